@@ -1,0 +1,5 @@
+import sys
+
+from judged.cli import main
+
+sys.exit(main())

@@ -1,0 +1,155 @@
+"""The `judged` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import msgspec
+
+from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, SandboxError, Status
+from judged.settings import Settings, SettingsError, load_settings
+
+DEFAULT_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"}
+SIZE = re.compile(r"^(\d+)([KMG]i?B?)?$", re.IGNORECASE)
+UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+EXIT_SANDBOX_FAILED = 2
+
+
+def parse_size(text: str) -> int:
+    """Bytes from `1048576`, `256M`, `1GiB`, ..."""
+    match = SIZE.match(text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use bytes, or a K/M/G suffix)")
+    return int(match.group(1)) * UNITS[(match.group(2) or "")[:1].lower()]
+
+
+def parse_mount(text: str) -> Mount:
+    """SRC[:DST[:rw]] -> Mount."""
+    parts = text.split(":")
+    if not parts[0] or len(parts) > 3 or (len(parts) == 3 and parts[2] not in ("rw", "ro")):
+        raise argparse.ArgumentTypeError(f"not a mount: {text!r} (use SRC[:DST[:rw]])")
+    target = parts[1] if len(parts) > 1 and parts[1] else None
+    return Mount(source=parts[0], target=target, writable=len(parts) == 3 and parts[2] == "rw")
+
+
+def parse_env(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"not KEY=VALUE: {text!r}")
+    return key, value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="judged", description="A judge daemon for coding problems and contests.")
+    parser.add_argument("--config", type=Path, default=None, help="settings file (default: built-in defaults)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("doctor", help="check that this host can sandbox, and say why not")
+
+    sandbox = commands.add_parser("sandbox", help="the sandbox on its own")
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True)
+    run = sandbox_commands.add_parser(
+        "exec",
+        help="run one command in a jail and print the result as JSON",
+        description="Run one command in a jail; print one JSON object. Exit 0 whenever the sandbox worked.",
+    )
+    defaults = Limits()
+    run.add_argument("--cpu", type=float, default=defaults.cpu, help="CPU seconds (default %(default)s)")
+    run.add_argument("--wall", type=float, default=defaults.wall, help="wall seconds (default %(default)s)")
+    run.add_argument("--memory", type=parse_size, default=defaults.memory, help="memory cap in bytes (K/M/G ok)")
+    run.add_argument("--pids", type=int, default=defaults.processes, help="process cap (default %(default)s)")
+    run.add_argument("--output", type=parse_size, default=defaults.output, help="stdout+stderr cap in bytes")
+    run.add_argument("--file-size", type=parse_size, default=defaults.file_size, help="largest file it may write")
+    run.add_argument("--tmpfs", type=parse_size, default=defaults.tmpfs, help="size of its writable /tmp")
+    run.add_argument(
+        "--mount",
+        type=parse_mount,
+        action="append",
+        default=[],
+        help="SRC[:DST[:rw]] bind mount; repeatable. None given: a read-only default root of system folders",
+    )
+    run.add_argument("--env", type=parse_env, action="append", default=[], help="KEY=VALUE; repeatable")
+    run.add_argument("--cwd", default="/tmp", help="working directory inside the jail")
+    run.add_argument("--stdin", type=Path, default=None, help="file to feed on stdin (default: empty)")
+    run.add_argument("argv", nargs=argparse.REMAINDER, help="-- CMD ARGS...")
+    return parser
+
+
+def result_json(result: RunResult) -> bytes:
+    """The CLI's JSON form of a result: text output decoded, bytes never."""
+    doc = msgspec.structs.asdict(result)
+    doc["stdout"] = result.stdout.decode(errors="replace")
+    doc["stderr"] = result.stderr.decode(errors="replace")
+    return msgspec.json.encode(doc)
+
+
+async def sandbox_exec(settings: Settings, args: argparse.Namespace) -> int:
+    argv = list(args.argv)
+    if argv and argv[0] == "--":
+        argv = argv[1:]
+    if not argv:
+        print("judged sandbox exec: give the command after --", file=sys.stderr)
+        return EXIT_SANDBOX_FAILED
+    limits = Limits(
+        cpu=args.cpu,
+        wall=args.wall,
+        memory=args.memory,
+        processes=args.pids,
+        output=args.output,
+        file_size=args.file_size,
+        tmpfs=args.tmpfs,
+    )
+    request = RunRequest(
+        argv=tuple(argv),
+        limits=limits,
+        mounts=tuple(args.mount),
+        env={**DEFAULT_ENV, **dict(args.env)},
+        cwd=args.cwd,
+        stdin=args.stdin,
+    )
+    sandbox = Sandbox(settings.sandbox, settings.sandbox_dir)
+    try:
+        await sandbox.start()
+        result = await sandbox.run(request)
+    finally:
+        await sandbox.close()
+    sys.stdout.buffer.write(result_json(result) + b"\n")
+    return EXIT_SANDBOX_FAILED if result.status is Status.IE else 0
+
+
+async def doctor(settings: Settings) -> int:
+    sandbox = Sandbox(settings.sandbox, settings.sandbox_dir)
+    try:
+        await sandbox.start()
+        assert sandbox.cgroups is not None
+        print(f"ok: root, namespaces, cgroup {sandbox.cgroups.version.name.lower()}, nsjail at {sandbox.nsjail}")
+    finally:
+        await sandbox.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+    except SettingsError as exc:
+        print(f"judged: bad configuration: {exc}", file=sys.stderr)
+        return EXIT_SANDBOX_FAILED
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "doctor":
+            return asyncio.run(doctor(settings))
+        return asyncio.run(sandbox_exec(settings, args))
+    except SandboxError as exc:
+        print(f"judged: cannot sandbox: {exc}", file=sys.stderr)
+        return EXIT_SANDBOX_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,316 @@
+"""cgroups for sandboxed runs, on v1 (hybrid) and v2 (unified) hosts alike.
+
+Every run gets its own cgroup (on v1: one in each of the memory, pids and
+cpuacct hierarchies) that judged creates before the run and removes after
+it. The limits sit on that cgroup and the launcher joins it before it execs
+nsjail, so the counters (CPU, peak memory, OOM kills) cover everything the
+run started and are still there to read after the jail is gone.
+
+Layout, under each hierarchy (v1) or under the configured base (v2):
+
+    judged/                      created once, shared by every daemon on the host
+      p<pid>-<starttime>/        one per judged process; swept when that process is gone
+        r<n>/                    one per run
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import errno
+import itertools
+import logging
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from judged.sandbox.types import SandboxError
+
+log = logging.getLogger(__name__)
+
+V1_CONTROLLERS = ("memory", "pids", "cpuacct")
+V2_CONTROLLERS = ("memory", "pids", "cpu")
+TOP = "judged"
+
+
+class Version(enum.Enum):
+    V1 = 1
+    V2 = 2
+
+
+def _read(path: Path) -> str:
+    return path.read_text()
+
+
+def _write(path: Path, value: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    try:
+        os.write(fd, value.encode())
+    finally:
+        os.close(fd)
+
+
+def _keyed(path: Path) -> dict[str, int]:
+    """Parse a flat keyed file such as memory.events or cpu.stat."""
+    out: dict[str, int] = {}
+    with contextlib.suppress(FileNotFoundError):
+        for line in _read(path).splitlines():
+            key, _, value = line.partition(" ")
+            with contextlib.suppress(ValueError):
+                out[key] = int(value)
+    return out
+
+
+def _process_tag(pid: int) -> str | None:
+    """`p<pid>-<starttime>` of a live process, or None when it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rpartition(")")[2].split()
+    return f"p{pid}-{fields[19]}"
+
+
+def find_mounts(mountinfo: str) -> tuple[Version, dict[str, Path]]:
+    """Decide the hierarchy from /proc/self/mountinfo.
+
+    Returns v1 with a mount point per controller when the memory controller is
+    on a v1 hierarchy (hybrid hosts), otherwise v2 with the unified mount.
+    """
+    v1: dict[str, Path] = {}
+    unified: Path | None = None
+    for line in mountinfo.splitlines():
+        left, _, right = line.partition(" - ")
+        fields, rfields = left.split(), right.split()
+        if len(fields) < 5 or len(rfields) < 3:
+            continue
+        point, fstype, options = Path(fields[4]), rfields[0], rfields[2].split(",")
+        if fstype == "cgroup2" and unified is None:
+            unified = point
+        elif fstype == "cgroup":
+            for controller in V1_CONTROLLERS:
+                if controller in options:
+                    v1.setdefault(controller, point)
+    if "memory" in v1:
+        missing = [c for c in V1_CONTROLLERS if c not in v1]
+        if missing:
+            raise SandboxError(f"cgroup v1 host without the {', '.join(missing)} controller mounted")
+        return Version.V1, v1
+    if unified is not None:
+        return Version.V2, {"unified": unified}
+    raise SandboxError("no cgroup hierarchy with a memory controller is mounted")
+
+
+class RunCgroup:
+    """The cgroup(s) of one run: limits in, counters out."""
+
+    def __init__(self, version: Version, dirs: dict[str, Path]) -> None:
+        self.version = version
+        self.dirs = dirs
+        self._peak_seen = 0
+
+    @property
+    def procs_files(self) -> list[Path]:
+        return [d / "cgroup.procs" for d in self.dirs.values()]
+
+    def _dir(self, controller: str) -> Path:
+        return self.dirs[controller if self.version is Version.V1 else "unified"]
+
+    def set_limits(self, memory: int, pids: int) -> None:
+        if self.version is Version.V1:
+            mem = self._dir("memory")
+            _write(mem / "memory.limit_in_bytes", str(memory))
+            if (mem / "memory.memsw.limit_in_bytes").exists():
+                _write(mem / "memory.memsw.limit_in_bytes", str(memory))
+            with contextlib.suppress(OSError):
+                _write(mem / "memory.swappiness", "0")
+            _write(self._dir("pids") / "pids.max", str(pids))
+        else:
+            d = self._dir("memory")
+            _write(d / "memory.max", str(memory))
+            if (d / "memory.swap.max").exists():
+                _write(d / "memory.swap.max", "0")
+            _write(d / "pids.max", str(pids))
+
+    def cpu_time(self) -> float:
+        """Seconds of CPU (user + system) used by everything in the run."""
+        if self.version is Version.V1:
+            try:
+                return int(_read(self._dir("cpuacct") / "cpuacct.usage")) / 1e9
+            except (OSError, ValueError):
+                return 0.0
+        return _keyed(self._dir("cpu") / "cpu.stat").get("usage_usec", 0) / 1e6
+
+    def sample_memory(self) -> None:
+        """Track peak usage where the kernel keeps no high-water mark."""
+        if self.version is Version.V2 and not (self._dir("memory") / "memory.peak").exists():
+            with contextlib.suppress(OSError, ValueError):
+                current = int(_read(self._dir("memory") / "memory.current"))
+                self._peak_seen = max(self._peak_seen, current)
+
+    def memory_peak(self) -> int:
+        name = "memory.max_usage_in_bytes" if self.version is Version.V1 else "memory.peak"
+        try:
+            return max(int(_read(self._dir("memory") / name)), self._peak_seen)
+        except (OSError, ValueError):
+            return self._peak_seen
+
+    def oom_killed(self) -> bool:
+        """Whether the memory cap was hit hard enough for the kernel to kill."""
+        if self.version is Version.V1:
+            control = self._dir("memory") / "memory.oom_control"
+            return _keyed(control).get("oom_kill", 0) > 0
+        return _keyed(self._dir("memory") / "memory.events").get("oom_kill", 0) > 0
+
+    def memory_limit_hit(self) -> bool:
+        """Whether an allocation ever failed against the cap (OOM or not)."""
+        if self.version is Version.V1:
+            try:
+                return int(_read(self._dir("memory") / "memory.failcnt")) > 0
+            except (OSError, ValueError):
+                return False
+        events = _keyed(self._dir("memory") / "memory.events")
+        return events.get("max", 0) > 0 or events.get("oom_kill", 0) > 0
+
+    def pids(self) -> list[int]:
+        try:
+            text = _read(self._dir("pids") / "cgroup.procs")
+        except OSError:
+            return []
+        return [int(p) for p in text.split()]
+
+    def kill(self, spare: int | None = None) -> None:
+        """SIGKILL every process of the run except `spare` (nsjail itself)."""
+        for pid in self.pids():
+            if pid != spare:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+
+    def remove(self) -> None:
+        """Remove the run's cgroups, killing stragglers first."""
+        for directory in self.dirs.values():
+            _remove_tree(directory)
+
+
+def _remove_tree(directory: Path, attempts: int = 200) -> None:
+    """rmdir a cgroup and its children; kill what still lives in them."""
+    if not directory.is_dir():
+        return
+    for child in directory.iterdir():
+        if child.is_dir():
+            _remove_tree(child, attempts)
+    for _ in range(attempts):
+        try:
+            directory.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            if exc.errno != errno.EBUSY:
+                raise
+        with contextlib.suppress(OSError):
+            for pid in _read(directory / "cgroup.procs").split():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(pid), signal.SIGKILL)
+        time.sleep(0.005)
+    log.warning("cgroup %s still busy after killing its processes; left in place", directory)
+
+
+class Cgroups:
+    """The daemon's own cgroup parents and the factory of per-run cgroups."""
+
+    def __init__(self, version: Version, bases: dict[str, Path]) -> None:
+        self.version = version
+        # bases: controller (v1) or "unified" (v2) -> the `judged` directory
+        self.bases = bases
+        tag = _process_tag(os.getpid())
+        assert tag is not None
+        self.tag = tag
+        self._counter = itertools.count(1)
+
+    @classmethod
+    def detect(cls, v2_base: str = "") -> Cgroups:
+        """Find the hierarchy this host uses; `v2_base` overrides where judged's tree goes."""
+        version, mounts = find_mounts(Path("/proc/self/mountinfo").read_text())
+        if version is Version.V1:
+            return cls(version, {c: p / TOP for c, p in mounts.items()})
+        base = Path(v2_base) if v2_base else mounts["unified"] / TOP
+        return cls(version, {"unified": base})
+
+    def _own(self) -> dict[str, Path]:
+        return {c: base / self.tag for c, base in self.bases.items()}
+
+    def prepare(self) -> None:
+        """Create judged's parents and sweep what crashed processes left behind."""
+        try:
+            for base in self.bases.values():
+                base.mkdir(exist_ok=True)
+                if self.version is Version.V2:
+                    self._enable_controllers(base)
+            self.sweep()
+            for own in self._own().values():
+                own.mkdir(exist_ok=True)
+                if self.version is Version.V2:
+                    self._enable_controllers(own)
+        except OSError as exc:
+            raise SandboxError(f"cannot create cgroups under {exc.filename}: {exc.strerror}") from exc
+
+    def _enable_controllers(self, directory: Path) -> None:
+        parent_enabled = _read(directory.parent / "cgroup.subtree_control").split()
+        available = _read(directory / "cgroup.controllers").split()
+        missing = [c for c in V2_CONTROLLERS if c not in available]
+        if missing and directory.parent != directory:
+            # The parent must hand the controllers down first (the root always can).
+            want = " ".join(f"+{c}" for c in missing if c not in parent_enabled)
+            if want:
+                _write(directory.parent / "cgroup.subtree_control", want)
+            available = _read(directory / "cgroup.controllers").split()
+        still = [c for c in V2_CONTROLLERS if c not in available]
+        if still:
+            raise SandboxError(f"cgroup {directory} lacks the {', '.join(still)} controller (delegate it)")
+        _write(directory / "cgroup.subtree_control", " ".join(f"+{c}" for c in V2_CONTROLLERS))
+
+    def sweep(self) -> list[str]:
+        """Remove the trees of judged processes that are no longer running."""
+        removed: list[str] = []
+        for base in self.bases.values():
+            for entry in _children(base):
+                pid = _pid_of(entry.name)
+                if pid is not None and _process_tag(pid) == entry.name:
+                    continue
+                _remove_tree(entry)
+                removed.append(str(entry))
+        if removed:
+            log.info("removed %d leftover sandbox cgroup trees", len(removed))
+        return removed
+
+    def create_run(self, memory: int, pids: int) -> RunCgroup:
+        name = f"r{next(self._counter)}"
+        dirs = {c: own / name for c, own in self._own().items()}
+        run = RunCgroup(self.version, dirs)
+        try:
+            for d in dirs.values():
+                d.mkdir()
+            run.set_limits(memory, pids)
+        except OSError:
+            run.remove()
+            raise
+        return run
+
+    def close(self) -> None:
+        for own in self._own().values():
+            _remove_tree(own)
+
+
+def _children(base: Path) -> Iterator[Path]:
+    with contextlib.suppress(FileNotFoundError):
+        yield from (p for p in base.iterdir() if p.is_dir())
+
+
+def _pid_of(name: str) -> int | None:
+    head = name.partition("-")[0]
+    if head.startswith("p") and head[1:].isdigit():
+        return int(head[1:])
+    return None

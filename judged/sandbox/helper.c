@@ -1,0 +1,159 @@
+/*
+ * judged sandbox helper: one small static binary with two roles.
+ *
+ *   launch PROCS_FILE... -- EXE ARGS...
+ *       Outside the jail. Writes its own pid into each cgroup.procs file,
+ *       then execs EXE (nsjail). Everything nsjail starts is then counted
+ *       in the run's cgroups from its first instruction, and nothing is left
+ *       behind for nsjail to create or remove.
+ *
+ *   init STATUS_FD [SRC:DST]... -- PROG ARGS...
+ *       PID 1 inside the jail. Forks PROG (after moving each passed fd SRC
+ *       to DST), reaps every process that ends up as its child, and writes
+ *       how PROG really ended to STATUS_FD as one line:
+ *           exit CODE WALL_NS
+ *           signal SIGNO WALL_NS
+ *           execfail ERRNO
+ *       PROG is not PID 1, so abort(), kill(getpid()), RLIMIT_FSIZE and
+ *       shells report the way they do everywhere else.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_FDS 64
+#define SCRATCH_FD_BASE 900
+
+static int die(const char *what) {
+    dprintf(2, "judged-helper: %s: %s\n", what, strerror(errno));
+    return 125;
+}
+
+static int launch(int argc, char **argv) {
+    int i = 2;
+    char pid[32];
+    int len = snprintf(pid, sizeof pid, "%d\n", (int)getpid());
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        int fd = open(argv[i], O_WRONLY | O_CLOEXEC);
+        if (fd < 0) return die(argv[i]);
+        if (write(fd, pid, (size_t)len) != len) return die(argv[i]);
+        close(fd);
+    }
+    if (i + 1 >= argc) {
+        dprintf(2, "judged-helper: launch needs -- EXE\n");
+        return 125;
+    }
+    execv(argv[i + 1], &argv[i + 1]);
+    return die(argv[i + 1]);
+}
+
+static long long elapsed_ns(const struct timespec *start) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)(now.tv_sec - start->tv_sec) * 1000000000LL + (now.tv_nsec - start->tv_nsec);
+}
+
+static void child_exec(int status_fd, int nfds, const int *src, const int *dst, int error_fd, char **prog) {
+    int scratch[MAX_FDS];
+    sigset_t all;
+    /* Two steps, so that a DST equal to another SRC is not clobbered. */
+    for (int i = 0; i < nfds; i++) scratch[i] = fcntl(src[i], F_DUPFD, SCRATCH_FD_BASE);
+    for (int i = 0; i < nfds; i++) {
+        if (scratch[i] < 0 || dup2(scratch[i], dst[i]) < 0) goto fail;
+    }
+    for (int i = 0; i < nfds; i++) close(scratch[i]);
+    for (int i = 0; i < nfds; i++) {
+        int wanted = 0;
+        for (int j = 0; j < nfds; j++) wanted |= dst[j] == src[i];
+        if (!wanted) close(src[i]);
+    }
+    if (status_fd > 2) {
+        int wanted = 0;
+        for (int j = 0; j < nfds; j++) wanted |= dst[j] == status_fd;
+        if (!wanted) close(status_fd);
+    }
+    sigemptyset(&all);
+    sigprocmask(SIG_SETMASK, &all, NULL);
+    execvp(prog[0], prog);
+fail:;
+    int err = errno;
+    if (write(error_fd, &err, sizeof err) < 0) _exit(127);
+    _exit(127);
+}
+
+static int init(int argc, char **argv) {
+    int src[MAX_FDS], dst[MAX_FDS], nfds = 0, i = 3, error_pipe[2];
+    if (argc < 5) {
+        dprintf(2, "judged-helper: init STATUS_FD [SRC:DST]... -- PROG\n");
+        return 125;
+    }
+    int status_fd = atoi(argv[2]);
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (nfds == MAX_FDS || sscanf(argv[i], "%d:%d", &src[nfds], &dst[nfds]) != 2) {
+            dprintf(2, "judged-helper: bad fd mapping %s\n", argv[i]);
+            return 125;
+        }
+        nfds++;
+    }
+    if (i + 1 >= argc) {
+        dprintf(2, "judged-helper: init needs -- PROG\n");
+        return 125;
+    }
+    if (pipe2(error_pipe, O_CLOEXEC) < 0) return die("pipe2");
+
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    pid_t child = fork();
+    if (child < 0) return die("fork");
+    if (child == 0) {
+        close(error_pipe[0]);
+        child_exec(status_fd, nfds, src, dst, error_pipe[1], &argv[i + 1]);
+    }
+    close(error_pipe[1]);
+    /* The program alone holds the passed descriptors from now on, so their
+       readers outside see end-of-file as soon as it (and its children) end. */
+    for (int k = 0; k < nfds; k++) {
+        if (src[k] != status_fd) close(src[k]);
+    }
+    int exec_errno = 0;
+    ssize_t got;
+    do got = read(error_pipe[0], &exec_errno, sizeof exec_errno);
+    while (got < 0 && errno == EINTR);
+    close(error_pipe[0]);
+
+    int status = 0;
+    for (;;) {
+        int st;
+        pid_t pid = waitpid(-1, &st, 0);
+        if (pid == child) {
+            status = st;
+            break;
+        }
+        if (pid < 0 && errno != EINTR) return die("waitpid");
+    }
+    long long wall = elapsed_ns(&start);
+    if (got == (ssize_t)sizeof exec_errno)
+        dprintf(status_fd, "execfail %d\n", exec_errno);
+    else if (WIFSIGNALED(status))
+        dprintf(status_fd, "signal %d %lld\n", WTERMSIG(status), wall);
+    else
+        dprintf(status_fd, "exit %d %lld\n", WEXITSTATUS(status), wall);
+    /* Returning ends the pid namespace: the kernel kills whatever is left. */
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 2 && strcmp(argv[1], "launch") == 0) return launch(argc, argv);
+    if (argc >= 2 && strcmp(argv[1], "init") == 0) return init(argc, argv);
+    dprintf(2, "usage: judged-helper launch|init ...\n");
+    return 125;
+}

@@ -1,0 +1,133 @@
+"""The nsjail command line for one run, and the default root filesystem."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from judged.sandbox.policy import kafel_policy
+from judged.sandbox.types import Limits, MiB, Mount, RunRequest
+
+# Where the helper appears inside the jail; it runs as the jail's PID 1.
+INIT_PATH = "/.judged/init"
+RESERVED = ("/.judged", "/proc", "/dev")
+DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
+
+# System folders an ordinary program or interpreter needs, and the few /etc
+# files the dynamic loader and runtimes read. Never /etc as a whole (shadow,
+# ssh keys, the daemon's configuration), /root, /home, /var or the host /tmp.
+SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+ETC_FILES = (
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/alternatives",
+    "/etc/localtime",
+)
+
+
+def default_root() -> tuple[tuple[Mount, ...], tuple[tuple[str, str], ...]]:
+    """Read-only mounts and (link target, link path) symlinks of the default root.
+
+    On merged-/usr hosts /bin, /lib, ... are symlinks into /usr: the jail gets
+    the same symlinks, not a second copy of the tree.
+    """
+    mounts: list[Mount] = []
+    links: list[tuple[str, str]] = []
+    for name in SYSTEM_DIRS + ETC_FILES:
+        path = Path(name)
+        if path.is_symlink() and name in SYSTEM_DIRS:
+            links.append((os.readlink(path), name))
+        elif path.exists():
+            mounts.append(Mount(source=name))
+    return tuple(mounts), tuple(links)
+
+
+def check_mount(mount: Mount) -> str | None:
+    """Why a mount cannot be used, or None when it can."""
+    target = PurePosixPath(mount.destination)
+    if not target.is_absolute() or ".." in target.parts:
+        return f"mount target {mount.destination!r} must be an absolute path without '..'"
+    if any(str(target) == r or str(target).startswith(r + "/") for r in RESERVED):
+        return f"mount target {mount.destination!r} is reserved by the sandbox"
+    if not os.path.exists(mount.source):
+        return f"mount source {mount.source!r} does not exist"
+    return None
+
+
+def _mib(size: int) -> str:
+    return str(max(1, math.ceil(size / MiB)))
+
+
+def _rlimits(limits: Limits) -> list[str]:
+    stack = limits.stack if limits.stack is not None else limits.memory
+    address_space = "inf" if limits.address_space is None else _mib(limits.address_space)
+    return [
+        # A backstop only: the watchdog reads the cgroup and stops the run first.
+        "--rlimit_cpu", str(math.ceil(limits.cpu) + 1),
+        "--rlimit_as", address_space,
+        "--rlimit_fsize", _mib(limits.file_size),
+        "--rlimit_nofile", str(limits.open_files),
+        "--rlimit_stack", _mib(stack),
+        "--rlimit_core", "0",
+        # RLIMIT_NPROC counts per uid across the whole host, so concurrent
+        # jails would starve each other; the pids cgroup caps processes instead.
+        "--rlimit_nproc", "hard",
+    ]  # fmt: skip
+
+
+def _mount_args(mounts: Iterable[Mount], links: Iterable[tuple[str, str]]) -> list[str]:
+    args: list[str] = []
+    for link_target, link_path in links:
+        args += ["-s", f"{link_target}:{link_path}"]
+    for mount in mounts:
+        flag = "-B" if mount.writable else "-R"
+        args += [flag, f"{mount.source}:{mount.destination}"]
+    return args
+
+
+def nsjail_argv(
+    nsjail: str,
+    helper: Path,
+    request: RunRequest,
+    *,
+    status_fd: int,
+    log_fd: int,
+    uid: int,
+    gid: int,
+) -> list[str]:
+    """The full nsjail invocation, ending with the helper's init and the program."""
+    limits = request.limits
+    if request.mounts:
+        mounts, links = request.mounts, ()
+    else:
+        mounts, links = default_root()
+    covers_tmp = any(m.destination == "/tmp" for m in mounts)
+    args = [
+        nsjail, "-Mo", "-q", "--log_fd", str(log_fd),
+        "--hostname", "judged",
+        "--cwd", request.cwd,
+        "-u", f"{uid}:{uid}:1", "-g", f"{gid}:{gid}:1",
+        "--iface_no_lo",
+        "--nice_level", "0",
+        "--time_limit", str(math.ceil(limits.wall) + 2),
+        "--seccomp_string", kafel_policy(),
+        "--pass_fd", str(status_fd),
+        *_rlimits(limits),
+    ]  # fmt: skip
+    for host_fd in request.extra_fds.values():
+        args += ["--pass_fd", str(host_fd)]
+    if not covers_tmp:
+        args += ["-m", f"none:/tmp:tmpfs:size={limits.tmpfs}"]
+    args += _mount_args(mounts, links)
+    for device in DEVICES:
+        if os.path.exists(device):
+            args += ["-R", device]
+    args += ["-R", f"{helper}:{INIT_PATH}"]
+    for key, value in request.env.items():
+        args += ["-E", f"{key}={value}"]
+    fd_map = [f"{host}:{inside}" for inside, host in request.extra_fds.items()]
+    args += ["--", INIT_PATH, "init", str(status_fd), *fd_map, "--", *request.argv]
+    return args

