@@ -31,7 +31,6 @@
 #include <unistd.h>
 
 #define MAX_FDS 64
-#define SCRATCH_FD_BASE 900
 
 static int die(const char *what) {
     dprintf(2, "judged-helper: %s: %s\n", what, strerror(errno));
@@ -63,10 +62,15 @@ static long long elapsed_ns(const struct timespec *start) {
 }
 
 static void child_exec(int status_fd, int nfds, const int *src, const int *dst, int error_fd, char **prog) {
-    int scratch[MAX_FDS];
+    int scratch[MAX_FDS], above = status_fd;
     sigset_t all;
-    /* Two steps, so that a DST equal to another SRC is not clobbered. */
-    for (int i = 0; i < nfds; i++) scratch[i] = fcntl(src[i], F_DUPFD, SCRATCH_FD_BASE);
+    for (int i = 0; i < nfds; i++) {
+        if (src[i] > above) above = src[i];
+        if (dst[i] > above) above = dst[i];
+    }
+    /* Two steps through numbers above every SRC and DST, so that a DST equal
+       to another SRC is not clobbered. */
+    for (int i = 0; i < nfds; i++) scratch[i] = fcntl(src[i], F_DUPFD, above + 1);
     for (int i = 0; i < nfds; i++) {
         if (scratch[i] < 0 || dup2(scratch[i], dst[i]) < 0) goto fail;
     }

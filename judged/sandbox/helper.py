@@ -27,6 +27,7 @@ def build_helper(cache_dir: Path) -> Path:
     if compiler is None:
         raise SandboxError("no C compiler (cc) to build the sandbox helper; install gcc and libc6-dev")
     cache_dir.mkdir(parents=True, exist_ok=True)
+    cache_dir.chmod(0o711)  # jails mount the helper from here as an unmapped user
     src = cache_dir / f"helper-{digest}.c"
     tmp = cache_dir / f".judged-helper-{digest}.{os.getpid()}"
     src.write_bytes(source)

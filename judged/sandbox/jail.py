@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
@@ -54,6 +55,21 @@ def check_mount(mount: Mount) -> str | None:
         return f"mount target {mount.destination!r} is reserved by the sandbox"
     if not os.path.exists(mount.source):
         return f"mount source {mount.source!r} does not exist"
+    closed = closed_ancestor(Path(mount.source))
+    if closed is not None:
+        return f"mount source {mount.source!r} is out of the jail's reach: {closed} is not traversable by others"
+    return None
+
+
+def closed_ancestor(path: Path) -> Path | None:
+    """The first folder above `path` that others may not traverse (no o+x), if any.
+
+    nsjail mounts as an unmapped user, so a source under such a folder (a
+    0700 home or temp folder) cannot be mounted at all.
+    """
+    for folder in path.absolute().parents:
+        if not os.stat(folder).st_mode & stat.S_IXOTH:
+            return folder
     return None
 
 

