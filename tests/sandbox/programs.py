@@ -39,11 +39,13 @@ C_SOURCES = {
             __asm__ volatile("int $0x80" : "=a"(r) : "a"(26), "b"(0), "c"(0), "d"(0) : "memory");
             return (int)r; }""",
     "raw_unshare": r"""
+        #define _GNU_SOURCE
         #include <sched.h>
         #include <sys/syscall.h>
         #include <unistd.h>
         int main(void) { syscall(SYS_unshare, CLONE_NEWUSER); return 0; }""",
     "clone_newns": r"""
+        #define _GNU_SOURCE
         #include <sched.h>
         #include <sys/syscall.h>
         #include <unistd.h>
