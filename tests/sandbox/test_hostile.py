@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import subprocess
 from collections.abc import Iterator
@@ -12,8 +11,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from judged.sandbox import Limits, Sandbox, Status
-from tests.sandbox.programs import c_request, compile_c, python, shell
+from judged.sandbox import Limits, RunRequest, Sandbox, Status
+from tests.sandbox.programs import ENV, c_request, compile_c, python, shell
 
 MiB = 1024 * 1024
 NOBODY = 65534
@@ -124,11 +123,7 @@ async def test_filling_the_tmpfs_stops_at_its_size(sandbox: Sandbox) -> None:
 
 async def test_secrets_and_the_daemons_files_are_invisible(sandbox: Sandbox, state_dir: Path) -> None:
     paths = ["/etc/shadow", "/etc/passwd", "/root", "/home", "/var", str(PROJECT), str(state_dir), str(sandbox.helper)]
-    code = (
-        "import os, sys\n"
-        f"for p in {paths!r}:\n"
-        "    print(p, 'visible' if os.path.exists(p) else 'hidden')\n"
-    )
+    code = f"import os, sys\nfor p in {paths!r}:\n    print(p, 'visible' if os.path.exists(p) else 'hidden')\n"
     result = await sandbox.run(python(code))
     assert result.status is Status.OK
     lines = result.stdout.decode().splitlines()
@@ -166,11 +161,7 @@ async def test_ptrace_of_the_parent_is_killed(sandbox: Sandbox, bin_dir: Path) -
 
 
 async def test_kill_all_reaches_nothing_outside(sandbox: Sandbox) -> None:
-    def as_nobody() -> None:
-        os.setgid(NOBODY)
-        os.setuid(NOBODY)
-
-    bystander = subprocess.Popen(["sleep", "60"], preexec_fn=as_nobody)  # same uid as the jail
+    bystander = subprocess.Popen(["sleep", "60"], user=NOBODY, group=NOBODY)  # same uid as the jail
     try:
         result = await sandbox.run(shell("kill -9 -1; echo still here"))
         assert result.stdout == b"still here\n"
@@ -206,9 +197,6 @@ async def test_rlimits_cannot_be_raised(sandbox: Sandbox) -> None:
     ],
 )
 async def test_mount_and_unshare_are_killed(sandbox: Sandbox, argv: tuple[str, ...]) -> None:
-    from judged.sandbox import RunRequest
-    from tests.sandbox.programs import ENV
-
     result = await sandbox.run(RunRequest(argv=argv, env=ENV))
     assert result.status is Status.SV
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from judged.sandbox import Limits, RunRequest, Sandbox, Status
+from judged.sandbox import Limits, Mount, RunRequest, Sandbox, Status
 from tests.sandbox.programs import ENV, c_request, compile_c, python, shell
 
 MiB = 1024 * 1024
@@ -140,8 +140,6 @@ async def test_a_program_that_cannot_start_is_ie_not_the_users_fault(sandbox: Sa
 
 
 async def test_a_bad_mount_is_ie_with_a_reason(sandbox: Sandbox) -> None:
-    from judged.sandbox import Mount
-
     missing = await sandbox.run(RunRequest(argv=("true",), mounts=(Mount(source="/no/such/dir"),)))
     assert missing.status is Status.IE
     assert "does not exist" in missing.message

@@ -1,0 +1,134 @@
+"""cgroup detection, per-run cgroups and the sweep of what a crash left behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from judged.cli import main
+from judged.sandbox import Sandbox, SandboxConfig, SandboxError
+from judged.sandbox.cgroups import Cgroups, Version, find_mounts
+
+HYBRID = """\
+25 24 0:22 / /sys/fs/cgroup ro,nosuid,nodev,noexec shared:9 - tmpfs tmpfs ro,mode=755
+26 25 0:23 / /sys/fs/cgroup/unified rw,nosuid,nodev,noexec,relatime shared:10 - cgroup2 cgroup2 rw
+29 25 0:26 / /sys/fs/cgroup/memory rw,nosuid,nodev,noexec,relatime shared:13 - cgroup cgroup rw,memory
+30 25 0:27 / /sys/fs/cgroup/pids rw,nosuid,nodev,noexec,relatime shared:14 - cgroup cgroup rw,pids
+31 25 0:28 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid,nodev,noexec,relatime shared:15 - cgroup cgroup rw,cpu,cpuacct
+"""
+UNIFIED = """\
+25 24 0:22 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 rw,nsdelegate
+"""
+
+
+def test_a_hybrid_host_uses_v1_with_a_mount_per_controller() -> None:
+    version, mounts = find_mounts(HYBRID)
+    assert version is Version.V1
+    assert mounts == {
+        "memory": Path("/sys/fs/cgroup/memory"),
+        "pids": Path("/sys/fs/cgroup/pids"),
+        "cpuacct": Path("/sys/fs/cgroup/cpu,cpuacct"),
+    }
+
+
+def test_a_unified_host_uses_v2() -> None:
+    assert find_mounts(UNIFIED) == (Version.V2, {"unified": Path("/sys/fs/cgroup")})
+
+
+def test_no_cgroup_mount_is_a_clear_error() -> None:
+    with pytest.raises(SandboxError, match="no cgroup hierarchy"):
+        find_mounts(HYBRID.splitlines()[0] + "\n")
+
+
+def test_this_host_is_detected() -> None:
+    cgroups = Cgroups.detect()
+    expected = Version.V1 if Path("/sys/fs/cgroup/memory/memory.limit_in_bytes").exists() else Version.V2
+    assert cgroups.version is expected
+
+
+def _dead_process_tree(cgroups: Cgroups) -> list[Path]:
+    """Make the cgroups a crashed judged process would have left (a pid that cannot exist)."""
+    made = []
+    for base in cgroups.bases.values():
+        run = base / "p4194305-1" / "r1"  # above pid_max's ceiling of 2^22
+        run.mkdir(parents=True)
+        made.append(run.parent)
+    return made
+
+
+async def test_leftovers_of_a_crash_are_swept_at_start(sandbox: Sandbox, state_dir: Path) -> None:
+    assert sandbox.cgroups is not None
+    leftovers = _dead_process_tree(sandbox.cgroups)
+    second = Sandbox(SandboxConfig(), state_dir / "sandbox")
+    await second.start()
+    try:
+        assert not any(path.exists() for path in leftovers)
+        # The running sandbox's own tree is alive and must be kept.
+        assert all((base / sandbox.cgroups.tag).is_dir() for base in sandbox.cgroups.bases.values())
+    finally:
+        await second.close()
+
+
+async def test_a_killed_daemon_leaves_cgroups_that_the_next_start_removes(state_dir: Path) -> None:
+    """A real crash: a process running a jail is SIGKILLed mid-run."""
+    script = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from judged.sandbox import Sandbox, SandboxConfig, RunRequest, Limits\n"
+        "async def main():\n"
+        f"    box = Sandbox(SandboxConfig(), Path({str(state_dir / 'sandbox')!r}))\n"
+        "    await box.start()\n"
+        "    print(box.cgroups.tag, flush=True)\n"
+        "    await box.run(RunRequest(argv=('sleep', '60'), env={'PATH': '/usr/bin:/bin'}, limits=Limits(wall=60)))\n"
+        "asyncio.run(main())\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    tag = proc.stdout.readline().strip()
+    time.sleep(0.3)  # let the jail start
+    proc.kill()
+    proc.wait()
+    cgroups = Cgroups.detect()
+    left = [base / tag for base in cgroups.bases.values()]
+    assert any(path.exists() for path in left)
+    swept = Sandbox(SandboxConfig(), state_dir / "sandbox")
+    await swept.start()
+    await swept.close()
+    assert not any(path.exists() for path in left)
+
+
+async def test_close_removes_the_process_own_cgroups(state_dir: Path) -> None:
+    box = Sandbox(SandboxConfig(), state_dir / "sandbox")
+    await box.start()
+    assert box.cgroups is not None
+    own = [base / box.cgroups.tag for base in box.cgroups.bases.values()]
+    assert all(path.is_dir() for path in own)
+    await box.close()
+    assert not any(path.exists() for path in own)
+
+
+def test_a_v2_base_without_controllers_is_a_clear_error(tmp_path: Path) -> None:
+    # A fake unified tree whose parent cannot hand down the controllers.
+    (tmp_path / "cgroup.subtree_control").write_text("")
+    base = tmp_path / "judged"
+    base.mkdir()
+    (base / "cgroup.controllers").write_text("cpu\n")
+    (base / "cgroup.subtree_control").write_text("")
+    cgroups = Cgroups(Version.V2, {"unified": base})
+    with pytest.raises(SandboxError, match="memory, pids"):
+        cgroups._enable_controllers(base)
+
+
+def test_not_root_is_refused_with_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    assert main(["doctor"]) == 2
+    err = capsys.readouterr().err
+    assert "must run as root" in err
+    assert err.count("\n") == 1
