@@ -116,6 +116,8 @@ def nsjail_argv(
 ) -> list[str]:
     """The full nsjail invocation, ending with the helper's init and the program."""
     limits = request.limits
+    mounts: tuple[Mount, ...]
+    links: tuple[tuple[str, str], ...]
     if request.mounts:
         mounts, links = request.mounts, ()
     else:

@@ -8,7 +8,6 @@ import logging
 import os
 import signal
 import time
-from collections.abc import Awaitable
 from pathlib import Path
 from typing import IO
 
@@ -223,22 +222,23 @@ class Sandbox:
     ) -> RunResult:
         run = _Run(proc, cgroup, request.limits)
         log_reader = _PipeReader(log_r, LOG_KEEP)
-        readers: list[Awaitable[tuple[bytes, bool]]] = [
-            run.read_stream(proc.stdout, request.limits.output),
-            run.read_stream(proc.stderr, STDERR_KEEP),
-        ]
-        io = asyncio.gather(*readers, _feed(proc.stdin, request.stdin if isinstance(request.stdin, bytes) else b""))
+        stdin_data = request.stdin if isinstance(request.stdin, bytes) else b""
+        out = asyncio.ensure_future(run.read_stream(proc.stdout, request.limits.output))
+        err = asyncio.ensure_future(run.read_stream(proc.stderr, STDERR_KEEP))
+        feed = asyncio.ensure_future(_feed(proc.stdin, stdin_data))
         await run.watch(started, self.config.poll_interval)
         host_wall = time.monotonic() - started
-        try:
-            (stdout, out_cut), (stderr, err_cut), _ = await asyncio.wait_for(io, DRAIN_GRACE)
-        except TimeoutError:
-            # Something outside the jail's pid namespace still holds the pipes: impossible
-            # unless the jail leaked; kill the cgroup and report what we have.
+        _, pending = await asyncio.wait((out, err, feed), timeout=DRAIN_GRACE)
+        jail_log = await log_reader.text()
+        if pending:
+            # Something outside the jail's pid namespace still holds the pipes:
+            # impossible unless the jail leaked. Kill the cgroup and say so.
+            for task in pending:
+                task.cancel()
             cgroup.kill()
             return _internal_error("output pipes stayed open after the jail ended")
+        (stdout, out_cut), (stderr, err_cut) = out.result(), err.result()
         report = _read_all(status_r, 256).decode(errors="replace")
-        jail_log = await log_reader.text()
         result = _classify(run, report, jail_log, host_wall)
         return msgspec.structs.replace(
             result, stdout=stdout, stderr=stderr, stdout_truncated=out_cut, stderr_truncated=err_cut
