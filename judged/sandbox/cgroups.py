@@ -9,7 +9,7 @@ run started and are still there to read after the jail is gone.
 Layout, under each hierarchy (v1) or under the configured base (v2):
 
     judged/                      created once, shared by every daemon on the host
-      p<pid>-<starttime>/        one per judged process; swept when that process is gone
+      p<pid>-<starttime>-i<k>/   one per Sandbox of a judged process; swept when that process is gone
         r<n>/                    one per run
 """
 
@@ -31,6 +31,7 @@ from judged.sandbox.types import SandboxError
 log = logging.getLogger(__name__)
 
 V1_CONTROLLERS = ("memory", "pids", "cpuacct")
+_instances = itertools.count(1)  # several Sandboxes may live in one process (tests, tools)
 V2_CONTROLLERS = ("memory", "pids", "cpu")
 TOP = "judged"
 
@@ -225,9 +226,9 @@ class Cgroups:
         self.version = version
         # bases: controller (v1) or "unified" (v2) -> the `judged` directory
         self.bases = bases
-        tag = _process_tag(os.getpid())
-        assert tag is not None
-        self.tag = tag
+        process = _process_tag(os.getpid())
+        assert process is not None
+        self.tag = f"{process}-i{next(_instances)}"
         self._counter = itertools.count(1)
 
     @classmethod
@@ -278,7 +279,8 @@ class Cgroups:
         for base in self.bases.values():
             for entry in _children(base):
                 pid = _pid_of(entry.name)
-                if pid is not None and _process_tag(pid) == entry.name:
+                owner = "-".join(entry.name.split("-")[:2])
+                if pid is not None and _process_tag(pid) == owner:
                     continue
                 _remove_tree(entry)
                 removed.append(str(entry))

@@ -27,11 +27,15 @@ def bin_dir(jail_tmp: Path) -> Path:
 
 
 def jailed_processes() -> list[psutil.Process]:
-    """Host processes running as the jail's uid: none may outlive a run."""
+    """Live host processes running as the jail's uid: none may outlive a run.
+
+    Zombies are dead already; one whose nsjail was killed along with it (the
+    crash test) waits for the host's init to reap it and holds nothing.
+    """
     found = []
-    for proc in psutil.process_iter(["uids"]):
+    for proc in psutil.process_iter(["uids", "status"]):
         uids = proc.info["uids"]
-        if uids is not None and uids.real == NOBODY:
+        if uids is not None and uids.real == NOBODY and proc.info["status"] != psutil.STATUS_ZOMBIE:
             found.append(proc)
     return found
 
@@ -42,7 +46,7 @@ def host_unharmed(sandbox: Sandbox) -> Iterator[None]:
     assert sandbox.cgroups is not None
     before = {str(p) for base in sandbox.cgroups.bases.values() for p in (base / sandbox.cgroups.tag).iterdir()}
     yield
-    assert jailed_processes() == []
+    assert [(p.pid, p.ppid(), p.name(), p.status()) for p in jailed_processes()] == []
     after = {str(p) for base in sandbox.cgroups.bases.values() for p in (base / sandbox.cgroups.tag).iterdir()}
     assert after <= before, f"run cgroups left behind: {after - before}"
 
