@@ -1,0 +1,138 @@
+"""Stubs: the empty solution a user starts from, in each language's LeetCode form.
+
+A stub is what LeetCode shows for the same signature: the commented-out ListNode/TreeNode definitions when
+the signature uses them, then the `Solution` class, function or `impl` with
+an empty body, its cursor line indented and no newline at the end. Where
+LeetCode's text is not what the language's own formatter writes (Go's two
+spaces before `{` of a void function, trailing spaces in Rust comments), the
+stub follows the formatter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from judged.harness.names import c_size_names, snake_case
+from judged.harness.node_comments import NODE_COMMENTS
+from judged.harness.typenames import LANGUAGE_IDS, TYPE_NAMES, TypeNames, type_name
+from judged.harness.types import Base, Param, Signature
+
+__all__ = ["LANGUAGE_IDS", "TYPE_NAMES", "TypeNames", "stub", "type_name"]
+
+_C_ARRAY_NOTE = (
+    "/**",
+    " * Note: The returned array must be malloced, assume caller calls free().",
+    " */",
+)
+_C_MATRIX_NOTE = (
+    "/**",
+    " * Return an array of arrays of size *returnSize.",
+    " * The sizes of the arrays are returned as *returnColumnSizes array.",
+    " * Note: Both returned array and *columnSizes array must be malloced, assume caller calls free().",
+    " */",
+)
+
+
+def stub(signature: Signature, language_id: str) -> str:
+    """The stub for `signature` in `language_id` (one of `LANGUAGE_IDS`); `ValueError` for another language."""
+    render = _RENDERERS.get(language_id)
+    if render is None:
+        raise ValueError(f"no stub for language {language_id!r} (known: {', '.join(LANGUAGE_IDS)})")
+    return "\n".join(render(signature))
+
+
+def _python(signature: Signature) -> list[str]:
+    params = "".join(f", {param.name}: {type_name(param.type, 'python')}" for param in signature.params)
+    returns = type_name(signature.returns, "python")
+    lines = [
+        *_comments(signature, "python"),
+        "class Solution:",
+        f"    def {signature.name}(self{params}) -> {returns}:",
+    ]
+    if signature.in_place:
+        modified = signature.params[0].name
+        lines += ['        """', f"        Do not return anything, modify {modified} in-place instead.", '        """']
+    return [*lines, "        "]
+
+
+def _c(signature: Signature) -> list[str]:
+    params = [text for param in signature.params for text in _c_param(param)]
+    returns = signature.returns
+    note: tuple[str, ...] = ()
+    if returns.depth == 1:
+        params.append("int* returnSize")
+        note = _C_ARRAY_NOTE
+    elif returns.depth == 2:
+        params += ["int* returnSize", "int** returnColumnSizes"]
+        note = _C_MATRIX_NOTE
+    head = f"{type_name(returns, 'c')} {signature.name}({', '.join(params)}) {{"
+    return [*_comments(signature, "c"), *note, head, "    ", "}"]
+
+
+def _c_param(param: Param) -> list[str]:
+    """A C parameter and the sizes LeetCode passes beside an array: `int** grid, int gridSize, int* gridColSize`."""
+    sizes = c_size_names(param.name, param.type.depth)
+    return [
+        f"{type_name(param.type, 'c')} {param.name}",
+        *(f"int{'*' * index} {size}" for index, size in enumerate(sizes)),
+    ]
+
+
+def _cpp(signature: Signature) -> list[str]:
+    params = ", ".join(
+        f"{type_name(param.type, 'cpp')}{'&' * param.type.is_array} {param.name}" for param in signature.params
+    )
+    head = f"    {type_name(signature.returns, 'cpp')} {signature.name}({params}) {{"
+    return [*_comments(signature, "cpp"), "class Solution {", "public:", head, "        ", "    }", "};"]
+
+
+def _java(signature: Signature) -> list[str]:
+    params = ", ".join(f"{type_name(param.type, 'java')} {param.name}" for param in signature.params)
+    head = f"    public {type_name(signature.returns, 'java')} {signature.name}({params}) {{"
+    return [*_comments(signature, "java"), "class Solution {", head, "        ", "    }", "}"]
+
+
+def _javascript(signature: Signature) -> list[str]:
+    docs = [f" * @param {{{type_name(param.type, 'javascript')}}} {param.name}" for param in signature.params]
+    if signature.in_place:
+        modified = signature.params[0].name
+        docs.append(f" * @return {{void}} Do not return anything, modify {modified} in-place instead.")
+    else:
+        docs.append(f" * @return {{{type_name(signature.returns, 'javascript')}}}")
+    names = ", ".join(param.name for param in signature.params)
+    head = f"var {signature.name} = function({names}) {{"
+    return [*_comments(signature, "javascript"), "/**", *docs, " */", head, "    ", "};"]
+
+
+def _go(signature: Signature) -> list[str]:
+    params = ", ".join(f"{param.name} {type_name(param.type, 'go')}" for param in signature.params)
+    returns = "" if signature.in_place else f" {type_name(signature.returns, 'go')}"
+    return [*_comments(signature, "go"), f"func {signature.name}({params}){returns} {{", "    ", "}"]
+
+
+def _rust(signature: Signature) -> list[str]:
+    params = [f"{snake_case(param.name)}: {type_name(param.type, 'rust')}" for param in signature.params]
+    returns = ""
+    if signature.in_place:
+        first = signature.params[0]
+        params[0] = f"{snake_case(first.name)}: &mut {type_name(first.type, 'rust')}"
+    else:
+        returns = f" -> {type_name(signature.returns, 'rust')}"
+    head = f"    pub fn {snake_case(signature.name)}({', '.join(params)}){returns} {{"
+    return [*_comments(signature, "rust"), "impl Solution {", head, "        ", "    }", "}"]
+
+
+def _comments(signature: Signature, language_id: str) -> list[str]:
+    comments = NODE_COMMENTS[language_id]
+    return [line for base in (Base.LIST_NODE, Base.TREE_NODE) if signature.uses(base) for line in comments[base]]
+
+
+_RENDERERS: dict[str, Callable[[Signature], list[str]]] = {
+    "python": _python,
+    "c": _c,
+    "cpp": _cpp,
+    "java": _java,
+    "javascript": _javascript,
+    "go": _go,
+    "rust": _rust,
+}

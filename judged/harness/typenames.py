@@ -1,0 +1,138 @@
+"""How each language spells the signature's types, following LeetCode's own choices.
+
+This is the plain value type; where a stub puts more around it (C++'s `&`
+on array parameters, Rust's `&mut` on a void function's first parameter,
+C's size parameters) is the stub's business, in `judged.harness.stubs`.
+Go spells both `int` and `long` as `int` (64-bit on every host the judge
+runs on), as LeetCode does. Java arrays are `T[]` here; the Java harness
+also accepts `List<...>` where a user's method declares it.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from judged.harness.types import Base, Type
+
+LANGUAGE_IDS: tuple[str, ...] = ("python", "c", "cpp", "java", "javascript", "go", "rust")
+"""The languages a function problem has a stub and a harness for."""
+
+
+class TypeNames(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One language's spelling of every base type, and of an array as a template around its element (`{}`)."""
+
+    bases: dict[Base, str]
+    array: str
+
+
+TYPE_NAMES: dict[str, TypeNames] = {
+    "python": TypeNames(
+        bases={
+            Base.INT: "int",
+            Base.LONG: "int",
+            Base.DOUBLE: "float",
+            Base.BOOL: "bool",
+            Base.STRING: "str",
+            Base.CHAR: "str",
+            Base.LIST_NODE: "Optional[ListNode]",
+            Base.TREE_NODE: "Optional[TreeNode]",
+            Base.VOID: "None",
+        },
+        array="List[{}]",
+    ),
+    "c": TypeNames(
+        bases={
+            Base.INT: "int",
+            Base.LONG: "long long",
+            Base.DOUBLE: "double",
+            Base.BOOL: "bool",
+            Base.STRING: "char*",
+            Base.CHAR: "char",
+            Base.LIST_NODE: "struct ListNode*",
+            Base.TREE_NODE: "struct TreeNode*",
+            Base.VOID: "void",
+        },
+        array="{}*",
+    ),
+    "cpp": TypeNames(
+        bases={
+            Base.INT: "int",
+            Base.LONG: "long long",
+            Base.DOUBLE: "double",
+            Base.BOOL: "bool",
+            Base.STRING: "string",
+            Base.CHAR: "char",
+            Base.LIST_NODE: "ListNode*",
+            Base.TREE_NODE: "TreeNode*",
+            Base.VOID: "void",
+        },
+        array="vector<{}>",
+    ),
+    "java": TypeNames(
+        bases={
+            Base.INT: "int",
+            Base.LONG: "long",
+            Base.DOUBLE: "double",
+            Base.BOOL: "boolean",
+            Base.STRING: "String",
+            Base.CHAR: "char",
+            Base.LIST_NODE: "ListNode",
+            Base.TREE_NODE: "TreeNode",
+            Base.VOID: "void",
+        },
+        array="{}[]",
+    ),
+    # JSDoc type names, as LeetCode's JavaScript stubs write them.
+    "javascript": TypeNames(
+        bases={
+            Base.INT: "number",
+            Base.LONG: "number",
+            Base.DOUBLE: "number",
+            Base.BOOL: "boolean",
+            Base.STRING: "string",
+            Base.CHAR: "character",
+            Base.LIST_NODE: "ListNode",
+            Base.TREE_NODE: "TreeNode",
+            Base.VOID: "void",
+        },
+        array="{}[]",
+    ),
+    "go": TypeNames(
+        bases={
+            Base.INT: "int",
+            Base.LONG: "int",
+            Base.DOUBLE: "float64",
+            Base.BOOL: "bool",
+            Base.STRING: "string",
+            Base.CHAR: "byte",
+            Base.LIST_NODE: "*ListNode",
+            Base.TREE_NODE: "*TreeNode",
+            Base.VOID: "",
+        },
+        array="[]{}",
+    ),
+    "rust": TypeNames(
+        bases={
+            Base.INT: "i32",
+            Base.LONG: "i64",
+            Base.DOUBLE: "f64",
+            Base.BOOL: "bool",
+            Base.STRING: "String",
+            Base.CHAR: "char",
+            Base.LIST_NODE: "Option<Box<ListNode>>",
+            Base.TREE_NODE: "Option<Rc<RefCell<TreeNode>>>",
+            Base.VOID: "()",
+        },
+        array="Vec<{}>",
+    ),
+}
+"""Every language's spelling of the signature's types, by language id."""
+
+
+def type_name(type_: Type, language_id: str) -> str:
+    """How `language_id` spells `type_`: `type_name(int[][], "cpp")` is `vector<vector<int>>`."""
+    names = TYPE_NAMES[language_id]
+    text = names.bases[type_.base]
+    for _ in range(type_.depth):
+        text = names.array.replace("{}", text)
+    return text
