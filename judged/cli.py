@@ -109,6 +109,7 @@ async def sandbox_exec(settings: Settings, args: argparse.Namespace) -> int:
         argv=tuple(argv),
         limits=limits,
         mounts=tuple(args.mount),
+        system_root=not args.mount,
         env={**DEFAULT_ENV, **dict(args.env)},
         cwd=args.cwd,
         stdin=args.stdin,

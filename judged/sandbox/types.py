@@ -59,6 +59,9 @@ class Mount(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class RunRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """One command to run in a fresh jail.
 
+    `mounts` are added to the read-only system root (/usr, /bin, /lib*, the
+    loader's /etc files) unless `system_root` is False, when they are the
+    whole filesystem besides /proc, /dev, /tmp and the init.
     `stdin` is either the bytes to feed or a host file to read from.
     `extra_fds` maps a descriptor number inside the jail to a descriptor of
     the calling process (for example the write end of a pipe); the caller
@@ -68,6 +71,7 @@ class RunRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     argv: tuple[str, ...]
     limits: Limits = Limits()
     mounts: tuple[Mount, ...] = ()
+    system_root: bool = True
     env: dict[str, str] = {}
     cwd: str = "/tmp"
     stdin: bytes | Path | None = None
@@ -87,6 +91,8 @@ class RunResult(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     stderr: bytes
     stdout_truncated: bool = False
     stderr_truncated: bool = False
+    # The caller stopped the run early (Sandbox.run's `stop`); no limit was hit.
+    stopped: bool = False
     # For IE: what failed. For the others: a short human reason when useful.
     message: str = ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 from pathlib import Path
@@ -146,3 +147,32 @@ async def test_a_bad_mount_is_ie_with_a_reason(sandbox: Sandbox) -> None:
     reserved = await sandbox.run(RunRequest(argv=("true",), mounts=(Mount(source="/usr", target="/proc/x"),)))
     assert reserved.status is Status.IE
     assert "reserved" in reserved.message
+
+
+async def test_the_caller_can_stop_a_run_early(sandbox: Sandbox) -> None:
+    stop = asyncio.Event()
+    asyncio.get_running_loop().call_later(0.2, stop.set)
+    result = await sandbox.run(shell("sleep 10", Limits(wall=10)), stop=stop)
+    assert result.stopped
+    assert result.status is Status.OK
+    assert result.wall_time < 1
+
+
+async def test_a_limit_hit_before_the_stop_still_counts(sandbox: Sandbox) -> None:
+    stop = asyncio.Event()
+    asyncio.get_running_loop().call_later(2, stop.set)
+    result = await sandbox.run(shell("while :; do :; done", Limits(cpu=0.3)), stop=stop)
+    assert result.status is Status.TLE
+    assert not result.stopped
+
+
+async def test_mounts_add_to_the_system_root_unless_told_otherwise(sandbox: Sandbox, jail_tmp: Path) -> None:
+    data = jail_tmp / "extra"
+    data.mkdir(mode=0o755, exist_ok=True)
+    (data / "note.txt").write_text("extra mount\n")
+    (data / "note.txt").chmod(0o644)
+    mounts = (Mount(source=str(data), target="/data"),)
+    with_root = await sandbox.run(RunRequest(argv=("cat", "/data/note.txt"), mounts=mounts, env=ENV))
+    assert with_root.stdout == b"extra mount\n"
+    bare = await sandbox.run(RunRequest(argv=("cat", "/data/note.txt"), mounts=mounts, env=ENV, system_root=False))
+    assert bare.status is Status.IE  # no /usr/bin/cat without the system root
