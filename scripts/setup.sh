@@ -18,11 +18,17 @@ fi
 # --- Debian packages --------------------------------------------------------
 # gcc + libc6-dev: the sandbox helper is a small static C binary built at start.
 # python3-venv: the virtual environment everything Python lives in.
+# The toolchains of the seven languages, at the paths languages/*.toml name.
 need=()
 command -v gcc >/dev/null || need+=(gcc)
 [[ -f /usr/lib/x86_64-linux-gnu/libc.a || -f /usr/lib/aarch64-linux-gnu/libc.a ]] || need+=(libc6-dev)
-command -v python3 >/dev/null || need+=(python3)
+[[ -x /usr/bin/python3 ]] || need+=(python3)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+[[ -x /usr/bin/g++ ]] || need+=(g++)
+[[ -x /usr/bin/javac ]] || need+=(openjdk-17-jdk-headless)
+[[ -x /usr/bin/node ]] || need+=(nodejs)
+[[ -x /usr/bin/go ]] || need+=(golang-go)
+[[ -x /usr/bin/rustc ]] || need+=(rustc)
 if ((${#need[@]})); then
   echo "== installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,0 +1,250 @@
+"""Judge a function-problem submission: build, ONE sandboxed run for all tests, compare as results arrive.
+
+The harness writes one result line per test to fd 3 (docs/harness-protocol.md).
+Each line is compared here, outside the sandbox (the expected outputs never
+enter it), and the run is stopped at the first failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import os
+from collections.abc import Sequence
+from typing import Protocol
+
+import msgspec
+
+from judged.harness.types import Signature, Type
+from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
+from judged.judging.compare import CompareSpec, mismatch
+from judged.judging.languages import Language, expand
+from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
+from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
+
+log = logging.getLogger(__name__)
+
+MiB = 1024 * 1024
+RESULT_LINE_LIMIT = 64 * MiB  # one result line (a large array) may be big, not unbounded
+PRINTS_KEPT = 64 * 1024
+HARNESS_DECODE_FAILURE = 3
+
+
+class Case(msgspec.Struct, frozen=True):
+    """One test: the arguments in parameter order and the expected result."""
+
+    args: list[object]
+    output: object
+    sample: bool = False
+
+
+class FunctionTask(msgspec.Struct, frozen=True):
+    """Everything the function judge needs to know about a problem."""
+
+    signature: Signature
+    cases: Sequence[Case]
+    time_limit: float  # CPU seconds for the whole set of tests
+    memory_mib: int
+    compare: CompareSpec = CompareSpec()
+
+    @property
+    def result_type(self) -> Type:
+        return self.signature.result_type
+
+
+class Generator(Protocol):
+    def build(self, signature: Signature, solution: str) -> dict[str, str]: ...
+
+
+def generator_for(language: Language) -> Generator:
+    """The harness generator module of a language (judged/harness/lang_<id>.py)."""
+    module: Generator = importlib.import_module(f"judged.harness.lang_{language.id}")
+    return module
+
+
+async def judge_function(
+    task: FunctionTask, language: Language, code: str, *, sandbox: Sandbox, builder: Builder
+) -> JudgeResult:
+    """The verdict of `code` in `language` on every test of `task`."""
+    try:
+        files = generator_for(language).build(task.signature, code)
+    except ValueError as exc:  # the harness could not place the code (e.g. no such function)
+        return JudgeResult(Verdict.CE, [], 0.0, 0, compile_output=str(exc), message="compile error")
+    build = await builder.build(language, files)
+    if build.internal_error:
+        return JudgeResult(Verdict.IE, [], 0.0, 0, message=build.internal_error)
+    if not build.ok:
+        return JudgeResult(
+            Verdict.CE, [], 0.0, 0, compile_output=build.compile_output, message="compile error",
+            compile_time=build.compile_time,
+        )  # fmt: skip
+    return await _execute(task, language, build, sandbox)
+
+
+def run_request(task: FunctionTask, language: Language, build: Build, results_fd: int) -> RunRequest:
+    stdin = b"".join(msgspec.json.encode(case.args) + b"\n" for case in task.cases)
+    cpu = task.time_limit
+    return RunRequest(
+        argv=expand(language.run, src=SRC, out=OUT, memory_mib=task.memory_mib),
+        limits=Limits(
+            cpu=cpu,
+            wall=cpu * 2 + 2,  # time spent blocked or waiting for a core is not the program's fault
+            memory=(task.memory_mib + language.memory_extra_mib) * MiB,
+            processes=language.processes,
+        ),
+        mounts=(
+            Mount(source=str(build.src), target=SRC),
+            Mount(source=str(build.out), target=OUT),
+            *language_mounts(language),
+        ),
+        env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.env},
+        stdin=stdin,
+        extra_fds={3: results_fd},
+    )
+
+
+class _Checker:
+    """Compares result lines as they arrive; remembers the first failure."""
+
+    def __init__(self, task: FunctionTask, stop: asyncio.Event) -> None:
+        self.task = task
+        self.stop = stop
+        self.tests: list[TestResult] = []
+        self.failure: Failure | None = None
+
+    def line(self, raw: bytes) -> None:
+        if self.failure is not None:
+            return
+        index = len(self.tests)
+        if index >= len(self.task.cases):
+            self.fail(index - 1, Verdict.WA, "more results than tests", 0.0)
+            return
+        try:
+            result = msgspec.json.decode(raw)
+        except msgspec.DecodeError:
+            self.fail(index, Verdict.WA, "a malformed result line (did the program write to fd 3?)", 0.0)
+            return
+        if not isinstance(result, dict):
+            self.fail(index, Verdict.WA, "a malformed result line (did the program write to fd 3?)", 0.0)
+            return
+        seconds = float(result["t"]) if isinstance(result.get("t"), int | float) else 0.0
+        if "e" in result:
+            error = str(result["e"])
+            verdict = Verdict.MLE if "OutOfMemoryError" in error else Verdict.RE
+            self.fail(index, verdict, error, seconds)
+            return
+        case = self.task.cases[index]
+        reason = mismatch(result.get("v"), case.output, self.task.result_type, self.task.compare)
+        if reason is None:
+            self.tests.append(TestResult(index, Verdict.AC, seconds, case.sample))
+        else:
+            self.fail(index, Verdict.WA, reason, seconds, actual=result.get("v"))
+
+    def fail(self, index: int, verdict: Verdict, message: str, seconds: float, actual: object = None) -> None:
+        case = self.task.cases[index]
+        self.tests.append(TestResult(index, verdict, seconds, case.sample))
+        self.failure = self.failure_at(index, verdict, message, actual)
+        self.stop.set()
+
+    def failure_at(self, index: int, verdict: Verdict, message: str, actual: object = None) -> Failure:
+        case = self.task.cases[index]
+        if not case.sample:
+            return Failure(index=index, verdict=verdict, message=message, sample=False)
+        names = [p.name for p in self.task.signature.params]
+        return Failure(
+            index=index, verdict=verdict, message=message, sample=True,
+            input=dict(zip(names, case.args, strict=True)), expected=case.output, actual=actual,
+        )  # fmt: skip
+
+
+async def _read_results(read_fd: int, run: asyncio.Future[RunResult], write_fd: int, checker: _Checker) -> None:
+    """Feed result lines to the checker until the jail is gone and the pipe drained."""
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=RESULT_LINE_LIMIT)
+    transport, _ = await loop.connect_read_pipe(
+        lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(read_fd, "rb", buffering=0)
+    )
+    # Our copy of the write end goes when the run ends, so the reader sees end-of-file.
+    run.add_done_callback(lambda _: os.close(write_fd))
+    try:
+        while True:
+            try:
+                raw = await reader.readline()
+            except (ValueError, asyncio.LimitOverrunError):
+                checker.fail(len(checker.tests), Verdict.WA, "a result line over 64 MiB", 0.0)
+                break
+            if not raw:
+                break
+            checker.line(raw)
+    finally:
+        transport.close()
+
+
+async def _execute(task: FunctionTask, language: Language, build: Build, sandbox: Sandbox) -> JudgeResult:
+    read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
+    stop = asyncio.Event()
+    checker = _Checker(task, stop)
+    run = asyncio.ensure_future(sandbox.run(run_request(task, language, build, write_fd), stop=stop))
+    try:
+        await _read_results(read_fd, run, write_fd, checker)
+        result = await run
+    finally:
+        if not run.done():
+            stop.set()
+            with contextlib.suppress(Exception):
+                await run
+    return _verdict(task, checker, result, build)
+
+
+def _verdict(task: FunctionTask, checker: _Checker, result: RunResult, build: Build) -> JudgeResult:
+    verdict, failure = _final(task, checker, result)
+    return JudgeResult(
+        verdict=verdict,
+        tests=checker.tests,
+        time=result.cpu_time,
+        memory=result.memory,
+        compile_output=build.compile_output,
+        message=failure.message if failure else "",
+        failure=failure,
+        stdout=result.stdout[:PRINTS_KEPT].decode(errors="replace"),
+        stderr=result.stderr[:PRINTS_KEPT].decode(errors="replace"),
+        compile_time=build.compile_time,
+    )
+
+
+LIMIT_VERDICTS = {Status.TLE: Verdict.TLE, Status.MLE: Verdict.MLE, Status.OLE: Verdict.OLE}
+
+
+def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Verdict, Failure | None]:
+    """The submission's verdict: a wrong result seen first wins, then limits, then how the run ended."""
+    answered = len(checker.tests)
+    if checker.failure is not None:
+        return checker.failure.verdict, checker.failure
+    if result.status is Status.IE:
+        log.error("function run failed inside the sandbox: %s", result.message)
+        return Verdict.IE, None
+    if result.exit_code == HARNESS_DECODE_FAILURE and answered < len(task.cases):
+        log.error("harness could not read test %d: %s", answered, result.stderr[-500:])
+        return Verdict.IE, None
+    if answered == len(task.cases) and result.status is Status.OK:
+        return Verdict.AC, None
+    index = min(answered, len(task.cases) - 1)
+    verdict = LIMIT_VERDICTS.get(result.status, Verdict.RE)
+    message = _ending(result, answered)
+    failure = checker.failure_at(index, verdict, message)
+    checker.tests.append(TestResult(index, verdict, 0.0, task.cases[index].sample))
+    return verdict, failure
+
+
+def _ending(result: RunResult, answered: int) -> str:
+    if result.status is Status.SV:
+        return "a forbidden system call"
+    if result.status is not Status.RE:
+        return result.message
+    if result.signal is not None:
+        return result.message  # "killed by SIGSEGV"
+    if result.exit_code:
+        return f"exited with status {result.exit_code} during test {answered + 1}"
+    return f"exited before answering test {answered + 1}"

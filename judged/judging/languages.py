@@ -1,0 +1,124 @@
+"""Languages as data: `languages/<id>.toml` decoded, its argv placeholders checked at load."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+
+from judged.harness.types import Signature, parse_signature
+
+PLACEHOLDERS = frozenset({"src", "out", "memory_mib"})
+LANGUAGE_IDS = ("python", "c", "cpp", "java", "javascript", "go", "rust")
+
+# Every language proves itself on this problem at start (DMOJ's self-test idea):
+# a toolchain that cannot compile or run it is switched off, not trusted.
+SELF_TEST_SIGNATURE: Signature = parse_signature("addUp", [("nums", "int[]")], "long")
+SELF_TEST_CASES: tuple[tuple[list[object], int], ...] = (
+    ([[1, 2, 3]], 6),
+    ([[2147483647, 2147483647, -5]], 4294967289),
+    ([[]], 0),
+)
+
+Argv = Annotated[tuple[str, ...], msgspec.Meta(min_length=1)]
+
+
+class LanguageError(Exception):
+    """A language file that cannot be used; the message names the file."""
+
+
+class CompileLimits(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Limits of the sandboxed compile step (compilers are untrusted input's first reader)."""
+
+    cpu: float = 20.0
+    wall: float = 40.0
+    memory_mib: int = 1024
+    processes: int = 64
+    # The compiler's messages shown to the user are capped at this many bytes.
+    output: int = 64 * 1024
+
+
+class SelfTest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    code: str
+
+
+class Language(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One language: how to build and run a submission, and how to prove the toolchain works."""
+
+    name: str
+    extensions: tuple[str, ...]
+    files: tuple[str, ...]
+    run: Argv
+    version: Argv
+    self_test: SelfTest
+    compile: tuple[str, ...] = ()
+    mounts: tuple[str, ...] = ()
+    env: dict[str, str] = {}
+    compile_env: dict[str, str] = {}
+    # Memory the runtime needs beyond the problem's limit (the JVM's metaspace, V8's heaps).
+    memory_extra_mib: Annotated[int, msgspec.Meta(ge=0, le=4096)] = 0
+    # The pids cap of a run: runtimes start threads (the JVM about 20).
+    processes: Annotated[int, msgspec.Meta(ge=1, le=4096)] = 64
+    compile_limits: CompileLimits = CompileLimits()
+    # Filled in from the file name, not written in the file.
+    id: str = ""
+
+    @property
+    def compiled(self) -> bool:
+        return bool(self.compile)
+
+
+def placeholders(argv: tuple[str, ...]) -> set[str]:
+    """The `{name}` fields used in an argv."""
+    found: set[str] = set()
+    for arg in argv:
+        found |= {field for _, field, _, _ in string.Formatter().parse(arg) if field is not None}
+    return found
+
+
+def expand(argv: tuple[str, ...], *, src: str, out: str, memory_mib: int) -> tuple[str, ...]:
+    """The argv with its placeholders filled."""
+    return tuple(arg.format(src=src, out=out, memory_mib=memory_mib) for arg in argv)
+
+
+def _check(language: Language, path: Path) -> None:
+    for field in ("compile", "run", "version"):
+        unknown = placeholders(getattr(language, field)) - PLACEHOLDERS
+        if unknown:
+            names = ", ".join(sorted(f"{{{u}}}" for u in unknown))
+            raise LanguageError(f"{path}: {field} uses unknown placeholders {names} (known: src, out, memory_mib)")
+    if "out" in placeholders(language.run) and not language.compiled:
+        raise LanguageError(f"{path}: run uses {{out}} but there is no compile step to fill it")
+    if not language.files:
+        raise LanguageError(f"{path}: files must name at least one source file")
+    for mount in language.mounts:
+        if not mount.startswith("/"):
+            raise LanguageError(f"{path}: mount {mount!r} must be an absolute path")
+
+
+def load_language(path: Path) -> Language:
+    """Decode and check one `languages/<id>.toml`."""
+    try:
+        language = msgspec.toml.decode(path.read_bytes(), type=Language)
+    except OSError as exc:
+        raise LanguageError(f"{path}: {exc.strerror}") from exc
+    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+        raise LanguageError(f"{path}: {exc}") from exc
+    _check(language, path)
+    return msgspec.structs.replace(language, id=path.stem)
+
+
+def load_languages(folder: Path) -> dict[str, Language]:
+    """Every language file of a folder, by id; a bad file is an error naming it."""
+    languages = {path.stem: load_language(path) for path in sorted(folder.glob("*.toml"))}
+    if not languages:
+        raise LanguageError(f"{folder}: no language files (*.toml)")
+    return languages
+
+
+def language_for_file(languages: dict[str, Language], file: Path) -> Language | None:
+    """The language whose extensions include the file's, if any."""
+    suffix = file.suffix.lstrip(".").lower()
+    return next((lang for lang in languages.values() if suffix in lang.extensions), None)

@@ -1,0 +1,76 @@
+"""Prove each language works before trusting it: its version, and its self-test judged end to end."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import msgspec
+
+from judged.judging.build import PATH_ENV, Builder, language_mounts
+from judged.judging.function import Case, FunctionTask, judge_function
+from judged.judging.languages import SELF_TEST_CASES, SELF_TEST_SIGNATURE, Language
+from judged.judging.verdicts import Verdict
+from judged.sandbox import Limits, RunRequest, Sandbox, Status
+
+log = logging.getLogger(__name__)
+
+SELF_TEST_TASK = FunctionTask(
+    signature=SELF_TEST_SIGNATURE,
+    cases=[Case(args=args, output=output, sample=True) for args, output in SELF_TEST_CASES],
+    time_limit=10.0,
+    memory_mib=256,
+)
+
+
+class LanguageStatus(msgspec.Struct, frozen=True):
+    """Whether a language may be used, and if not, why."""
+
+    id: str
+    name: str
+    version: str
+    enabled: bool
+    reason: str = ""
+
+
+async def probe_version(language: Language, sandbox: Sandbox) -> str:
+    request = RunRequest(
+        argv=language.version,
+        mounts=language_mounts(language),
+        env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8"},
+        limits=Limits(cpu=10, wall=20, memory=1024 * 1024 * 1024, processes=64),
+    )
+    result = await sandbox.run(request)
+    text = (result.stdout + result.stderr).decode(errors="replace").strip()
+    if result.status is not Status.OK or not text:
+        return ""
+    return text.splitlines()[0]
+
+
+async def self_test(language: Language, sandbox: Sandbox, builder: Builder) -> LanguageStatus:
+    """Judge the language's own self-test solution; anything but AC disables the language."""
+    version = await probe_version(language, sandbox)
+    if not version:
+        return LanguageStatus(language.id, language.name, "", enabled=False, reason="the version probe failed")
+    try:
+        result = await judge_function(
+            SELF_TEST_TASK, language, language.self_test.code, sandbox=sandbox, builder=builder
+        )
+    except ImportError as exc:
+        return LanguageStatus(language.id, language.name, version, enabled=False, reason=f"no harness: {exc}")
+    if result.verdict is not Verdict.AC:
+        detail = result.compile_output or result.message or result.stderr
+        reason = f"self-test got {result.verdict}: {detail.strip()[:500]}"
+        return LanguageStatus(language.id, language.name, version, enabled=False, reason=reason)
+    return LanguageStatus(language.id, language.name, version, enabled=True)
+
+
+async def self_test_all(languages: dict[str, Language], sandbox: Sandbox, builder: Builder) -> list[LanguageStatus]:
+    """Self-test every language at once; report and log the ones that fail."""
+    statuses = await asyncio.gather(*(self_test(lang, sandbox, builder) for lang in languages.values()))
+    for status in statuses:
+        if status.enabled:
+            log.info("language %s ready: %s", status.id, status.version)
+        else:
+            log.warning("language %s disabled: %s", status.id, status.reason)
+    return list(statuses)

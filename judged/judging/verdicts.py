@@ -1,0 +1,65 @@
+"""What a participant is told: the verdict of a submission and of each test."""
+
+from __future__ import annotations
+
+import enum
+
+import msgspec
+
+
+class Verdict(enum.StrEnum):
+    AC = "AC"  # accepted
+    WA = "WA"  # wrong answer
+    TLE = "TLE"  # time limit exceeded
+    MLE = "MLE"  # memory limit exceeded
+    OLE = "OLE"  # output limit exceeded
+    RE = "RE"  # runtime error (exception, crash, non-zero exit, forbidden system call)
+    CE = "CE"  # compile error
+    IE = "IE"  # internal error: the judge's fault, never the participant's
+
+
+# The verdict folders of reference solutions, by the verdict each must get.
+FOLDER_VERDICTS: dict[str, Verdict] = {
+    "accepted": Verdict.AC,
+    "wrong_answer": Verdict.WA,
+    "time_limit_exceeded": Verdict.TLE,
+    "memory_limit_exceeded": Verdict.MLE,
+    "run_time_error": Verdict.RE,
+    "compile_error": Verdict.CE,
+}
+
+
+class TestResult(msgspec.Struct, frozen=True):
+    """One test as judged: its verdict and the CPU time the call took."""
+
+    index: int
+    verdict: Verdict
+    time: float
+    sample: bool = False
+
+
+class Failure(msgspec.Struct, frozen=True):
+    """The first failing test. Input, expected and actual only for a visible (sample) test."""
+
+    index: int
+    verdict: Verdict
+    message: str
+    sample: bool
+    input: dict[str, object] | None = None
+    expected: object | None = None
+    actual: object | None = None
+
+
+class JudgeResult(msgspec.Struct, frozen=True):
+    """The verdict of one submission, with what a participant needs to see why."""
+
+    verdict: Verdict
+    tests: list[TestResult]
+    time: float  # CPU seconds of the whole run
+    memory: int  # peak bytes
+    compile_output: str = ""
+    message: str = ""
+    failure: Failure | None = None
+    stdout: str = ""  # what the program printed (capped)
+    stderr: str = ""
+    compile_time: float = 0.0

@@ -1,0 +1,69 @@
+"""languages/*.toml load, and a broken one says what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from judged.judging.languages import (
+    LANGUAGE_IDS,
+    LanguageError,
+    expand,
+    language_for_file,
+    load_language,
+    load_languages,
+)
+
+LANGUAGES = Path(__file__).resolve().parents[2] / "languages"
+
+
+def test_the_seven_languages_load() -> None:
+    languages = load_languages(LANGUAGES)
+    assert sorted(languages) == sorted(LANGUAGE_IDS)
+    assert all(lang.id == lang_id for lang_id, lang in languages.items())
+    assert languages["python"].compiled is False
+    assert languages["cpp"].compiled is True
+
+
+def test_extensions_pick_the_language() -> None:
+    languages = load_languages(LANGUAGES)
+    picks = {name: language_for_file(languages, Path(f"sol.{name}")) for name in ("py", "cpp", "java", "rs", "go")}
+    assert {name: lang.id if lang else None for name, lang in picks.items()} == {
+        "py": "python", "cpp": "cpp", "java": "java", "rs": "rust", "go": "go",
+    }  # fmt: skip
+    assert language_for_file(languages, Path("notes.txt")) is None
+
+
+def test_placeholders_expand() -> None:
+    java = load_languages(LANGUAGES)["java"]
+    argv = expand(java.run, src="/box/src", out="/box/out", memory_mib=256)
+    assert "-Xmx256m" in argv
+    assert argv[-3:] == ("-cp", "/box/out", "Main")
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "lang.toml"
+    path.write_text(text)
+    return path
+
+
+BASE = 'name = "X"\nextensions = ["x"]\nfiles = ["main.x"]\nversion = ["/bin/x"]\n[self_test]\ncode = "x"\n'
+
+
+def test_an_unknown_placeholder_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'run = ["/bin/x", "{sauce}/main.x"]\n' + BASE)
+    with pytest.raises(LanguageError, match=r"lang.toml: run uses unknown placeholders \{sauce\}"):
+        load_language(path)
+
+
+def test_out_without_a_compile_step_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'run = ["{out}/main"]\n' + BASE)
+    with pytest.raises(LanguageError, match="no compile step"):
+        load_language(path)
+
+
+def test_an_unknown_key_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'run = ["/bin/x"]\ncompiler = ["cc"]\n' + BASE)
+    with pytest.raises(LanguageError, match="compiler"):
+        load_language(path)
