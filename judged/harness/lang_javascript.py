@@ -1,0 +1,40 @@
+"""The JavaScript (Node 20) harness generator: `main.js` (the harness) and `solution.js` (the user's text, unchanged).
+
+The language runs `node --stack-size=65500 {src}/main.js`. `main.js` is
+`judged/harness/runtime/javascript_main.js` followed by one call naming the
+signature; it runs `solution.js` as a script under its own name (so the
+user's line numbers show), with LeetCode's `ListNode` and `TreeNode` as
+globals, then looks the function up by name: `var twoSum = function`,
+`function twoSum` and `const twoSum = (...) =>` all work.
+
+Arguments are plain numbers, as on LeetCode: a `long` beyond 2^53 reaches
+the function as the nearest double (a documented limit of the language's
+numbers). Integer results are written exactly, and a BigInt result is
+accepted for `int` and `long`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+
+from judged.harness.types import Signature
+
+MAIN_FILE = "main.js"
+SOLUTION_FILE = "solution.js"
+
+
+def build(signature: Signature, solution: str) -> dict[str, str]:
+    """The files to run: the harness, and the user's code as they wrote it."""
+    config = {
+        "name": signature.name,
+        "params": [str(param.type) for param in signature.params],
+        "returns": str(signature.returns),
+    }
+    return {MAIN_FILE: f"{_runtime()}\nrun({json.dumps(config)});\n", SOLUTION_FILE: solution}
+
+
+@functools.cache
+def _runtime() -> str:
+    return importlib.resources.files("judged.harness").joinpath("runtime", "javascript_main.js").read_text("utf-8")
