@@ -241,7 +241,7 @@ def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Ve
 def _ending(result: RunResult, answered: int) -> str:
     if result.status is Status.SV:
         return "a forbidden system call"
-    if result.status is not Status.RE:
+    if result.status not in (Status.RE, Status.OK):
         return result.message
     if result.signal is not None:
         return result.message  # "killed by SIGSEGV"

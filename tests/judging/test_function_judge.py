@@ -1,0 +1,178 @@
+"""The function judge end to end: real sandbox, real harness, the verdicts a participant sees."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from judged.harness.types import parse_signature
+from judged.judging.build import Builder
+from judged.judging.compare import CompareMode, CompareSpec
+from judged.judging.function import Case, FunctionTask, judge_function
+from judged.judging.languages import Language, load_languages
+from judged.judging.verdicts import Verdict
+from judged.sandbox import Sandbox
+
+LANGUAGES = load_languages(Path(__file__).resolve().parents[2] / "languages")
+
+TWO_SUM = parse_signature("twoSum", [("nums", "int[]"), ("target", "int")], "int[]")
+CASES = [
+    Case(args=[[2, 7, 11, 15], 9], output=[0, 1], sample=True),
+    Case(args=[[3, 2, 4], 6], output=[1, 2], sample=True),
+    *[Case(args=[list(range(n)), 2 * n - 3], output=[n - 2, n - 1]) for n in range(2, 60)],
+]
+TASK = FunctionTask(signature=TWO_SUM, cases=CASES, time_limit=5.0, memory_mib=256)
+
+PY_AC = """
+class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        seen = {}
+        for i, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], i]
+            seen[x] = i
+"""
+
+
+@pytest.fixture(scope="module")
+async def builder(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[Builder]:
+    yield Builder(sandbox, state_dir / "builds")
+
+
+async def judge(code: str, builder: Builder, language: str = "python", task: FunctionTask = TASK):  # type: ignore[no-untyped-def]
+    lang: Language = LANGUAGES[language]
+    return await judge_function(task, lang, code, sandbox=builder.sandbox, builder=builder)
+
+
+async def test_a_right_solution_is_accepted_with_every_test(builder: Builder) -> None:
+    result = await judge(PY_AC, builder)
+    assert result.verdict is Verdict.AC
+    assert [t.index for t in result.tests] == list(range(len(CASES)))
+    assert all(t.verdict is Verdict.AC for t in result.tests)
+    assert result.failure is None
+    assert result.memory > 0
+
+
+async def test_a_wrong_sample_shows_input_expected_and_actual(builder: Builder) -> None:
+    code = "class Solution:\n    def twoSum(self, nums, target):\n        return [1, 0]\n"
+    result = await judge(code, builder)
+    assert result.verdict is Verdict.WA
+    assert result.failure is not None
+    assert result.failure.index == 0
+    assert result.failure.sample
+    assert result.failure.input == {"nums": [2, 7, 11, 15], "target": 9}
+    assert (result.failure.expected, result.failure.actual) == ([0, 1], [1, 0])
+
+
+async def test_a_wrong_hidden_test_reveals_nothing(builder: Builder) -> None:
+    code = PY_AC.replace("return [seen[target - x], i]", "return [seen[target - x], i] if len(nums) < 20 else [0, 0]")
+    result = await judge(code, builder)
+    assert result.verdict is Verdict.WA
+    assert result.failure is not None
+    assert not result.failure.sample
+    assert result.failure.input is None
+    assert result.failure.actual is None
+    assert result.tests[-1].verdict is Verdict.WA
+    assert len(result.tests) == result.failure.index + 1
+
+
+async def test_judging_stops_at_the_first_failure(builder: Builder) -> None:
+    # Test 0 is wrong; every later test would sleep 0.5 s: without the stop this takes ~30 s.
+    code = "import time\nclass Solution:\n    def twoSum(self, nums, target):\n        time.sleep(0.5)\n        return [9, 9]\n"
+    started = time.monotonic()
+    result = await judge(code, builder)
+    assert result.verdict is Verdict.WA
+    assert len(result.tests) == 1
+    assert time.monotonic() - started < 5
+
+
+async def test_an_exception_is_re_with_its_test_and_text(builder: Builder) -> None:
+    code = PY_AC.replace("seen = {}", "seen = {}\n        if len(nums) == 3: raise KeyError('boom')")
+    result = await judge(code, builder)
+    assert result.verdict is Verdict.RE
+    assert result.failure is not None
+    assert result.failure.index == 1
+    assert "KeyError" in result.failure.message
+    assert "boom" in result.failure.message
+
+
+async def test_prints_are_captured_and_do_not_corrupt_results(builder: Builder) -> None:
+    code = PY_AC.replace("seen = {}", "seen = {}\n        print('debug', nums)")
+    result = await judge(code, builder)
+    assert result.verdict is Verdict.AC
+    assert result.stdout.startswith("debug [2, 7, 11, 15]\n")
+
+
+async def test_an_endless_loop_is_tle(builder: Builder) -> None:
+    code = "class Solution:\n    def twoSum(self, nums, target):\n        while True: pass\n"
+    task = FunctionTask(signature=TWO_SUM, cases=CASES, time_limit=0.5, memory_mib=256)
+    result = await judge(code, builder, task=task)
+    assert result.verdict is Verdict.TLE
+    assert result.failure is not None
+    assert result.failure.index == 0
+
+
+async def test_too_much_memory_is_mle(builder: Builder) -> None:
+    code = "class Solution:\n    def twoSum(self, nums, target):\n        x = bytearray(400 << 20)\n        return [0, 1]\n"
+    result = await judge(code, builder)
+    assert result.verdict is Verdict.MLE
+
+
+async def test_a_syntax_error_is_ce_with_its_line(builder: Builder) -> None:
+    result = await judge("class Solution:\n    def twoSum(self, nums, target)\n        return []\n", builder)
+    assert result.verdict is Verdict.CE
+    assert 'solution.py", line 2' in result.compile_output
+
+
+async def test_exiting_early_is_re(builder: Builder) -> None:
+    code = "import os\nclass Solution:\n    def twoSum(self, nums, target):\n        os._exit(0)\n"
+    result = await judge(code, builder)
+    assert result.verdict is Verdict.RE
+    assert result.failure is not None
+    assert "before answering test 1" in result.failure.message
+
+
+async def test_float_and_unordered_compare(builder: Builder) -> None:
+    mean = parse_signature("mean", [("nums", "int[]")], "double")
+    cases = [Case(args=[[1, 2]], output=1.5), Case(args=[[1, 1, 2]], output=1.3333333333)]
+    code = "class Solution:\n    def mean(self, nums):\n        return sum(nums) / len(nums)\n"
+    exact = FunctionTask(signature=mean, cases=cases, time_limit=5, memory_mib=256)
+    assert (await judge(code, builder, task=exact)).verdict is Verdict.WA
+    tolerant = FunctionTask(
+        signature=mean, cases=cases, time_limit=5, memory_mib=256, compare=CompareSpec(CompareMode.FLOAT, 1e-6)
+    )
+    assert (await judge(code, builder, task=tolerant)).verdict is Verdict.AC
+    any_order = FunctionTask(
+        signature=TWO_SUM, cases=CASES[:2], time_limit=5, memory_mib=256, compare=CompareSpec(CompareMode.UNORDERED)
+    )
+    flipped = "class Solution:\n    def twoSum(self, nums, target):\n        return [1, 0] if target == 9 else [2, 1]\n"
+    assert (await judge(flipped, builder, task=any_order)).verdict is Verdict.AC
+
+
+async def test_javascript_is_judged_the_same_way(builder: Builder) -> None:
+    code = """
+var twoSum = function(nums, target) {
+    const seen = new Map();
+    for (let i = 0; i < nums.length; i++) {
+        if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i];
+        seen.set(nums[i], i);
+    }
+};
+"""
+    assert (await judge(code, builder, "javascript")).verdict is Verdict.AC
+    broken = await judge("var twoSum = function(nums, target) {\n  return [0, 1;\n};\n", builder, "javascript")
+    assert broken.verdict is Verdict.CE
+    assert "solution.js:2" in broken.compile_output
+
+
+async def test_a_second_judging_of_the_same_code_reuses_the_build(builder: Builder) -> None:
+    before = set(builder.cache_dir.iterdir())
+    first = await judge(PY_AC + "\n# cache probe\n", builder)
+    after_first = set(builder.cache_dir.iterdir())
+    again = await judge(PY_AC + "\n# cache probe\n", builder)
+    assert first.verdict is again.verdict is Verdict.AC
+    assert len(after_first - before) == 1
+    assert set(builder.cache_dir.iterdir()) == after_first
