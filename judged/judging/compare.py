@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import enum
 import math
 
 import msgspec
 
 from judged.harness.types import Type
 from judged.harness.values import InvalidValue, canonical, validate
+from judged.problems.model import Compare, CompareMode
 
 
-class CompareMode(enum.StrEnum):
-    EXACT = "exact"
-    FLOAT = "float"
-    UNORDERED = "unordered"
-    CUSTOM = "custom"
-
-
-class CompareSpec(msgspec.Struct, frozen=True):
-    mode: CompareMode = CompareMode.EXACT
-    # FLOAT: a double passes when |actual - expected| <= tolerance, absolutely or relatively.
-    tolerance: float = 1e-6
-    # UNORDERED: how many list levels ignore order (1: the outer list; 2: each element list too).
-    unordered_depth: int = 1
-
-
-def mismatch(actual: object, expected: object, type_: Type, spec: CompareSpec) -> str | None:
+def mismatch(actual: object, expected: object, type_: Type, spec: Compare) -> str | None:
     """Why `actual` is not an acceptable answer, or None when it is."""
     try:
         validate(actual, type_, "result")

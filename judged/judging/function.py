@@ -19,9 +19,10 @@ import msgspec
 
 from judged.harness.types import Signature, Type
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
-from judged.judging.compare import CompareSpec, mismatch
+from judged.judging.compare import mismatch
 from judged.judging.languages import Language, expand
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
+from judged.problems.model import Compare
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class FunctionTask(msgspec.Struct, frozen=True):
     cases: Sequence[Case]
     time_limit: float  # CPU seconds for the whole set of tests
     memory_mib: int
-    compare: CompareSpec = CompareSpec()
+    compare: Compare = Compare()
 
     @property
     def result_type(self) -> Type:
