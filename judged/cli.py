@@ -12,6 +12,7 @@ from pathlib import Path
 
 import msgspec
 
+from judged import commands
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, SandboxError, Status
 from judged.settings import Settings, SettingsError, load_settings
 
@@ -51,6 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     commands.add_parser("doctor", help="check that this host can sandbox, and say why not")
+
+    judge = commands.add_parser("judge", help="judge one solution file against a problem folder")
+    judge.add_argument("problem", type=Path, help="the problem folder")
+    judge.add_argument("solution", type=Path, help="the solution file")
+    judge.add_argument("--language", default=None, help="language id (default: from the file's extension)")
+    judge.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+
+    problems = commands.add_parser("problems", help="problem folders")
+    problem_commands = problems.add_subparsers(dest="problems_command", required=True)
+    check = problem_commands.add_parser(
+        "check", help="validate folders and judge every reference solution against its verdict folder"
+    )
+    check.add_argument("folders", type=Path, nargs="+", help="problem folders, or a root holding them")
+
+    languages = commands.add_parser("languages", help="self-test every language and list them")
+    languages.add_argument("--json", action="store_true", help="print JSON")
 
     sandbox = commands.add_parser("sandbox", help="the sandbox on its own")
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True)
@@ -135,6 +152,29 @@ async def doctor(settings: Settings) -> int:
     return 0
 
 
+def problem_folders(paths: list[Path]) -> list[Path]:
+    """Folders as given; a root without problem.toml stands for the problem folders in it."""
+    found: list[Path] = []
+    for path in paths:
+        if (path / "problem.toml").exists() or not path.is_dir():
+            found.append(path)
+        else:
+            found += sorted(p for p in path.iterdir() if (p / "problem.toml").exists())
+    return found
+
+
+async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
+    if args.command == "doctor":
+        return await doctor(settings)
+    if args.command == "judge":
+        return await commands.judge_command(settings, args.problem, args.solution, args.language, args.json)
+    if args.command == "problems":
+        return await commands.problems_check_command(settings, problem_folders(args.folders))
+    if args.command == "languages":
+        return await commands.languages_command(settings, args.json)
+    return await sandbox_exec(settings, args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -144,9 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_SANDBOX_FAILED
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        if args.command == "doctor":
-            return asyncio.run(doctor(settings))
-        return asyncio.run(sandbox_exec(settings, args))
+        return asyncio.run(_dispatch(settings, args))
     except SandboxError as exc:
         print(f"judged: cannot sandbox: {exc}", file=sys.stderr)
         return EXIT_SANDBOX_FAILED

@@ -15,6 +15,9 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # problem index and the embedded Redis. Created when missing.
     state_dir: str = "/var/lib/judged"
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # The folder of language definitions (languages/<id>.toml), relative to
+    # the working directory unless absolute.
+    languages_dir: str = "languages"
     sandbox: SandboxConfig = SandboxConfig()
 
     @property

@@ -1,0 +1,24 @@
+"""From a loaded problem to what the judge runs."""
+
+from __future__ import annotations
+
+from judged.judging.function import Case, FunctionTask
+from judged.problems.model import Problem
+
+
+def function_task(problem: Problem) -> FunctionTask:
+    """Every test of a function problem, samples first, as the one run feeds them."""
+    names = [param.name for param in problem.signature.params]
+    files = sorted(problem.test_files, key=lambda f: (not f.sample, f.path.name))
+    cases = [
+        Case(args=[case.input[name] for name in names], output=case.output, sample=case.sample)
+        for test_file in files
+        for case in test_file.cases
+    ]
+    return FunctionTask(
+        signature=problem.signature,
+        cases=cases,
+        time_limit=problem.time_limit,
+        memory_mib=problem.memory_limit,
+        compare=problem.compare,
+    )
