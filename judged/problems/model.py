@@ -1,0 +1,144 @@
+"""The typed model of a loaded problem: what the judge, the store and the API read.
+
+Everything here is already validated: a `Problem` exists only for a folder
+that loaded without errors (`judged.problems.native`).
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+import msgspec
+
+from judged.harness import Signature
+
+
+class Difficulty(enum.StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class CompareMode(enum.StrEnum):
+    """How a returned value is compared with a test's expected output."""
+
+    EXACT = "exact"
+    FLOAT = "float"
+    """Doubles pass when |actual - expected| <= tolerance or <= tolerance * |expected|."""
+    UNORDERED = "unordered"
+    """The order of the outermost list is ignored (and inside each element list with depth 2)."""
+    CUSTOM = "custom"
+    """A checker program in the problem folder decides."""
+
+
+class Compare(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A function problem's compare settings; `tolerance`, `unordered_depth`, `checker` belong to their mode."""
+
+    mode: CompareMode = CompareMode.EXACT
+    tolerance: float = 0.0
+    unordered_depth: int = 1
+    checker: Path | None = None
+
+
+class Shape(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What the types alone do not say: which `T[][]` parameters, and whether a `T[][]` result, have equal rows."""
+
+    rectangular: tuple[str, ...] = ()
+    """The names of the parameters whose rows all have one length (a grid)."""
+    rectangular_output: bool = False
+
+
+class ExpectedVerdict(enum.StrEnum):
+    """The verdict a reference solution must get, named as its folder under `solutions/`."""
+
+    ACCEPTED = "accepted"
+    WRONG_ANSWER = "wrong_answer"
+    TIME_LIMIT_EXCEEDED = "time_limit_exceeded"
+    RUN_TIME_ERROR = "run_time_error"
+    COMPILE_ERROR = "compile_error"
+    MEMORY_LIMIT_EXCEEDED = "memory_limit_exceeded"
+
+    @property
+    def code(self) -> str:
+        """The verdict's short code: AC, WA, TLE, RE, CE, MLE."""
+        return _CODES[self]
+
+
+_CODES = {
+    ExpectedVerdict.ACCEPTED: "AC",
+    ExpectedVerdict.WRONG_ANSWER: "WA",
+    ExpectedVerdict.TIME_LIMIT_EXCEEDED: "TLE",
+    ExpectedVerdict.RUN_TIME_ERROR: "RE",
+    ExpectedVerdict.COMPILE_ERROR: "CE",
+    ExpectedVerdict.MEMORY_LIMIT_EXCEEDED: "MLE",
+}
+
+
+class TestCase(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One test: the arguments by parameter name in parameter order, the expected output, and where it was written.
+
+    Values are in canonical form (`judged.harness.canonical`): doubles are
+    floats, trees have no trailing nulls.
+    """
+
+    __test__ = False  # not a pytest class
+
+    input: dict[str, object]
+    output: object
+    file: Path
+    line: int
+    sample: bool
+
+    @property
+    def arguments(self) -> list[object]:
+        """The arguments in parameter order, as the harness reads them."""
+        return list(self.input.values())
+
+
+class TestFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One `tests/*.jsonl` file; files whose name starts with `sample` are the visible examples."""
+
+    __test__ = False
+
+    path: Path
+    sample: bool
+    cases: tuple[TestCase, ...]
+
+
+class ReferenceSolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A solution under `solutions/<verdict>/`, in the language its extension names."""
+
+    path: Path
+    language: str
+    verdict: ExpectedVerdict
+
+
+class Problem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A function problem loaded from its folder."""
+
+    slug: str
+    path: Path
+    title: str
+    difficulty: Difficulty
+    tags: tuple[str, ...]
+    time_limit: float
+    """CPU seconds for the whole set of tests in one run."""
+    memory_limit: int
+    """MiB."""
+    signature: Signature
+    compare: Compare
+    shape: Shape
+    statement: str
+    test_files: tuple[TestFile, ...]
+    solutions: tuple[ReferenceSolution, ...]
+
+    @property
+    def tests(self) -> list[TestCase]:
+        """Every test, file by file in name order, line by line."""
+        return [case for test_file in self.test_files for case in test_file.cases]
+
+    @property
+    def samples(self) -> list[TestCase]:
+        """The visible examples."""
+        return [case for test_file in self.test_files if test_file.sample for case in test_file.cases]

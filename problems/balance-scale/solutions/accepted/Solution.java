@@ -1,0 +1,8 @@
+class Solution {
+    public boolean canBalance(long n) {
+        for (; n > 0; n /= 3) {
+            if (n % 3 == 2) return false;
+        }
+        return true;
+    }
+}

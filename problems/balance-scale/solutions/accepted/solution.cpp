@@ -1,0 +1,9 @@
+class Solution {
+public:
+    bool canBalance(long long n) {
+        for (; n > 0; n /= 3) {
+            if (n % 3 == 2) return false;
+        }
+        return true;
+    }
+};

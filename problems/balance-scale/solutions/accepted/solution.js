@@ -1,0 +1,13 @@
+/**
+ * @param {number} n
+ * @return {boolean}
+ */
+var canBalance = function(n) {
+    // Numbers above 2^53 lose precision as doubles: use BigInt.
+    let m = BigInt(n);
+    while (m > 0n) {
+        if (m % 3n === 2n) return false;
+        m /= 3n;
+    }
+    return true;
+};

@@ -1,0 +1,8 @@
+/**
+ * @param {number[][]} grid
+ * @return {number[][]}
+ */
+var rotateGrid = function(grid) {
+    if (grid.length === 0) return [];
+    return grid[0].map((_, c) => grid.map((row) => row[c]).reverse());
+};
