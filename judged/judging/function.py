@@ -31,6 +31,20 @@ MiB = 1024 * 1024
 RESULT_LINE_LIMIT = 64 * MiB  # one result line (a large array) may be big, not unbounded
 PRINTS_KEPT = 64 * 1024
 HARNESS_DECODE_FAILURE = 3
+# How each runtime says it ran out of memory (the JVM's heap, an allocation that cannot be
+# served, V8's heap limit, Go's and Rust's allocators): that is MLE, not RE.
+MEMORY_ERRORS = (
+    "OutOfMemoryError",
+    "std::bad_alloc",
+    "MemoryError",
+    "JavaScript heap out of memory",
+    "runtime: out of memory",
+    "memory allocation of",
+)
+
+
+def is_memory_error(text: str) -> bool:
+    return any(marker in text for marker in MEMORY_ERRORS)
 
 
 class Case(msgspec.Struct, frozen=True):
@@ -81,7 +95,7 @@ async def judge_function(
             Verdict.CE, [], 0.0, 0, compile_output=build.compile_output, message="compile error",
             compile_time=build.compile_time,
         )  # fmt: skip
-    return await _execute(task, language, build, sandbox)
+    return await _execute(task, language, build, sandbox, owner=(builder.uid, builder.gid))
 
 
 def run_request(task: FunctionTask, language: Language, build: Build, results_fd: int) -> RunRequest:
@@ -133,7 +147,7 @@ class _Checker:
         seconds = float(result["t"]) if isinstance(result.get("t"), int | float) else 0.0
         if "e" in result:
             error = str(result["e"])
-            verdict = Verdict.MLE if "OutOfMemoryError" in error else Verdict.RE
+            verdict = Verdict.MLE if is_memory_error(error) else Verdict.RE
             self.fail(index, verdict, error, seconds)
             return
         case = self.task.cases[index]
@@ -183,8 +197,13 @@ async def _read_results(read_fd: int, run: asyncio.Future[RunResult], write_fd: 
         transport.close()
 
 
-async def _execute(task: FunctionTask, language: Language, build: Build, sandbox: Sandbox) -> JudgeResult:
+async def _execute(
+    task: FunctionTask, language: Language, build: Build, sandbox: Sandbox, *, owner: tuple[int, int]
+) -> JudgeResult:
     read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
+    # Runtimes that cannot adopt a bare descriptor (the JVM) reopen /proc/self/fd/3, which checks
+    # the pipe's owner: give the pipe to the jail's user. Only jails of our own pid namespace see it.
+    os.fchown(write_fd, *owner)
     stop = asyncio.Event()
     checker = _Checker(task, stop)
     run = asyncio.ensure_future(sandbox.run(run_request(task, language, build, write_fd), stop=stop))
@@ -233,6 +252,8 @@ def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Ve
         return Verdict.AC, None
     index = min(answered, len(task.cases) - 1)
     verdict = LIMIT_VERDICTS.get(result.status, Verdict.RE)
+    if verdict is Verdict.RE and is_memory_error(result.stderr[-4096:].decode(errors="replace")):
+        verdict = Verdict.MLE  # the runtime died of its own heap limit (V8 aborts)
     message = _ending(result, answered)
     failure = checker.failure_at(index, verdict, message)
     checker.tests.append(TestResult(index, verdict, 0.0, task.cases[index].sample))

@@ -178,3 +178,10 @@ async def test_a_second_judging_of_the_same_code_reuses_the_build(builder: Build
     assert first.verdict is again.verdict is Verdict.AC
     assert len(after_first - before) == 1
     assert set(builder.cache_dir.iterdir()) == after_first
+
+
+async def test_a_runtime_out_of_its_heap_is_mle(builder: Builder) -> None:
+    # V8 aborts at --max-old-space-size (the problem's memory limit) before the cgroup cap is reached.
+    code = "var twoSum = function(nums, target) {\n  const a = [];\n  for (;;) a.push(new Array(1e6).fill(1));\n};\n"
+    result = await judge(code, builder, "javascript")
+    assert result.verdict is Verdict.MLE

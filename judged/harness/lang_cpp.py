@@ -1,0 +1,96 @@
+"""The C++ harness: `main.cpp` for one signature, around a `class Solution` in LeetCode's C++ form.
+
+The prelude is LeetCode's environment (`#include <bits/stdc++.h>`, `using
+namespace std;`, `ListNode` and `TreeNode` with their three constructors,
+each only when the signature uses it) and the runtime: the C JSON reader
+and writer shared with the C harness, and `judged_cpp.hpp`, which maps
+every signature type to a `judged_codec<T>`. Each argument is decoded into
+a named variable, so the method may take it by value, by reference or by
+const reference (`vector<int>& nums`, `string s`, `string& s`). Every test
+gets a new `Solution` (on the heap: solutions keep big arrays as members);
+the call is timed by the process CPU clock, and a thrown exception becomes
+an "e" line with its type and `what()`, then exit status 1.
+
+Layout of the file: see `judged.harness.native`.
+"""
+
+from __future__ import annotations
+
+from judged.harness.native import argument_name, assemble, node_definitions, runtime_source
+from judged.harness.types import Base, Signature, Type
+
+SOURCE_FILE = "main.cpp"
+SOLUTION_FILE = "solution.cpp"
+
+LIST_NODE = """struct ListNode {
+    int val;
+    ListNode *next;
+    ListNode() : val(0), next(nullptr) {}
+    ListNode(int x) : val(x), next(nullptr) {}
+    ListNode(int x, ListNode *next) : val(x), next(next) {}
+};"""
+TREE_NODE = """struct TreeNode {
+    int val;
+    TreeNode *left;
+    TreeNode *right;
+    TreeNode() : val(0), left(nullptr), right(nullptr) {}
+    TreeNode(int x) : val(x), left(nullptr), right(nullptr) {}
+    TreeNode(int x, TreeNode *left, TreeNode *right) : val(x), left(left), right(right) {}
+};"""
+RUNTIME = ("judged_json.h", "judged_session.h", "judged_nodes.h", "judged_cpp.hpp")
+
+TYPES: dict[Base, str] = {
+    Base.INT: "int",
+    Base.LONG: "long long",
+    Base.DOUBLE: "double",
+    Base.BOOL: "bool",
+    Base.STRING: "std::string",
+    Base.CHAR: "char",
+    Base.LIST_NODE: "ListNode*",
+    Base.TREE_NODE: "TreeNode*",
+}
+
+
+def build(signature: Signature, solution: str) -> dict[str, str]:
+    """`main.cpp`: the C++ harness for `signature` with the user's `solution` in it."""
+    prelude = [
+        f"// The judged C++ harness for {signature.name}: generated; the solution follows the prelude.",
+        "#include <bits/stdc++.h>",
+        "using namespace std;",
+        *node_definitions(signature, LIST_NODE, TREE_NODE),
+        *(runtime_source(name) for name in RUNTIME),
+    ]
+    return {SOURCE_FILE: assemble(prelude, solution, SOLUTION_FILE, _main(signature), SOURCE_FILE)}
+
+
+def cpp_type(type_: Type) -> str:
+    """The harness's spelling of a type, fully qualified: `std::vector<std::vector<int>>`."""
+    text = TYPES[type_.base]
+    for _ in range(type_.depth):
+        text = f"std::vector<{text}>"
+    return text
+
+
+def _main(signature: Signature) -> list[str]:
+    reads = [
+        f"auto {argument_name(index)} = judged_argument<{cpp_type(param.type)}>(&judged_s);"
+        for index, param in enumerate(signature.params)
+    ]
+    arguments = ", ".join(argument_name(index) for index in range(len(signature.params)))
+    method = f"std::unique_ptr<Solution>(new Solution())->{signature.name}({arguments})"
+    if signature.in_place:
+        call = f"judged_call_in_place(&judged_s, [&] {{ {method}; }}, {argument_name(0)});"
+    else:
+        call = f"judged_call<{cpp_type(signature.returns)}>(&judged_s, [&] {{ return {method}; }});"
+    return [
+        "int main() {",
+        "    judged_session judged_s;",
+        "    judged_open(&judged_s);",
+        "    while (judged_next_test(&judged_s)) {",
+        *(f"        {line}" for line in reads),
+        "        judged_end_test(&judged_s);",
+        f"        {call}",
+        "    }",
+        "    return 0;",
+        "}",
+    ]
