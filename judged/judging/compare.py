@@ -17,6 +17,8 @@ def mismatch(actual: object, expected: object, type_: Type, spec: Compare) -> st
         validate(actual, type_, "result")
     except InvalidValue as exc:
         return f"returned a value that is not {type_}: {exc.problem}"
+    if spec.mode is CompareMode.CUSTOM:
+        return None  # well-typed; the problem's checker decides after the run (judging/custom.py)
     got, want = canonical(actual, type_), canonical(expected, type_)
     if spec.mode is CompareMode.UNORDERED:
         got, want = _sorted(got, spec.unordered_depth), _sorted(want, spec.unordered_depth)

@@ -13,6 +13,7 @@ import importlib
 import logging
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import msgspec
@@ -20,9 +21,10 @@ import msgspec
 from judged.harness.types import Signature, Type
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
 from judged.judging.compare import mismatch
+from judged.judging.custom import CheckerFailed, run_checker
 from judged.judging.languages import Language, expand
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
-from judged.problems.model import Compare
+from judged.problems.model import Compare, CompareMode
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
 
 log = logging.getLogger(__name__)
@@ -128,6 +130,8 @@ class _Checker:
         self.stop = stop
         self.tests: list[TestResult] = []
         self.failure: Failure | None = None
+        # Custom compare: well-typed results wait for the problem's checker (index -> actual).
+        self.pending: dict[int, object] = {}
 
     def line(self, raw: bytes) -> None:
         if self.failure is not None:
@@ -154,14 +158,23 @@ class _Checker:
         reason = mismatch(result.get("v"), case.output, self.task.result_type, self.task.compare)
         if reason is None:
             self.tests.append(TestResult(index, Verdict.AC, seconds, case.sample))
+            if self.task.compare.mode is CompareMode.CUSTOM:
+                self.pending[index] = result.get("v")
         else:
             self.fail(index, Verdict.WA, reason, seconds, actual=result.get("v"))
 
     def fail(self, index: int, verdict: Verdict, message: str, seconds: float, actual: object = None) -> None:
         case = self.task.cases[index]
         self.tests.append(TestResult(index, verdict, seconds, case.sample))
+        self.pending = {i: v for i, v in self.pending.items() if i < index}
         self.failure = self.failure_at(index, verdict, message, actual)
         self.stop.set()
+
+    def overrule(self, index: int, message: str) -> None:
+        """The custom checker rejected test `index`: it is the first failure, later tests never count."""
+        kept = [t for t in self.tests if t.index < index]
+        self.tests = [*kept, TestResult(index, Verdict.WA, self.tests[index].time, self.task.cases[index].sample)]
+        self.failure = self.failure_at(index, Verdict.WA, message or "wrong answer", self.pending[index])
 
     def failure_at(self, index: int, verdict: Verdict, message: str, actual: object = None) -> Failure:
         case = self.task.cases[index]
@@ -215,7 +228,28 @@ async def _execute(
             stop.set()
             with contextlib.suppress(Exception):
                 await run
+    if checker.pending:
+        try:
+            await _apply_custom_checker(task, checker, sandbox, build)
+        except CheckerFailed as exc:
+            log.error("%s", exc)
+            return JudgeResult(Verdict.IE, checker.tests, result.cpu_time, result.memory, message=str(exc))
     return _verdict(task, checker, result, build)
+
+
+async def _apply_custom_checker(task: FunctionTask, checker: _Checker, sandbox: Sandbox, build: Build) -> None:
+    """Ask the problem's checker about every answered test; the first it rejects fails the submission."""
+    assert task.compare.checker is not None
+    names = [p.name for p in task.signature.params]
+    order = sorted(checker.pending)
+    triples = [
+        (dict(zip(names, task.cases[i].args, strict=True)), task.cases[i].output, checker.pending[i]) for i in order
+    ]
+    outcomes = await run_checker(sandbox, Path(build.folder).parent, task.compare.checker, triples)
+    for index, outcome in zip(order, outcomes, strict=True):
+        if not outcome.ok:
+            checker.overrule(index, outcome.message)
+            return
 
 
 def _verdict(task: FunctionTask, checker: _Checker, result: RunResult, build: Build) -> JudgeResult:

@@ -185,3 +185,60 @@ async def test_a_runtime_out_of_its_heap_is_mle(builder: Builder) -> None:
     code = "var twoSum = function(nums, target) {\n  const a = [];\n  for (;;) a.push(new Array(1e6).fill(1));\n};\n"
     result = await judge(code, builder, "javascript")
     assert result.verdict is Verdict.MLE
+
+
+ANY_PAIR = parse_signature("anyPair", [("target", "int")], "int[]")
+CHECKER = """
+def check(input, expected, actual):
+    if len(actual) != 2 or min(actual) < 1:
+        return False, "need two positive numbers"
+    return sum(actual) == input["target"], "they must add up to target"
+"""
+
+
+def custom_task(tmp_path: Path, checker_text: str) -> FunctionTask:
+    checker = tmp_path / "checker.py"
+    checker.write_text(checker_text)
+    checker.chmod(0o644)
+    tmp_path.chmod(0o711)
+    cases = [Case(args=[t], output=[1, t - 1], sample=t == 5) for t in (5, 9, 100, 7)]
+    return FunctionTask(
+        signature=ANY_PAIR, cases=cases, time_limit=5, memory_mib=256,
+        compare=Compare(CompareMode.CUSTOM, checker=checker),
+    )  # fmt: skip
+
+
+async def test_a_custom_checker_accepts_any_valid_answer(builder: Builder, jail_tmp: Path) -> None:
+    folder = jail_tmp / "custom-ok"
+    folder.mkdir(exist_ok=True)
+    task = custom_task(folder, CHECKER)
+    code = "class Solution:\n    def anyPair(self, target):\n        return [target // 2, target - target // 2]\n"
+    result = await judge(code, builder, task=task)
+    assert result.verdict is Verdict.AC
+    assert len(result.tests) == 4
+
+
+async def test_a_custom_checker_rejection_is_wa_with_its_message(builder: Builder, jail_tmp: Path) -> None:
+    folder = jail_tmp / "custom-wa"
+    folder.mkdir(exist_ok=True)
+    task = custom_task(folder, CHECKER)
+    code = (
+        "class Solution:\n    def anyPair(self, target):\n"
+        "        return [1, target - 1] if target < 50 else [0, target]\n"
+    )
+    result = await judge(code, builder, task=task)
+    assert result.verdict is Verdict.WA
+    assert result.failure is not None
+    assert result.failure.index == 2
+    assert result.failure.message == "need two positive numbers"
+    assert [t.verdict for t in result.tests] == [Verdict.AC, Verdict.AC, Verdict.WA]
+
+
+async def test_a_broken_custom_checker_is_ie_not_the_participants_fault(builder: Builder, jail_tmp: Path) -> None:
+    folder = jail_tmp / "custom-broken"
+    folder.mkdir(exist_ok=True)
+    task = custom_task(folder, "def check(input, expected, actual):\n    return 1 / 0\n")
+    code = "class Solution:\n    def anyPair(self, target):\n        return [1, target - 1]\n"
+    result = await judge(code, builder, task=task)
+    assert result.verdict is Verdict.IE
+    assert "ZeroDivisionError" in result.message
