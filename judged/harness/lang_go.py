@@ -1,0 +1,132 @@
+"""The Go harness: `main.go` holding the user's function and a `main` that calls it.
+
+Layout of the generated file:
+
+1. `package main` and, on one line, the harness's imports, each under an
+   alias of its own (`judgedos "os"`, ...): Go allows one package imported
+   twice under two names, so the user's own `import "os"` or import block
+   needs no merging, and the harness uses every import it names;
+2. `//line solution.go:1:1`, then the user's text (a `package` line blanked),
+   so compile errors and panics in it name `solution.go` and its lines;
+3. `//line harness.go:1:1`, `type ListNode` / `type TreeNode` when the
+   signature uses them and the user did not paste them (a user may declare
+   a `TreeNode` of their own for something else), the codec and main loop
+   (`runtime/go_main.go`), and `judgedTest`, generated for the signature:
+   decode the arguments into typed variables, call, encode.
+
+Every name of the harness starts with `judged`. `t` is the process's CPU
+time (`getrusage`, user + system) around the call, which includes the
+garbage collector's work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from judged.harness.runtime_sources import node_sections, runtime_source
+from judged.harness.typenames import type_name
+from judged.harness.types import Base, Signature, Type
+
+FILE_NAME = "main.go"
+
+_IMPORTS = (
+    'import (judgedfmt "fmt"; judgedmath "math"; judgedos "os"; judgedstrconv "strconv"; judgedsyscall "syscall")'
+)
+_PACKAGE = re.compile(r"^[ \t]*package[ \t]+\w+[ \t]*;?[ \t]*(?://.*)?$", re.MULTILINE)
+
+_LIST_NODE = """\
+type ListNode struct {
+	Val  int
+	Next *ListNode
+}
+"""
+_TREE_NODE = """\
+type TreeNode struct {
+	Val   int
+	Left  *TreeNode
+	Right *TreeNode
+}
+"""
+
+# The parser's and writer's method for each base type.
+_CODEC: dict[Base, str] = {
+    Base.INT: "Int",
+    Base.LONG: "Int",
+    Base.DOUBLE: "Float",
+    Base.BOOL: "Bool",
+    Base.STRING: "String",
+    Base.CHAR: "Byte",
+    Base.LIST_NODE: "List",
+    Base.TREE_NODE: "Tree",
+}
+_SLICE = ("", "judgedSlice", "judgedSlice2")
+_WRITE_SLICE = ("", "judgedWriteSlice", "judgedWriteSlice2")
+
+
+def build(signature: Signature, solution: str) -> dict[str, str]:
+    """`main.go` for `signature` around the user's `solution` (LeetCode's Go form: functions, no package clause)."""
+    user = _PACKAGE.sub("", solution.replace("\r\n", "\n"), count=1)
+    parts = ["package main", "", _IMPORTS, "//line solution.go:1:1", user, "//line harness.go:1:1"]
+    for base, definition in ((Base.LIST_NODE, _LIST_NODE), (Base.TREE_NODE, _TREE_NODE)):
+        declared = re.search(rf"^type[ \t]+{base.value}[ \t]+struct\b", user, re.MULTILINE)
+        if signature.uses(base) and not declared:
+            parts.append(definition)
+    parts.append(runtime_source("go_main.go", node_sections(signature), {}))
+    parts.append(_test_function(signature))
+    return {FILE_NAME: "\n".join(parts)}
+
+
+def _read(type_: Type) -> str:
+    method = f"read{_CODEC[type_.base]}"
+    if not type_.depth:
+        return f"judgedIn.{method}()"
+    return f"{_SLICE[type_.depth]}(judgedIn, (*judgedParser).{method})"
+
+
+def _write(type_: Type, value: str) -> str:
+    method = f"write{_CODEC[type_.base]}"
+    if not type_.depth:
+        return f"judgedOut.{method}({value})"
+    return f"{_WRITE_SLICE[type_.depth]}(judgedOut, {value}, (*judgedWriter).{method})"
+
+
+def _test_function(signature: Signature) -> str:
+    """`judgedTest`: decode one test's arguments, call the user's function, encode the result or the panic."""
+    names = [f"judgedArg{index}" for index in range(len(signature.params))]
+    declarations = [
+        f"\tvar {name} {type_name(param.type, 'go')}" for name, param in zip(names, signature.params, strict=True)
+    ]
+    reads: list[str] = []
+    for index, (name, param) in enumerate(zip(names, signature.params, strict=True)):
+        if index:
+            reads.append("\t\tjudgedIn.expect(',')")
+        reads.append(f"\t\t{name} = {_read(param.type)}")
+    call = f"{signature.name}({', '.join(names)})"
+    if signature.in_place:
+        result = names[0]
+    else:
+        declarations.append(f"\tvar judgedResult {type_name(signature.returns, 'go')}")
+        call = f"judgedResult = {call}"
+        result = "judgedResult"
+    return "\n".join(
+        [
+            "func judgedTest(judgedIn *judgedParser, judgedOut *judgedWriter, judgedNumber int) bool {",
+            *declarations,
+            "\tif !judgedDecode(judgedIn, judgedNumber, func() {",
+            *reads,
+            "\t}) {",
+            "\t\treturn false",
+            "\t}",
+            f"\tjudgedSeconds, judgedMessage, judgedOK := judgedCall(func() {{ {call} }})",
+            "\tif !judgedOK {",
+            "\t\tjudgedOut.fail(judgedMessage, judgedSeconds)",
+            "\t\treturn true",
+            "\t}",
+            "\tjudgedOut.start()",
+            f"\t{_write(signature.result_type, result)}",
+            "\tjudgedOut.finish(judgedSeconds)",
+            "\treturn true",
+            "}",
+            "",
+        ]
+    )
