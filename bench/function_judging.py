@@ -48,8 +48,9 @@ def run_on_host(argv: list[str], stdin: bytes, env: dict[str, str]) -> tuple[flo
     """Wall seconds of one host run with fd 3 a pipe, and what it wrote there."""
     read_fd, write_fd = os.pipe()
     started = time.perf_counter()
+    # close_fds=False: with pass_fds, Python would close the fd 3 that preexec_fn just made.
     proc = subprocess.Popen(
-        argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_fd,),
+        argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=False,
         env=env, preexec_fn=lambda: os.dup2(write_fd, 3),  # noqa: PLW1509 - a single-threaded benchmark
     )  # fmt: skip
     os.close(write_fd)
