@@ -1,0 +1,78 @@
+"""Every reference solution of every bundled problem gets its folder's verdict, in the real sandbox."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from judged.judging.service import Judge
+from judged.judging.tasks import function_task
+from judged.problems import ReferenceSolution, load_problem
+from judged.sandbox import Sandbox, SandboxConfig
+
+PROJECT = Path(__file__).resolve().parents[2]
+PROBLEMS = sorted(p for p in (PROJECT / "problems").iterdir() if (p / "problem.toml").exists())
+SOLUTIONS = [(folder, solution) for folder in PROBLEMS for solution in load_problem(folder).solutions]
+
+
+def _id(item: tuple[Path, ReferenceSolution]) -> str:
+    folder, solution = item
+    return f"{folder.name}/{solution.path.relative_to(folder / 'solutions')}"
+
+
+@pytest.fixture(scope="module")
+async def judge(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[Judge]:
+    """One judge for the module, every language self-tested (the session sandbox proves the host can jail)."""
+    service = Judge(SandboxConfig(), state_dir, PROJECT / "languages")
+    await service.start()
+    yield service
+    await service.close()
+
+
+def test_the_bundle_covers_every_language_and_verdict() -> None:
+    accepted = {(folder.name, s.language) for folder, s in SOLUTIONS if s.verdict.code == "AC"}
+    assert len(PROBLEMS) >= 12
+    assert accepted == {
+        (f.name, lang) for f in PROBLEMS for lang in ("python", "c", "cpp", "java", "javascript", "go", "rust")
+    }
+    assert {s.verdict.code for _, s in SOLUTIONS} == {"AC", "WA", "TLE", "RE", "CE", "MLE"}
+
+
+async def test_every_language_passes_its_self_test(judge: Judge) -> None:
+    disabled = {s.id: s.reason for s in judge.statuses.values() if not s.enabled}
+    assert disabled == {}
+
+
+@pytest.mark.parametrize("item", SOLUTIONS, ids=[_id(item) for item in SOLUTIONS])
+async def test_reference_solution_gets_its_folders_verdict(judge: Judge, item: tuple[Path, ReferenceSolution]) -> None:
+    folder, solution = item
+    problem = load_problem(folder)
+    result = await judge.judge_function(function_task(problem), solution.language, solution.path.read_text())
+    detail = result.message or result.compile_output[:500]
+    assert (str(result.verdict), detail) == (solution.verdict.code, detail)
+
+
+def test_problems_check_names_a_solution_with_the_wrong_verdict(tmp_path: Path, state_dir: Path) -> None:
+    """The CLI: a wrong solution filed under accepted/ fails the check, and the output names it."""
+    folder = tmp_path / "balance-point"
+    subprocess.run(["cp", "-r", str(PROJECT / "problems" / "balance-point"), str(folder)], check=True)
+    for verdict_dir in (folder / "solutions").iterdir():
+        for path in verdict_dir.iterdir():
+            if path.suffix != ".py":
+                path.unlink()
+    wrong = next((folder / "solutions" / "wrong_answer").glob("*.py"))
+    misfiled = folder / "solutions" / "accepted" / "misfiled.py"
+    misfiled.write_text(wrong.read_text())
+    config = tmp_path / "judged.toml"
+    config.write_text(f'state_dir = "{state_dir}"\nlog_level = "warning"\nlanguages_dir = "{PROJECT / "languages"}"\n')
+    proc = subprocess.run(
+        [sys.executable, "-m", "judged", "--config", str(config), "problems", "check", str(folder)],
+        capture_output=True, text=True, cwd=PROJECT, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert f"FAILED {misfiled}: expected AC, got WA" in proc.stderr
+    assert "ok   AC  " in proc.stdout
