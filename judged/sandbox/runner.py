@@ -74,6 +74,12 @@ class _Run:
         return True
 
     async def read_stream(self, stream: asyncio.StreamReader | None, keep: int) -> tuple[bytes, bool]:
+        """Keep the first `keep` bytes; count everything against the output cap.
+
+        Reading goes on to end-of-file even past the cap (what arrives between
+        the cap and the kill is dropped): a pipe left unread would never report
+        its end, and asyncio would never report the process gone.
+        """
         data = bytearray()
         truncated = False
         while stream is not None:
@@ -86,7 +92,6 @@ class _Run:
             data += chunk[: max(room, 0)]
             if not self.count_output(len(chunk)):
                 truncated = True
-                break
         return bytes(data), truncated
 
     async def watch(self, started: float, interval: float) -> None:
@@ -95,7 +100,8 @@ class _Run:
         exited = asyncio.ensure_future(self.proc.wait())
         asked = asyncio.ensure_future(self.stop_requested.wait()) if self.stop_requested is not None else None
         try:
-            while not exited.done():
+            # asyncio's wait() also waits for the pipes to close; returncode is set at the exit itself.
+            while not exited.done() and self.proc.returncode is None:
                 if self.cgroup.cpu_time() > limits.cpu or time.monotonic() - started > limits.wall:
                     self.stop(Status.TLE)
                 elif asked is not None and asked.done():
