@@ -16,7 +16,8 @@ Layout of the file: see `judged.harness.native`.
 
 from __future__ import annotations
 
-from judged.harness.native import C_LIST_NODE, C_TREE_NODE, argument_name, assemble, node_definitions, runtime_source
+from judged.harness.native import C_LIST_NODE, C_TREE_NODE, argument_name, assemble, node_definitions
+from judged.harness.runtime_sources import read_runtime
 from judged.harness.typenames import type_name
 from judged.harness.types import Base, Signature, Type
 
@@ -62,7 +63,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         f"/* The judged C harness for {signature.name}: generated; the solution follows the prelude. */",
         *(f"#include <{header}>" for header in HEADERS),
         *node_definitions(signature, C_LIST_NODE, C_TREE_NODE),
-        *(runtime_source(name) for name in RUNTIME),
+        *(read_runtime(name) for name in RUNTIME),
     ]
     return {SOURCE_FILE: assemble(prelude, solution, SOLUTION_FILE, _main(signature), SOURCE_FILE)}
 

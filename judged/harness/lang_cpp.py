@@ -16,7 +16,8 @@ Layout of the file: see `judged.harness.native`.
 
 from __future__ import annotations
 
-from judged.harness.native import argument_name, assemble, node_definitions, runtime_source
+from judged.harness.native import argument_name, assemble, node_definitions
+from judged.harness.runtime_sources import read_runtime
 from judged.harness.types import Base, Signature, Type
 
 SOURCE_FILE = "main.cpp"
@@ -58,7 +59,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         "#include <bits/stdc++.h>",
         "using namespace std;",
         *node_definitions(signature, LIST_NODE, TREE_NODE),
-        *(runtime_source(name) for name in RUNTIME),
+        *(read_runtime(name) for name in RUNTIME),
     ]
     return {SOURCE_FILE: assemble(prelude, solution, SOLUTION_FILE, _main(signature), SOURCE_FILE)}
 

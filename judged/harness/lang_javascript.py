@@ -15,10 +15,9 @@ accepted for `int` and `long`.
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import json
 
+from judged.harness.runtime_sources import read_runtime
 from judged.harness.types import Signature
 
 MAIN_FILE = "main.js"
@@ -32,9 +31,4 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         "params": [str(param.type) for param in signature.params],
         "returns": str(signature.returns),
     }
-    return {MAIN_FILE: f"{_runtime()}\nrun({json.dumps(config)});\n", SOLUTION_FILE: solution}
-
-
-@functools.cache
-def _runtime() -> str:
-    return importlib.resources.files("judged.harness").joinpath("runtime", "javascript_main.js").read_text("utf-8")
+    return {MAIN_FILE: f"{read_runtime('javascript_main.js')}\nrun({json.dumps(config)});\n", SOLUTION_FILE: solution}

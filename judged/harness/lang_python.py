@@ -9,10 +9,9 @@ once per test line. See the runtime's docstring for the details.
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
 import json
 
+from judged.harness.runtime_sources import read_runtime
 from judged.harness.types import Signature
 
 MAIN_FILE = "main.py"
@@ -23,9 +22,4 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     """The files to run: the harness, and the user's code as they wrote it."""
     param_types = json.dumps([str(param.type) for param in signature.params])
     call = f"raise SystemExit(run({json.dumps(signature.name)}, {param_types}, {json.dumps(str(signature.returns))}))\n"
-    return {MAIN_FILE: f"{_runtime()}\n\n{call}", SOLUTION_FILE: solution}
-
-
-@functools.cache
-def _runtime() -> str:
-    return importlib.resources.files("judged.harness").joinpath("runtime", "python_main.py").read_text("utf-8")
+    return {MAIN_FILE: f"{read_runtime('python_main.py')}\n\n{call}", SOLUTION_FILE: solution}

@@ -16,21 +16,10 @@ cannot change it; every runtime name starts with `judged_`.
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
-
 from judged.harness.types import Base, Signature
-
-RUNTIME_FOLDER = "runtime"
 
 C_LIST_NODE = "struct ListNode {\n    int val;\n    struct ListNode *next;\n};"
 C_TREE_NODE = "struct TreeNode {\n    int val;\n    struct TreeNode *left;\n    struct TreeNode *right;\n};"
-
-
-@functools.cache
-def runtime_source(name: str) -> str:
-    """The text of one file of `judged/harness/runtime/`."""
-    return resources.files("judged.harness").joinpath(RUNTIME_FOLDER, name).read_text(encoding="utf-8")
 
 
 def node_definitions(signature: Signature, list_node: str, tree_node: str) -> list[str]:

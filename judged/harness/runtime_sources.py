@@ -20,7 +20,8 @@ _PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
 
 
 @cache
-def _read(name: str) -> str:
+def read_runtime(name: str) -> str:
+    """The text of one file of `judged/harness/runtime/`, as it is."""
     return resources.files("judged.harness").joinpath("runtime", name).read_text(encoding="utf-8")
 
 
@@ -38,4 +39,4 @@ def runtime_source(name: str, sections: Collection[str], values: Mapping[str, st
     def placeholder(match: re.Match[str]) -> str:
         return values[match.group(1)]
 
-    return _PLACEHOLDER.sub(placeholder, _SECTION.sub(section, _read(name)))
+    return _PLACEHOLDER.sub(placeholder, _SECTION.sub(section, read_runtime(name)))

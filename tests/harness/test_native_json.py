@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from judged.harness.native import runtime_source
+from judged.harness.runtime_sources import read_runtime
 from tests.harness.hostrun_native import Run, compile_program, run
 
 DRIVER = r"""
@@ -70,7 +70,7 @@ int main(void) {
 
 @pytest.fixture(scope="module")
 def driver() -> Path:
-    source = runtime_source("judged_json.h") + DRIVER
+    source = read_runtime("judged_json.h") + DRIVER
     return compile_program("c", {"main.c": source}, flags=("-Wall", "-Wextra", "-Werror"))
 
 
