@@ -45,18 +45,22 @@ def host_argv(language: Language, build: Build, task: FunctionTask) -> list[str]
 
 
 def run_on_host(argv: list[str], stdin: bytes, env: dict[str, str]) -> tuple[float, bytes]:
-    """Wall seconds of one host run with fd 3 a pipe, and what it wrote there."""
-    read_fd, write_fd = os.pipe()
-    started = time.perf_counter()
-    # close_fds=False: with pass_fds, Python would close the fd 3 that preexec_fn just made.
-    proc = subprocess.Popen(
-        argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=False,
-        env=env, preexec_fn=lambda: os.dup2(write_fd, 3),  # noqa: PLW1509 - a single-threaded benchmark
-    )  # fmt: skip
-    os.close(write_fd)
-    proc.communicate(stdin)
-    elapsed = time.perf_counter() - started
-    with os.fdopen(read_fd, "rb") as results:
+    """Wall seconds of one host run, and what it wrote to fd 3.
+
+    fd 3 is a temporary file, not a pipe: nobody reads a pipe while stdin is
+    being written, so a full pipe would stall the program and the benchmark.
+    """
+    with tempfile.TemporaryFile() as results:
+        fd = results.fileno()
+        started = time.perf_counter()
+        # close_fds=False: with pass_fds, Python would close the fd 3 that preexec_fn just made.
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=False,
+            env=env, preexec_fn=lambda: os.dup2(fd, 3),  # noqa: PLW1509 - a single-threaded benchmark
+        )  # fmt: skip
+        proc.communicate(stdin)
+        elapsed = time.perf_counter() - started
+        results.seek(0)
         return elapsed, results.read()
 
 

@@ -123,6 +123,7 @@ async def problems_check_command(settings: Settings, folders: list[Path]) -> int
     """Load and check each folder, then judge every reference solution against its folder's verdict."""
     failures: list[str] = []
     problems: list[Problem] = []
+    judged_count, wrong = 0, 0
     for folder in folders:
         diagnostics = check_problem(folder)
         for diagnostic in diagnostics:
@@ -140,11 +141,16 @@ async def problems_check_command(settings: Settings, folders: list[Path]) -> int
         await judge.start(only={s.language for p in problems for s in p.solutions})
         for problem in problems:
             print(f"{problem.slug}: {len(problem.solutions)} reference solutions")
-            failures += await _check_solutions(judge, problem)
+            mismatches = await _check_solutions(judge, problem)
+            failures += mismatches
+            judged_count += len(problem.solutions)
+            wrong += len(mismatches)
     finally:
         await judge.close()
     for line in failures:
         print(f"FAILED {line}", file=sys.stderr)
+    # Reference solutions that got their verdict, and everything that failed (folders included).
+    print(f"check: {judged_count - wrong} passed, {len(failures)} failed")
     return EXIT_FAILED if failures else 0
 
 

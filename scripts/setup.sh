@@ -64,4 +64,10 @@ echo "== ruff check"
 echo "== mypy --strict"
 .venv/bin/mypy
 echo "== pytest"
-exec .venv/bin/python -m pytest "${@:2}"
+.venv/bin/python -m pytest "${@:2}"
+echo "== judged problems check problems/"
+state=$(mktemp -d /tmp/judged-check-XXXXXX)
+chmod 711 "$state"
+trap 'rm -rf "$state"' EXIT
+printf 'state_dir = "%s"\nlog_level = "warning"\n' "$state" > "$state/judged.toml"
+.venv/bin/judged --config "$state/judged.toml" problems check problems/

@@ -49,7 +49,7 @@ TOOLCHAINS: dict[str, Toolchain] = {
         lang_go.build,
         ("/usr/bin/go", "build", "-o", "{out}/main", "{src}/main.go"),
         ("{out}/main",),
-        {**_PATH, **_GO_COMPILE_ENV, "GOFLAGS": "-trimpath", "GOMAXPROCS": "2"},
+        {**_PATH, **_GO_COMPILE_ENV, "GOMAXPROCS": "2"},
         {"GOMAXPROCS": "2", "GOGC": "100"},
     ),
     "rust": Toolchain(
