@@ -190,7 +190,18 @@ class RunCgroup:
                     os.kill(pid, signal.SIGKILL)
 
     def remove(self) -> None:
-        """Remove the run's cgroups, killing stragglers first."""
+        """Remove the run's cgroups, killing stragglers first.
+
+        Page cache the run charged (files it read first, what it wrote) would
+        keep a removed memory cgroup alive in the kernel as a dying cgroup;
+        thousands of those slow every later run. Empty it before removing.
+        """
+        if self.version is Version.V1:
+            with contextlib.suppress(OSError):
+                _write(self._dir("memory") / "memory.force_empty", "0")
+        else:
+            with contextlib.suppress(OSError):
+                _write(self._dir("memory") / "memory.reclaim", "1G")
         for directory in self.dirs.values():
             _remove_tree(directory)
 
