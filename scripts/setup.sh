@@ -29,6 +29,8 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [[ -x /usr/bin/node ]] || need+=(nodejs)
 [[ -x /usr/bin/go ]] || need+=(golang-go)
 [[ -x /usr/bin/rustc ]] || need+=(rustc)
+# The embedded default: judged supervises a private redis-server; tests start their own.
+[[ -x /usr/bin/redis-server ]] || need+=(redis-server)
 if ((${#need[@]})); then
   echo "== installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
