@@ -1,0 +1,91 @@
+"""What the API needs from the rest of the daemon, its typed app keys, and the JSON helpers every route shares.
+
+The API owns none of these: the composition root opens the problem index,
+starts the judge and passes in what the routes read. The judge is reached only
+through `languages`, a callable returning the current language statuses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import msgspec
+from aiohttp import web
+
+from judged.judging.selftest import LanguageStatus
+from judged.store.index import ProblemIndex
+
+__all__ = [
+    "DEFAULT_MAX_BODY",
+    "DEPS",
+    "ApiDeps",
+    "ApiError",
+    "cached_json",
+    "encode",
+    "json_response",
+]
+
+DEFAULT_MAX_BODY = 1024 * 1024
+"""The largest request body accepted, in bytes, when the configuration sets none (aiohttp's own default)."""
+
+CACHE_CONTROL = "public, max-age=1"
+
+
+@dataclass(frozen=True, slots=True)
+class ApiDeps:
+    """The API's view of the daemon.
+
+    `index` is an open `ProblemIndex`; `index_synced` says whether it has been
+    synced with the problem folders at least once (readiness); `languages`
+    returns the judge's current language statuses (empty before its self-tests).
+    """
+
+    index: ProblemIndex
+    languages: Callable[[], Sequence[LanguageStatus]]
+    index_synced: Callable[[], bool]
+    max_body_size: int = DEFAULT_MAX_BODY
+
+
+DEPS = web.AppKey("deps", ApiDeps)
+
+
+class ApiError(Exception):
+    """An error the client caused or must know about: the middleware sends it as the JSON error shape."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+_ENCODER = msgspec.json.Encoder()
+
+
+def encode(value: object) -> bytes:
+    """`value` as JSON bytes, through the one shared encoder."""
+    return _ENCODER.encode(value)
+
+
+def json_response(value: object, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.Response(body=encode(value), status=status, content_type="application/json", headers=headers)
+
+
+def cached_json(request: web.Request, value: object) -> web.Response:
+    """`value` as JSON, cacheable for a second, with a strong ETag of the body; 304 when `If-None-Match` matches."""
+    body = encode(value)
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag}
+    if _matches(request.headers.get("If-None-Match"), etag):
+        return web.Response(status=304, headers=headers)
+    return web.Response(body=body, content_type="application/json", headers=headers)
+
+
+def _matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for this header)."""
+    if not if_none_match:
+        return False
+    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+    return "*" in tags or etag in tags

@@ -1,0 +1,61 @@
+"""The one middleware that turns every failure into the JSON error shape `{"error": {"code", "message"}}`."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from judged.api.deps import ApiError, json_response
+
+__all__ = ["CODES", "error_body", "error_middleware"]
+
+log = logging.getLogger(__name__)
+
+CODES: dict[int, str] = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    408: "request_timeout",
+    409: "conflict",
+    413: "payload_too_large",
+    414: "uri_too_long",
+    415: "unsupported_media_type",
+    422: "unprocessable_entity",
+    429: "too_many_requests",
+    500: "internal",
+    501: "not_implemented",
+    503: "unavailable",
+}
+
+
+def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
+    return {"error": {"code": code, "message": message}}
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """ApiError and aiohttp's HTTP errors keep their status; anything else is a logged 500 with no details."""
+    try:
+        return await handler(request)
+    except ApiError as error:
+        return json_response(error_body(error.code, error.message), status=error.status)
+    except web.HTTPException as error:
+        if error.status < 400:
+            raise  # redirects and 304s are not errors
+        return _http_error(error)
+    except Exception:
+        log.exception("unhandled error in %s %s", request.method, request.path)
+        return json_response(error_body("internal", "internal error"), status=500)
+
+
+def _http_error(error: web.HTTPException) -> web.Response:
+    code = CODES.get(error.status) or error.reason.lower().replace(" ", "_")
+    default_text = f"{error.status}: {error.reason}"
+    message = error.text if error.text and error.text != default_text else error.reason
+    headers = {"Allow": error.headers["Allow"]} if "Allow" in error.headers else None
+    return json_response(error_body(code, message), status=error.status, headers=headers)

@@ -1,0 +1,176 @@
+"""The OpenAPI 3.1 document: one operation per route, schemas generated from the wire Structs themselves.
+
+`app.ROUTES` pairs each route with its operation here, and the document is
+built from that table, so a route cannot be served without being described.
+msgspec writes JSON Schema 2020-12, which is the dialect of OpenAPI 3.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import msgspec
+
+from judged.api.problems import DEFAULT_LANGUAGE, DEFAULT_LIMIT, MAX_QUERY, ProblemPage
+from judged.api.status import Readiness
+from judged.harness import LANGUAGE_IDS
+from judged.judging.selftest import LanguageStatus
+from judged.problems import Difficulty
+from judged.store.index import MAX_PAGE, Page
+
+__all__ = [
+    "GET_OPENAPI",
+    "GET_PROBLEM",
+    "HEALTHZ",
+    "LANGUAGES",
+    "LIST_PROBLEMS",
+    "READYZ",
+    "Operation",
+    "document",
+]
+
+Operation = dict[str, Any]
+TITLE = "judged"
+VERSION = "1"
+
+
+class ErrorDetail(msgspec.Struct, frozen=True):
+    code: str
+    message: str
+
+
+class Error(msgspec.Struct, frozen=True):
+    error: ErrorDetail
+
+
+class Health(msgspec.Struct, frozen=True):
+    status: str
+
+
+_WIRE_TYPES = (Page, ProblemPage, LanguageStatus, Readiness, Health, Error)
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(description: str, schema: object) -> dict[str, object]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _error(description: str) -> dict[str, object]:
+    return _json(description, _ref("Error"))
+
+
+def _query(name: str, description: str, schema: dict[str, object]) -> dict[str, object]:
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+_CACHED = {
+    "ETag": {
+        "description": "a strong validator of the body; send it back in If-None-Match",
+        "schema": {"type": "string"},
+    },
+    "Cache-Control": {"description": "public, max-age=1", "schema": {"type": "string"}},
+}
+_IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "the ETag of a copy the client holds: 304 when it is still current",
+    "schema": {"type": "string"},
+}
+_NOT_MODIFIED = {"description": "the copy named by If-None-Match is current", "headers": _CACHED}
+_TEXT = {"type": "string", "maxLength": MAX_QUERY}
+
+LIST_PROBLEMS: Operation = {
+    "operationId": "listProblems",
+    "summary": "A page of problems, easiest first then by slug",
+    "parameters": [
+        _query(
+            "limit",
+            "problems per page",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": DEFAULT_LIMIT},
+        ),
+        _query("cursor", "the next_cursor of the previous page", _TEXT),
+        _query("difficulty", "only problems of this difficulty", {"enum": [level.value for level in Difficulty]}),
+        _query("tag", "only problems with this tag", _TEXT),
+        _query("q", "words (or word prefixes) that must all occur in the title or statement", _TEXT),
+        _IF_NONE_MATCH,
+    ],
+    "responses": {
+        "200": {**_json("the page; next_cursor is null on the last one", _ref("Page")), "headers": _CACHED},
+        "304": _NOT_MODIFIED,
+        "400": _error("a bad limit, cursor, difficulty or an over-long parameter"),
+    },
+}
+
+GET_PROBLEM: Operation = {
+    "operationId": "getProblem",
+    "summary": "A problem's statement, limits, samples, signature and the stub for one language",
+    "parameters": [
+        {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
+        _query("language", "the language of the stub", {"enum": list(LANGUAGE_IDS), "default": DEFAULT_LANGUAGE}),
+        _IF_NONE_MATCH,
+    ],
+    "responses": {
+        "200": {**_json("the problem", _ref("ProblemPage")), "headers": _CACHED},
+        "304": _NOT_MODIFIED,
+        "400": _error("a language the problem has no stub for"),
+        "404": _error("no such problem"),
+    },
+}
+
+LANGUAGES: Operation = {
+    "operationId": "listLanguages",
+    "summary": "Every configured language, its version, and whether it passed its self-test",
+    "responses": {"200": _json("the languages", {"type": "array", "items": _ref("LanguageStatus")})},
+}
+
+HEALTHZ: Operation = {
+    "operationId": "healthz",
+    "summary": "Liveness: the process answers",
+    "responses": {"200": _json("alive", _ref("Health"))},
+}
+
+READYZ: Operation = {
+    "operationId": "readyz",
+    "summary": "Readiness: every check the daemon needs before it can serve",
+    "responses": {
+        "200": _json("every check passed", _ref("Readiness")),
+        "503": _json("some check failed; the body says which", _ref("Readiness")),
+    },
+}
+
+GET_OPENAPI: Operation = {
+    "operationId": "getOpenApi",
+    "summary": "This document",
+    "responses": {"200": _json("the OpenAPI 3.1 document", {"type": "object"})},
+}
+
+_COMMON = {"500": _error("the judge's fault; logged on the server")}
+
+
+def _any_json(kind: type) -> dict[str, object]:
+    """A test value (`object` in the wire types) is any JSON value: a schema with no constraint."""
+    if kind is object:
+        return {"description": "any JSON value"}
+    raise NotImplementedError(kind)
+
+
+def document(routes: Iterable[tuple[str, str, Operation]]) -> dict[str, object]:
+    """The OpenAPI document of `routes`, given as (method, path, operation)."""
+    paths: dict[str, dict[str, object]] = {}
+    for method, path, operation in routes:
+        responses = {**operation["responses"], **_COMMON}
+        paths.setdefault(path, {})[method.lower()] = {**operation, "responses": responses}
+    _, schemas = msgspec.json.schema_components(
+        _WIRE_TYPES, schema_hook=_any_json, ref_template="#/components/schemas/{name}"
+    )
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": TITLE, "version": VERSION},
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }

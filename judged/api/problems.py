@@ -1,0 +1,134 @@
+"""GET /v1/problems and GET /v1/problems/{slug}: pages of problems, and one problem's page with its stub."""
+
+from __future__ import annotations
+
+import msgspec
+from aiohttp import web
+from multidict import MultiMapping
+
+from judged.api.deps import DEPS, ApiError, cached_json
+from judged.harness import Signature, stub
+from judged.problems import Difficulty
+from judged.store.index import MAX_PAGE, IndexedProblem, InvalidCursor, Page, Sample
+
+__all__ = ["DEFAULT_LANGUAGE", "DEFAULT_LIMIT", "MAX_QUERY", "ProblemPage", "get_problem", "list_problems"]
+
+DEFAULT_LIMIT = 20
+DEFAULT_LANGUAGE = "python"
+MAX_QUERY = 200
+"""The longest `q`, `tag` or `cursor` accepted, in characters."""
+
+
+class Limits(msgspec.Struct, frozen=True):
+    time_limit: float
+    """Seconds of CPU time per run."""
+    memory_limit: int
+    """MiB."""
+
+
+class ParamText(msgspec.Struct, frozen=True):
+    name: str
+    type: str
+
+
+class SignatureText(msgspec.Struct, frozen=True):
+    """The signature with its types written as in problem.toml (`int[]`, `TreeNode`)."""
+
+    name: str
+    params: list[ParamText]
+    returns: str
+
+
+class ProblemPage(msgspec.Struct, frozen=True):
+    """Everything a frontend shows on a problem's page, with the stub for one language."""
+
+    slug: str
+    title: str
+    difficulty: Difficulty
+    tags: tuple[str, ...]
+    statement: str
+    limits: Limits
+    samples: tuple[Sample, ...]
+    signature: SignatureText
+    language: str
+    stub: str
+    languages: tuple[str, ...]
+
+
+async def list_problems(request: web.Request) -> web.Response:
+    query = request.query
+    limit = _limit(query.get("limit"))
+    difficulty = _difficulty(_text(query, "difficulty"))
+    try:
+        page: Page = await request.app[DEPS].index.page(
+            limit,
+            cursor=_text(query, "cursor"),
+            difficulty=difficulty,
+            tag=_text(query, "tag"),
+            q=_text(query, "q"),
+        )
+    except InvalidCursor as error:
+        raise ApiError(400, "bad_request", f"{error}: pass back a next_cursor exactly as it was given") from None
+    return cached_json(request, page)
+
+
+async def get_problem(request: web.Request) -> web.Response:
+    slug = request.match_info["slug"]
+    problem = await request.app[DEPS].index.get(slug) if len(slug) <= MAX_QUERY else None
+    if problem is None:
+        raise ApiError(404, "not_found", f"no problem {slug[:MAX_QUERY]!r}")
+    language = _text(request.query, "language") or DEFAULT_LANGUAGE
+    if language not in problem.languages:
+        known = ", ".join(problem.languages)
+        raise ApiError(400, "bad_request", f"unknown language {language[:50]!r} for this problem: one of {known}")
+    return cached_json(request, problem_page(problem, language))
+
+
+def problem_page(problem: IndexedProblem, language: str) -> ProblemPage:
+    return ProblemPage(
+        slug=problem.slug,
+        title=problem.title,
+        difficulty=problem.difficulty,
+        tags=problem.tags,
+        statement=problem.statement,
+        limits=Limits(time_limit=problem.time_limit, memory_limit=problem.memory_limit),
+        samples=problem.samples,
+        signature=signature_text(problem.signature),
+        language=language,
+        stub=stub(problem.signature, language),
+        languages=problem.languages,
+    )
+
+
+def signature_text(signature: Signature) -> SignatureText:
+    params = [ParamText(param.name, str(param.type)) for param in signature.params]
+    return SignatureText(name=signature.name, params=params, returns=str(signature.returns))
+
+
+def _text(query: MultiMapping[str], name: str) -> str | None:
+    """A query parameter, None when absent or empty; 400 when too long."""
+    value = query.get(name)
+    if not value:
+        return None
+    if len(value) > MAX_QUERY:
+        raise ApiError(400, "bad_request", f"{name} is longer than {MAX_QUERY} characters")
+    return value
+
+
+def _limit(text: str | None) -> int:
+    if not text:
+        return DEFAULT_LIMIT
+    limit = int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else 0
+    if not 1 <= limit <= MAX_PAGE:
+        raise ApiError(400, "bad_request", f"limit must be an integer from 1 to {MAX_PAGE}, not {text[:20]!r}")
+    return limit
+
+
+def _difficulty(text: str | None) -> Difficulty | None:
+    if text is None:
+        return None
+    try:
+        return Difficulty(text)
+    except ValueError:
+        choices = ", ".join(level.value for level in Difficulty)
+        raise ApiError(400, "bad_request", f"unknown difficulty {text[:20]!r}: one of {choices}") from None

@@ -1,0 +1,66 @@
+"""GET /healthz, /readyz and /v1/languages: is the process up, can it serve, which languages can it judge."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import msgspec
+from aiohttp import web
+
+from judged.api.deps import DEPS, ApiDeps, json_response
+
+__all__ = ["Check", "Readiness", "healthz", "languages", "readiness", "readyz"]
+
+
+class Check(msgspec.Struct, frozen=True):
+    """One thing the daemon needs before it can serve: its name, whether it is there, and what is wrong if not."""
+
+    name: str
+    ok: bool
+    message: str = ""
+
+
+class Readiness(msgspec.Struct, frozen=True):
+    status: str
+    """`ready` or `not_ready`."""
+    checks: list[Check]
+
+
+async def healthz(_request: web.Request) -> web.Response:
+    """Liveness: the event loop answers. Nothing else is checked, so a load balancer never restarts a busy host."""
+    return json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """200 when every check passes, else 503; the body lists every check either way."""
+    report = await readiness(request.app[DEPS])
+    return json_response(report, status=200 if report.status == "ready" else 503)
+
+
+async def languages(request: web.Request) -> web.Response:
+    return json_response(list(request.app[DEPS].languages()))
+
+
+async def readiness(deps: ApiDeps) -> Readiness:
+    checks = [await check(deps) for check in CHECKS]
+    return Readiness(status="ready" if all(check.ok for check in checks) else "not_ready", checks=checks)
+
+
+async def _problem_index(deps: ApiDeps) -> Check:
+    if not deps.index_synced():
+        return Check("problem_index", ok=False, message="the problem index has not been synced with the folders yet")
+    return Check("problem_index", ok=True)
+
+
+async def _languages(deps: ApiDeps) -> Check:
+    statuses = deps.languages()
+    if any(status.enabled for status in statuses):
+        return Check("languages", ok=True)
+    if not statuses:
+        return Check("languages", ok=False, message="no language has finished its self-test yet")
+    reasons = "; ".join(f"{status.id}: {status.reason}" for status in statuses)
+    return Check("languages", ok=False, message=f"every language is disabled ({reasons})"[:2000])
+
+
+CHECKS: tuple[Callable[[ApiDeps], Awaitable[Check]], ...] = (_problem_index, _languages)
+"""Each readiness check, in the order reported (Redis's joins here when the API uses it)."""
