@@ -1,0 +1,219 @@
+"""Worker slots against a real Redis and the real sandbox: judged, recorded, acked; redelivered after a failure."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+import redis.asyncio as aioredis
+
+from judged.judging.function import FunctionTask
+from judged.judging.service import Judge
+from judged.judging.verdicts import JudgeResult, Verdict
+from judged.problems import Problem, load_problem
+from judged.sandbox import Sandbox, SandboxConfig
+from judged.store.queue import Queue
+from judged.store.submissions import Status, Submission, SubmissionStore
+from judged.worker import Worker
+from tests.store.redis_server import redis_fixture, redis_url_fixture
+
+__all__ = ["redis_fixture", "redis_url_fixture"]
+
+PROJECT = Path(__file__).resolve().parents[1]
+BALANCE_POINT = PROJECT / "problems" / "balance-point"
+ACCEPTED = (BALANCE_POINT / "solutions" / "accepted" / "solution.py").read_text()
+WRONG = (BALANCE_POINT / "solutions" / "wrong_answer" / "last_point.py").read_text()
+# Long enough that no normal judgement is redelivered while it runs; the redelivery test sets its own.
+VISIBILITY_MS = 30_000
+
+
+class FlakyJudge(Judge):
+    """The real judge, except that the next `failures` judgements raise as a broken sandbox would."""
+
+    failures = 0
+    hold: asyncio.Event | None = None  # when set, a judgement waits for it first
+
+    async def judge_function(self, task: FunctionTask, language_id: str, code: str) -> JudgeResult:
+        if self.hold is not None:
+            await self.hold.wait()
+        if self.failures > 0:
+            self.failures -= 1
+            raise OSError("the sandbox went away")
+        return await super().judge_function(task, language_id, code)
+
+
+class RecordingStore(SubmissionStore):
+    """The real store, remembering what each finish returned."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        super().__init__(redis)
+        self.finishes: list[tuple[int, bool]] = []
+
+    async def finish(self, submission_id: str, result: JudgeResult, attempt: int) -> bool:
+        done = await super().finish(submission_id, result, attempt)
+        self.finishes.append((attempt, done))
+        return done
+
+
+@pytest.fixture(scope="module")
+async def judge(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[FlakyJudge]:
+    service = FlakyJudge(SandboxConfig(), state_dir, PROJECT / "languages")
+    await service.start(only={"python"})
+    yield service
+    await service.close()
+
+
+@pytest.fixture(scope="module")
+def problems() -> dict[str, Problem]:
+    return {"balance-point": load_problem(BALANCE_POINT)}
+
+
+@pytest.fixture
+def store(redis: aioredis.Redis) -> RecordingStore:
+    return RecordingStore(redis)
+
+
+StartWorker = Callable[..., Awaitable[tuple[Worker, Queue]]]
+
+
+@pytest.fixture
+async def start_worker(
+    redis: aioredis.Redis, store: RecordingStore, judge: FlakyJudge, problems: dict[str, Problem]
+) -> AsyncIterator[StartWorker]:
+    workers: list[Worker] = []
+
+    async def start(*, slots: int = 2, visibility_ms: int = VISIBILITY_MS) -> tuple[Worker, Queue]:
+        queue = Queue(redis, store, visibility_timeout_ms=visibility_ms, max_attempts=3)
+        worker = Worker(queue, store, judge, problems.get, slots=slots, consumer_prefix="test-host", block_ms=100)
+        await worker.run()
+        workers.append(worker)
+        return worker, queue
+
+    yield start
+    judge.failures = 0
+    judge.hold = None
+    for worker in workers:
+        await worker.stop()
+
+
+async def submit(store: SubmissionStore, code: str, problem: str = "balance-point") -> Submission:
+    return await store.create(problem=problem, language="python", code=code, user_id="ada")
+
+
+async def finished(store: SubmissionStore, submission_id: str) -> Submission:
+    """The submission once finished; a generous bound, never an assertion about speed."""
+
+    async def wait() -> Submission:
+        while True:
+            submission = await store.wait_finished(submission_id, 5)
+            if submission is not None and submission.status is Status.FINISHED:
+                return submission
+
+    return await asyncio.wait_for(wait(), 120)
+
+
+async def test_an_accepted_solution_is_finished_ac_and_acked(start_worker: StartWorker, store: RecordingStore) -> None:
+    _, queue = await start_worker()
+    submission = await submit(store, ACCEPTED)
+    done = await finished(store, submission.id)
+    assert done.result is not None
+    assert (done.result.verdict, done.result.message) == (Verdict.AC, "")
+    assert (done.attempts, done.finished_attempt) == (1, 1)
+    assert done.started is not None
+    await asyncio.wait_for(_until_empty(queue), 30)
+    assert store.finishes == [(1, True)]
+
+
+async def test_a_wrong_solution_is_finished_wa(start_worker: StartWorker, store: RecordingStore) -> None:
+    _, queue = await start_worker()
+    submission = await submit(store, WRONG)
+    done = await finished(store, submission.id)
+    assert done.result is not None
+    assert done.result.verdict is Verdict.WA
+    await asyncio.wait_for(_until_empty(queue), 30)
+
+
+async def test_an_unknown_problem_is_a_final_ie(start_worker: StartWorker, store: RecordingStore) -> None:
+    _, queue = await start_worker()
+    submission = await submit(store, ACCEPTED, problem="no-such-problem")
+    done = await finished(store, submission.id)
+    assert done.result is not None
+    assert done.result.verdict is Verdict.IE
+    assert "no-such-problem" in done.result.message
+    await asyncio.wait_for(_until_empty(queue), 30)
+    assert (done.attempts, store.finishes) == (1, [(1, True)])
+
+
+async def test_an_unavailable_language_is_a_final_ie(start_worker: StartWorker, store: RecordingStore) -> None:
+    _, queue = await start_worker()
+    submission = await store.create(problem="balance-point", language="cobol", code="", user_id="ada")
+    done = await finished(store, submission.id)
+    assert done.result is not None
+    assert done.result.verdict is Verdict.IE
+    assert "cobol" in done.result.message
+    await asyncio.wait_for(_until_empty(queue), 30)
+    assert done.attempts == 1
+
+
+async def test_an_infrastructure_failure_is_redelivered_and_judged_once(
+    start_worker: StartWorker, store: RecordingStore, judge: FlakyJudge
+) -> None:
+    judge.failures = 1
+    _, queue = await start_worker(slots=1, visibility_ms=300)
+    submission = await submit(store, ACCEPTED)
+    done = await finished(store, submission.id)
+    assert done.result is not None
+    assert done.result.verdict is Verdict.AC
+    assert (done.attempts, done.finished_attempt) == (2, 2)
+    assert store.finishes == [(2, True)]
+    await asyncio.wait_for(_until_empty(queue), 30)
+
+
+async def test_repeated_failures_end_in_ie_after_max_attempts(
+    start_worker: StartWorker, store: RecordingStore, judge: FlakyJudge
+) -> None:
+    judge.failures = 10
+    _, queue = await start_worker(slots=2, visibility_ms=200)
+    submission = await submit(store, ACCEPTED)
+    done = await finished(store, submission.id)
+    assert done.result is not None
+    assert done.result.verdict is Verdict.IE
+    assert "failed 3 times" in done.result.message
+    assert (done.attempts, store.finishes) == (3, [(3, True)])
+    await asyncio.wait_for(_until_empty(queue), 30)
+
+
+async def test_stop_with_idle_slots_returns(start_worker: StartWorker) -> None:
+    worker, _ = await start_worker(slots=3)
+    await asyncio.sleep(0.05)  # let the slots block in their claims
+    await asyncio.wait_for(worker.stop(), 10)
+    await worker.stop()  # a second stop is harmless
+
+
+async def test_a_submission_cancelled_mid_judgement_is_redelivered(
+    start_worker: StartWorker, store: RecordingStore, judge: FlakyJudge
+) -> None:
+    judge.hold = asyncio.Event()
+    worker, queue = await start_worker(slots=1, visibility_ms=300)
+    submission = await submit(store, ACCEPTED)
+    await asyncio.wait_for(_until_status(store, submission.id, Status.COMPILING), 30)
+    await asyncio.wait_for(worker.stop(), 10)
+    assert await queue.pending() == 1
+    judge.hold.set()
+    await start_worker(slots=1, visibility_ms=300)
+    done = await finished(store, submission.id)
+    assert done.result is not None
+    assert (done.result.verdict, done.finished_attempt) == (Verdict.AC, 2)
+    assert store.finishes == [(2, True)]
+
+
+async def _until_empty(queue: Queue) -> None:
+    while await queue.length() or await queue.pending():
+        await asyncio.sleep(0.02)
+
+
+async def _until_status(store: SubmissionStore, submission_id: str, status: Status) -> None:
+    while (current := await store.get(submission_id)) is None or current.status is not status:
+        await asyncio.sleep(0.005)
