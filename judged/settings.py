@@ -1,23 +1,89 @@
-"""The daemon's one Settings object, decoded once from etc/judged.toml."""
+"""The daemon's one Settings object: etc/judged.toml, then JUDGED_* environment variables, then flags.
+
+Every key of the file can also be set from the environment: a top-level key
+`state_dir` as `JUDGED_STATE_DIR`, a key `url` of section `[redis]` as
+`JUDGED_REDIS_URL`. A list takes comma-separated items
+(`JUDGED_SERVER_TOKENS=abc,def`). Command-line flags override both.
+"""
 
 from __future__ import annotations
 
+import os
+import typing
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
 from judged.sandbox import SandboxConfig
 
+ENV_PREFIX = "JUDGED_"
+Role = Literal["api", "worker", "all"]
+
+
+class ServerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # HOST:PORT the HTTP API listens on. With no token configured judged
+    # listens on 127.0.0.1 whatever this says, and logs that it does.
+    listen: str = "127.0.0.1:8080"
+    # What this host does: "api" (HTTP only), "worker" (judging only) or "all".
+    role: Role = "all"
+    # Bearer tokens accepted from frontends. Empty: no authentication, and
+    # the API listens on loopback only.
+    tokens: tuple[str, ...] = ()
+    # Bearer tokens for admin calls (creating competitions, ...). An admin
+    # token is also accepted wherever a frontend token is.
+    admin_tokens: tuple[str, ...] = ()
+    # The largest request body accepted, in KiB.
+    max_body_kib: Annotated[int, msgspec.Meta(ge=1, le=65536)] = 256
+    # The longest ?wait= a client may ask of GET /v1/submissions/{id}, in seconds.
+    max_wait: Annotated[float, msgspec.Meta(ge=0, le=300)] = 30.0
+
+
+class RedisSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # redis://host:port/db, rediss://... or unix:///path. Empty: judged starts
+    # and supervises its own redis-server in <state_dir>/redis (unix socket
+    # only, append-only file on): the embedded default for one host.
+    url: str = ""
+    # The prefix of every key judged writes, so deployments can share a Redis.
+    prefix: str = "judged:"
+
+
+class WorkerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # Worker slots (submissions judged at once). 0: the number of usable cores.
+    slots: Annotated[int, msgspec.Meta(ge=0, le=1024)] = 0
+    # Seconds a claimed submission may go without its slot finishing it
+    # before another slot takes it over (its slot or host died).
+    visibility_timeout: Annotated[float, msgspec.Meta(gt=0)] = 60.0
+    # How many times one submission is claimed before it is finished as IE.
+    max_attempts: Annotated[int, msgspec.Meta(ge=1, le=100)] = 3
+
+
+class SubmissionSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # The largest source accepted, in KiB.
+    max_code_kib: Annotated[int, msgspec.Meta(ge=1, le=1024)] = 64
+    # Submissions (and runs) one user may have queued or being judged at once.
+    max_active_per_user: Annotated[int, msgspec.Meta(ge=1)] = 3
+    # Submissions (and runs) one user may make per minute.
+    max_per_minute: Annotated[int, msgspec.Meta(ge=1)] = 20
+
 
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    # Where judged keeps what it writes: the built sandbox helper, later the
-    # problem index and the embedded Redis. Created when missing.
+    # Where judged keeps what it writes: the built sandbox helper, the build
+    # cache, the problem index and the embedded Redis. Created when missing.
     state_dir: str = "/var/lib/judged"
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     # The folder of language definitions (languages/<id>.toml), relative to
     # the working directory unless absolute.
     languages_dir: str = "languages"
+    # Folders holding problem folders; an earlier root wins a slug.
+    problem_roots: tuple[str, ...] = ("problems",)
+    # How often, in seconds, the problem roots are checked for changes.
+    problem_reload_interval: Annotated[float, msgspec.Meta(gt=0)] = 2.0
+    server: ServerSettings = ServerSettings()
+    redis: RedisSettings = RedisSettings()
+    worker: WorkerSettings = WorkerSettings()
+    submissions: SubmissionSettings = SubmissionSettings()
     sandbox: SandboxConfig = SandboxConfig()
 
     @property
@@ -29,13 +95,87 @@ class SettingsError(Exception):
     """The configuration file cannot be read or does not fit Settings."""
 
 
-def load_settings(path: Path | None) -> Settings:
-    """Decode `path` (TOML) into Settings; None gives the built-in defaults."""
-    if path is None:
-        return Settings()
+def load_settings(
+    path: Path | None, env: Mapping[str, str] | None = None, overrides: Mapping[str, object] | None = None
+) -> Settings:
+    """Decode `path` (TOML; None: built-in defaults), then apply `env` (JUDGED_*) and then `overrides`.
+
+    `overrides` maps dotted keys (`server.listen`) to values, as the command line gives them.
+    `env` defaults to nothing, so that only `judged`'s entry point reads the real environment.
+    """
     try:
-        return msgspec.toml.decode(path.read_bytes(), type=Settings)
+        raw: dict[str, Any] = msgspec.toml.decode(path.read_bytes()) if path is not None else {}
     except OSError as exc:
         raise SettingsError(f"{path}: {exc.strerror}") from exc
-    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+    except msgspec.DecodeError as exc:
         raise SettingsError(f"{path}: {exc}") from exc
+    where = str(path) if path is not None else "settings"
+    try:
+        settings = msgspec.convert(raw, Settings)
+    except msgspec.ValidationError as exc:
+        raise SettingsError(f"{where}: {exc}") from exc
+    layered = msgspec.to_builtins(settings)
+    for key, value in _from_env(env or {}).items():
+        _set(layered, key, value)
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            _set(layered, key, value)
+    try:
+        return msgspec.convert(layered, Settings, strict=False)
+    except msgspec.ValidationError as exc:
+        raise SettingsError(f"{where} with JUDGED_* variables and flags: {exc}") from exc
+
+
+def env_names() -> dict[str, str]:
+    """Every JUDGED_* variable and the dotted key it sets."""
+    names: dict[str, str] = {}
+    for field in msgspec.structs.fields(Settings):
+        if _is_struct(field.type):
+            for sub in msgspec.structs.fields(field.type):
+                names[f"{ENV_PREFIX}{field.name}_{sub.name}".upper()] = f"{field.name}.{sub.name}"
+        else:
+            names[f"{ENV_PREFIX}{field.name}".upper()] = field.name
+    return names
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, object]:
+    found: dict[str, object] = {}
+    known = env_names()
+    for name, value in env.items():
+        if not name.startswith(ENV_PREFIX):
+            continue
+        if name not in known:
+            raise SettingsError(f"{name}: no such setting (known: {', '.join(sorted(known))})")
+        key = known[name]
+        found[key] = [item.strip() for item in value.split(",") if item.strip()] if _is_list(key) else value
+    return found
+
+
+def _field_type(key: str) -> Any:
+    struct: Any = Settings
+    kind: Any = None
+    for part in key.split("."):
+        kind = {field.name: field.type for field in msgspec.structs.fields(struct)}[part]
+        struct = kind
+    return kind
+
+
+def _is_list(key: str) -> bool:
+    return typing.get_origin(_field_type(key)) in (list, tuple)
+
+
+def _is_struct(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, msgspec.Struct)
+
+
+def _set(layered: dict[str, Any], key: str, value: object) -> None:
+    *sections, name = key.split(".")
+    target = layered
+    for section in sections:
+        target = target.setdefault(section, {})
+    target[name] = value
+
+
+def from_environment() -> dict[str, str]:
+    """The process's JUDGED_* variables (read once, by the entry point)."""
+    return {name: value for name, value in os.environ.items() if name.startswith(ENV_PREFIX)}
