@@ -45,6 +45,33 @@ class Keys(msgspec.Struct, frozen=True):
     def queue_for(self, competition_id: str | None) -> str:
         return self.practice_queue if competition_id is None else self.contest_queue
 
+    # Competitions: every key of one competition carries the hash tag `{c:<id>}`, so the
+    # leaderboard scripts (which touch a participant's keys and the boards together) run
+    # on a Redis Cluster too. See docs/leaderboard.md.
+
+    def _c(self, competition_id: str) -> str:
+        return f"{self.prefix}{{c:{competition_id}}}:"
+
+    def competition(self, competition_id: str) -> str:
+        """The competition (`judged.store.competitions.Competition`) as msgspec JSON."""
+        return f"{self._c(competition_id)}competition"
+
+    def board(self, competition_id: str, view: str) -> str:
+        """The sorted set of packed scores, one member per participant; view `live` or `public`."""
+        return f"{self._c(competition_id)}board:{view}"
+
+    def participant(self, competition_id: str, user_id: str) -> str:
+        """The hash of one participant's problem cells, per view (`L:<label>`, `P:<label>`)."""
+        return f"{self._c(competition_id)}row:{user_id}"
+
+    def participant_submissions(self, competition_id: str, user_id: str, label: str) -> str:
+        """The hash of one participant's submissions to one problem: id -> contest time and verdict."""
+        return f"{self._c(competition_id)}subs:{label}:{user_id}"
+
+    def first_solves(self, competition_id: str, view: str, label: str) -> str:
+        """The sorted set of who solved a problem and when (contest seconds), per view: first to solve."""
+        return f"{self._c(competition_id)}solves:{view}:{label}"
+
     @property
     def workers_group(self) -> str:
         """The consumer group of all worker slots on all hosts (a group name, not a key)."""
@@ -54,6 +81,18 @@ class Keys(msgspec.Struct, frozen=True):
         """How many submissions a user has made (a counter)."""
         return f"{self._q}user:{user_id}:submissions"
 
-    def finished_channel(self, submission_id: str) -> str:
-        """The pub/sub channel that says a submission is finished (a channel, not a key)."""
-        return f"{self.prefix}finished:{submission_id}"
+    def user_active(self, user_id: str) -> str:
+        """A user's submissions queued or being judged (a sorted set: id -> time created)."""
+        return f"{self._q}user:{user_id}:active"
+
+    def user_recent(self, user_id: str) -> str:
+        """A user's submissions of the last minute (a sorted set: id -> time created)."""
+        return f"{self._q}user:{user_id}:recent"
+
+    def events_channel(self, submission_id: str) -> str:
+        """The pub/sub channel of one submission's progress events, the last one `finished` (not a key)."""
+        return f"{self.prefix}events:{submission_id}"
+
+    def languages(self) -> str:
+        """Each worker host's language statuses (a hash: host -> JSON), for hosts that only serve the API."""
+        return f"{self.prefix}languages"

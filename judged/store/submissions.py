@@ -20,6 +20,7 @@ import redis.asyncio as aioredis
 from redis.typing import EncodableT
 
 from judged.judging.verdicts import JudgeResult, Verdict
+from judged.store.events import EVENT_ENCODER, Event
 from judged.store.keys import Keys
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,15 @@ class Status(enum.StrEnum):
     FINISHED = "finished"
 
 
+class Kind(enum.StrEnum):
+    SUBMISSION = "submission"
+    """Judged on every test; counts on a leaderboard when it names a competition."""
+    RUN = "run"
+    """Run on the samples or on inputs the participant gave; outputs shown, nothing scored."""
+
+
 class Submission(msgspec.Struct, frozen=True):
-    """One submission as stored: what was sent, where judging stands, and the result once finished."""
+    """One submission (or run) as stored: what was sent, where judging stands, and the result once finished."""
 
     id: str
     problem: str
@@ -41,38 +49,94 @@ class Submission(msgspec.Struct, frozen=True):
     code: str
     user_id: str
     competition_id: str | None = None
+    kind: Kind = Kind.SUBMISSION
+    inputs: str | None = None  # a run's custom inputs, JSON; None: the samples
     status: Status = Status.QUEUED
     attempts: int = 0  # how many times a worker slot has claimed it
     created: float = 0.0  # Unix seconds
     started: float | None = None
     finished: float | None = None
     finished_attempt: int | None = None  # the attempt whose result was kept
+    passed: int = 0  # tests passed so far, while running
+    total: int = 0  # tests to run, once known
     result: JudgeResult | None = None
+    output: str | None = None  # a run's outcome, JSON (judged.judging's run outcome)
+
+
+class Admission(msgspec.Struct, frozen=True):
+    """Whether a user may submit now; when not, why and after how many seconds to try again."""
+
+    admitted: bool
+    reason: str = ""
+    retry_after: int = 0
+
+
+class Rules(msgspec.Struct, frozen=True):
+    """Per-user fairness limits checked atomically with the creation of a submission."""
+
+    max_active: int = 3
+    max_per_minute: int = 20
+    active_expiry: float = 900.0  # a claim older than this no longer counts as active (a lost one)
 
 
 _RESULT_ENCODER = msgspec.json.Encoder()
 _RESULT_DECODER = msgspec.json.Decoder(JudgeResult)
+RUN_TTL = 3600
+"""Seconds a run is kept after it is created (runs are for the moment, submissions are kept)."""
 
-# KEYS[1] submission hash. ARGV: status, now. -1 missing, 0 already finished, 1 set.
-_SET_STATUS = """
+# KEYS: hash, stream, active zset, recent zset, user counter.
+# ARGV: now, max active, max per minute, active expiry, ttl (0: none), id, then hash field/value pairs.
+# {0, reason, retry after} when refused, {1} when created.
+_CREATE = """
+local now = tonumber(ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - tonumber(ARGV[4]))
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - 60)
+if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[2]) then
+  return {0, 'active', '2'}
+end
+if redis.call('ZCARD', KEYS[4]) >= tonumber(ARGV[3]) then
+  local oldest = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
+  return {0, 'per_minute', tostring(math.ceil(tonumber(oldest[2]) + 60 - now))}
+end
+local fields = {}
+for i = 7, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[1], unpack(fields))
+if tonumber(ARGV[5]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[5]) end
+redis.call('XADD', KEYS[2], '*', 'id', ARGV[6])
+redis.call('ZADD', KEYS[3], now, ARGV[6])
+redis.call('EXPIRE', KEYS[3], math.ceil(tonumber(ARGV[4])))
+redis.call('ZADD', KEYS[4], now, ARGV[6])
+redis.call('EXPIRE', KEYS[4], 61)
+redis.call('INCR', KEYS[5])
+return {1}
+"""
+
+# KEYS[1] submission hash. ARGV: status ('' keeps it), passed, total, now, channel, event.
+# -1 missing, 0 already finished, 1 set.
+_PROGRESS = """
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return -1 end
 if status == 'finished' then return 0 end
-redis.call('HSET', KEYS[1], 'status', ARGV[1])
-if ARGV[1] ~= 'queued' and redis.call('HEXISTS', KEYS[1], 'started') == 0 then
-  redis.call('HSET', KEYS[1], 'started', ARGV[2])
+if ARGV[1] ~= '' then
+  redis.call('HSET', KEYS[1], 'status', ARGV[1])
+  if ARGV[1] ~= 'queued' and redis.call('HEXISTS', KEYS[1], 'started') == 0 then
+    redis.call('HSET', KEYS[1], 'started', ARGV[4])
+  end
 end
+redis.call('HSET', KEYS[1], 'passed', ARGV[2], 'total', ARGV[3])
+redis.call('PUBLISH', ARGV[5], ARGV[6])
 return 1
 """
 
-# KEYS[1] submission hash. ARGV: result JSON, now, attempt, channel, verdict.
+# KEYS: submission hash, the user's active set. ARGV: field, value, now, attempt, id, channel, event.
 # -1 missing, 0 already finished (nothing changed), 1 finished now.
 _FINISH = """
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return -1 end
 if status == 'finished' then return 0 end
-redis.call('HSET', KEYS[1], 'status', 'finished', 'result', ARGV[1], 'finished', ARGV[2], 'finished_attempt', ARGV[3])
-redis.call('PUBLISH', ARGV[4], ARGV[5])
+redis.call('HSET', KEYS[1], 'status', 'finished', ARGV[1], ARGV[2], 'finished', ARGV[3], 'finished_attempt', ARGV[4])
+redis.call('ZREM', KEYS[2], ARGV[5])
+redis.call('PUBLISH', ARGV[6], ARGV[7])
 return 1
 """
 
@@ -81,19 +145,40 @@ class SubmissionNotFound(LookupError):
     """No submission has this id (never created, or expired)."""
 
 
+class SubmissionRefused(Exception):
+    """A fairness limit said no; `admission` says which and when to try again."""
+
+    def __init__(self, admission: Admission) -> None:
+        super().__init__(f"refused ({admission.reason}); retry after {admission.retry_after} s")
+        self.admission = admission
+
+
 class SubmissionStore:
     """Create, read and finish submissions. The client must decode responses (`judged.store.client.connect`)."""
 
-    def __init__(self, redis: aioredis.Redis, keys: Keys | None = None) -> None:
+    def __init__(self, redis: aioredis.Redis, keys: Keys | None = None, rules: Rules | None = None) -> None:
         self._redis = redis
         self.keys = keys or Keys()
-        self._set_status = redis.register_script(_SET_STATUS)
+        self.rules = rules or Rules()
+        self._create = redis.register_script(_CREATE)
+        self._progress = redis.register_script(_PROGRESS)
         self._finish = redis.register_script(_FINISH)
 
     async def create(
-        self, *, problem: str, language: str, code: str, user_id: str, competition_id: str | None = None
+        self,
+        *,
+        problem: str,
+        language: str,
+        code: str,
+        user_id: str,
+        competition_id: str | None = None,
+        kind: Kind = Kind.SUBMISSION,
+        inputs: str | None = None,
     ) -> Submission:
-        """Store a new submission and queue it, both or neither (one MULTI/EXEC)."""
+        """Store a new submission and queue it, both or neither, if the user's limits allow (one script).
+
+        Raises SubmissionRefused when the user has too many active submissions or made too many this minute.
+        """
         submission = Submission(
             id=uuid.uuid4().hex,
             problem=problem,
@@ -101,14 +186,30 @@ class SubmissionStore:
             code=code,
             user_id=user_id,
             competition_id=competition_id,
+            kind=kind,
+            inputs=inputs,
             created=time.time(),
         )
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(self.keys.submission(submission.id), mapping=_to_hash(submission))
-            pipe.xadd(self.keys.queue_for(competition_id), {"id": submission.id})
-            pipe.incr(self.keys.user_submissions(user_id))
-            await pipe.execute()
-        log.info("submission %s queued (problem %s, %s, user %s)", submission.id, problem, language, user_id)
+        keys = self.keys
+        pairs = [item for field, value in _to_hash(submission).items() for item in (field, value)]
+        rules = self.rules
+        ttl = RUN_TTL if kind is Kind.RUN else 0
+        reply = await self._create(
+            keys=[
+                keys.submission(submission.id),
+                keys.queue_for(competition_id),
+                keys.user_active(user_id),
+                keys.user_recent(user_id),
+                keys.user_submissions(user_id),
+            ],
+            args=[repr(submission.created), rules.max_active, rules.max_per_minute, rules.active_expiry, ttl,
+                  submission.id, *pairs],
+        )  # fmt: skip
+        if int(reply[0]) != 1:
+            admission = Admission(admitted=False, reason=str(reply[1]), retry_after=max(1, int(reply[2])))
+            log.info("%s by user %s refused: %s", kind, user_id, admission.reason)
+            raise SubmissionRefused(admission)
+        log.info("%s %s queued (problem %s, %s, user %s)", kind, submission.id, problem, language, user_id)
         return submission
 
     async def get(self, submission_id: str) -> Submission | None:
@@ -118,30 +219,55 @@ class SubmissionStore:
     async def user_submission_count(self, user_id: str) -> int:
         return int(await self._redis.get(self.keys.user_submissions(user_id)) or 0)
 
-    async def set_status(self, submission_id: str, status: Status) -> bool:
+    async def set_status(self, submission_id: str, status: Status, *, total: int = 0) -> bool:
         """Move a submission to `status`; False when it is already finished (a finished one stays finished)."""
         if status is Status.FINISHED:
             raise ValueError("a submission is finished by finish(), with its result")
-        done = await self._set_status(keys=[self.keys.submission(submission_id)], args=[status.value, _now()])
+        event = Event(event="status", status=status.value, total=total or None)
+        return await self._publish_progress(submission_id, status.value, 0, total, event)
+
+    async def test_done(self, submission_id: str, index: int, total: int, verdict: str, passed: int) -> bool:
+        """Record and announce that one more test has its verdict; False once finished."""
+        event = Event(event="test", index=index, total=total, verdict=verdict, passed=passed)
+        return await self._publish_progress(submission_id, "", passed, total, event)
+
+    async def _publish_progress(self, submission_id: str, status: str, passed: int, total: int, event: Event) -> bool:
+        args: list[EncodableT] = [status, passed, total, _now(), self.keys.events_channel(submission_id)]
+        done = await self._progress(
+            keys=[self.keys.submission(submission_id)], args=[*args, EVENT_ENCODER.encode(event)]
+        )
         if done == -1:
             raise SubmissionNotFound(submission_id)
         return bool(done)
 
     async def finish(self, submission_id: str, result: JudgeResult, attempt: int) -> bool:
         """Record the result and notify waiters; only the first finish counts (False for any later one)."""
-        args: list[EncodableT] = [
-            _RESULT_ENCODER.encode(result),
-            _now(),
-            attempt,
-            self.keys.finished_channel(submission_id),
-        ]
-        done = await self._finish(keys=[self.keys.submission(submission_id)], args=[*args, result.verdict.value])
-        if done == -1:
-            raise SubmissionNotFound(submission_id)
+        done = await self._finish_with(submission_id, "result", _RESULT_ENCODER.encode(result), result.verdict, attempt)
         if done:
             log.info("submission %s finished: %s (attempt %d)", submission_id, result.verdict, attempt)
         else:
             log.info("submission %s already finished; result of attempt %d dropped", submission_id, attempt)
+        return done
+
+    async def finish_run(self, submission_id: str, output: bytes, attempt: int) -> bool:
+        """Record a run's outcome (JSON) and notify waiters; only the first finish counts."""
+        done = await self._finish_with(submission_id, "output", output, None, attempt)
+        log.info("run %s finished (attempt %d)%s", submission_id, attempt, "" if done else ": already finished")
+        return done
+
+    async def _finish_with(
+        self, submission_id: str, field: str, value: bytes, verdict: Verdict | None, attempt: int
+    ) -> bool:
+        key = self.keys.submission(submission_id)
+        user_id = await self._redis.hget(key, "user_id")
+        if user_id is None:
+            raise SubmissionNotFound(submission_id)
+        event = Event(event="finished", verdict=verdict.value if verdict is not None else None)
+        args: list[EncodableT] = [field, value, _now(), attempt, submission_id]
+        args += [self.keys.events_channel(submission_id), EVENT_ENCODER.encode(event)]
+        done = await self._finish(keys=[key, self.keys.user_active(_text(user_id))], args=args)
+        if done == -1:
+            raise SubmissionNotFound(submission_id)
         return bool(done)
 
     async def fail(self, submission_id: str, message: str, attempt: int) -> bool:
@@ -152,16 +278,17 @@ class SubmissionStore:
         """The submission once finished, or as it stands after `seconds`; None if there is none.
 
         Subscribes before reading, so a finish between the read and the wait is not missed;
-        waits on the channel, never by polling.
+        waits on the channel, never by polling. (The daemon shares one subscription per host
+        through `judged.store.events.Events`; this is for one-off callers.)
         """
         async with self._redis.pubsub() as pubsub:
-            await pubsub.subscribe(self.keys.finished_channel(submission_id))
+            await pubsub.subscribe(self.keys.events_channel(submission_id))
             submission = await self.get(submission_id)
             if submission is None or submission.status is Status.FINISHED:
                 return submission
             try:
                 async with asyncio.timeout(seconds):
-                    await _next_message(pubsub)
+                    await _finished_message(pubsub)
             except TimeoutError:
                 pass
             return await self.get(submission_id)
@@ -171,13 +298,17 @@ def internal_error(message: str) -> JudgeResult:
     return JudgeResult(verdict=Verdict.IE, tests=[], time=0.0, memory=0, message=message)
 
 
-async def _next_message(pubsub: Any) -> None:
-    """Wait for one published message (subscribe confirmations skipped); the caller bounds the wait."""
+async def _finished_message(pubsub: Any) -> None:
+    """Wait for the `finished` event (progress events and confirmations skipped); the caller bounds the wait."""
     while True:
         # timeout=None blocks on the socket until something arrives.
         message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=None)
-        if message is not None:
+        if message is not None and b'"finished"' in _bytes(message["data"]):
             return
+
+
+def _bytes(value: bytes | str) -> bytes:
+    return value.encode() if isinstance(value, str) else value
 
 
 def _now() -> str:

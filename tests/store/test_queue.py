@@ -11,7 +11,7 @@ from redis.typing import EncodableT
 
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.store.queue import Queue
-from judged.store.submissions import Status, Submission, SubmissionStore
+from judged.store.submissions import Rules, Status, Submission, SubmissionStore
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 
 __all__ = ["redis_fixture", "redis_url_fixture"]
@@ -22,7 +22,7 @@ ACCEPTED = JudgeResult(verdict=Verdict.AC, tests=[], time=0.01, memory=1 << 20)
 
 @pytest.fixture
 def store(redis: aioredis.Redis) -> SubmissionStore:
-    return SubmissionStore(redis)
+    return SubmissionStore(redis, rules=Rules(max_active=1000, max_per_minute=1000))
 
 
 @pytest.fixture

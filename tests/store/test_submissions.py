@@ -6,13 +6,23 @@ import asyncio
 import contextlib
 import time
 
+import msgspec
 import pytest
 import redis.asyncio as aioredis
 
 from judged.judging import verdicts
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.store.keys import Keys
-from judged.store.submissions import Status, Submission, SubmissionNotFound, SubmissionStore
+from judged.store.submissions import (
+    RUN_TTL,
+    Kind,
+    Rules,
+    Status,
+    Submission,
+    SubmissionNotFound,
+    SubmissionRefused,
+    SubmissionStore,
+)
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 
 __all__ = ["redis_fixture", "redis_url_fixture"]
@@ -77,15 +87,18 @@ async def test_create_writes_the_hash_the_queue_entry_and_the_user_counter(
     assert await store.user_submission_count("bob") == 0
 
 
-async def test_create_is_one_transaction(store: SubmissionStore, redis: aioredis.Redis) -> None:
-    # What the server saw: the hash, the queue entry and the counter between one MULTI and its EXEC.
+async def test_create_is_one_script(store: SubmissionStore, redis: aioredis.Redis) -> None:
+    # What the server saw: the hash, the queue entry, the limits and the counter in one script call, no other write.
     async with redis.monitor() as monitor:
         listen = monitor.listen()
         await submit(store)
         commands: list[str] = []
-        while "EXEC" not in commands:
+        while "INCR" not in commands:
             commands.append((await asyncio.wait_for(anext(listen), 2))["command"].split()[0].upper())
-    assert commands[commands.index("MULTI") :] == ["MULTI", "HSET", "XADD", "INCRBY", "EXEC"]
+    writes = [command for command in commands if command in ("HSET", "XADD", "ZADD", "INCR", "MULTI")]
+    assert writes == ["HSET", "XADD", "ZADD", "ZADD", "INCR"]
+    assert any(command in ("EVALSHA", "EVAL") for command in commands[: commands.index("HSET")])
+    assert "MULTI" not in commands
 
 
 async def test_set_status_records_when_judging_started(store: SubmissionStore) -> None:
@@ -187,3 +200,63 @@ async def test_wait_finished_returns_at_once_when_already_finished(store: Submis
 
 async def test_wait_finished_of_an_unknown_submission_is_none(store: SubmissionStore) -> None:
     assert await store.wait_finished("nope", seconds=10) is None
+
+
+async def test_a_user_with_too_many_active_submissions_is_refused_until_one_finishes(redis: aioredis.Redis) -> None:
+    store = SubmissionStore(redis, rules=Rules(max_active=2, max_per_minute=100))
+    first = await submit(store)
+    await submit(store)
+    with pytest.raises(SubmissionRefused) as refused:
+        await submit(store)
+    assert refused.value.admission.reason == "active"
+    assert refused.value.admission.retry_after >= 1
+    await submit(store, user_id="grace")  # someone else is not held back
+    assert await store.finish(first.id, ACCEPTED, 1)
+    await submit(store)  # a slot freed by the finish
+    assert await store.user_submission_count("ada") == 3
+
+
+async def test_the_per_minute_limit_says_when_to_come_back(redis: aioredis.Redis) -> None:
+    store = SubmissionStore(redis, rules=Rules(max_active=100, max_per_minute=3))
+    for _ in range(3):
+        await submit(store)
+    with pytest.raises(SubmissionRefused) as refused:
+        await submit(store)
+    assert refused.value.admission.reason == "per_minute"
+    assert 55 <= refused.value.admission.retry_after <= 60
+    queued = await redis.xlen(store.keys.practice_queue)
+    assert queued == 3  # the refused one was not queued
+
+
+async def test_progress_is_stored_and_published_in_order(store: SubmissionStore, redis: aioredis.Redis) -> None:
+    created = await submit(store)
+    events: list[bytes] = []
+    async with redis.pubsub() as pubsub:
+        await pubsub.subscribe(store.keys.events_channel(created.id))
+        await store.set_status(created.id, Status.RUNNING, total=2)
+        await store.test_done(created.id, 0, 2, "AC", passed=1)
+        await store.finish(created.id, WRONG, 1)
+        while len(events) < 3:
+            message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=2)
+            if message is not None:
+                events.append(message["data"].encode() if isinstance(message["data"], str) else message["data"])
+    decoded = [msgspec.json.decode(event) for event in events]
+    assert decoded == [
+        {"event": "status", "status": "running", "total": 2},
+        {"event": "test", "index": 0, "total": 2, "verdict": "AC", "passed": 1},
+        {"event": "finished", "verdict": "WA"},
+    ]
+    stored = await store.get(created.id)
+    assert stored is not None
+    assert (stored.passed, stored.total, stored.status) == (1, 2, Status.FINISHED)
+
+
+async def test_a_run_expires_and_keeps_its_outcome(store: SubmissionStore, redis: aioredis.Redis) -> None:
+    run = await store.create(
+        problem="two-sum", language="python", code="x", user_id="ada", kind=Kind.RUN, inputs='[{"nums": [1]}]'
+    )
+    assert 0 < await redis.ttl(store.keys.submission(run.id)) <= RUN_TTL
+    assert await store.finish_run(run.id, b'{"status": "ok"}', 1)
+    stored = await store.get(run.id)
+    assert stored is not None
+    assert (stored.kind, stored.inputs, stored.output) == (Kind.RUN, '[{"nums": [1]}]', '{"status": "ok"}')
