@@ -11,10 +11,22 @@ from pathlib import Path
 import msgspec
 
 from judged.judging.languages import language_for_file, load_languages
+from judged.judging.package_check import check_inputs, program_languages
 from judged.judging.service import Judge, LanguageUnavailable
+from judged.judging.sources import read_program
 from judged.judging.tasks import function_task
+from judged.judging.timelimit import TimeLimitError
 from judged.judging.verdicts import JudgeResult, Verdict
-from judged.problems import Problem, ProblemError, Severity, check_problem, load_problem
+from judged.problems import (
+    ExpectedVerdict,
+    Problem,
+    ProblemError,
+    ReferenceSolution,
+    Severity,
+    check_problem,
+    load_problem,
+)
+from judged.problems.kattis_programs import program_language
 from judged.settings import Settings
 
 MiB = 1024 * 1024
@@ -38,6 +50,9 @@ def _json_result(result: JudgeResult) -> bytes:
         "message": result.message,
         "failure": result.failure,
         "stdout": result.stdout,
+        "score": result.score,
+        "max_score": result.max_score,
+        "groups": result.groups,
     }
     return msgspec.json.encode(doc)
 
@@ -48,10 +63,15 @@ def _describe(result: JudgeResult, total: int) -> Iterable[str]:
     if result.verdict is Verdict.CE:
         yield result.compile_output.rstrip()
     failure = result.failure
+    if result.score is not None:
+        yield f"score {result.score:g}" + (f" of {result.max_score:g}" if result.max_score is not None else "")
+        yield from (f"  {group.name}: {group.verdict} {group.score:g}" for group in result.groups)
     if failure is not None:
         where = "sample" if failure.sample else "hidden"
         yield f"{failure.verdict} on test {failure.index + 1} ({where}): {failure.message}"
-        if failure.sample:
+        if failure.sample and failure.input is not None and set(failure.input) == {"stdin"}:
+            yield f"  input:\n{failure.input['stdin']}  expected:\n{failure.expected}  actual:\n{failure.actual}"
+        elif failure.sample:
             yield f"  input:    {msgspec.json.encode(failure.input).decode()}"
             yield f"  expected: {msgspec.json.encode(failure.expected).decode()}"
             yield f"  actual:   {msgspec.json.encode(failure.actual).decode()}"
@@ -75,16 +95,16 @@ async def judge_command(
         return EXIT_UNUSABLE
     if language is None:
         found = language_for_file(load_languages(Path(settings.languages_dir)), solution)
-        if found is None:
+        language = found.id if found is not None else program_language(solution)
+        if language is None:
             print(f"judged: cannot tell the language of {solution}; pass --language", file=sys.stderr)
             return EXIT_UNUSABLE
-        language = found.id
     judge = _judge_for(settings)
     try:
-        await judge.start(only={language})
-        code = await asyncio.to_thread(solution.read_text)
-        result = await judge.judge_function(function_task(problem), language, code)
-    except LanguageUnavailable as exc:
+        await judge.start(only={language} | program_languages(problem))
+        code = await asyncio.to_thread(read_program, solution)
+        result = await judge.judge_problem(problem, language, code)
+    except (LanguageUnavailable, TimeLimitError) as exc:
         print(f"judged: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
     finally:
@@ -92,31 +112,60 @@ async def judge_command(
     if as_json:
         sys.stdout.buffer.write(_json_result(result) + b"\n")
     else:
-        print("\n".join(_describe(result, len(function_task(problem).cases))))
+        total = len(problem.io.tests) if problem.io else len(function_task(problem).cases)
+        print("\n".join(_describe(result, total)))
     return EXIT_UNUSABLE if result.verdict is Verdict.IE else 0
 
 
 async def _check_solutions(judge: Judge, problem: Problem) -> list[str]:
     """Judge every reference solution; one line per mismatch."""
-    task = function_task(problem)
     slots = asyncio.Semaphore(os.cpu_count() or 1)
 
-    async def one(solution_path: Path, language: str, expected: str) -> str | None:
+    async def one(solution: ReferenceSolution) -> str | None:
         async with slots:
             try:
-                code = await asyncio.to_thread(solution_path.read_text)
-                result = await judge.judge_function(task, language, code)
-            except LanguageUnavailable as exc:
-                return f"{solution_path}: not judged: {exc}"
+                code = await asyncio.to_thread(read_program, solution.path)
+                result = await judge.judge_problem(_with_margin(problem, solution, await judge.time_limit(problem)),
+                                                   solution.language, code)  # fmt: skip
+            except (LanguageUnavailable, TimeLimitError) as exc:
+                return f"{solution.path}: not judged: {exc}"
+        expected = solution.verdict.code
         got = str(result.verdict)
-        print(f"  {'ok  ' if got == expected else 'FAIL'} {got:<3} {solution_path}", flush=True)
+        full = result.max_score is not None and result.score == result.max_score
+        if got == "AC" and result.max_score is not None and full != (solution.verdict is ExpectedVerdict.ACCEPTED):
+            got = f"AC with {result.score:g} of {result.max_score:g}"
+        print(f"  {'ok  ' if got == expected else 'FAIL'} {got:<3} {solution.path}", flush=True)
         if got == expected:
             return None
         detail = result.message or result.compile_output.strip()[:300]
-        return f"{solution_path}: expected {expected}, got {got} ({detail})"
+        return f"{solution.path}: expected {expected}, got {got} ({detail})"
 
-    outcomes = await asyncio.gather(*(one(s.path, s.language, s.verdict.code) for s in problem.solutions))
+    outcomes = await asyncio.gather(*(one(solution) for solution in problem.solutions))
     return [line for line in outcomes if line]
+
+
+def _with_margin(problem: Problem, solution: ReferenceSolution, time_limit: float) -> Problem:
+    """I/O problems: the derived limit fixed; a solution that must be too slow is so even with the safety margin."""
+    if problem.io is None:
+        return problem
+    if solution.verdict is ExpectedVerdict.TIME_LIMIT_EXCEEDED:
+        time_limit *= problem.io.time_safety_margin
+    io = msgspec.structs.replace(problem.io, time_limit_given=True)
+    return msgspec.structs.replace(problem, time_limit=time_limit, io=io)
+
+
+async def _check_package(judge: Judge, problem: Problem) -> list[str]:
+    """I/O problems: every input through the input validators, and the time limit (derived when none is given)."""
+    if problem.io is None:
+        return []
+    failures = await check_inputs(problem, judge.sandbox, judge.builder, judge.language)
+    try:
+        limit = await judge.time_limit(problem)
+    except (TimeLimitError, LanguageUnavailable) as exc:
+        return [*failures, f"{problem.path}: {exc}"]
+    source = "given" if problem.io.time_limit_given else "derived from the accepted submissions"
+    print(f"  time limit {limit:g} s per test ({source}); {len(problem.io.tests)} tests", flush=True)
+    return failures
 
 
 async def problems_check_command(settings: Settings, folders: list[Path]) -> int:
@@ -138,9 +187,10 @@ async def problems_check_command(settings: Settings, folders: list[Path]) -> int
             problems.append(problem)
     judge = _judge_for(settings)
     try:
-        await judge.start(only={s.language for p in problems for s in p.solutions})
+        await judge.start(only={s.language for p in problems for s in p.solutions} | _program_languages(problems))
         for problem in problems:
             print(f"{problem.slug}: {len(problem.solutions)} reference solutions")
+            failures += await _check_package(judge, problem)
             mismatches = await _check_solutions(judge, problem)
             failures += mismatches
             judged_count += len(problem.solutions)
@@ -152,6 +202,10 @@ async def problems_check_command(settings: Settings, folders: list[Path]) -> int
     # Reference solutions that got their verdict, and everything that failed (folders included).
     print(f"check: {judged_count - wrong} passed, {len(failures)} failed")
     return EXIT_FAILED if failures else 0
+
+
+def _program_languages(problems: list[Problem]) -> set[str]:
+    return {language for problem in problems for language in program_languages(problem)}
 
 
 async def languages_command(settings: Settings, as_json: bool) -> int:

@@ -49,7 +49,8 @@ class ProblemPage(msgspec.Struct, frozen=True):
     statement: str
     limits: Limits
     samples: tuple[Sample, ...]
-    signature: SignatureText
+    signature: SignatureText | None
+    """None for an I/O problem (stdin/stdout): its stub is empty."""
     language: str
     stub: str
     languages: tuple[str, ...]
@@ -93,9 +94,9 @@ def problem_page(problem: IndexedProblem, language: str) -> ProblemPage:
         statement=problem.statement,
         limits=Limits(time_limit=problem.time_limit, memory_limit=problem.memory_limit),
         samples=problem.samples,
-        signature=signature_text(problem.signature),
+        signature=signature_text(problem.signature) if problem.signature is not None else None,
         language=language,
-        stub=stub(problem.signature, language),
+        stub=stub(problem.signature, language) if problem.signature is not None else "",
         languages=problem.languages,
     )
 

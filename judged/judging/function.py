@@ -23,6 +23,7 @@ from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mo
 from judged.judging.compare import mismatch
 from judged.judging.custom import CheckerFailed, run_checker
 from judged.judging.languages import Language, expand
+from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
 from judged.problems.model import Compare, CompareMode
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
@@ -82,9 +83,15 @@ def generator_for(language: Language) -> Generator:
 
 
 async def judge_function(
-    task: FunctionTask, language: Language, code: str, *, sandbox: Sandbox, builder: Builder
+    task: FunctionTask,
+    language: Language,
+    code: str,
+    *,
+    sandbox: Sandbox,
+    builder: Builder,
+    progress: Progress = NO_PROGRESS,
 ) -> JudgeResult:
-    """The verdict of `code` in `language` on every test of `task`."""
+    """The verdict of `code` in `language` on every test of `task`; `progress` hears of each test as it is judged."""
     try:
         files = generator_for(language).build(task.signature, code)
     except ValueError as exc:  # the harness could not place the code (e.g. no such function)
@@ -97,7 +104,7 @@ async def judge_function(
             Verdict.CE, [], 0.0, 0, compile_output=build.compile_output, message="compile error",
             compile_time=build.compile_time,
         )  # fmt: skip
-    return await _execute(task, language, build, sandbox, owner=(builder.uid, builder.gid))
+    return await _execute(task, language, build, sandbox, owner=(builder.uid, builder.gid), progress=progress)
 
 
 def run_request(task: FunctionTask, language: Language, build: Build, results_fd: int) -> RunRequest:
@@ -122,16 +129,28 @@ def run_request(task: FunctionTask, language: Language, build: Build, results_fd
     )
 
 
-class _Checker:
-    """Compares result lines as they arrive; remembers the first failure."""
+class ResultSink(Protocol):
+    """Takes the harness's fd 3 lines as they arrive."""
 
-    def __init__(self, task: FunctionTask, stop: asyncio.Event) -> None:
+    def line(self, raw: bytes) -> None: ...
+
+    def overlong(self) -> None:
+        """A line longer than RESULT_LINE_LIMIT arrived; nothing after it is read."""
+
+
+class _Checker:
+    """Compares result lines as they arrive; remembers the first failure and tells `progress` of each test."""
+
+    def __init__(self, task: FunctionTask, stop: asyncio.Event, progress: Progress) -> None:
         self.task = task
         self.stop = stop
+        self.progress = progress
         self.tests: list[TestResult] = []
         self.failure: Failure | None = None
-        # Custom compare: well-typed results wait for the problem's checker (index -> actual).
+        # Custom compare: well-typed results wait for the problem's checker (index -> actual),
+        # and progress is held back until the checker has decided (see `release`).
         self.pending: dict[int, object] = {}
+        self.held = task.compare.mode is CompareMode.CUSTOM
 
     def line(self, raw: bytes) -> None:
         if self.failure is not None:
@@ -157,15 +176,33 @@ class _Checker:
         case = self.task.cases[index]
         reason = mismatch(result.get("v"), case.output, self.task.result_type, self.task.compare)
         if reason is None:
-            self.tests.append(TestResult(index, Verdict.AC, seconds, case.sample))
+            self.record(TestResult(index, Verdict.AC, seconds, case.sample))
             if self.task.compare.mode is CompareMode.CUSTOM:
                 self.pending[index] = result.get("v")
         else:
             self.fail(index, Verdict.WA, reason, seconds, actual=result.get("v"))
 
+    def overlong(self) -> None:
+        if self.failure is None:
+            index = min(len(self.tests), len(self.task.cases) - 1)
+            self.fail(index, Verdict.WA, "a result line over 64 MiB", 0.0)
+
+    def record(self, test: TestResult) -> None:
+        self.tests.append(test)
+        if not self.held:
+            self.progress.test_done(test.index, len(self.task.cases), test.verdict)
+
+    def release(self) -> None:
+        """The custom checker has decided: report the tests held back, in order; later ones go straight out."""
+        if self.held:
+            self.held = False
+            for test in self.tests:
+                self.progress.test_done(test.index, len(self.task.cases), test.verdict)
+
     def fail(self, index: int, verdict: Verdict, message: str, seconds: float, actual: object = None) -> None:
         case = self.task.cases[index]
-        self.tests.append(TestResult(index, verdict, seconds, case.sample))
+        self.tests = [t for t in self.tests if t.index < index]  # "more results than tests" re-judges the last
+        self.record(TestResult(index, verdict, seconds, case.sample))
         self.pending = {i: v for i, v in self.pending.items() if i < index}
         self.failure = self.failure_at(index, verdict, message, actual)
         self.stop.set()
@@ -187,8 +224,8 @@ class _Checker:
         )  # fmt: skip
 
 
-async def _read_results(read_fd: int, run: asyncio.Future[RunResult], write_fd: int, checker: _Checker) -> None:
-    """Feed result lines to the checker until the jail is gone and the pipe drained."""
+async def _read_results(read_fd: int, run: asyncio.Future[RunResult], write_fd: int, sink: ResultSink) -> None:
+    """Feed result lines to the sink until the jail is gone and the pipe drained."""
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=RESULT_LINE_LIMIT)
     transport, _ = await loop.connect_read_pipe(
@@ -201,39 +238,61 @@ async def _read_results(read_fd: int, run: asyncio.Future[RunResult], write_fd: 
             try:
                 raw = await reader.readline()
             except (ValueError, asyncio.LimitOverrunError):
-                checker.fail(len(checker.tests), Verdict.WA, "a result line over 64 MiB", 0.0)
+                sink.overlong()
                 break
             if not raw:
                 break
-            checker.line(raw)
+            sink.line(raw)
     finally:
         transport.close()
 
 
-async def _execute(
-    task: FunctionTask, language: Language, build: Build, sandbox: Sandbox, *, owner: tuple[int, int]
-) -> JudgeResult:
+async def run_harness(
+    task: FunctionTask,
+    language: Language,
+    build: Build,
+    sandbox: Sandbox,
+    *,
+    sink: ResultSink,
+    stop: asyncio.Event,
+    owner: tuple[int, int],
+) -> RunResult:
+    """One sandboxed run of the built harness on every case of `task`, each fd 3 line fed to `sink` as it arrives."""
     read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
     # Runtimes that cannot adopt a bare descriptor (the JVM) reopen /proc/self/fd/3, which checks
     # the pipe's owner: give the pipe to the jail's user. Only jails of our own pid namespace see it.
     os.fchown(write_fd, *owner)
-    stop = asyncio.Event()
-    checker = _Checker(task, stop)
     run = asyncio.ensure_future(sandbox.run(run_request(task, language, build, write_fd), stop=stop))
     try:
-        await _read_results(read_fd, run, write_fd, checker)
-        result = await run
+        await _read_results(read_fd, run, write_fd, sink)
+        return await run
     finally:
         if not run.done():
             stop.set()
             with contextlib.suppress(Exception):
                 await run
+
+
+async def _execute(
+    task: FunctionTask,
+    language: Language,
+    build: Build,
+    sandbox: Sandbox,
+    *,
+    owner: tuple[int, int],
+    progress: Progress,
+) -> JudgeResult:
+    stop = asyncio.Event()
+    checker = _Checker(task, stop, progress)
+    progress.running(len(task.cases))
+    result = await run_harness(task, language, build, sandbox, sink=checker, stop=stop, owner=owner)
     if checker.pending:
         try:
             await _apply_custom_checker(task, checker, sandbox, build)
         except CheckerFailed as exc:
             log.error("%s", exc)
             return JudgeResult(Verdict.IE, checker.tests, result.cpu_time, result.memory, message=str(exc))
+    checker.release()
     return _verdict(task, checker, result, build)
 
 
@@ -290,7 +349,7 @@ def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Ve
         verdict = Verdict.MLE  # the runtime died of its own heap limit (V8 aborts)
     message = _ending(result, answered)
     failure = checker.failure_at(index, verdict, message)
-    checker.tests.append(TestResult(index, verdict, 0.0, task.cases[index].sample))
+    checker.record(TestResult(index, verdict, 0.0, task.cases[index].sample))
     return verdict, failure
 
 

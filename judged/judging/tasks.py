@@ -8,6 +8,8 @@ from judged.problems.model import Problem
 
 def function_task(problem: Problem) -> FunctionTask:
     """Every test of a function problem, samples first, as the one run feeds them."""
+    if problem.signature is None:
+        raise ValueError(f"{problem.slug} is an I/O problem, not a function problem")
     names = [param.name for param in problem.signature.params]
     files = sorted(problem.test_files, key=lambda f: (not f.sample, f.path.name))
     cases = [

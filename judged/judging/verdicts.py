@@ -26,16 +26,31 @@ FOLDER_VERDICTS: dict[str, Verdict] = {
     "memory_limit_exceeded": Verdict.MLE,
     "run_time_error": Verdict.RE,
     "compile_error": Verdict.CE,
+    "partially_accepted": Verdict.AC,  # Kattis scoring problems: AC with less than the full score
 }
 
 
 class TestResult(msgspec.Struct, frozen=True):
-    """One test as judged: its verdict and the CPU time the call took."""
+    """One test as judged: its verdict and the CPU time the call took (I/O problems: the run's CPU time)."""
 
     index: int
     verdict: Verdict
     time: float
     sample: bool = False
+    memory: int = 0
+    """I/O problems: the run's peak bytes (function problems share one run: see JudgeResult.memory)."""
+    group: str = ""
+    """I/O problems: the test's name below data/ (`secret/group1/03`)."""
+    score: float | None = None
+    """Scoring problems: the test's score."""
+
+
+class GroupScore(msgspec.Struct, frozen=True):
+    """A test group of a scoring problem as graded: `secret/group1`, its verdict and score."""
+
+    name: str
+    verdict: Verdict
+    score: float
 
 
 class Failure(msgspec.Struct, frozen=True):
@@ -63,3 +78,7 @@ class JudgeResult(msgspec.Struct, frozen=True):
     stdout: str = ""  # what the program printed (capped)
     stderr: str = ""
     compile_time: float = 0.0
+    score: float | None = None
+    """Scoring problems: the total score (partial acceptance: AC with less than `max_score`)."""
+    max_score: float | None = None
+    groups: list[GroupScore] = []

@@ -4,12 +4,15 @@ This package imports nothing of judged but the harness's types.
 """
 
 from judged.problems.diagnostics import Diagnostic, ProblemError, Severity
+from judged.problems.io_model import IoSpec, IoTest, TestGroup, Validation
+from judged.problems.kattis import samples_text
 from judged.problems.model import (
     Compare,
     CompareMode,
     Difficulty,
     ExpectedVerdict,
     Problem,
+    ProblemKind,
     ReferenceSolution,
     TestCase,
     TestFile,
@@ -24,13 +27,19 @@ __all__ = [
     "Diagnostic",
     "Difficulty",
     "ExpectedVerdict",
+    "IoSpec",
+    "IoTest",
     "Problem",
     "ProblemError",
+    "ProblemKind",
     "ReferenceSolution",
     "Severity",
     "TestCase",
     "TestFile",
+    "TestGroup",
+    "Validation",
     "check_problem",
     "load_problem",
     "load_problems",
+    "samples_text",
 ]

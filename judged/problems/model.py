@@ -1,7 +1,10 @@
 """The typed model of a loaded problem: what the judge, the store and the API read.
 
 Everything here is already validated: a `Problem` exists only for a folder
-that loaded without errors (`judged.problems.native`).
+that loaded without errors (`judged.problems.native`, `judged.problems.kattis`).
+A problem is either a function problem (a `signature`, tests as JSON values)
+or an I/O problem (`io`: test files read on stdin, answers checked by a
+validator), as its `kind` says.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 import msgspec
 
 from judged.harness import Signature
+from judged.problems.io_model import IoSpec
 
 
 class Difficulty(enum.StrEnum):
@@ -58,6 +62,8 @@ class ExpectedVerdict(enum.StrEnum):
     RUN_TIME_ERROR = "run_time_error"
     COMPILE_ERROR = "compile_error"
     MEMORY_LIMIT_EXCEEDED = "memory_limit_exceeded"
+    PARTIALLY_ACCEPTED = "partially_accepted"
+    """Kattis scoring problems: accepted, with less than the full score."""
 
     @property
     def code(self) -> str:
@@ -72,7 +78,15 @@ _CODES = {
     ExpectedVerdict.RUN_TIME_ERROR: "RE",
     ExpectedVerdict.COMPILE_ERROR: "CE",
     ExpectedVerdict.MEMORY_LIMIT_EXCEEDED: "MLE",
+    ExpectedVerdict.PARTIALLY_ACCEPTED: "AC",
 }
+
+
+class ProblemKind(enum.StrEnum):
+    FUNCTION = "function"
+    """LeetCode style: one typed signature, all tests in one run (`Problem.signature`)."""
+    IO = "io"
+    """Contest style: stdin/stdout, one run per test file (`Problem.io`)."""
 
 
 class TestCase(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -107,7 +121,10 @@ class TestFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class ReferenceSolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A solution under `solutions/<verdict>/`, in the language its extension names."""
+    """A solution under `solutions/<verdict>/` (Kattis: `submissions/<verdict>/`), in the language its extension names.
+
+    `path` is a file, or for a Kattis multi-file submission a folder.
+    """
 
     path: Path
     language: str
@@ -115,7 +132,7 @@ class ReferenceSolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
 
 
 class Problem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A function problem loaded from its folder."""
+    """A problem loaded from its folder: a function problem (`signature`) or an I/O problem (`io`)."""
 
     slug: str
     path: Path
@@ -123,15 +140,20 @@ class Problem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     difficulty: Difficulty
     tags: tuple[str, ...]
     time_limit: float
-    """CPU seconds for the whole set of tests in one run."""
+    """Function problems: CPU seconds for the whole set of tests in one run. I/O problems: CPU seconds per test
+    (when the package carries none, a provisional limit until the judge derives one: `io.time_limit_given`)."""
     memory_limit: int
     """MiB."""
-    signature: Signature
+    signature: Signature | None
+    """Function problems only."""
     compare: Compare
     shape: Shape
     statement: str
     test_files: tuple[TestFile, ...]
     solutions: tuple[ReferenceSolution, ...]
+    kind: ProblemKind = ProblemKind.FUNCTION
+    io: IoSpec | None = None
+    """I/O problems only."""
 
     @property
     def tests(self) -> list[TestCase]:

@@ -11,6 +11,8 @@ two-sum/
 `load_problem` raises `ProblemError` at the first error; `check_problem`
 reads the same way but collects every error and warning; `load_problems`
 loads a whole root and never lets one broken folder stop the others.
+A folder with a `problem.yaml` and no `problem.toml` is a Kattis / ICPC
+package (`judged.problems.kattis`) and loads as an I/O problem.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from judged.problems.config import FILE_NAME, build_compare, build_shape, build_signature, read_config
 from judged.problems.diagnostics import Collector, Diagnostic, Folder
+from judged.problems.kattis import is_kattis_package, read_package
 from judged.problems.model import Problem
 from judged.problems.solutions import check_solutions, read_solutions
 from judged.problems.testdata import check_tests, read_tests
@@ -82,6 +85,8 @@ def _read(folder: Folder) -> Problem | None:
     slug = folder.path.resolve().name if folder.path.name in ("", ".", "..") else folder.path.name
     if len(slug) > MAX_SLUG_LENGTH or not SLUG.fullmatch(slug):
         collector.error(folder.path, None, f"{slug!r} is not a slug: lowercase letters, digits and single hyphens")
+    if is_kattis_package(folder.path):
+        return read_package(folder, slug)
     config = read_config(folder)
     signature = compare = shape = None
     if config is not None:

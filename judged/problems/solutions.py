@@ -21,7 +21,9 @@ LANGUAGE_BY_EXTENSION: dict[str, str] = {
     ".rs": "rust",
 }
 
-_VERDICTS = ", ".join(verdict.value for verdict in ExpectedVerdict)
+# partially_accepted is for Kattis scoring problems only.
+NATIVE_VERDICTS = tuple(verdict for verdict in ExpectedVerdict if verdict is not ExpectedVerdict.PARTIALLY_ACCEPTED)
+_VERDICTS = ", ".join(verdict.value for verdict in NATIVE_VERDICTS)
 _EXTENSIONS = " ".join(LANGUAGE_BY_EXTENSION)
 
 
@@ -44,6 +46,8 @@ def read_solutions(folder: Folder) -> list[ReferenceSolution]:
             continue
         try:
             verdict = ExpectedVerdict(entry.name)
+            if verdict not in NATIVE_VERDICTS:
+                raise ValueError(verdict)
         except ValueError:
             folder.collector.error(entry, None, f"unknown verdict folder {entry.name!r} (expected one of {_VERDICTS})")
             continue

@@ -174,11 +174,16 @@ class Sandbox:
             await asyncio.to_thread(self.cgroups.close)
             self.cgroups = None
 
-    async def run(self, request: RunRequest, *, stop: asyncio.Event | None = None) -> RunResult:
+    async def run(
+        self, request: RunRequest, *, stop: asyncio.Event | None = None, started: asyncio.Event | None = None
+    ) -> RunResult:
         """Run one request; never raises for anything the program does.
 
         Setting `stop` kills the jail early (the judge found a wrong answer);
         the result then says `stopped` unless a limit was hit first.
+        `started` is set once the jail's process exists and holds its copies of
+        `extra_fds` (the caller may then close its own, e.g. two jails joined by
+        pipes); a run that fails before that never sets it.
         """
         if self.cgroups is None:
             raise SandboxError("Sandbox.run before Sandbox.start")
@@ -190,12 +195,14 @@ class Sandbox:
         except OSError as exc:
             return _internal_error(f"cannot create the run's cgroup: {exc}")
         try:
-            return await self._run_in(cgroup, request, stop)
+            return await self._run_in(cgroup, request, stop, started)
         finally:
             cgroup.kill()
             await asyncio.to_thread(cgroup.remove)
 
-    async def _run_in(self, cgroup: RunCgroup, request: RunRequest, stop: asyncio.Event | None) -> RunResult:
+    async def _run_in(
+        self, cgroup: RunCgroup, request: RunRequest, stop: asyncio.Event | None, started_event: asyncio.Event | None
+    ) -> RunResult:
         status_r, status_w = os.pipe2(os.O_CLOEXEC)
         log_r, log_w = os.pipe2(os.O_CLOEXEC)
         stdin_file: IO[bytes] | None = None
@@ -229,6 +236,8 @@ class Sandbox:
                 stdin_file.close()
         os.close(status_w)
         os.close(log_w)
+        if started_event is not None:
+            started_event.set()
         try:
             run = _Run(proc, cgroup, request.limits, stop)
             return await self._supervise(run, request, started=started, status_r=status_r, log_r=log_r)

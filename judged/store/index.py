@@ -81,7 +81,8 @@ class IndexedProblem(msgspec.Struct, frozen=True):
     time_limit: float
     memory_limit: int
     languages: tuple[str, ...]
-    signature: Signature
+    signature: Signature | None
+    """None for I/O problems (kind "io")."""
     statement: str
     samples: tuple[Sample, ...]
     source: Path
@@ -93,7 +94,7 @@ class _Cursor(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
 
 
 _CURSOR = msgspec.json.Decoder(_Cursor)
-_SIGNATURE = msgspec.json.Decoder(Signature)
+_SIGNATURE = msgspec.json.Decoder(Signature | None)
 
 
 class ProblemIndex:

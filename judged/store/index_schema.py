@@ -65,9 +65,10 @@ FROM problems WHERE slug = ?
 
 
 class Sample(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """One visible example: the arguments by parameter name, and the expected output."""
+    """One visible example: the arguments by parameter name and the expected output; for an I/O problem the
+    sample's input and answer text."""
 
-    input: dict[str, object]
+    input: dict[str, object] | str
     output: object
 
 

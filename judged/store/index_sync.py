@@ -16,7 +16,7 @@ import aiosqlite
 import msgspec
 
 from judged.harness import LANGUAGE_IDS
-from judged.problems import Difficulty, Problem, ProblemError, Severity, check_problem, load_problem
+from judged.problems import Difficulty, Problem, ProblemError, Severity, check_problem, load_problem, samples_text
 from judged.store.index_schema import STRINGS, UPSERT_PROBLEM, Sample
 
 logger = logging.getLogger(__name__)
@@ -165,6 +165,9 @@ class Plan:
 
 async def _write_problem(db: aiosqlite.Connection, problem: Problem, folder: Path, print_: str) -> None:
     samples = [Sample(input=case.input, output=case.output) for case in problem.samples]
+    if problem.io is not None:  # I/O problems show their sample files' text; interactive ones none (.in is secret)
+        shown = [] if problem.io.interactive else samples_text(problem.io.data)
+        samples = [Sample(input=given, output=answer) for given, answer in shown]
     await db.execute(
         UPSERT_PROBLEM,
         {
@@ -172,7 +175,7 @@ async def _write_problem(db: aiosqlite.Connection, problem: Problem, folder: Pat
             "title": problem.title,
             "difficulty": problem.difficulty.value,
             "difficulty_rank": DIFFICULTY_RANK[problem.difficulty],
-            "kind": FUNCTION,
+            "kind": problem.kind.value,
             "tags": _json(list(problem.tags)),
             "time_limit": problem.time_limit,
             "memory_limit": problem.memory_limit,

@@ -10,6 +10,7 @@ from judged.harness.types import parse_signature
 from judged.judging.build import Builder
 from judged.judging.function import Case, FunctionTask, judge_function
 from judged.judging.languages import Language, load_languages
+from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems.model import Compare, CompareMode
 from judged.sandbox import Sandbox
@@ -40,9 +41,15 @@ def builder(sandbox: Sandbox, state_dir: Path) -> Builder:
     return Builder(sandbox, state_dir / "builds")
 
 
-async def judge(code: str, builder: Builder, language: str = "python", task: FunctionTask = TASK) -> JudgeResult:
+async def judge(
+    code: str,
+    builder: Builder,
+    language: str = "python",
+    task: FunctionTask = TASK,
+    progress: Progress = NO_PROGRESS,
+) -> JudgeResult:
     lang: Language = LANGUAGES[language]
-    return await judge_function(task, lang, code, sandbox=builder.sandbox, builder=builder)
+    return await judge_function(task, lang, code, sandbox=builder.sandbox, builder=builder, progress=progress)
 
 
 async def test_a_right_solution_is_accepted_with_every_test(builder: Builder) -> None:
@@ -242,3 +249,65 @@ async def test_a_broken_custom_checker_is_ie_not_the_participants_fault(builder:
     result = await judge(code, builder, task=task)
     assert result.verdict is Verdict.IE
     assert "ZeroDivisionError" in result.message
+
+
+class Recorder(Progress):
+    """Every progress event, in the order the judge sent them."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[object, ...]] = []
+
+    def running(self, total: int) -> None:
+        self.events.append(("running", total))
+
+    def test_done(self, index: int, total: int, verdict: Verdict) -> None:
+        self.events.append((index, total, verdict))
+
+
+def passed_then(failed: int, verdict: Verdict, total: int) -> list[tuple[object, ...]]:
+    """The events of a run whose tests 0..failed-1 pass and test `failed` gets `verdict`."""
+    return [("running", total), *[(i, total, Verdict.AC) for i in range(failed)], (failed, total, verdict)]
+
+
+async def test_progress_hears_of_every_test_of_an_accepted_solution(builder: Builder) -> None:
+    recorder = Recorder()
+    result = await judge(PY_AC, builder, progress=recorder)
+    assert result.verdict is Verdict.AC
+    total = len(CASES)
+    assert recorder.events == [("running", total), *[(i, total, Verdict.AC) for i in range(total)]]
+
+
+async def test_progress_stops_at_the_failing_test(builder: Builder) -> None:
+    recorder = Recorder()
+    code = PY_AC.replace("return [seen[target - x], i]", "return [seen[target - x], i] if len(nums) < 20 else [0, 0]")
+    result = await judge(code, builder, progress=recorder)
+    assert result.failure is not None
+    assert recorder.events == passed_then(result.failure.index, Verdict.WA, len(CASES))
+
+
+async def test_progress_reports_a_test_the_run_ended_during(builder: Builder) -> None:
+    recorder = Recorder()
+    code = "import os\nclass Solution:\n    def twoSum(self, nums, target):\n        os._exit(0)\n"
+    assert (await judge(code, builder, progress=recorder)).verdict is Verdict.RE
+    assert recorder.events == passed_then(0, Verdict.RE, len(CASES))
+
+
+async def test_progress_waits_for_the_custom_checker(builder: Builder, jail_tmp: Path) -> None:
+    folder = jail_tmp / "custom-progress"
+    folder.mkdir(exist_ok=True)
+    task = custom_task(folder, CHECKER)
+    code = (
+        "class Solution:\n    def anyPair(self, target):\n"
+        "        return [1, target - 1] if target < 50 else [0, target]\n"
+    )
+    recorder = Recorder()
+    result = await judge(code, builder, task=task, progress=recorder)
+    assert result.verdict is Verdict.WA
+    assert recorder.events == passed_then(2, Verdict.WA, 4)
+
+
+async def test_progress_hears_nothing_of_tests_when_the_build_fails(builder: Builder) -> None:
+    recorder = Recorder()
+    result = await judge("class Solution:\n    def twoSum(self, nums, target)\n", builder, progress=recorder)
+    assert result.verdict is Verdict.CE
+    assert recorder.events == []

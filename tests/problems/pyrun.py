@@ -67,6 +67,7 @@ def encode(value: Any, type_: Type) -> Any:
 def run(problem: Problem, solution: Any, case: TestCase) -> Any:
     """The encoded result of one call (for an in-place problem: the first argument after the call)."""
     signature = problem.signature
+    assert signature is not None, "a function problem"
     arguments = [decode(value, param.type) for value, param in zip(case.arguments, signature.params, strict=True)]
     returned = getattr(solution(), signature.name)(*arguments)
     if signature.in_place:

@@ -29,16 +29,17 @@ def test_check_finds_nothing(slug: str) -> None:
 
 def test_the_set_covers_every_type_mode_and_difficulty(problems: dict[str, Problem]) -> None:
     assert len(problems) >= 12
+    signatures = [problem.signature for problem in problems.values() if problem.signature is not None]
     types = {
         (type_.base, type_.depth)
-        for problem in problems.values()
-        for type_ in (problem.signature.returns, *(param.type for param in problem.signature.params))
+        for signature in signatures
+        for type_ in (signature.returns, *(param.type for param in signature.params))
     }
     for base in (Base.INT, Base.LONG, Base.DOUBLE, Base.BOOL, Base.STRING, Base.CHAR, Base.LIST_NODE, Base.TREE_NODE):
         assert (base, 0) in types, base
     assert {(Base.INT, 1), (Base.INT, 2)} <= types
-    returns = {problem.signature.returns.base for problem in problems.values()}
-    params = {param.type.base for problem in problems.values() for param in problem.signature.params}
+    returns = {signature.returns.base for signature in signatures}
+    params = {param.type.base for signature in signatures for param in signature.params}
     assert {Base.LIST_NODE, Base.TREE_NODE, Base.VOID} <= returns
     assert {Base.LIST_NODE, Base.TREE_NODE} <= params
     assert {problem.compare.mode for problem in problems.values()} >= {

@@ -99,6 +99,7 @@ async def test_get_has_what_a_problem_page_needs(index: ProblemIndex, root: Path
     assert problem.samples[0].input == {"weights": [1, 7, 3, 6, 5, 6]}
     assert problem.samples[0].output == 3
     assert problem.source == root / "balance-point"
+    assert problem.signature is not None
     assert "balancePoint" in stub(problem.signature, "python")
     assert await index.get("no-such-problem") is None
 

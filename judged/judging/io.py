@@ -1,0 +1,253 @@
+"""Judge an I/O submission: build once, one sandboxed run per test file, check each output outside the jail.
+
+Tests run group by group in name order (`data/sample`, then `data/secret`
+and its subgroups). A pass-fail problem stops at the first rejected test and
+takes its verdict; a scoring problem follows each group's `on_reject` and
+grades groups with the Kattis default grader (`judged.judging.scoring`).
+The judge's answers never enter the submission's jail: the default checker
+reads them here, a custom validator in a jail of its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from functools import lru_cache
+
+import msgspec
+
+from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
+from judged.judging.checkers import CheckerFlags, check, parse_flags
+from judged.judging.function import LIMIT_VERDICTS, is_memory_error
+from judged.judging.interactive import run_interactive
+from judged.judging.languages import Language, expand
+from judged.judging.progress import NO_PROGRESS, Progress
+from judged.judging.scoring import Graded, best_score, grade, test_score
+from judged.judging.sources import SourceError, program_sources
+from judged.judging.validators import OutputValidator, ValidatorFailed, build_program
+from judged.judging.verdicts import Failure, GroupScore, JudgeResult, TestResult, Verdict
+from judged.problems.io_model import IoSpec, IoTest, OnReject, TestGroup, Validation
+from judged.problems.model import Problem
+from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
+
+log = logging.getLogger(__name__)
+
+MiB = 1024 * 1024
+READ_AHEAD = True
+"""Start the next test's run while this one is checked."""
+SHOWN = 4096  # bytes of a sample's input, answer and output shown with a failure
+PRINTS_KEPT = 64 * 1024
+
+
+class Outcome(msgspec.Struct, frozen=True):
+    """One test as run and checked."""
+
+    verdict: Verdict
+    message: str = ""
+    run: RunResult | None = None
+    score: float | None = None
+
+
+class IoJob:
+    """Judging one submission on one problem: the build, the validator, the results so far."""
+
+    def __init__(self, problem: Problem, io: IoSpec, language: Language, build: Build, sandbox: Sandbox) -> None:
+        self.problem, self.io, self.language, self.build, self.sandbox = problem, io, language, build, sandbox
+        self.time_limit = problem.time_limit
+        self.validator: OutputValidator | None = None
+        self.progress: Progress = NO_PROGRESS
+        self.total = len(io.tests)
+        self.tests: list[TestResult] = []
+        self.failure: Failure | None = None
+        self.stderr = b""
+        self.groups: list[GroupScore] = []
+        order = io.tests
+        self.following = dict(zip((test.name for test in order), order[1:], strict=False)) if READ_AHEAD else {}
+        # One run ahead: the next test's jail starts while this test's output is checked (2 cores, one slot each).
+        self.ahead: dict[str, tuple[asyncio.Future[RunResult], asyncio.Event]] = {}
+
+    def request(self) -> RunRequest:
+        """The submission's run, stdin and extra fds left to set."""
+        memory_mib = self.problem.memory_limit
+        return RunRequest(
+            argv=expand(self.language.run, src=SRC, out=OUT, memory_mib=memory_mib),
+            limits=Limits(
+                cpu=self.time_limit,
+                wall=self.time_limit * 2 + 1,
+                memory=(memory_mib + self.language.memory_extra_mib) * MiB,
+                processes=self.language.processes,
+                output=self.io.output_limit * MiB,
+            ),
+            mounts=(
+                Mount(source=str(self.build.src), target=SRC),
+                Mount(source=str(self.build.out), target=OUT),
+                *language_mounts(self.language),
+            ),
+            env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **self.language.env},
+        )
+
+    def flags(self, group: TestGroup) -> tuple[str, ...]:
+        flags = group.grading.validator_flags
+        return self.io.validator_flags if flags is None else flags
+
+    async def judge_group(self, group: TestGroup) -> Graded:
+        """Every item of the group in order, then the group's grade; stops where its `on_reject` says."""
+        stop_early = not self.io.scoring or group.grading.on_reject is OnReject.BREAK
+        items: list[Graded] = []
+        for item in group.items:
+            graded = await (self.judge_group(item) if isinstance(item, TestGroup) else self.judge_test(item, group))
+            items.append(graded)
+            if graded.verdict is not Verdict.AC and stop_early:
+                break
+        result = grade(group.grading, items, root=group.name == "")
+        if self.io.scoring and group.name:
+            self.groups.append(GroupScore(group.name, result.verdict, result.score))
+        return msgspec.structs.replace(result, name=group.name)
+
+    async def judge_test(self, test: IoTest, group: TestGroup) -> Graded:
+        if self.io.interactive:
+            assert self.validator is not None
+            run, feedback = await run_interactive(self.sandbox, self.request(), self.validator, test, self.flags(group))
+            outcome = Outcome(run.verdict, run.message, run.run, feedback.score if feedback else None)
+        else:
+            outcome = await self.run_plain(test, group)
+        self.record(test, outcome)
+        return Graded(outcome.verdict, test_score(group.grading, outcome.verdict, outcome.score), test.name)
+
+    def start(self, test: IoTest) -> tuple[asyncio.Future[RunResult], asyncio.Event]:
+        stop = asyncio.Event()
+        request = msgspec.structs.replace(self.request(), stdin=test.input)
+        return asyncio.ensure_future(self.sandbox.run(request, stop=stop)), stop
+
+    async def run_submission(self, test: IoTest) -> RunResult:
+        """The submission's run on `test`, started ahead when it could be; the next test's run starts now."""
+        run, _ = self.ahead.pop(test.name) if test.name in self.ahead else self.start(test)
+        after = self.following.get(test.name)
+        if after is not None and after.name not in self.ahead:
+            self.ahead[after.name] = self.start(after)
+        return await run
+
+    async def drop_ahead(self) -> None:
+        """Stop the runs started ahead that judging did not reach (it stopped at a rejected test)."""
+        for run, stop in self.ahead.values():
+            stop.set()
+            with contextlib.suppress(Exception):
+                await run
+        self.ahead.clear()
+
+    async def run_plain(self, test: IoTest, group: TestGroup) -> Outcome:
+        run = await self.run_submission(test)
+        verdict = run_verdict(run)
+        if verdict is not None:
+            return Outcome(verdict, run.message or "runtime error", run)
+        if self.validator is not None:
+            feedback = await self.validator.validate(test, run.stdout, self.flags(group))
+            if feedback.accepted:
+                return Outcome(Verdict.AC, feedback.message, run, feedback.score)
+            return Outcome(Verdict.WA, feedback.message or "wrong answer", run, feedback.score)
+        checked = check(test.answer.read_bytes(), run.stdout, _flags(self.flags(group)))
+        return Outcome(Verdict.AC if checked.accepted else Verdict.WA, checked.message, run)
+
+    def record(self, test: IoTest, outcome: Outcome) -> None:
+        run = outcome.run
+        index = len(self.tests)
+        time, memory = (run.cpu_time, run.memory) if run is not None else (0.0, 0)
+        score = outcome.score if self.io.scoring else None
+        self.tests.append(TestResult(index, outcome.verdict, time, test.sample, memory, test.name, score))
+        self.progress.test_done(index, self.total, outcome.verdict)
+        if outcome.verdict is not Verdict.AC and self.failure is None:
+            self.failure = _failure(index, test, outcome, show=test.sample and not self.io.interactive)
+            self.stderr = run.stderr if run is not None else b""
+
+
+def run_verdict(run: RunResult) -> Verdict | None:
+    """The verdict a run earns by how it ended (None: it exited cleanly, its output decides)."""
+    if run.status is Status.OK:
+        return None
+    if run.status is Status.IE:
+        raise ValidatorFailed(f"the sandbox failed: {run.message}")
+    verdict = LIMIT_VERDICTS.get(run.status, Verdict.RE)
+    if verdict is Verdict.RE and is_memory_error(run.stderr[-4096:].decode(errors="replace")):
+        return Verdict.MLE
+    return verdict
+
+
+async def judge_io(
+    problem: Problem, language: Language, code: str | dict[str, str], *, sandbox: Sandbox, builder: Builder,
+    language_of: Callable[[str], Language], progress: Progress = NO_PROGRESS, time_limit: float | None = None,
+) -> JudgeResult:  # fmt: skip
+    """The verdict of `code` (a file's text, or a folder's files by name) on every test of an I/O problem."""
+    io = problem.io
+    assert io is not None, "judge_io needs an I/O problem"
+    try:
+        files = program_sources(language, code)
+    except SourceError as exc:
+        return JudgeResult(Verdict.CE, [], 0.0, 0, compile_output=str(exc), message="compile error")
+    build = await builder.build(language, files)
+    if build.internal_error:
+        return JudgeResult(Verdict.IE, [], 0.0, 0, message=build.internal_error)
+    if not build.ok:
+        return JudgeResult(
+            Verdict.CE, [], 0.0, 0, compile_output=build.compile_output, message="compile error",
+            compile_time=build.compile_time,
+        )  # fmt: skip
+    job = IoJob(problem, io, language, build, sandbox)
+    job.progress = progress
+    job.time_limit = time_limit or problem.time_limit
+    try:
+        if io.validation is Validation.CUSTOM:
+            program = await build_program(io.output_validators[0], language_of, builder)
+            scratch = builder.cache_dir.parent / "feedback"
+            job.validator = OutputValidator(sandbox, program, scratch, (builder.uid, builder.gid))
+        progress.running(job.total)
+        graded = await job.judge_group(io.data)
+    except ValidatorFailed as exc:
+        log.error("problem %s: %s", problem.slug, exc)
+        return JudgeResult(Verdict.IE, job.tests, 0.0, 0, message=str(exc), compile_time=build.compile_time)
+    finally:
+        await job.drop_ahead()
+    return _result(job, graded, build)
+
+
+def _result(job: IoJob, graded: Graded, build: Build) -> JudgeResult:
+    io = job.io
+    failure = job.failure
+    return JudgeResult(
+        verdict=graded.verdict,
+        tests=job.tests,
+        time=max((test.time for test in job.tests), default=0.0),
+        memory=max((test.memory for test in job.tests), default=0),
+        compile_output=build.compile_output,
+        message=failure.message if failure is not None and graded.verdict is not Verdict.AC else "",
+        failure=failure if graded.verdict is not Verdict.AC or io.scoring else None,
+        stderr=job.stderr[:PRINTS_KEPT].decode(errors="replace"),
+        compile_time=build.compile_time,
+        score=graded.score if io.scoring else None,
+        max_score=best_score(io.data) if io.scoring and not io.score_from_validator else None,
+        groups=job.groups,
+    )
+
+
+def _failure(index: int, test: IoTest, outcome: Outcome, *, show: bool) -> Failure:
+    message = outcome.message or str(outcome.verdict)
+    if not show:
+        return Failure(index=index, verdict=outcome.verdict, message=message, sample=test.sample)
+    actual = outcome.run.stdout[:SHOWN].decode(errors="replace") if outcome.run is not None else ""
+    return Failure(
+        index=index, verdict=outcome.verdict, message=message, sample=True,
+        input={"stdin": _head(test.input.read_bytes())}, expected=_head(test.answer.read_bytes()), actual=actual,
+    )  # fmt: skip
+
+
+def _head(data: bytes) -> str:
+    return data[:SHOWN].decode(errors="replace")
+
+
+@lru_cache(maxsize=256)
+def _flags(flags: tuple[str, ...]) -> CheckerFlags:
+    try:
+        return parse_flags(flags)
+    except ValueError as exc:  # the package's flags: the problem setter's error, not the participant's
+        raise ValidatorFailed(f"validator_flags: {exc}") from exc

@@ -1,0 +1,259 @@
+"""Run mode: a participant's code on the samples or on inputs of their own, outputs shown, nothing scored.
+
+The program is built and run exactly as for judging (the same harness, the
+same sandbox limits, one run for all inputs); the judge only collects what
+each call returned instead of comparing it. After a call raises, the harness
+exits, so the inputs after it are not run.
+
+Beside custom inputs the daemon shows the expected outputs: it runs the
+problem's accepted reference solution (`reference_solution`) on the same
+inputs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+from collections.abc import Collection, Sequence
+
+import msgspec
+
+from judged.harness.types import Signature
+from judged.harness.values import InvalidValue, canonical, validate
+from judged.judging.build import Builder
+from judged.judging.function import (
+    HARNESS_DECODE_FAILURE,
+    LIMIT_VERDICTS,
+    PRINTS_KEPT,
+    Case,
+    FunctionTask,
+    generator_for,
+    is_memory_error,
+    run_harness,
+)
+from judged.judging.languages import Language
+from judged.judging.verdicts import Verdict
+from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution, Shape
+from judged.sandbox import RunResult, Sandbox, Status
+
+VALUE_SHOWN = 1024 * 1024  # a result line longer than this is summarised, not shown
+# The reference solution that computes expected outputs: fast compiled languages first.
+REFERENCE_LANGUAGES = ("cpp", "c", "rust", "go", "java", "python", "javascript")
+
+
+class RunStatus(enum.StrEnum):
+    OK = "ok"  # the run ended as the protocol says: every input answered, or stopped after one raised
+    COMPILE_ERROR = "compile_error"
+    ERROR = "error"  # the run failed: a limit, a crash, an early exit, a malformed result line
+    INTERNAL_ERROR = "internal_error"  # the judge's fault (the sandbox failed): worth another attempt
+
+
+class CallStatus(enum.StrEnum):
+    OK = "ok"  # the call returned `value`
+    ERROR = "error"  # the call raised, or the run failed during it: `message` says what
+    NOT_RUN = "not_run"  # an earlier input raised or the run ended first: `message` says which
+
+
+class CallOutput(msgspec.Struct, frozen=True):
+    """What one input gave: the returned value (for a void function, the first argument after the call)."""
+
+    status: CallStatus
+    value: object = None
+    message: str = ""
+    time: float = 0.0  # CPU seconds of the call, measured by the harness
+
+
+class RunOutcome(msgspec.Struct, frozen=True):
+    """One run of a participant's code on a list of inputs; `outputs` has one entry per input, in order."""
+
+    status: RunStatus
+    outputs: list[CallOutput]
+    time: float = 0.0  # CPU seconds of the whole run
+    memory: int = 0  # peak bytes
+    compile_output: str = ""
+    compile_time: float = 0.0
+    verdict: Verdict | None = None  # for ERROR, as judging would say: TLE, MLE, OLE, RE (WA: a malformed result line)
+    message: str = ""  # for ERROR and INTERNAL_ERROR: what happened, and during which input
+    stdout: str = ""  # what the program printed (capped)
+    stderr: str = ""
+
+
+async def run_function(
+    task: FunctionTask,
+    language: Language,
+    code: str,
+    inputs: Sequence[list[object]],
+    *,
+    sandbox: Sandbox,
+    builder: Builder,
+) -> RunOutcome:
+    """Run `code` on `inputs` (argument lists in parameter order) under `task`'s signature and limits.
+
+    `task`'s own tests are not run; its compare settings do not matter.
+    """
+    try:
+        files = generator_for(language).build(task.signature, code)
+    except ValueError as exc:  # the harness could not place the code (e.g. no such function)
+        return RunOutcome(RunStatus.COMPILE_ERROR, [], compile_output=str(exc))
+    build = await builder.build(language, files)
+    if build.internal_error:
+        return RunOutcome(RunStatus.INTERNAL_ERROR, [], message=build.internal_error)
+    if not build.ok:
+        return RunOutcome(
+            RunStatus.COMPILE_ERROR, [], compile_output=build.compile_output, compile_time=build.compile_time
+        )
+    run_task = msgspec.structs.replace(task, cases=[Case(args=list(args), output=None) for args in inputs])
+    stop = asyncio.Event()
+    collector = _Collector(len(inputs), stop)
+    result = await run_harness(
+        run_task, language, build, sandbox, sink=collector, stop=stop, owner=(builder.uid, builder.gid)
+    )
+    status, verdict, message = _ending(collector, result, len(inputs))
+    return RunOutcome(
+        status=status,
+        outputs=collector.outputs_for(len(inputs), status, message),
+        time=result.cpu_time,
+        memory=result.memory,
+        compile_output=build.compile_output,
+        compile_time=build.compile_time,
+        verdict=verdict,
+        message=message,
+        stdout=result.stdout[:PRINTS_KEPT].decode(errors="replace"),
+        stderr=result.stderr[:PRINTS_KEPT].decode(errors="replace"),
+    )
+
+
+class _Collector:
+    """Takes a run's result lines as they arrive: one output per input, until a call raises."""
+
+    def __init__(self, count: int, stop: asyncio.Event) -> None:
+        self.count = count
+        self.stop = stop
+        self.outputs: list[CallOutput] = []
+        self.raised = False
+        self.malformed = ""  # why the run's fd 3 could not be read, if it could not
+
+    def line(self, raw: bytes) -> None:
+        if self.raised or self.malformed:
+            return
+        if len(self.outputs) >= self.count:
+            self._malformed("more results than inputs")
+            return
+        try:
+            result = msgspec.json.decode(raw)
+        except msgspec.DecodeError:
+            result = None
+        if not isinstance(result, dict) or ("v" not in result and "e" not in result):
+            self._malformed("a malformed result line (did the program write to fd 3?)")
+            return
+        seconds = float(result["t"]) if isinstance(result.get("t"), int | float) else 0.0
+        if "e" in result:
+            self.outputs.append(CallOutput(CallStatus.ERROR, message=str(result["e"]), time=seconds))
+            self.raised = True
+        elif len(raw) > VALUE_SHOWN:
+            shown = f"the value is {len(raw):,} bytes, too large to show"
+            self.outputs.append(CallOutput(CallStatus.OK, message=shown, time=seconds))
+        else:
+            self.outputs.append(CallOutput(CallStatus.OK, value=result["v"], time=seconds))
+
+    def overlong(self) -> None:
+        self._malformed("a result line over 64 MiB")
+
+    def _malformed(self, message: str) -> None:
+        self.malformed = message
+        self.stop.set()
+
+    def outputs_for(self, count: int, status: RunStatus, message: str) -> list[CallOutput]:
+        """Every input's output: those answered, then the one the run failed during, then those not run."""
+        outputs = list(self.outputs[:count])
+        if len(outputs) == count:
+            return outputs
+        if self.raised:
+            reason = f"not run: input {len(outputs)} raised"
+        elif status is RunStatus.ERROR:
+            outputs.append(CallOutput(CallStatus.ERROR, message=self.malformed or message))
+            reason = f"not run: the run ended during input {len(outputs)}"
+        else:
+            reason = "not run: the judge failed"
+        return outputs + [CallOutput(CallStatus.NOT_RUN, message=reason)] * (count - len(outputs))
+
+
+def _ending(collector: _Collector, result: RunResult, count: int) -> tuple[RunStatus, Verdict | None, str]:
+    """How the run ended: the protocol's way, a failure of the program's, or the judge's own fault."""
+    answered = len(collector.outputs)
+    if result.status is Status.IE:
+        return RunStatus.INTERNAL_ERROR, None, result.message or "the sandbox failed"
+    if collector.malformed:
+        return RunStatus.ERROR, Verdict.WA, f"{collector.malformed} (after {answered} of {count} results)"
+    if collector.raised or (answered == count and result.status is Status.OK):
+        return RunStatus.OK, None, ""
+    if result.exit_code == HARNESS_DECODE_FAILURE and answered < count:
+        return RunStatus.INTERNAL_ERROR, None, f"the harness could not read input {answered + 1}"
+    verdict, message = _failure(result, answered, count)
+    return RunStatus.ERROR, verdict, message
+
+
+def _failure(result: RunResult, answered: int, count: int) -> tuple[Verdict, str]:
+    """The run's verdict and what happened, for a run that neither answered everything nor raised."""
+    when = f"during input {answered + 1}" if answered < count else "after the last input"
+    verdict = LIMIT_VERDICTS.get(result.status, Verdict.RE)
+    if verdict is Verdict.RE and is_memory_error(result.stderr[-4096:].decode(errors="replace")):
+        return Verdict.MLE, f"memory limit exceeded {when}"  # the runtime's own heap limit (V8 aborts)
+    if result.status is Status.SV:
+        return verdict, f"a forbidden system call {when}"
+    if result.status is Status.OK:
+        return verdict, f"exited before answering input {answered + 1}"
+    return verdict, f"{result.message} {when}"  # "CPU time limit exceeded", "killed by SIGSEGV"
+
+
+def custom_arguments(inputs: Sequence[object], signature: Signature, shape: Shape | None = None) -> list[list[object]]:
+    """Argument lists (parameter order, canonical values) from inputs as participants type them: `{"param": value}`.
+
+    Raises ValueError naming the input (1-based) and the parameter: `input 2: nums[3]: expected int (32-bit), got "x"`.
+    `shape` adds the problem's rectangular-grid rule.
+    """
+    return [
+        _arguments(custom, signature, shape or Shape(), f"input {number}") for number, custom in enumerate(inputs, 1)
+    ]
+
+
+def _arguments(custom: object, signature: Signature, shape: Shape, where: str) -> list[object]:
+    names = [param.name for param in signature.params]
+    if not isinstance(custom, dict):
+        raise ValueError(f"{where}: expected an object of arguments ({', '.join(names)})")
+    unknown = [name for name in custom if name not in names]
+    if unknown:
+        raise ValueError(f"{where}: unknown parameter {unknown[0]!r} (expected {', '.join(names)})")
+    missing = [name for name in names if name not in custom]
+    if missing:
+        raise ValueError(f"{where}: missing parameter {missing[0]!r}")
+    try:
+        for param in signature.params:
+            validate(custom[param.name], param.type, param.name)
+        for name in shape.rectangular:
+            _check_rectangular(custom[name], name)
+    except InvalidValue as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+    return [canonical(custom[param.name], param.type) for param in signature.params]
+
+
+def _check_rectangular(rows: list[list[object]], name: str) -> None:
+    for index, row in enumerate(rows):
+        if len(row) != len(rows[0]):
+            raise InvalidValue(
+                f"{name}[{index}]", f"a row of {len(row)}, but row 0 has {len(rows[0])}: {name} is a grid"
+            )
+
+
+def reference_solution(problem: Problem, enabled: Collection[str] | None = None) -> ReferenceSolution | None:
+    """The accepted reference solution to compute expected outputs with: compiled languages first; None if none.
+
+    `enabled` limits the choice to languages that passed their self-test.
+    """
+    rank = {language: position for position, language in enumerate(REFERENCE_LANGUAGES)}
+    accepted = [
+        solution
+        for solution in problem.solutions
+        if solution.verdict is ExpectedVerdict.ACCEPTED and (enabled is None or solution.language in enabled)
+    ]
+    return min(accepted, key=lambda s: (rank.get(s.language, len(rank)), str(s.path)), default=None)

@@ -1,0 +1,113 @@
+"""The source files an I/O submission (or a validator) is built from: the program as written, in the files
+its language's TOML expects.
+
+A program is one file's text, or a folder's files by name (Kattis multi-file
+programs). A single file goes in every file the language names (Python's and
+JavaScript's `main` and `solution` alike: the run starts `main`, the syntax
+check reads `solution`). A folder keeps its files by name beside the entry
+file: C and C++ build one unit that includes every source file, Python starts
+its main file with the folder on `sys.path`, Java's classes share one file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from judged.judging.build import SRC
+from judged.judging.languages import Language
+
+MAX_FILES = 100
+_JAVA_PUBLIC = re.compile(r"^(\s*)public\s+((?:final\s+|abstract\s+)*(?:class|interface|enum|record)\s)", re.MULTILINE)
+_JAVA_CLASS = re.compile(r"^\s*(?:public\s+)?(?:final\s+)?class\s+(\w+)", re.MULTILINE)
+_JAVA_MAIN = re.compile(r"\bstatic\s+void\s+main\s*\(")
+_JAVA_PACKAGE = re.compile(r"^\s*package\s+[\w.]+\s*;", re.MULTILINE)
+_JAVA_IMPORT = re.compile(r"^\s*import\s+[\w.*\s]+;\s*$", re.MULTILINE)
+_C_MAIN = re.compile(r"\bmain\s*\(")
+_PY_MAIN = re.compile(r"__name__\s*==\s*['\"]__main__['\"]")
+
+
+class SourceError(ValueError):
+    """A program that cannot be laid out for its language (no entry point, a name it may not use)."""
+
+
+def read_program(path: Path) -> str | dict[str, str]:
+    """A program on disk: a file's text, or a folder's files (flat) by name."""
+    if path.is_file():
+        return path.read_text(encoding="utf-8", errors="replace")
+    files = {file.name: file.read_text(encoding="utf-8", errors="replace") for file in sorted(path.iterdir())}
+    if not files or len(files) > MAX_FILES:
+        raise SourceError(f"{path}: a program folder holds 1 to {MAX_FILES} files")
+    return files
+
+
+def program_sources(language: Language, program: str | dict[str, str]) -> dict[str, str]:
+    """File name -> text of everything the language's compile and run argv expect."""
+    if isinstance(program, str):
+        if language.id == "java":
+            return {language.files[0]: _java_single(program)}
+        return dict.fromkeys(language.files, program)
+    ours = [name for name in program if Path(name).suffix.lstrip(".") in language.extensions]
+    if not ours:
+        raise SourceError(f"no {language.name} source file among {', '.join(sorted(program))}")
+    if len(ours) == 1:
+        return {**_safe(program), **program_sources(language, program[ours[0]])}
+    layout = _LAYOUTS.get(language.id)
+    if layout is None:
+        raise SourceError(f"{language.name} programs are one source file, not {len(ours)}")
+    return layout(language, _safe(program), sorted(ours))
+
+
+def _safe(files: dict[str, str]) -> dict[str, str]:
+    for name in files:
+        if "/" in name or name.startswith(".") or not name:
+            raise SourceError(f"{name!r} is not a plain file name")
+    return dict(files)
+
+
+def _java_single(code: str) -> str:
+    """Java wants a public class in a file of its name: the program's main class becomes `Main`'s delegate."""
+    classes = _JAVA_CLASS.findall(code)
+    if not classes:
+        return code
+    stripped = _JAVA_PUBLIC.sub(r"\1\2", code)  # a class need not be public to be run, nor to share a file
+    if "Main" in classes:
+        return stripped
+    main = next((name for name in classes if _has_main(code, name)), classes[0])
+    return stripped + f"\nclass Main {{ public static void main(String[] a) throws Exception {{ {main}.main(a); }} }}\n"
+
+
+def _has_main(code: str, name: str) -> bool:
+    start = re.search(rf"class\s+{name}\b", code)
+    return start is not None and _JAVA_MAIN.search(code, start.end()) is not None
+
+
+def _c_family(language: Language, files: dict[str, str], ours: list[str]) -> dict[str, str]:
+    entry = language.files[0]
+    if entry in files:
+        raise SourceError(f"{entry} is the name judged builds the program as; rename that file")
+    if not any(_C_MAIN.search(files[name]) for name in ours):
+        raise SourceError("no main function in any source file")
+    unit = "".join(f'#include "{name}"\n' for name in ours)
+    return {**files, entry: unit}
+
+
+def _python(language: Language, files: dict[str, str], ours: list[str]) -> dict[str, str]:
+    del language  # python.toml's files are main.py (run) and solution.py (syntax-checked)
+    main = "main.py" if "main.py" in files else next((n for n in ours if _PY_MAIN.search(files[n])), ours[0])
+    launcher = (
+        f"import runpy, sys\nsys.path.insert(0, {SRC!r})\nrunpy.run_path({SRC + '/' + main!r}, run_name='__main__')\n"
+    )
+    renamed = {("_main_.py" if name == "main.py" else name): text for name, text in files.items()}
+    if main == "main.py":
+        launcher = launcher.replace("/main.py", "/_main_.py")
+    return {**renamed, "main.py": launcher, "solution.py": files[main]}
+
+
+def _java(language: Language, files: dict[str, str], ours: list[str]) -> dict[str, str]:
+    imports = sorted({line.strip() for name in ours for line in _JAVA_IMPORT.findall(files[name])})
+    bodies = [_JAVA_IMPORT.sub("", _JAVA_PACKAGE.sub("", files[name])) for name in ours]
+    return {language.files[0]: _java_single("\n".join(imports) + "\n" + "\n".join(bodies))}
+
+
+_LAYOUTS = {"c": _c_family, "cpp": _c_family, "python": _python, "java": _java}

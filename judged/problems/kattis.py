@@ -1,0 +1,141 @@
+"""Kattis / ICPC problem packages (the legacy format and the 2023-07 draft), loaded as I/O problems.
+
+```
+aplusb/
+  problem.yaml                      name, type, limits, validation, validator_flags, keywords
+  .timelimit                        optional: the time limit per test, seconds
+  problem_statement/problem.en.tex  (or statement/problem.en.md, problem.md, ...)
+  data/sample/*.in, *.ans           the visible examples
+  data/secret/**/*.in, *.ans        the tests, in nested groups with testdata.yaml
+  output_validators/<program>       (2023-07: output_validator/) custom validation
+  input_validators/<program>        run on every input by `judged problems check`
+  submissions/<verdict>/<program>   reference solutions, a file or a folder each
+```
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from judged.problems.diagnostics import Folder
+from judged.problems.io_model import IoSpec, TestGroup, Validation
+from judged.problems.kattis_config import PackageConfig, read_package_config
+from judged.problems.kattis_data import read_data
+from judged.problems.kattis_programs import program_language, read_programs, read_submissions
+from judged.problems.model import Compare, Difficulty, Problem, ProblemKind, Shape
+
+FILE_NAME = "problem.yaml"
+TIMELIMIT_FILE = ".timelimit"
+PROVISIONAL_TIME_LIMIT = 10.0
+"""Seconds per test while a package without a time limit has none derived yet (the derivation's own runs)."""
+STATEMENT_DIRS = ("problem_statement", "statement")
+_PROBLEMNAME = re.compile(r"\\problemname\{((?:[^{}]|\{[^{}]*\})*)\}")
+_PLAIN_NAME = re.compile(r"^%%\s*plainproblemname:\s*(.+)$", re.MULTILINE)
+_MARKDOWN_TITLE = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+
+
+def is_kattis_package(path: Path) -> bool:
+    """A folder with a problem.yaml and no native problem.toml."""
+    return (path / FILE_NAME).is_file() and not (path / "problem.toml").exists()
+
+
+def read_package(folder: Folder, slug: str) -> Problem | None:
+    """One reading of a package for both load and check: None when anything was an error."""
+    config = read_package_config(folder)
+    if config is None:
+        return None
+    time_limit = _time_limit(folder, config)
+    statement = _read_statement(folder)
+    data = read_data(folder, scoring=config.scoring)
+    output_validators = _output_validators(folder, config)
+    input_validators = read_programs(folder, ("input_validators", "input_format_validators"), "input validator")
+    if not input_validators:
+        folder.collector.warning(folder.path / "input_validators", None, "no input validator checks the test data")
+    solutions = read_submissions(folder, scoring=config.scoring)
+    if statement is None or data is None or folder.collector.has_errors:
+        return None
+    title, text = statement
+    io = IoSpec(
+        data=data, validation=config.validation, validator_flags=config.validator_flags,
+        interactive=config.interactive, scoring=config.scoring, score_from_validator=config.score_from_validator,
+        output_validators=output_validators, input_validators=tuple(input_validators),
+        time_limit_given=time_limit is not None, time_multiplier=config.time_multiplier or 5.0,
+        time_safety_margin=config.time_safety_margin or 2.0, output_limit=config.output_mib,
+        format_version=config.format_version,
+    )  # fmt: skip
+    return Problem(
+        slug=slug, path=folder.path, title=config.name or title or slug, difficulty=Difficulty.MEDIUM,
+        tags=config.keywords, time_limit=time_limit or PROVISIONAL_TIME_LIMIT, memory_limit=config.memory_mib,
+        signature=None, compare=Compare(), shape=Shape(), statement=text, test_files=(),
+        solutions=tuple(solutions), kind=ProblemKind.IO, io=io,
+    )  # fmt: skip
+
+
+def samples_text(data: TestGroup) -> list[tuple[str, str]]:
+    """The sample tests' input and answer text, for a problem page."""
+    return [
+        (test.input.read_text(encoding="utf-8", errors="replace"), test.answer.read_text("utf-8", errors="replace"))
+        for test in data.tests()
+        if test.sample
+    ]
+
+
+def _time_limit(folder: Folder, config: PackageConfig) -> float | None:
+    """`.timelimit` (what problemtools and DOMjudge write), else the 2023-07 `limits.time_limit`, else None."""
+    path = folder.path / TIMELIMIT_FILE
+    if not path.is_file():
+        return config.time_limit
+    text = folder.read_text(path)
+    try:
+        seconds = float((text or "").strip())
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 60:
+        folder.collector.error(path, 1, f"must hold the time limit in seconds, more than 0 and at most 60: {text!r}")
+        return None
+    return seconds
+
+
+def _output_validators(folder: Folder, config: PackageConfig) -> tuple[Path, ...]:
+    single = folder.path / "output_validator"  # 2023-07: the folder is the one program
+    if single.is_dir() and not (folder.path / "output_validators").is_dir():
+        validators = [single] if program_language(single) is not None and folder.inside(single) else []
+    else:
+        validators = read_programs(folder, ("output_validators",), "output validator")
+    if config.validation is Validation.CUSTOM and not validators:
+        folder.collector.error(folder.path / "output_validators", None, "validation: custom needs an output validator")
+    if config.validation is Validation.DEFAULT and validators:
+        folder.collector.warning(folder.path / "output_validators", None, "ignored: validation is default")
+        return ()
+    return tuple(validators)
+
+
+def _read_statement(folder: Folder) -> tuple[str, str] | None:
+    """(the title it names, the statement as Markdown): Markdown as it is, LaTeX shown as its source."""
+    candidates = [
+        path
+        for name in STATEMENT_DIRS
+        if (folder.path / name).is_dir()
+        for path in sorted((folder.path / name).iterdir())
+        if path.name.startswith("problem.") and path.suffix in (".md", ".tex")
+    ]
+    if not candidates:
+        folder.collector.error(folder.path / STATEMENT_DIRS[0], None, "missing: problem.en.md or problem.en.tex")
+        return None
+    path = min(candidates, key=_statement_preference)
+    text = folder.read_text(path)
+    if text is None:
+        return None
+    if path.suffix == ".md":
+        heading = _MARKDOWN_TITLE.search(text)
+        return (heading.group(1).strip() if heading else ""), text
+    found = _PLAIN_NAME.search(text) or _PROBLEMNAME.search(text)
+    title = found.group(1).strip() if found else ""
+    return title, f"# {title}\n\n```latex\n{text.rstrip()}\n```\n" if title else f"```latex\n{text.rstrip()}\n```\n"
+
+
+def _statement_preference(path: Path) -> tuple[int, int, str]:
+    """English (or no language) first, Markdown before LaTeX."""
+    language = path.name.removeprefix("problem.").removesuffix(path.suffix)
+    return (0 if language in ("", "en") else 1, 0 if path.suffix == ".md" else 1, path.name)

@@ -1,0 +1,159 @@
+"""`data/` of a Kattis package: the tree of test groups, their `.in`/`.ans` files and `testdata.yaml` settings."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import msgspec
+
+from judged.problems.diagnostics import Folder
+from judged.problems.io_model import Grading, IoTest, OnReject, ScoreMode, TestGroup, VerdictMode
+from judged.problems.kattis_yaml import as_number, as_words, key_line, read_yaml_mapping
+
+DATA_DIR = "data"
+TESTDATA = "testdata.yaml"
+_VERDICT_MODES = {mode.value: mode for mode in VerdictMode}
+_SCORE_MODES = {mode.value: mode for mode in ScoreMode}
+_SCORING_KEYS = ("accept_score", "reject_score", "range")
+_IGNORED_KEYS = frozenset(
+    {"grading", "input_validator_args", "output_validator_args", "args", "scoring", "static_validation"}
+)
+
+
+def read_data(folder: Folder, *, scoring: bool) -> TestGroup | None:
+    """The root group `data/`, with `sample` and `secret` under it; None with errors when there is no secret test."""
+    directory = folder.path / DATA_DIR
+    if not directory.is_dir() or not folder.inside(directory):
+        folder.collector.error(directory, None, "missing: the test data goes in data/sample and data/secret")
+        return None
+    root = _read_group(folder, directory, "", Grading(), scoring=scoring)
+    names = {item.name for item in root.items if isinstance(item, TestGroup)}
+    for name in ("sample", "secret"):
+        if name not in names:
+            severity = folder.collector.warning if name == "sample" else folder.collector.error
+            severity(directory / name, None, f"missing: data/{name}/ holds the {name} tests")
+    if not any(not test.sample for test in root.tests()):
+        folder.collector.error(directory / "secret", None, "no tests: write at least one .in/.ans pair in data/secret")
+        return None
+    return root
+
+
+def _read_group(folder: Folder, directory: Path, name: str, inherited: Grading, *, scoring: bool) -> TestGroup:
+    grading = inherited
+    settings = directory / TESTDATA
+    if settings.is_file():
+        grading = _read_testdata(folder, settings, inherited, scoring=scoring)
+    items: list[IoTest | TestGroup] = []
+    entries = sorted(directory.iterdir(), key=lambda path: path.name)
+    for path in entries:
+        if path.name.startswith(".") or not folder.inside(path):
+            continue
+        child = f"{name}/{path.name}".lstrip("/")
+        if path.is_dir():
+            if name == "" and path.name not in ("sample", "secret"):
+                folder.collector.warning(path, None, "ignored: data/ holds only the groups sample and secret")
+                continue
+            items.append(_read_group(folder, path, child, grading, scoring=scoring))
+        elif path.suffix == ".in":
+            test = _read_test(folder, path, child.removesuffix(".in"))
+            if test is not None and name != "":
+                items.append(test)
+    return TestGroup(name=name, grading=grading, items=tuple(items))
+
+
+def _read_test(folder: Folder, path: Path, name: str) -> IoTest | None:
+    answer = path.with_suffix(".ans")
+    if not answer.is_file():
+        folder.collector.error(path, None, f"has no answer file {answer.name}")
+        return None
+    if not folder.inside(answer):
+        return None
+    return IoTest(name=name, input=path, answer=answer, sample=name.startswith("sample/"))
+
+
+def _read_testdata(folder: Folder, path: Path, inherited: Grading, *, scoring: bool) -> Grading:
+    """`testdata.yaml` over the inherited settings (the spec: the closest ancestor's file applies)."""
+    config = read_yaml_mapping(folder, path)
+    if config is None:
+        return inherited
+    changes: dict[str, object] = {}
+    for key, value in config.items():
+        problem = _apply(key, value, changes, scoring=scoring)
+        if problem:
+            folder.collector.error(path, key_line(path, key), f"{key}: {problem}")
+    # A group's file replaces its ancestor's, key by key from the defaults (the legacy spec's wording).
+    return msgspec.structs.replace(Grading(), **changes)
+
+
+def _apply(key: str, value: object, changes: dict[str, object], *, scoring: bool) -> str | None:
+    if key in _SCORING_KEYS and not scoring:
+        return "only for scoring problems (type: scoring)"
+    reader = _KEYS.get(key)
+    if reader is not None:
+        return reader(key, value, changes)
+    return None if key in _IGNORED_KEYS else "unknown key"
+
+
+def _on_reject(key: str, value: object, changes: dict[str, object]) -> str | None:
+    if value not in ("break", "continue"):
+        return "must be break or continue"
+    changes[key] = OnReject(str(value))
+    return None
+
+
+def _score(key: str, value: object, changes: dict[str, object]) -> str | None:
+    number = as_number(value)
+    if number is None:
+        return "must be a number"
+    changes[key] = number
+    return None
+
+
+def _flags(key: str, value: object, changes: dict[str, object]) -> str | None:
+    words = as_words(value)
+    if words is None:
+        return "must be a string of flags (per-validator maps are not supported)"
+    changes[key.replace("output_", "")] = words
+    return None
+
+
+def _grader_flags(key: str, value: object, changes: dict[str, object]) -> str | None:
+    del key
+    words = as_words(value)
+    if words is None:
+        return "must be a string of flags"
+    for word in words:
+        if word in _VERDICT_MODES:
+            changes["verdict_mode"] = _VERDICT_MODES[word]
+        elif word in _SCORE_MODES:
+            changes["score_mode"] = _SCORE_MODES[word]
+        elif word in ("ignore_sample", "accept_if_any_accepted"):
+            changes[word] = True
+        else:
+            return f"unknown flag {word!r} of the default grader"
+    return None
+
+
+def _range(key: str, value: object, changes: dict[str, object]) -> str | None:
+    del key
+    words = as_words(value)
+    try:
+        low, high = (float(word) for word in words or ())
+    except ValueError:
+        return "must be two numbers (inf and -inf allowed): LOW HIGH"
+    if math.isnan(low) or math.isnan(high) or low > high:
+        return "must be two numbers LOW HIGH with LOW <= HIGH"
+    changes["score_range"] = (low, high)
+    return None
+
+
+_KEYS = {
+    "on_reject": _on_reject,
+    "grader_flags": _grader_flags,
+    "accept_score": _score,
+    "reject_score": _score,
+    "range": _range,
+    "output_validator_flags": _flags,
+    "input_validator_flags": _flags,
+}
