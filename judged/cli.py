@@ -14,7 +14,9 @@ import msgspec
 
 from judged import commands
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, SandboxError, Status
-from judged.settings import Settings, SettingsError, load_settings
+from judged.serve import ListenError, parse_listen, serve
+from judged.settings import Settings, SettingsError, from_environment, load_settings
+from judged.store.embedded import EmbeddedRedisError
 
 DEFAULT_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"}
 SIZE = re.compile(r"^(\d+)([KMG]i?B?)?$", re.IGNORECASE)
@@ -52,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     commands.add_parser("doctor", help="check that this host can sandbox, and say why not")
+
+    serve = commands.add_parser(
+        "serve",
+        help="run the daemon: the HTTP API and the worker slots",
+        description="Run the daemon. Settings come from --config, then JUDGED_* variables, then these flags.",
+    )
+    serve.add_argument("--listen", default=None, help="HOST:PORT of the HTTP API (server.listen)")
+    serve.add_argument("--state-dir", default=None, help="where judged keeps what it writes (state_dir)")
+    serve.add_argument("--role", choices=("api", "worker", "all"), default=None, help="what this host does")
 
     judge = commands.add_parser("judge", help="judge one solution file against a problem folder")
     judge.add_argument("problem", type=Path, help="the problem folder")
@@ -152,18 +163,24 @@ async def doctor(settings: Settings) -> int:
     return 0
 
 
+def _is_problem(path: Path) -> bool:
+    return (path / "problem.toml").exists() or (path / "problem.yaml").exists()
+
+
 def problem_folders(paths: list[Path]) -> list[Path]:
-    """Folders as given; a root without problem.toml stands for the problem folders in it."""
+    """Folders as given; a root without problem.toml (or a Kattis problem.yaml) stands for the problem folders in it."""
     found: list[Path] = []
     for path in paths:
-        if (path / "problem.toml").exists() or not path.is_dir():
+        if _is_problem(path) or not path.is_dir():
             found.append(path)
         else:
-            found += sorted(p for p in path.iterdir() if (p / "problem.toml").exists())
+            found += sorted(p for p in path.iterdir() if _is_problem(p))
     return found
 
 
 async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
+    if args.command == "serve":
+        return await serve(settings)
     if args.command == "doctor":
         return await doctor(settings)
     if args.command == "judge":
@@ -177,9 +194,14 @@ async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    overrides: dict[str, object] = {}
+    if args.command == "serve":
+        overrides = {"server.listen": args.listen, "state_dir": args.state_dir, "server.role": args.role}
     try:
-        settings = load_settings(args.config)
-    except SettingsError as exc:
+        settings = load_settings(args.config, from_environment(), overrides)
+        if args.command == "serve":
+            parse_listen(settings.server.listen)
+    except (SettingsError, ListenError) as exc:
         print(f"judged: bad configuration: {exc}", file=sys.stderr)
         return EXIT_SANDBOX_FAILED
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -187,6 +209,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_dispatch(settings, args))
     except SandboxError as exc:
         print(f"judged: cannot sandbox: {exc}", file=sys.stderr)
+        return EXIT_SANDBOX_FAILED
+    except EmbeddedRedisError as exc:
+        print(f"judged: cannot start the embedded Redis: {exc}", file=sys.stderr)
+        return EXIT_SANDBOX_FAILED
+    except OSError as exc:  # the listen address is taken, the state folder cannot be written, ...
+        print(f"judged: {exc}", file=sys.stderr)
         return EXIT_SANDBOX_FAILED
 
 

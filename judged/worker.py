@@ -6,26 +6,54 @@ An infrastructure failure (anything raised while judging, or an IE result from
 the sandbox) is not acked: the entry stays pending and the queue hands it to a
 slot again after its visibility timeout. On the queue's last attempt the slot
 finishes the submission as IE itself, with the failure's message, instead of
-leaving it for one more timeout.
+leaving it for one more timeout. While a slot judges, it keeps its claim fresh,
+so a judgement longer than the visibility timeout is not taken over while alive.
+
+Runs (POST /v1/runs) go through the same queue: the slot runs the code on the
+inputs and records the outputs, with the expected ones beside them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
+import contextlib
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 
+import msgspec
+
+from judged.judging.function import FunctionTask
+from judged.judging.progress import Progress
+from judged.judging.reports import RUN_REPORT_ENCODER, RunReport
+from judged.judging.runs import RunOutcome, RunStatus, custom_arguments
 from judged.judging.service import Judge, LanguageUnavailable
 from judged.judging.tasks import function_task
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems import Problem
 from judged.store.queue import Claim, Queue
-from judged.store.submissions import Status, SubmissionNotFound, SubmissionStore
+from judged.store.submissions import Kind, Status, Submission, SubmissionNotFound, SubmissionStore
 
 log = logging.getLogger(__name__)
 
 # How long a slot waits for Redis again after a claim failed (Redis down, connection reset).
 _CLAIM_RETRY_SECONDS = 1.0
+
+ProblemSource = Callable[[str], Awaitable[Problem | None]]
+
+
+class WorkerMetrics:
+    """What a worker reports as it goes; the daemon's metrics subclass this. The base ignores everything."""
+
+    def slot_busy(self, busy: bool) -> None:
+        """A slot started (True) or ended (False) a judgement."""
+
+    def finished(self, verdict: str, latency: float, judging: float) -> None:
+        """A submission finished: its verdict, seconds since it was created, seconds its judging took."""
+
+    def infrastructure_failure(self) -> None:
+        """A judgement failed for the judge's reasons (sandbox, Redis): it will be retried or become IE."""
 
 
 class Worker:
@@ -36,11 +64,12 @@ class Worker:
         queue: Queue,
         store: SubmissionStore,
         judge: Judge,
-        problems: Callable[[str], Problem | None],
+        problems: ProblemSource,
         *,
         slots: int,
         consumer_prefix: str,
         block_ms: int = 500,
+        metrics: WorkerMetrics | None = None,
     ) -> None:
         if slots < 1 or block_ms < 1:
             raise ValueError("a worker needs at least one slot and a positive block_ms")
@@ -51,6 +80,7 @@ class Worker:
         self.slots = slots
         self.consumer_prefix = consumer_prefix
         self._block_ms = block_ms  # short, so that a slot sees a stale entry or a stop promptly
+        self._metrics = metrics or WorkerMetrics()
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
 
@@ -89,35 +119,73 @@ class Worker:
                 continue
             if self._stopping:  # claimed as the stop came: left pending, redelivered
                 return
+            self._metrics.slot_busy(True)
             try:
-                await self._process(consumer, claim)
+                async with self._keep_claimed(consumer, claim):
+                    await self._process(consumer, claim)
             except Exception:
                 # Recording failed (Redis gone mid-way): the entry is still pending and will come back.
+                self._metrics.infrastructure_failure()
                 log.exception("slot %s: submission %s left pending after an error", consumer, claim.submission_id)
+            finally:
+                self._metrics.slot_busy(False)
+
+    @contextlib.asynccontextmanager
+    async def _keep_claimed(self, consumer: str, claim: Claim) -> AsyncIterator[None]:
+        """Refresh the claim every third of the visibility timeout while the body runs."""
+
+        async def refresh() -> None:
+            interval = self._queue.visibility_timeout_ms / 3000
+            while True:
+                await asyncio.sleep(interval)
+                try:
+                    await self._queue.touch(claim, consumer)
+                except Exception:
+                    log.warning("slot %s: could not refresh the claim on %s", consumer, claim.submission_id)
+
+        task = asyncio.create_task(refresh(), name=f"claim refresh {claim.submission_id}")
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def _process(self, consumer: str, claim: Claim) -> None:
         sid = claim.submission_id
         log.info("slot %s claimed submission %s (attempt %d)", consumer, sid, claim.attempt)
+        submission = await self._ready(claim)
+        if submission is None:
+            await self._queue.ack(claim)
+            log.info("submission %s acked without judging", sid)
+            return
+        started = time.monotonic()
         try:
-            result = await self._judgement(claim)
+            outcome = await self._work(submission)
         except Exception as exc:
             log.exception("submission %s: judging failed on attempt %d", sid, claim.attempt)
             await self._infrastructure_failure(claim, f"the judge failed: {type(exc).__name__}")
             return
-        if result is None:
-            await self._queue.ack(claim)
-            log.info("submission %s acked without judging", sid)
-            return
-        if result.verdict is Verdict.IE:
-            log.error("submission %s: sandbox failure on attempt %d: %s", sid, claim.attempt, result.message)
-            await self._infrastructure_failure(claim, result.message or "the sandbox failed")
-            return
-        await self._store.finish(sid, result, claim.attempt)
+        if isinstance(outcome, str):
+            await self._final_error(claim, outcome)
+        elif isinstance(outcome, JudgeResult):
+            if outcome.verdict is Verdict.IE:
+                log.error("submission %s: sandbox failure on attempt %d: %s", sid, claim.attempt, outcome.message)
+                await self._infrastructure_failure(claim, outcome.message or "the sandbox failed")
+                return
+            if await self._store.finish(sid, outcome, claim.attempt):
+                self._metrics.finished(outcome.verdict, time.time() - submission.created, time.monotonic() - started)
+        else:
+            if outcome.outcome.status is RunStatus.INTERNAL_ERROR:
+                log.error("run %s: sandbox failure on attempt %d: %s", sid, claim.attempt, outcome.outcome.message)
+                await self._infrastructure_failure(claim, outcome.outcome.message or "the sandbox failed")
+                return
+            await self._store.finish_run(sid, RUN_REPORT_ENCODER.encode(outcome), claim.attempt)
         await self._queue.ack(claim)
-        log.info("submission %s acked (%s)", sid, result.verdict)
+        log.info("submission %s acked", sid)
 
-    async def _judgement(self, claim: Claim) -> JudgeResult | None:
-        """The judge's result; None when there is nothing left to judge (gone, finished, or a final IE recorded)."""
+    async def _ready(self, claim: Claim) -> Submission | None:
+        """The submission, marked compiling; None when there is nothing left to do (gone or finished)."""
         sid = claim.submission_id
         submission = await self._store.get(sid)
         if submission is None:
@@ -130,17 +198,56 @@ class Worker:
         except SubmissionNotFound:
             log.warning("submission %s vanished before judging", sid)
             return None
-        problem = self._problems(submission.problem)
+        return submission
+
+    async def _work(self, submission: Submission) -> JudgeResult | RunReport | str:
+        """The result, or a message saying why it cannot be judged by anyone (a final IE)."""
+        problem = await self._problems(submission.problem)
         if problem is None:
-            await self._final_error(claim, f"unknown problem {submission.problem!r}")
-            return None
+            return f"unknown problem {submission.problem!r}"
         try:
             self._judge.language(submission.language)
         except LanguageUnavailable as exc:
-            await self._final_error(claim, str(exc))
-            return None
-        log.info("submission %s judging: problem %s, %s", sid, problem.slug, submission.language)
-        return await self._judge.judge_function(function_task(problem), submission.language, submission.code)
+            return str(exc)
+        kind = "run" if submission.kind is Kind.RUN else "judging"
+        log.info("submission %s %s: problem %s, %s", submission.id, kind, problem.slug, submission.language)
+        if submission.kind is Kind.RUN:
+            return await self._run(submission, problem)
+        progress = _Publisher(self._store, submission.id)
+        try:
+            return await self._judge.judge_problem(problem, submission.language, submission.code, progress=progress)
+        finally:
+            await progress.close()
+
+    async def _run(self, submission: Submission, problem: Problem) -> RunReport | str:
+        if problem.signature is None:
+            return "runs of stdin/stdout problems are not supported yet"
+        task = function_task(problem)
+        if submission.inputs is None:
+            samples = [case for case in task.cases if case.sample]
+            inputs = [case.args for case in samples]
+            outcome = await self._judge.run_function(task, submission.language, submission.code, inputs)
+            return RunReport(outcome=outcome, inputs=inputs, expected=[case.output for case in samples])
+        try:
+            inputs = custom_arguments(msgspec.json.decode(submission.inputs), problem.signature, problem.shape)
+        except (ValueError, msgspec.DecodeError) as exc:
+            failed = RunOutcome(status=RunStatus.ERROR, outputs=[], message=str(exc))
+            return RunReport(outcome=failed, inputs=[])
+        outcome = await self._judge.run_function(task, submission.language, submission.code, inputs)
+        expected, source = await self._expected(task, problem, inputs)
+        return RunReport(outcome=outcome, inputs=inputs, expected=expected, expected_from=source)
+
+    async def _expected(
+        self, task: FunctionTask, problem: Problem, inputs: list[list[object]]
+    ) -> tuple[list[object] | None, str]:
+        """What the accepted reference solution returns on `inputs`; (None, "") when there is none or it fails."""
+        reference = self._judge.reference_solution(problem)
+        if reference is None:
+            return None, ""
+        code = reference.path.read_text()
+        outcome = await self._judge.run_function(task, reference.language, code, inputs)
+        values = [output.value if output.status == "ok" else None for output in outcome.outputs]
+        return values, reference.path.name
 
     async def _final_error(self, claim: Claim, message: str) -> None:
         """An IE that another attempt cannot fix: finish now, never retried."""
@@ -150,6 +257,7 @@ class Worker:
     async def _infrastructure_failure(self, claim: Claim, message: str) -> None:
         """Leave the entry pending for redelivery; on the last attempt finish as IE and ack instead."""
         sid = claim.submission_id
+        self._metrics.infrastructure_failure()
         if claim.attempt < self._queue.max_attempts:
             log.warning(
                 "submission %s left pending; redelivered after %d ms (attempt %d of %d)",
@@ -163,3 +271,64 @@ class Worker:
         log.error("submission %s: %s; finished as IE", sid, message)
         await self._store.fail(sid, message, claim.attempt)
         await self._queue.ack(claim)
+
+
+class _Event(msgspec.Struct, frozen=True):
+    kind: str  # running, test, end
+    index: int = 0
+    total: int = 0
+    verdict: str = ""
+    passed: int = 0
+
+
+class _Publisher(Progress):
+    """Progress hooks that record and publish events from their own task, in order, coalescing a backlog of tests."""
+
+    def __init__(self, store: SubmissionStore, submission_id: str) -> None:
+        self._store = store
+        self._id = submission_id
+        self._passed = 0
+        self._pending: collections.deque[_Event] = collections.deque()
+        self._wake = asyncio.Event()
+        self._task = asyncio.create_task(self._send(), name=f"progress of {submission_id}")
+
+    def running(self, total: int) -> None:
+        self._put(_Event("running", total=total))
+
+    def test_done(self, index: int, total: int, verdict: Verdict) -> None:
+        self._passed += verdict is Verdict.AC
+        self._put(_Event("test", index, total, verdict.value, self._passed))
+
+    async def close(self) -> None:
+        """Send what is queued (bounded), then stop."""
+        self._put(_Event("end"))
+        try:
+            async with asyncio.timeout(5):
+                await asyncio.shield(self._task)
+        except TimeoutError:
+            self._task.cancel()
+
+    def _put(self, event: _Event) -> None:
+        self._pending.append(event)
+        self._wake.set()
+
+    async def _send(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            while self._pending:
+                event = self._pending.popleft()
+                while event.kind == "test" and self._pending and self._pending[0].kind == "test":
+                    event = self._pending.popleft()  # only the newest of a backlog of tests is sent
+                if event.kind == "end":
+                    return
+                await self._publish(event)
+
+    async def _publish(self, event: _Event) -> None:
+        try:
+            if event.kind == "running":
+                await self._store.set_status(self._id, Status.RUNNING, total=event.total)
+            else:
+                await self._store.test_done(self._id, event.index, event.total, event.verdict, event.passed)
+        except Exception:
+            log.warning("submission %s: progress not recorded", self._id, exc_info=True)

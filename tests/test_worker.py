@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 import redis.asyncio as aioredis
 
-from judged.judging.function import FunctionTask
+from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.service import Judge
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems import Problem, load_problem
 from judged.sandbox import Sandbox, SandboxConfig
 from judged.store.queue import Queue
-from judged.store.submissions import Status, Submission, SubmissionStore
+from judged.store.submissions import Rules, Status, Submission, SubmissionStore
 from judged.worker import Worker
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 
@@ -35,20 +35,22 @@ class FlakyJudge(Judge):
     failures = 0
     hold: asyncio.Event | None = None  # when set, a judgement waits for it first
 
-    async def judge_function(self, task: FunctionTask, language_id: str, code: str) -> JudgeResult:
+    async def judge_problem(
+        self, problem: Problem, language_id: str, code: str | dict[str, str], *, progress: Progress = NO_PROGRESS
+    ) -> JudgeResult:
         if self.hold is not None:
             await self.hold.wait()
         if self.failures > 0:
             self.failures -= 1
             raise OSError("the sandbox went away")
-        return await super().judge_function(task, language_id, code)
+        return await super().judge_problem(problem, language_id, code, progress=progress)
 
 
 class RecordingStore(SubmissionStore):
     """The real store, remembering what each finish returned."""
 
     def __init__(self, redis: aioredis.Redis) -> None:
-        super().__init__(redis)
+        super().__init__(redis, rules=Rules(max_active=1000, max_per_minute=1000))
         self.finishes: list[tuple[int, bool]] = []
 
     async def finish(self, submission_id: str, result: JudgeResult, attempt: int) -> bool:
@@ -86,7 +88,11 @@ async def start_worker(
 
     async def start(*, slots: int = 2, visibility_ms: int = VISIBILITY_MS) -> tuple[Worker, Queue]:
         queue = Queue(redis, store, visibility_timeout_ms=visibility_ms, max_attempts=3)
-        worker = Worker(queue, store, judge, problems.get, slots=slots, consumer_prefix="test-host", block_ms=100)
+
+        async def problem(slug: str) -> Problem | None:
+            return problems.get(slug)
+
+        worker = Worker(queue, store, judge, problem, slots=slots, consumer_prefix="test-host", block_ms=100)
         await worker.run()
         workers.append(worker)
         return worker, queue
@@ -207,6 +213,31 @@ async def test_a_submission_cancelled_mid_judgement_is_redelivered(
     assert done.result is not None
     assert (done.result.verdict, done.finished_attempt) == (Verdict.AC, 2)
     assert store.finishes == [(2, True)]
+
+
+async def test_a_judgement_longer_than_the_visibility_timeout_is_not_taken_over(
+    start_worker: StartWorker, store: RecordingStore, judge: FlakyJudge
+) -> None:
+    # Its slot keeps the claim fresh: the other slots, claiming all along, never see it as stale.
+    judge.hold = asyncio.Event()
+    await start_worker(slots=3, visibility_ms=300)
+    submission = await submit(store, ACCEPTED)
+    await asyncio.wait_for(_until_status(store, submission.id, Status.COMPILING), 30)
+    await asyncio.sleep(1.5)  # five visibility timeouts
+    judge.hold.set()
+    done = await finished(store, submission.id)
+    assert done.result is not None
+    assert (done.result.verdict, done.attempts, done.finished_attempt) == (Verdict.AC, 1, 1)
+    assert store.finishes == [(1, True)]
+
+
+async def test_progress_reaches_the_submission_while_it_is_judged(
+    start_worker: StartWorker, store: RecordingStore
+) -> None:
+    await start_worker(slots=1)
+    submission = await submit(store, ACCEPTED)
+    done = await finished(store, submission.id)
+    assert (done.passed, done.total) == (100, 100)
 
 
 async def _until_empty(queue: Queue) -> None:

@@ -1,19 +1,26 @@
-"""The aiohttp app factory: `create_app(deps)` wires the read-only v1 routes, the error middleware and OpenAPI."""
+"""The aiohttp app factory: `build_app(deps)` wires the v1 routes, auth, the error middleware and OpenAPI.
+
+The daemon's `create_app(settings)` (judged.daemon) opens what the routes need
+and calls this; tests call it with dependencies of their own.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from judged.api import openapi
+from judged.api import openapi, openapi_submissions
+from judged.api.auth import ACCESS, Access, auth_middleware
 from judged.api.deps import DEPS, ApiDeps, encode
 from judged.api.errors import error_middleware
 from judged.api.problems import get_problem, list_problems
-from judged.api.status import healthz, languages, readyz
+from judged.api.status import healthz, languages, metrics, readyz
+from judged.api.submissions import create_run, create_submission, get_run, get_submission, submission_events
 
-__all__ = ["OPENAPI_DOCUMENT", "ROUTES", "Route", "create_app"]
+__all__ = ["OPENAPI_DOCUMENT", "Route", "build_app", "routes"]
 
 
 class Route(NamedTuple):
@@ -21,6 +28,7 @@ class Route(NamedTuple):
     path: str
     handler: Handler
     operation: openapi.Operation
+    access: Access = "frontend"
 
 
 OPENAPI_DOCUMENT = web.AppKey("openapi_document", bytes)
@@ -30,22 +38,48 @@ async def get_openapi(request: web.Request) -> web.Response:
     return web.Response(body=request.app[OPENAPI_DOCUMENT], content_type="application/json")
 
 
-ROUTES: tuple[Route, ...] = (
+STATUS_ROUTES: tuple[Route, ...] = (
+    Route("GET", "/healthz", healthz, openapi.HEALTHZ, "public"),
+    Route("GET", "/readyz", readyz, openapi.READYZ, "public"),
+    Route("GET", "/v1/openapi.json", get_openapi, openapi.GET_OPENAPI, "public"),
+)
+METRICS_ROUTE = Route("GET", "/metrics", metrics, openapi.METRICS, "admin")
+PROBLEM_ROUTES: tuple[Route, ...] = (
     Route("GET", "/v1/problems", list_problems, openapi.LIST_PROBLEMS),
     Route("GET", "/v1/problems/{slug}", get_problem, openapi.GET_PROBLEM),
     Route("GET", "/v1/languages", languages, openapi.LANGUAGES),
-    Route("GET", "/healthz", healthz, openapi.HEALTHZ),
-    Route("GET", "/readyz", readyz, openapi.READYZ),
-    Route("GET", "/v1/openapi.json", get_openapi, openapi.GET_OPENAPI),
 )
-"""Every route the app serves, with its OpenAPI operation: the document is built from this table."""
+SUBMISSION_ROUTES: tuple[Route, ...] = (
+    Route("POST", "/v1/submissions", create_submission, openapi_submissions.CREATE_SUBMISSION),
+    Route("GET", "/v1/submissions/{submission_id}", get_submission, openapi_submissions.GET_SUBMISSION),
+    Route("GET", "/v1/submissions/{submission_id}/events", submission_events, openapi_submissions.EVENTS),
+    Route("POST", "/v1/runs", create_run, openapi_submissions.CREATE_RUN),
+    Route("GET", "/v1/runs/{run_id}", get_run, openapi_submissions.GET_RUN),
+)
 
 
-def create_app(deps: ApiDeps) -> web.Application:
+def routes(deps: ApiDeps, extra: Iterable[Route] = ()) -> list[Route]:
+    """The routes a host with `deps` serves: status always; problems unless API-less; submissions with a store."""
+    found = list(STATUS_ROUTES)
+    if deps.metrics is not None:
+        found.append(METRICS_ROUTE)
+    if deps.serve_api:
+        found += PROBLEM_ROUTES
+        if deps.submissions is not None:
+            found += SUBMISSION_ROUTES
+        found += extra
+    return found
+
+
+def build_app(deps: ApiDeps, extra_routes: Iterable[Route] = ()) -> web.Application:
     """The API application. It reads `deps` and owns none of them: the caller opens and closes them."""
-    app = web.Application(middlewares=[error_middleware], client_max_size=deps.max_body_size)
+    app = web.Application(middlewares=[error_middleware, auth_middleware], client_max_size=deps.max_body_size)
+    served = routes(deps, extra_routes)
     app[DEPS] = deps
-    app[OPENAPI_DOCUMENT] = encode(openapi.document((route.method, route.path, route.operation) for route in ROUTES))
-    for route in ROUTES:
+    app[ACCESS] = {(route.method, route.path): route.access for route in served}
+    wire_types = openapi_submissions.WIRE_TYPES if deps.submissions is not None else ()
+    document = openapi.document(((route.method, route.path, route.operation) for route in served), wire_types)
+    app[OPENAPI_DOCUMENT] = encode(document)
+    for route in served:
         app.router.add_route(route.method, route.path, route.handler)
     return app

@@ -8,14 +8,16 @@ through `languages`, a callable returning the current language statuses.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 
 import msgspec
 from aiohttp import web
 
 from judged.judging.selftest import LanguageStatus
+from judged.store.events import Events
 from judged.store.index import ProblemIndex
+from judged.store.submissions import SubmissionStore
 
 __all__ = [
     "DEFAULT_MAX_BODY",
@@ -34,6 +36,33 @@ CACHE_CONTROL = "public, max-age=1"
 
 
 @dataclass(frozen=True, slots=True)
+class Auth:
+    """Bearer tokens. With none configured every call is allowed (the daemon then listens on loopback only)."""
+
+    tokens: frozenset[str] = frozenset()
+    admin_tokens: frozenset[str] = frozenset()
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.tokens or self.admin_tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Submissions:
+    """What the submission routes need: the Redis store, the host's event subscriptions and the limits.
+
+    `competition_check(competition_id, problem)`, when set, raises ApiError for a competition
+    that does not accept this submission now.
+    """
+
+    store: SubmissionStore
+    events: Events
+    max_code_bytes: int = 64 * 1024
+    max_wait: float = 30.0
+    competition_check: Callable[[str, str], Awaitable[None]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ApiDeps:
     """The API's view of the daemon.
 
@@ -46,6 +75,15 @@ class ApiDeps:
     languages: Callable[[], Sequence[LanguageStatus]]
     index_synced: Callable[[], bool]
     max_body_size: int = DEFAULT_MAX_BODY
+    submissions: Submissions | None = None
+    """None on a host that serves no submissions (role worker): those routes are not mounted."""
+    auth: Auth = field(default_factory=Auth)
+    metrics: Callable[[], Awaitable[bytes]] | None = None
+    """Renders /metrics in the Prometheus text format; None: no /metrics route."""
+    serve_api: bool = True
+    """False on a worker-only host: only /healthz, /readyz and /metrics are served."""
+    redis_ping: Callable[[], Awaitable[object]] | None = None
+    """Raises when Redis is unreachable (a readiness check); None: this host does not use Redis."""
 
 
 DEPS = web.AppKey("deps", ApiDeps)
@@ -54,11 +92,12 @@ DEPS = web.AppKey("deps", ApiDeps)
 class ApiError(Exception):
     """An error the client caused or must know about: the middleware sends it as the JSON error shape."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers
 
 
 _ENCODER = msgspec.json.Encoder()

@@ -6,12 +6,16 @@ import logging
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
+from redis.exceptions import RedisError
 
 from judged.api.deps import ApiError, json_response
+from judged.store.events import EventsUnavailable
 
 __all__ = ["CODES", "error_body", "error_middleware"]
 
 log = logging.getLogger(__name__)
+
+RETRY_AFTER_REDIS = "5"
 
 CODES: dict[int, str] = {
     400: "bad_request",
@@ -43,7 +47,12 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     try:
         return await handler(request)
     except ApiError as error:
-        return json_response(error_body(error.code, error.message), status=error.status)
+        return json_response(error_body(error.code, error.message), status=error.status, headers=error.headers)
+    except (RedisError, EventsUnavailable, ConnectionError, TimeoutError) as error:
+        # Redis is away (or too slow): the client may try again; browsing keeps working from the SQLite index.
+        log.warning("%s %s: Redis unavailable: %s", request.method, request.path, error)
+        body = error_body("unavailable", "the submission store is unreachable; try again shortly")
+        return json_response(body, status=503, headers={"Retry-After": RETRY_AFTER_REDIS})
     except web.HTTPException as error:
         if error.status < 400:
             raise  # redirects and 304s are not errors

@@ -25,9 +25,14 @@ __all__ = [
     "HEALTHZ",
     "LANGUAGES",
     "LIST_PROBLEMS",
+    "METRICS",
     "READYZ",
     "Operation",
     "document",
+    "error_response",
+    "json_body",
+    "query_param",
+    "ref",
 ]
 
 Operation = dict[str, Any]
@@ -51,19 +56,19 @@ class Health(msgspec.Struct, frozen=True):
 _WIRE_TYPES = (Page, ProblemPage, LanguageStatus, Readiness, Health, Error)
 
 
-def _ref(name: str) -> dict[str, str]:
+def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _json(description: str, schema: object) -> dict[str, object]:
+def json_body(description: str, schema: object) -> dict[str, object]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _error(description: str) -> dict[str, object]:
-    return _json(description, _ref("Error"))
+def error_response(description: str) -> dict[str, object]:
+    return json_body(description, ref("Error"))
 
 
-def _query(name: str, description: str, schema: dict[str, object]) -> dict[str, object]:
+def query_param(name: str, description: str, schema: dict[str, object]) -> dict[str, object]:
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
 
 
@@ -88,21 +93,21 @@ LIST_PROBLEMS: Operation = {
     "operationId": "listProblems",
     "summary": "A page of problems, easiest first then by slug",
     "parameters": [
-        _query(
+        query_param(
             "limit",
             "problems per page",
             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": DEFAULT_LIMIT},
         ),
-        _query("cursor", "the next_cursor of the previous page", _TEXT),
-        _query("difficulty", "only problems of this difficulty", {"enum": [level.value for level in Difficulty]}),
-        _query("tag", "only problems with this tag", _TEXT),
-        _query("q", "words (or word prefixes) that must all occur in the title or statement", _TEXT),
+        query_param("cursor", "the next_cursor of the previous page", _TEXT),
+        query_param("difficulty", "only problems of this difficulty", {"enum": [level.value for level in Difficulty]}),
+        query_param("tag", "only problems with this tag", _TEXT),
+        query_param("q", "words (or word prefixes) that must all occur in the title or statement", _TEXT),
         _IF_NONE_MATCH,
     ],
     "responses": {
-        "200": {**_json("the page; next_cursor is null on the last one", _ref("Page")), "headers": _CACHED},
+        "200": {**json_body("the page; next_cursor is null on the last one", ref("Page")), "headers": _CACHED},
         "304": _NOT_MODIFIED,
-        "400": _error("a bad limit, cursor, difficulty or an over-long parameter"),
+        "400": error_response("a bad limit, cursor, difficulty or an over-long parameter"),
     },
 }
 
@@ -111,45 +116,55 @@ GET_PROBLEM: Operation = {
     "summary": "A problem's statement, limits, samples, signature and the stub for one language",
     "parameters": [
         {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}},
-        _query("language", "the language of the stub", {"enum": list(LANGUAGE_IDS), "default": DEFAULT_LANGUAGE}),
+        query_param("language", "the language of the stub", {"enum": list(LANGUAGE_IDS), "default": DEFAULT_LANGUAGE}),
         _IF_NONE_MATCH,
     ],
     "responses": {
-        "200": {**_json("the problem", _ref("ProblemPage")), "headers": _CACHED},
+        "200": {**json_body("the problem", ref("ProblemPage")), "headers": _CACHED},
         "304": _NOT_MODIFIED,
-        "400": _error("a language the problem has no stub for"),
-        "404": _error("no such problem"),
+        "400": error_response("a language the problem has no stub for"),
+        "404": error_response("no such problem"),
     },
 }
 
 LANGUAGES: Operation = {
     "operationId": "listLanguages",
     "summary": "Every configured language, its version, and whether it passed its self-test",
-    "responses": {"200": _json("the languages", {"type": "array", "items": _ref("LanguageStatus")})},
+    "responses": {"200": json_body("the languages", {"type": "array", "items": ref("LanguageStatus")})},
 }
 
 HEALTHZ: Operation = {
     "operationId": "healthz",
     "summary": "Liveness: the process answers",
-    "responses": {"200": _json("alive", _ref("Health"))},
+    "responses": {"200": json_body("alive", ref("Health"))},
 }
 
 READYZ: Operation = {
     "operationId": "readyz",
     "summary": "Readiness: every check the daemon needs before it can serve",
     "responses": {
-        "200": _json("every check passed", _ref("Readiness")),
-        "503": _json("some check failed; the body says which", _ref("Readiness")),
+        "200": json_body("every check passed", ref("Readiness")),
+        "503": json_body("some check failed; the body says which", ref("Readiness")),
+    },
+}
+
+METRICS: Operation = {
+    "operationId": "metrics",
+    "summary": "Prometheus metrics: queue depth, submissions by verdict, judging latency, slots, sandbox failures",
+    "responses": {
+        "200": {"description": "the Prometheus text format", "content": {"text/plain": {"schema": {"type": "string"}}}},
+        "401": error_response("no or an unknown token (when tokens are configured)"),
+        "403": error_response("a frontend token; /metrics needs an admin token"),
     },
 }
 
 GET_OPENAPI: Operation = {
     "operationId": "getOpenApi",
     "summary": "This document",
-    "responses": {"200": _json("the OpenAPI 3.1 document", {"type": "object"})},
+    "responses": {"200": json_body("the OpenAPI 3.1 document", {"type": "object"})},
 }
 
-_COMMON = {"500": _error("the judge's fault; logged on the server")}
+_COMMON = {"500": error_response("the judge's fault; logged on the server")}
 
 
 def _any_json(kind: type) -> dict[str, object]:
@@ -159,18 +174,18 @@ def _any_json(kind: type) -> dict[str, object]:
     raise NotImplementedError(kind)
 
 
-def document(routes: Iterable[tuple[str, str, Operation]]) -> dict[str, object]:
-    """The OpenAPI document of `routes`, given as (method, path, operation)."""
+def document(routes: Iterable[tuple[str, str, Operation]], wire_types: Iterable[type] = ()) -> dict[str, object]:
+    """The OpenAPI document of `routes`, given as (method, path, operation); `wire_types` adds schemas."""
     paths: dict[str, dict[str, object]] = {}
     for method, path, operation in routes:
         responses = {**operation["responses"], **_COMMON}
         paths.setdefault(path, {})[method.lower()] = {**operation, "responses": responses}
     _, schemas = msgspec.json.schema_components(
-        _WIRE_TYPES, schema_hook=_any_json, ref_template="#/components/schemas/{name}"
+        (*_WIRE_TYPES, *wire_types), schema_hook=_any_json, ref_template="#/components/schemas/{name}"
     )
     return {
         "openapi": "3.1.0",
         "info": {"title": TITLE, "version": VERSION},
         "paths": paths,
-        "components": {"schemas": schemas},
+        "components": {"schemas": schemas, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }

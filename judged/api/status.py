@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 import msgspec
@@ -9,7 +10,10 @@ from aiohttp import web
 
 from judged.api.deps import DEPS, ApiDeps, json_response
 
-__all__ = ["Check", "Readiness", "healthz", "languages", "readiness", "readyz"]
+__all__ = ["Check", "Readiness", "healthz", "languages", "metrics", "readiness", "readyz"]
+
+REDIS_TIMEOUT = 1.0
+"""Seconds the readiness check waits for Redis to answer PING."""
 
 
 class Check(msgspec.Struct, frozen=True):
@@ -41,6 +45,16 @@ async def languages(request: web.Request) -> web.Response:
     return json_response(list(request.app[DEPS].languages()))
 
 
+async def metrics(request: web.Request) -> web.Response:
+    render = request.app[DEPS].metrics
+    if render is None:
+        raise web.HTTPNotFound()
+    return web.Response(body=await render(), content_type="text/plain", charset="utf-8", headers=_PROMETHEUS)
+
+
+_PROMETHEUS = {"X-Content-Type-Options": "nosniff"}
+
+
 async def readiness(deps: ApiDeps) -> Readiness:
     checks = [await check(deps) for check in CHECKS]
     return Readiness(status="ready" if all(check.ok for check in checks) else "not_ready", checks=checks)
@@ -62,5 +76,16 @@ async def _languages(deps: ApiDeps) -> Check:
     return Check("languages", ok=False, message=f"every language is disabled ({reasons})"[:2000])
 
 
-CHECKS: tuple[Callable[[ApiDeps], Awaitable[Check]], ...] = (_problem_index, _languages)
-"""Each readiness check, in the order reported (Redis's joins here when the API uses it)."""
+async def _redis(deps: ApiDeps) -> Check:
+    if deps.redis_ping is None:
+        return Check("redis", ok=True, message="not used by this host")
+    try:
+        async with asyncio.timeout(REDIS_TIMEOUT):
+            await deps.redis_ping()
+    except Exception as exc:  # any failure to answer is "not reachable"; the check says what it was
+        return Check("redis", ok=False, message=f"Redis is unreachable: {type(exc).__name__}: {exc}"[:500])
+    return Check("redis", ok=True)
+
+
+CHECKS: tuple[Callable[[ApiDeps], Awaitable[Check]], ...] = (_redis, _problem_index, _languages)
+"""Each readiness check, in the order reported."""

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import redis.asyncio as aioredis
 
+CONNECT_TIMEOUT = 2.0
+"""Seconds to wait for a connection: an unreachable Redis is reported quickly, not after the OS's minutes."""
+READ_TIMEOUT = 10.0
+"""Seconds to wait for a reply (blocking reads of the queue wait far less; pub/sub reads set their own)."""
+
 
 def connect(url: str) -> aioredis.Redis:
     """A client for `url` (redis://, rediss:// or unix://) that decodes replies to str, as the store expects."""
-    return aioredis.Redis.from_url(url, decode_responses=True, health_check_interval=30)
+    return aioredis.Redis.from_url(
+        url,
+        decode_responses=True,
+        health_check_interval=30,
+        socket_connect_timeout=CONNECT_TIMEOUT,
+        socket_timeout=READ_TIMEOUT,
+    )

@@ -99,6 +99,15 @@ class Queue:
             pipe.xdel(claim.stream, claim.entry_id)
             await pipe.execute()
 
+    async def touch(self, claim: Claim, consumer: str) -> None:
+        """Reset the entry's idle time: its slot is alive and still judging, so nobody else takes it over.
+
+        XCLAIM with JUSTID does not count a delivery; an entry already acked is not claimed again.
+        """
+        await self._redis.xclaim(
+            claim.stream, self.keys.workers_group, consumer, min_idle_time=0, message_ids=[claim.entry_id], justid=True
+        )
+
     async def pending(self) -> int:
         """How many entries are claimed and not yet acked, over both streams."""
         total = 0
@@ -109,7 +118,10 @@ class Queue:
 
     async def length(self) -> int:
         """How many entries are in the streams (queued or being judged)."""
-        return sum([int(await self._redis.xlen(stream)) for stream in self.keys.queues])
+        return sum([await self.stream_length(stream) for stream in self.keys.queues])
+
+    async def stream_length(self, stream: str) -> int:
+        return int(await self._redis.xlen(stream))
 
     async def _count(self, stream: str, entry_id: str, submission_id: str) -> Claim | None:
         attempt = int(await self._count_attempt(keys=[self.keys.submission(submission_id)]))

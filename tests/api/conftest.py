@@ -11,7 +11,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from judged.api import ApiDeps, create_app
+from judged.api import ApiDeps, build_app
 from judged.judging.selftest import LanguageStatus
 from judged.store.index import ProblemIndex
 
@@ -69,7 +69,7 @@ async def serve(app: web.Application) -> Client:
 @pytest.fixture
 async def unsynced(daemon: Daemon) -> AsyncIterator[Client]:
     """A client of the API before the index's first sync."""
-    client = await serve(create_app(daemon.deps()))
+    client = await serve(build_app(daemon.deps()))
     yield client
     await client.close()
 
@@ -78,6 +78,6 @@ async def unsynced(daemon: Daemon) -> AsyncIterator[Client]:
 async def client(daemon: Daemon) -> AsyncIterator[Client]:
     """A client of the API over the synced index."""
     await daemon.sync()
-    client = await serve(create_app(daemon.deps()))
+    client = await serve(build_app(daemon.deps()))
     yield client
     await client.close()

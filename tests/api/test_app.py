@@ -11,7 +11,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from judged.api import create_app
+from judged.api import build_app
 from tests.api.conftest import Client, Daemon
 
 SECRET = "the database password is hunter2"
@@ -24,7 +24,7 @@ async def explode(request: web.Request) -> web.Response:
 async def test_an_exception_in_a_handler_is_a_500_json_without_details(
     daemon: Daemon, caplog: pytest.LogCaptureFixture
 ) -> None:
-    app = create_app(daemon.deps())
+    app = build_app(daemon.deps())
     app.router.add_get("/explode", explode)
     caplog.set_level(logging.ERROR, logger="judged.api")
     async with TestClient(TestServer(app)) as client:
@@ -60,7 +60,7 @@ async def echo_size(request: web.Request) -> web.Response:
 
 
 async def test_a_body_over_the_configured_limit_is_a_413_json(daemon: Daemon) -> None:
-    app = create_app(replace(daemon.deps(), max_body_size=1000))
+    app = build_app(replace(daemon.deps(), max_body_size=1000))
     app.router.add_post("/echo", echo_size)
     async with TestClient(TestServer(app)) as client:
         assert (await (await client.post("/echo", data=b"x" * 1000)).json()) == {"size": 1000}

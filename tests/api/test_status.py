@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from judged.api import create_app
+from judged.api import build_app
 from judged.judging.selftest import LanguageStatus
 from tests.api.conftest import CPP, PYTHON, RUST_BROKEN, Client, Daemon
 
@@ -42,15 +42,15 @@ async def test_not_ready_before_the_first_sync_then_ready(unsynced: Client, daem
     assert response.status == 503
     body = await response.json()
     assert body["status"] == "not_ready"
-    assert checks(body) == {"problem_index": False, "languages": True}
-    assert "synced" in body["checks"][0]["message"]
+    assert checks(body) == {"redis": True, "problem_index": False, "languages": True}
+    assert "synced" in body["checks"][1]["message"]
 
     await daemon.sync()
     response = await unsynced.get("/readyz")
     assert response.status == 200
     body = await response.json()
     assert body["status"] == "ready"
-    assert checks(body) == {"problem_index": True, "languages": True}
+    assert checks(body) == {"redis": True, "problem_index": True, "languages": True}
 
 
 async def test_not_ready_with_no_enabled_language(client: Client, daemon: Daemon) -> None:
@@ -58,13 +58,13 @@ async def test_not_ready_with_no_enabled_language(client: Client, daemon: Daemon
     response = await client.get("/readyz")
     assert response.status == 503
     body = await response.json()
-    assert checks(body) == {"problem_index": True, "languages": False}
-    assert "rust: the version probe failed" in body["checks"][1]["message"]
+    assert checks(body) == {"redis": True, "problem_index": True, "languages": False}
+    assert "rust: the version probe failed" in body["checks"][2]["message"]
 
     daemon.statuses = []  # the judge has not finished its self-tests
     body = await (await client.get("/readyz")).json()
-    assert checks(body) == {"problem_index": True, "languages": False}
-    assert "self-test" in body["checks"][1]["message"]
+    assert checks(body) == {"redis": True, "problem_index": True, "languages": False}
+    assert "self-test" in body["checks"][2]["message"]
 
     daemon.statuses = [RUST_BROKEN, LanguageStatus(CPP.id, CPP.name, CPP.version, enabled=True)]
     assert (await client.get("/readyz")).status == 200
@@ -72,7 +72,7 @@ async def test_not_ready_with_no_enabled_language(client: Client, daemon: Daemon
 
 async def test_nothing_ready_lists_both_checks(daemon: Daemon) -> None:
     daemon.statuses = []
-    async with TestClient(TestServer(create_app(daemon.deps()))) as client:
+    async with TestClient(TestServer(build_app(daemon.deps()))) as client:
         response = await client.get("/readyz")
         assert response.status == 503
-        assert checks(await response.json()) == {"problem_index": False, "languages": False}
+        assert checks(await response.json()) == {"redis": True, "problem_index": False, "languages": False}

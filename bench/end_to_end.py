@@ -1,0 +1,161 @@
+"""POST to verdict through the whole daemon: latency unsaturated, throughput saturated; prints a table.
+
+    .venv/bin/python bench/end_to_end.py [--problem balance-point] [--latency 40] [--saturate 60] [--clients 32]
+
+It starts `judged serve` (embedded Redis, a fresh state folder, one slot per usable core) and
+drives it over HTTP from concurrent clients, each submission an accepted solution made unique
+by a comment (so every one is compiled, as real submissions are).
+
+  latency   one client at a time submits and long-polls (?wait=) for the verdict: the queue is
+            never saturated. p50 / p99 of POST-to-verdict wall time, as the client sees it.
+  saturate  `--saturate` submissions posted at once by `--clients` clients; throughput is
+            submissions per second until the last verdict, and per core.
+  bound     the CPU bound: cores / sandboxed CPU per submission (the compile's time plus the
+            run's CPU time, means over the saturated batch); `of bound` = throughput / bound.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = {"python": "solution.py", "cpp": "solution.cpp"}
+COMMENT = {"python": "#", "cpp": "//"}
+PORT = 8731
+
+
+class Finished:
+    def __init__(self, latency: float, body: dict[str, Any]) -> None:
+        self.latency = latency
+        self.verdict = body.get("verdict")
+        self.cpu = float(body.get("time") or 0.0)
+        self.compile = float(body.get("compile_time") or 0.0)
+
+
+async def judge_one(session: aiohttp.ClientSession, base: str, body: dict[str, str]) -> Finished:
+    started = time.perf_counter()
+    async with session.post(f"{base}/v1/submissions", json=body) as response:
+        if response.status != 202:
+            raise RuntimeError(f"POST answered {response.status}: {await response.text()}")
+        url = (await response.json())["url"]
+    while True:
+        async with session.get(f"{base}{url}?wait=30") as response:
+            view = await response.json()
+        if view["status"] == "finished":
+            return Finished(time.perf_counter() - started, view)
+
+
+def bodies(problem: str, language: str, count: int, tag: str) -> list[dict[str, str]]:
+    code = (ROOT / "problems" / problem / "solutions" / "accepted" / LANGUAGES[language]).read_text()
+    return [
+        {
+            "problem": problem,
+            "language": language,
+            "code": f"{code}\n{COMMENT[language]} {tag} {number}\n",
+            "user_id": f"bench-{number % 50}",
+        }
+        for number in range(count)
+    ]
+
+
+async def latency(base: str, problem: str, language: str, count: int) -> list[Finished]:
+    async with aiohttp.ClientSession() as session:
+        await judge_one(session, base, bodies(problem, language, 1, "warm-up")[0])
+        return [await judge_one(session, base, body) for body in bodies(problem, language, count, "latency")]
+
+
+async def saturate(base: str, problem: str, language: str, count: int, clients: int) -> tuple[float, list[Finished]]:
+    pending = bodies(problem, language, count, f"saturate-{time.time()}")
+    done: list[Finished] = []
+
+    async def client(session: aiohttp.ClientSession) -> None:
+        while pending:
+            done.append(await judge_one(session, base, pending.pop()))
+
+    connector = aiohttp.TCPConnector(limit=clients * 2)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        started = time.perf_counter()
+        await asyncio.gather(*(client(session) for _ in range(clients)))
+        return time.perf_counter() - started, done
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+async def wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
+    async with aiohttp.ClientSession() as session:
+        for _ in range(600):
+            if process.poll() is not None:
+                raise RuntimeError("judged serve exited; see its log")
+            try:
+                async with session.get(f"{base}/readyz") as response:
+                    if response.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.2)
+    raise RuntimeError("judged serve did not become ready in 2 minutes")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--problem", default="balance-point")
+    parser.add_argument("--latency", type=int, default=40, help="sequential submissions per language")
+    parser.add_argument("--saturate", type=int, default=60, help="submissions posted at once per language")
+    parser.add_argument("--clients", type=int, default=32)
+    args = parser.parse_args()
+    cores = len(os.sched_getaffinity(0))
+    state = Path(tempfile.mkdtemp(prefix="judged-bench-"))
+    state.chmod(0o711)  # jails reach the sandbox helper and builds through it
+    env = {
+        **os.environ,
+        "JUDGED_STATE_DIR": str(state),
+        "JUDGED_SERVER_LISTEN": f"127.0.0.1:{PORT}",
+        "JUDGED_LOG_LEVEL": "warning",
+        "JUDGED_SUBMISSIONS_MAX_ACTIVE_PER_USER": "100000",
+        "JUDGED_SUBMISSIONS_MAX_PER_MINUTE": "100000",
+    }
+    log = (state / "serve.log").open("wb")
+    process = subprocess.Popen([sys.executable, "-m", "judged.cli", "serve"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        await wait_ready(base, process)
+        print(f"judged serve: {cores} cores, {cores} slots, problem {args.problem}, state {state}")
+        header = f"{'language':<9} {'p50 ms':>7} {'p99 ms':>7} {'sat/s':>6} {'per core':>8} {'cpu ms':>7} "
+        print(header + f"{'bound/s':>8} {'of bound':>8}")
+        for language in LANGUAGES:
+            sequential = await latency(base, args.problem, language, args.latency)
+            wall, batch = await saturate(base, args.problem, language, args.saturate, args.clients)
+            verdicts = {finished.verdict for finished in sequential + batch}
+            if verdicts != {"AC"}:
+                raise RuntimeError(f"{language}: verdicts {verdicts}, expected only AC")
+            times = [finished.latency for finished in sequential]
+            throughput = len(batch) / wall
+            cpu = statistics.mean(finished.cpu + finished.compile for finished in batch)
+            bound = cores / cpu
+            print(
+                f"{language:<9} {statistics.median(times) * 1000:>7.0f} {percentile(times, 0.99) * 1000:>7.0f} "
+                f"{throughput:>6.2f} {throughput / cores:>8.2f} {cpu * 1000:>7.0f} {bound:>8.2f} "
+                f"{throughput / bound:>8.0%}"
+            )
+    finally:
+        process.terminate()
+        process.wait(30)
+        log.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

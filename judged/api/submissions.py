@@ -1,0 +1,349 @@
+"""POST /v1/submissions and /v1/runs; GET a submission (long-poll with ?wait=), its progress as server-sent events."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Annotated, TypeVar
+
+import msgspec
+from aiohttp import web
+
+from judged.api.deps import DEPS, ApiError, Submissions, json_response
+from judged.judging.reports import RUN_REPORT_DECODER, RunReport
+from judged.judging.runs import custom_arguments
+from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
+from judged.store.events import Event
+from judged.store.index import IndexedProblem
+from judged.store.submissions import Kind, Status, Submission, SubmissionRefused
+
+__all__ = [
+    "Accepted",
+    "RunRequest",
+    "RunView",
+    "SubmissionRequest",
+    "SubmissionView",
+    "create_run",
+    "create_submission",
+    "get_run",
+    "get_submission",
+    "submission_events",
+]
+
+log = logging.getLogger(__name__)
+_Body = TypeVar("_Body", "SubmissionRequest", "RunRequest")
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}$"
+SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"
+LANGUAGE_PATTERN = r"^[a-z][a-z0-9_+-]{0,31}$"
+MAX_RUN_INPUTS = 20
+RUN_WAIT = 20.0
+"""Seconds POST /v1/runs waits for the outcome before answering 202 with where to fetch it."""
+KEEPALIVE = 15.0
+"""Seconds between keep-alive comments on an event stream; the submission is re-read each time."""
+RETRY_AFTER_BUSY = "5"
+
+UserId = Annotated[
+    str, msgspec.Meta(pattern=ID_PATTERN, description="the participant, as the frontend knows them", examples=["ada"])
+]
+CompetitionId = Annotated[str, msgspec.Meta(pattern=ID_PATTERN)]
+Slug = Annotated[
+    str,
+    msgspec.Meta(pattern=SLUG_PATTERN, description="the problem's id (its folder name)", examples=["balance-point"]),
+]
+LanguageId = Annotated[str, msgspec.Meta(pattern=LANGUAGE_PATTERN, examples=["python"])]
+Code = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        description="the source; at most the configured size (64 KiB)",
+        examples=["class Solution:\n    def balancePoint(self, weights):\n        return -1\n"],
+    ),
+]
+
+
+class SubmissionRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    problem: Slug
+    language: LanguageId
+    code: Code
+    user_id: UserId
+    competition_id: CompetitionId | None = None
+
+
+class RunRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A run on the samples (`tests` absent) or on the participant's own inputs: `{"param": value}` objects."""
+
+    problem: Slug
+    language: LanguageId
+    code: Code
+    user_id: UserId
+    tests: Annotated[list[object], msgspec.Meta(min_length=1, max_length=MAX_RUN_INPUTS)] | None = None
+
+
+class Accepted(msgspec.Struct, frozen=True):
+    id: str
+    status: Status
+    url: str
+    events_url: str | None = None
+
+
+class Progress(msgspec.Struct, frozen=True):
+    passed: int
+    total: int
+
+
+class SubmissionView(msgspec.Struct, frozen=True, omit_defaults=True):
+    """A submission as a participant sees it; the verdict and its details once `status` is `finished`."""
+
+    id: str
+    problem: str
+    language: str
+    user_id: str
+    status: Status
+    created: float
+    competition_id: str | None = None
+    started: float | None = None
+    finished: float | None = None
+    progress: Progress | None = None
+    verdict: Verdict | None = None
+    tests: list[TestResult] | None = None
+    time: float | None = None
+    memory: int | None = None
+    compile_output: str | None = None
+    compile_time: float | None = None
+    message: str | None = None
+    failure: Failure | None = None
+    score: float | None = None
+
+
+class RunView(msgspec.Struct, frozen=True, omit_defaults=True):
+    """A run; `report` once `status` is `finished`."""
+
+    id: str
+    problem: str
+    language: str
+    status: Status
+    report: RunReport | None = None
+
+
+def view(submission: Submission) -> SubmissionView:
+    progress = Progress(submission.passed, submission.total) if submission.total else None
+    base = SubmissionView(
+        id=submission.id,
+        problem=submission.problem,
+        language=submission.language,
+        user_id=submission.user_id,
+        status=submission.status,
+        created=submission.created,
+        competition_id=submission.competition_id,
+        started=submission.started,
+        finished=submission.finished,
+        progress=progress,
+    )
+    result: JudgeResult | None = submission.result
+    if result is None:
+        return base
+    return msgspec.structs.replace(
+        base,
+        verdict=result.verdict,
+        tests=result.tests,
+        time=result.time,
+        memory=result.memory,
+        compile_output=result.compile_output,
+        compile_time=result.compile_time,
+        message=result.message,
+        failure=result.failure,
+        score=result.score,
+    )
+
+
+def run_view(run: Submission) -> RunView:
+    report = RUN_REPORT_DECODER.decode(run.output) if run.output is not None else None
+    return RunView(id=run.id, problem=run.problem, language=run.language, status=run.status, report=report)
+
+
+def _submissions(request: web.Request) -> Submissions:
+    submissions = request.app[DEPS].submissions
+    if submissions is None:
+        raise ApiError(404, "not_found", "this host does not serve submissions")
+    return submissions
+
+
+async def _decode(request: web.Request, kind: type[_Body]) -> _Body:
+    body = await request.read()
+    try:
+        return msgspec.json.decode(body, type=kind)
+    except msgspec.ValidationError as exc:
+        raise ApiError(400, "bad_request", f"invalid request: {exc}") from exc
+    except msgspec.DecodeError as exc:
+        raise ApiError(400, "bad_request", f"the body is not JSON: {exc}") from exc
+
+
+async def _validate(request: web.Request, problem: str, language: str, code: str) -> IndexedProblem:
+    """Known problem, enabled language, code within the size limit; ApiError otherwise."""
+    deps = request.app[DEPS]
+    submissions = _submissions(request)
+    size = len(code.encode())
+    if size > submissions.max_code_bytes:
+        limit = submissions.max_code_bytes // 1024
+        raise ApiError(413, "payload_too_large", f"the code is {size} bytes; the limit is {limit} KiB")
+    indexed = await deps.index.get(problem)
+    if indexed is None:
+        raise ApiError(404, "not_found", f"no problem {problem!r}")
+    statuses = {status.id: status for status in deps.languages()}
+    if not statuses:
+        raise ApiError(503, "unavailable", "the judge is still self-testing its languages; try again shortly")
+    status = statuses.get(language)
+    if status is None:
+        raise ApiError(422, "unknown_language", f"no language {language!r} (known: {', '.join(sorted(statuses))})")
+    if not status.enabled:
+        raise ApiError(422, "language_disabled", f"language {language} is disabled: {status.reason}")
+    return indexed
+
+
+async def create_submission(request: web.Request) -> web.Response:
+    body = await _decode(request, SubmissionRequest)
+    await _validate(request, body.problem, body.language, body.code)
+    submissions = _submissions(request)
+    if body.competition_id is not None:
+        if submissions.competition_check is None:
+            raise ApiError(404, "not_found", f"no competition {body.competition_id!r}")
+        await submissions.competition_check(body.competition_id, body.problem)
+    try:
+        created = await submissions.store.create(
+            problem=body.problem,
+            language=body.language,
+            code=body.code,
+            user_id=body.user_id,
+            competition_id=body.competition_id,
+        )
+    except SubmissionRefused as refused:
+        raise _too_many(refused) from refused
+    url = f"/v1/submissions/{created.id}"
+    accepted = Accepted(id=created.id, status=created.status, url=url, events_url=f"{url}/events")
+    return json_response(accepted, status=202, headers={"Location": url})
+
+
+async def create_run(request: web.Request) -> web.Response:
+    body = await _decode(request, RunRequest)
+    indexed = await _validate(request, body.problem, body.language, body.code)
+    if body.tests is not None and indexed.signature is not None:
+        try:
+            custom_arguments(body.tests, indexed.signature)
+        except ValueError as exc:
+            raise ApiError(400, "bad_request", f"invalid test: {exc}") from exc
+    submissions = _submissions(request)
+    inputs = msgspec.json.encode(body.tests).decode() if body.tests is not None else None
+    try:
+        created = await submissions.store.create(
+            problem=body.problem,
+            language=body.language,
+            code=body.code,
+            user_id=body.user_id,
+            kind=Kind.RUN,
+            inputs=inputs,
+        )
+    except SubmissionRefused as refused:
+        raise _too_many(refused) from refused
+    run = await _wait_finished(submissions, created.id, RUN_WAIT)
+    url = f"/v1/runs/{created.id}"
+    if run is None:
+        raise ApiError(404, "not_found", f"the run {created.id} expired")
+    if run.status is Status.FINISHED:
+        return json_response(run_view(run))
+    return json_response(run_view(run), status=202, headers={"Location": url})
+
+
+async def get_run(request: web.Request) -> web.Response:
+    submissions = _submissions(request)
+    run = await submissions.store.get(request.match_info["run_id"])
+    if run is None or run.kind is not Kind.RUN:
+        raise ApiError(404, "not_found", "no such run (runs are kept for an hour)")
+    return json_response(run_view(run))
+
+
+def _too_many(refused: SubmissionRefused) -> ApiError:
+    admission = refused.admission
+    if admission.reason == "active":
+        message = "too many submissions queued or being judged; wait for one to finish"
+    else:
+        message = "too many submissions this minute"
+    return ApiError(429, "too_many_requests", message, headers={"Retry-After": str(admission.retry_after)})
+
+
+def _wait_seconds(request: web.Request, limit: float) -> float:
+    raw = request.query.get("wait")
+    if raw is None:
+        return 0.0
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ApiError(400, "bad_request", f"wait must be a number of seconds, not {raw[:40]!r}") from None
+    if not 0 <= seconds <= limit:
+        raise ApiError(400, "bad_request", f"wait must be between 0 and {limit:g} seconds")
+    return seconds
+
+
+async def get_submission(request: web.Request) -> web.Response:
+    submissions = _submissions(request)
+    sid = request.match_info["submission_id"]
+    seconds = _wait_seconds(request, submissions.max_wait)
+    if seconds > 0:
+        submission = await _wait_finished(submissions, sid, seconds)
+    else:
+        submission = await submissions.store.get(sid)
+    if submission is None or submission.kind is not Kind.SUBMISSION:
+        raise ApiError(404, "not_found", f"no submission {sid!r}")
+    return json_response(view(submission))
+
+
+async def _wait_finished(submissions: Submissions, sid: str, seconds: float) -> Submission | None:
+    """The submission once finished or after `seconds`, woken by its `finished` event, never by polling."""
+    async with submissions.events.listen(sid) as events:
+        submission = await submissions.store.get(sid)
+        if submission is None or submission.status is Status.FINISHED:
+            return submission
+        try:
+            async with asyncio.timeout(seconds):
+                while (await events.get()).event != "finished":
+                    pass
+        except TimeoutError:
+            pass
+        return await submissions.store.get(sid)
+
+
+async def submission_events(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: `status` first, then `status`/`test` as judging goes, `finished` with the result last."""
+    submissions = _submissions(request)
+    sid = request.match_info["submission_id"]
+    async with submissions.events.listen(sid) as events:
+        submission = await submissions.store.get(sid)
+        if submission is None or submission.kind is not Kind.SUBMISSION:
+            raise ApiError(404, "not_found", f"no submission {sid!r}")
+        response = web.StreamResponse(
+            headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        )
+        await response.prepare(request)
+        await _send(response, "status", view(submission))
+        while submission.status is not Status.FINISHED:
+            try:
+                async with asyncio.timeout(KEEPALIVE):
+                    event = await events.get()
+            except TimeoutError:
+                await response.write(b": keep-alive\n\n")
+                event = Event(event="reread")
+            if event.event in ("finished", "reread"):
+                again = await submissions.store.get(sid)
+                if again is None:
+                    break
+                submission = again
+            else:
+                await _send(response, event.event, event)
+        if submission.status is Status.FINISHED:
+            await _send(response, "finished", view(submission))
+        await response.write_eof()
+        return response
+
+
+async def _send(response: web.StreamResponse, name: str, data: object) -> None:
+    await response.write(b"event: " + name.encode() + b"\ndata: " + msgspec.json.encode(data) + b"\n\n")

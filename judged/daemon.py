@@ -1,0 +1,292 @@
+"""The composition root: `create_app(settings)` opens Redis, the problem index, the judge and the worker slots.
+
+One cleanup context per resource, started in order and closed in reverse:
+Redis (the embedded server when no `redis.url` is set), the host's event
+subscriptions, the problem index (synced at start, then watched), and, on
+hosts that judge, the sandbox with the worker slots. Language self-tests run
+in the background after the sandbox is up, so the API answers at once
+(`/readyz` says when judging can start).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+from collections.abc import AsyncIterator, Coroutine, Sequence
+from pathlib import Path
+
+import msgspec
+import redis.asyncio as aioredis
+from aiohttp import web
+
+from judged.api import ApiDeps, Auth, Submissions, build_app
+from judged.judging.selftest import LanguageStatus
+from judged.judging.service import Judge
+from judged.metrics import Metrics
+from judged.problems import Problem, ProblemError, load_problem
+from judged.settings import Settings
+from judged.store.client import connect
+from judged.store.embedded import EmbeddedRedis
+from judged.store.events import Events
+from judged.store.index import ProblemIndex
+from judged.store.index_sync import fingerprint
+from judged.store.keys import Keys
+from judged.store.queue import Queue
+from judged.store.submissions import Rules, SubmissionStore
+from judged.worker import Worker
+
+__all__ = ["DAEMON", "Daemon", "create_app", "usable_cores"]
+
+log = logging.getLogger(__name__)
+
+LANGUAGES_REFRESH = 10.0
+"""Seconds between reads (API hosts) and writes (worker hosts) of the language statuses shared in Redis."""
+LANGUAGES_FRESH = 90.0
+"""A worker host's statuses count while they are younger than this (seconds)."""
+
+
+class HostLanguages(msgspec.Struct, frozen=True):
+    """One worker host's language statuses, as it last published them."""
+
+    host: str
+    at: float
+    statuses: list[LanguageStatus]
+
+
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+class Daemon:
+    """Everything one judged process owns, opened and closed by the app's cleanup contexts."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.role = settings.server.role
+        self.host = f"{socket.gethostname()}-{os.getpid()}"
+        state = Path(settings.state_dir)
+        self.state_dir = state
+        self.roots = [Path(root) for root in settings.problem_roots]
+        self.keys = Keys(settings.redis.prefix)
+        self.embedded = None if settings.redis.url else EmbeddedRedis(state)
+        self.redis_url = settings.redis.url or (self.embedded.url if self.embedded else "")
+        self.redis: aioredis.Redis = connect(self.redis_url)
+        limits = settings.submissions
+        rules = Rules(max_active=limits.max_active_per_user, max_per_minute=limits.max_per_minute)
+        self.store = SubmissionStore(self.redis, self.keys, rules)
+        worker = settings.worker
+        self.queue = Queue(
+            self.redis,
+            self.store,
+            visibility_timeout_ms=round(worker.visibility_timeout * 1000),
+            max_attempts=worker.max_attempts,
+        )
+        self.events = Events(self.redis, self.keys)
+        self.index = ProblemIndex(state / "index.sqlite3")
+        self.judges = self.role in ("worker", "all")
+        self.slots = worker.slots or usable_cores()
+        self.judge = Judge(settings.sandbox, state, Path(settings.languages_dir)) if self.judges else None
+        self.metrics = Metrics(self.queue, self.slots if self.judges else 0)
+        self.worker: Worker | None = None
+        self.synced = False
+        self._remote_languages: list[LanguageStatus] = []
+        self._problems: dict[Path, tuple[str, Problem]] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+
+    # What the API reads.
+
+    def languages(self) -> Sequence[LanguageStatus]:
+        """This host's statuses when it judges; else those the worker hosts published in Redis."""
+        if self.judge is not None:
+            return list(self.judge.statuses.values())
+        return self._remote_languages
+
+    def index_synced(self) -> bool:
+        return self.synced
+
+    def api_deps(self) -> ApiDeps:
+        server = self.settings.server
+        submissions = None
+        if self.role != "worker":
+            submissions = Submissions(
+                store=self.store,
+                events=self.events,
+                max_code_bytes=self.settings.submissions.max_code_kib * 1024,
+                max_wait=server.max_wait,
+            )
+        return ApiDeps(
+            index=self.index,
+            languages=self.languages,
+            index_synced=self.index_synced,
+            max_body_size=server.max_body_kib * 1024,
+            submissions=submissions,
+            auth=Auth(tokens=frozenset(server.tokens), admin_tokens=frozenset(server.admin_tokens)),
+            metrics=self.metrics.render,
+            serve_api=self.role != "worker",
+            redis_ping=self.redis.ping,
+        )
+
+    # What the worker reads.
+
+    async def problem(self, slug: str) -> Problem | None:
+        """The loaded problem for a slug, from the index's folder; cached until the folder changes."""
+        indexed = await self.index.get(slug)
+        if indexed is None:
+            return None
+        folder = indexed.source
+        print_ = await asyncio.to_thread(fingerprint, folder)
+        cached = self._problems.get(folder)
+        if cached is not None and cached[0] == print_:
+            return cached[1]
+        try:
+            problem = await asyncio.to_thread(load_problem, folder)
+        except ProblemError as exc:
+            log.error("problem %s at %s no longer loads: %s", slug, folder, exc)
+            return None
+        self._problems[folder] = (print_, problem)
+        return problem
+
+    # The cleanup contexts, in order.
+
+    async def redis_context(self, _app: web.Application) -> AsyncIterator[None]:
+        if self.embedded is not None:
+            await self.embedded.start()
+            log.info("embedded redis-server running at %s", self.embedded.socket)
+        else:
+            log.info("using Redis at %s", _redacted(self.redis_url))
+        try:
+            yield
+        finally:
+            await self.redis.aclose()
+            if self.embedded is not None:
+                await self.embedded.stop()
+
+    async def events_context(self, _app: web.Application) -> AsyncIterator[None]:
+        await self.events.start()
+        try:
+            yield
+        finally:
+            await self.events.close()
+
+    async def index_context(self, _app: web.Application) -> AsyncIterator[None]:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        await self.index.open()
+        try:
+            report = await self.index.sync(self.roots)
+            self.synced = True
+            log.info("problem index ready: %s", report)
+            interval = self.settings.problem_reload_interval
+            self._start(self.index.watch(self.roots, interval), "problem index watch")
+            if not self.judges:
+                self._start(self._read_languages(), "language statuses reader")
+            yield
+        finally:
+            await self._stop_tasks()
+            await self.index.close()
+
+    async def judge_context(self, _app: web.Application) -> AsyncIterator[None]:
+        if self.judge is None:
+            yield
+            return
+        await self.judge.sandbox.start()  # refuses at once, with its reason, on a host that cannot sandbox
+        self._start(self._start_judging(self.judge), "language self-tests and worker slots")
+        try:
+            yield
+        finally:
+            await self._stop_tasks()
+            if self.worker is not None:
+                await self.worker.stop()
+            await self.judge.close()
+
+    async def _start_judging(self, judge: Judge) -> None:
+        await judge.self_test()
+        enabled = sorted(status.id for status in judge.statuses.values() if status.enabled)
+        disabled = {status.id: status.reason for status in judge.statuses.values() if not status.enabled}
+        log.info("languages enabled: %s; disabled: %s", ", ".join(enabled) or "none", disabled or "none")
+        self._start(self._publish_languages(judge), "language statuses publisher")
+        self.worker = Worker(
+            self.queue,
+            self.store,
+            judge,
+            self.problem,
+            slots=self.slots,
+            consumer_prefix=self.host,
+            metrics=self.metrics,
+        )
+        while True:
+            try:
+                await self.worker.run()
+                return
+            except Exception as exc:  # Redis away at start: the slots start once it is back
+                log.warning("worker slots cannot start yet (%s); retrying", exc)
+                await asyncio.sleep(1.0)
+
+    async def _publish_languages(self, judge: Judge) -> None:
+        while True:
+            record = HostLanguages(host=self.host, at=_now(), statuses=list(judge.statuses.values()))
+            try:
+                await self.redis.hset(self.keys.languages(), self.host, msgspec.json.encode(record))
+            except Exception as exc:
+                log.warning("cannot publish language statuses: %s", exc)
+            await asyncio.sleep(LANGUAGES_REFRESH)
+
+    async def _read_languages(self) -> None:
+        decoder = msgspec.json.Decoder(HostLanguages)
+        while True:
+            try:
+                records = [decoder.decode(raw) for raw in (await self.redis.hgetall(self.keys.languages())).values()]
+                self._remote_languages = _merge(records, _now())
+            except Exception as exc:
+                log.warning("cannot read language statuses: %s", exc)
+            await asyncio.sleep(LANGUAGES_REFRESH)
+
+    def _start(self, coroutine: Coroutine[object, object, None], name: str) -> None:
+        self._tasks.append(asyncio.create_task(coroutine, name=name))
+
+    async def _stop_tasks(self) -> None:
+        tasks, self._tasks = self._tasks, []
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+
+def _merge(records: list[HostLanguages], now: float) -> list[LanguageStatus]:
+    """One status per language over the fresh hosts: enabled if any host has it enabled."""
+    merged: dict[str, LanguageStatus] = {}
+    for record in records:
+        if now - record.at > LANGUAGES_FRESH:
+            continue
+        for status in record.statuses:
+            if status.id not in merged or (status.enabled and not merged[status.id].enabled):
+                merged[status.id] = status
+    return [merged[key] for key in sorted(merged)]
+
+
+def _now() -> float:
+    return time.time()
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for logs."""
+    scheme, sep, rest = url.partition("://")
+    if "@" not in rest:
+        return url
+    return f"{scheme}{sep}***@{rest.split('@', 1)[1]}"
+
+
+DAEMON = web.AppKey("daemon", Daemon)
+
+
+def create_app(settings: Settings) -> web.Application:
+    """The daemon as one aiohttp application; starting it opens everything, cleaning it up closes everything."""
+    daemon = Daemon(settings)
+    app = build_app(daemon.api_deps())
+    app[DAEMON] = daemon
+    app.cleanup_ctx.extend([daemon.redis_context, daemon.events_context, daemon.index_context, daemon.judge_context])
+    return app

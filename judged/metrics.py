@@ -1,0 +1,82 @@
+"""The daemon's Prometheus metrics: one registry per app, filled by the worker and the API, read at /metrics."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+from judged.store.queue import Queue
+from judged.worker import WorkerMetrics
+
+log = logging.getLogger(__name__)
+
+LATENCY_BUCKETS = (0.05, 0.1, 0.15, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0)
+
+
+class Metrics(WorkerMetrics):
+    """Counters the worker slots update as they go; queue gauges read from Redis when scraped."""
+
+    def __init__(self, queue: Queue | None, slots: int) -> None:
+        self.registry = CollectorRegistry()
+        registry = self.registry
+        self._queue = queue
+        self.queue_depth = Gauge(
+            "judged_queue_depth", "Submissions queued or being judged, per stream", ["queue"], registry=registry
+        )
+        self.queue_claimed = Gauge("judged_queue_claimed", "Queue entries claimed and not yet acked", registry=registry)
+        self.redis_up = Gauge("judged_redis_up", "1 when Redis answered the last scrape", registry=registry)
+        self.finished_total = Counter(
+            "judged_submissions_finished", "Submissions finished by this host's slots, by verdict", ["verdict"],
+            registry=registry,
+        )  # fmt: skip
+        self.latency = Histogram(
+            "judged_submission_latency_seconds", "From POST to verdict, as seen by the slot that finished it",
+            buckets=LATENCY_BUCKETS, registry=registry,
+        )  # fmt: skip
+        self.judging = Histogram(
+            "judged_judging_seconds", "Time a slot spent judging one submission (compile included)",
+            buckets=LATENCY_BUCKETS, registry=registry,
+        )  # fmt: skip
+        self.slots = Gauge("judged_worker_slots", "Worker slots on this host", registry=registry)
+        self.slots_busy = Gauge("judged_worker_slots_busy", "Worker slots judging right now", registry=registry)
+        self.busy_seconds = Counter(
+            "judged_worker_busy_seconds", "Slot-seconds spent judging (rate / slots = utilisation)", registry=registry
+        )
+        self.failures = Counter(
+            "judged_sandbox_failures", "Judgements that failed for the judge's reasons (retried or IE)",
+            registry=registry,
+        )  # fmt: skip
+        self.slots.set(slots)
+        self._busy_since: list[float] = []
+
+    def slot_busy(self, busy: bool) -> None:
+        if busy:
+            self.slots_busy.inc()
+            self._busy_since.append(time.monotonic())
+        else:
+            self.slots_busy.dec()
+            if self._busy_since:
+                self.busy_seconds.inc(time.monotonic() - self._busy_since.pop(0))
+
+    def finished(self, verdict: str, latency: float, judging: float) -> None:
+        self.finished_total.labels(verdict=verdict).inc()
+        self.latency.observe(max(0.0, latency))
+        self.judging.observe(max(0.0, judging))
+
+    def infrastructure_failure(self) -> None:
+        self.failures.inc()
+
+    async def render(self) -> bytes:
+        """The Prometheus text; the queue gauges are read from Redis now (left as they were when it is away)."""
+        if self._queue is not None:
+            try:
+                for name, stream in zip(("contest", "practice"), self._queue.keys.queues, strict=True):
+                    self.queue_depth.labels(queue=name).set(await self._queue.stream_length(stream))
+                self.queue_claimed.set(await self._queue.pending())
+                self.redis_up.set(1)
+            except Exception as exc:  # Redis away: say so, serve the rest
+                log.warning("metrics: cannot read the queue: %s", exc)
+                self.redis_up.set(0)
+        return generate_latest(self.registry)
