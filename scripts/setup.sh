@@ -55,8 +55,8 @@ fi
 # --- run or test -------------------------------------------------------------
 if [[ $mode == run ]]; then
   .venv/bin/judged --config etc/judged.toml doctor
-  echo "== a first sandboxed run:"
-  exec .venv/bin/judged --config etc/judged.toml sandbox exec -- python3 -c 'print("hello from the sandbox")'
+  echo "== judged serve: the bundled problems, an embedded Redis in the state folder (Ctrl-C stops it)"
+  exec .venv/bin/judged --config etc/judged.toml serve "${@:2}"
 fi
 
 echo "== ruff format --check"
