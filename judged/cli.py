@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the daemon: the HTTP API and the worker slots",
         description="Run the daemon. Settings come from --config, then JUDGED_* variables, then these flags.",
     )
+    serve.add_argument(
+        "--config", type=Path, default=None, dest="serve_config", help="settings file (same as judged --config)"
+    )
     serve.add_argument("--listen", default=None, help="HOST:PORT of the HTTP API (server.listen)")
     serve.add_argument("--state-dir", default=None, help="where judged keeps what it writes (state_dir)")
     serve.add_argument("--role", choices=("api", "worker", "all"), default=None, help="what this host does")
@@ -197,8 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     overrides: dict[str, object] = {}
     if args.command == "serve":
         overrides = {"server.listen": args.listen, "state_dir": args.state_dir, "server.role": args.role}
+    config = getattr(args, "serve_config", None) or args.config
     try:
-        settings = load_settings(args.config, from_environment(), overrides)
+        settings = load_settings(config, from_environment(), overrides)
         if args.command == "serve":
             parse_listen(settings.server.listen)
     except (SettingsError, ListenError) as exc:

@@ -5,7 +5,8 @@
  *       Outside the jail. Writes its own pid into each cgroup.procs file,
  *       then execs EXE (nsjail). Everything nsjail starts is then counted
  *       in the run's cgroups from its first instruction, and nothing is left
- *       behind for nsjail to create or remove.
+ *       behind for nsjail to create or remove. It dies with its parent (the
+ *       daemon): a SIGKILLed daemon leaves no jail running without it.
  *
  *   init STATUS_FD [SRC:DST]... -- PROG ARGS...
  *       PID 1 inside the jail. Forks PROG (after moving each passed fd SRC
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -40,6 +42,10 @@ static int die(const char *what) {
 static int launch(int argc, char **argv) {
     int i = 2;
     char pid[32];
+    pid_t parent = getppid();
+    /* Kept across execv (nsjail is not setuid); nsjail in turn kills its jail when it dies. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return die("prctl");
+    if (getppid() != parent) return 125; /* the daemon died before the prctl */
     int len = snprintf(pid, sizeof pid, "%d\n", (int)getpid());
     for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
         int fd = open(argv[i], O_WRONLY | O_CLOEXEC);

@@ -139,6 +139,10 @@ def _read_all(fd: int, limit: int) -> bytes:
     return bytes(out[:limit])
 
 
+HELPER_ENV = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"}
+"""The environment of the helper and nsjail outside the jail (the jail's own is the request's)."""
+
+
 class Sandbox:
     """Runs commands under nsjail with cgroup limits. Create once, `start`, then `run`."""
 
@@ -226,6 +230,7 @@ class Sandbox:
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
                 pass_fds=(status_w, log_w, *request.extra_fds.values()),
+                env=HELPER_ENV,  # never the daemon's own (tokens, a Redis password)
             )
         except OSError as exc:
             for fd in (status_r, status_w, log_r, log_w):

@@ -135,6 +135,7 @@ class EmbeddedRedis:
             stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.DEVNULL,
             start_new_session=True,  # a Ctrl-C meant for the daemon is not also sent to redis-server
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"},  # not the daemon's secrets
         )
         try:
             await self._wait_ready(process)
