@@ -7,12 +7,12 @@ import asyncio
 import logging
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 
 import msgspec
 
-from judged import commands
+from judged import commands, competitions_cli
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, SandboxError, Status
 from judged.serve import ListenError, parse_listen, serve
 from judged.settings import Settings, SettingsError, from_environment, load_settings
@@ -79,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate folders and judge every reference solution against its verdict folder"
     )
     check.add_argument("folders", type=Path, nargs="+", help="problem folders, or a root holding them")
+
+    competitions = commands.add_parser("competitions", help="competitions in the Redis judged serve uses")
+    competition_commands = competitions.add_subparsers(dest="competitions_command", required=True)
+    create = competition_commands.add_parser("create", help="create a competition from a TOML file")
+    create.add_argument("file", type=Path, help="id, title, start, duration, problems, rule, freeze_minutes, ...")
+    create.add_argument("--replace", action="store_true", help="overwrite a competition with the same id")
+    rebuild = competition_commands.add_parser(
+        "rebuild", help="recompute a leaderboard from the stored results and report differences"
+    )
+    rebuild.add_argument("competition_id")
+    rebuild.add_argument("--dry-run", action="store_true", help="report the differences, change nothing")
 
     languages = commands.add_parser("languages", help="self-test every language and list them")
     languages.add_argument("--json", action="store_true", help="print JSON")
@@ -181,18 +192,26 @@ def problem_folders(paths: list[Path]) -> list[Path]:
     return found
 
 
+def _command(settings: Settings, args: argparse.Namespace) -> Coroutine[object, object, int]:
+    """The coroutine that carries out the parsed command."""
+    commands_by_name: dict[str, Callable[[], Coroutine[object, object, int]]] = {
+        "serve": lambda: serve(settings),
+        "competitions": lambda: (
+            competitions_cli.create(settings, args.file, args.replace)
+            if args.competitions_command == "create"
+            else competitions_cli.rebuild(settings, args.competition_id, args.dry_run)
+        ),
+        "doctor": lambda: doctor(settings),
+        "judge": lambda: commands.judge_command(settings, args.problem, args.solution, args.language, args.json),
+        "problems": lambda: commands.problems_check_command(settings, problem_folders(args.folders)),
+        "languages": lambda: commands.languages_command(settings, args.json),
+        "sandbox": lambda: sandbox_exec(settings, args),
+    }
+    return commands_by_name[args.command]()
+
+
 async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
-    if args.command == "serve":
-        return await serve(settings)
-    if args.command == "doctor":
-        return await doctor(settings)
-    if args.command == "judge":
-        return await commands.judge_command(settings, args.problem, args.solution, args.language, args.json)
-    if args.command == "problems":
-        return await commands.problems_check_command(settings, problem_folders(args.folders))
-    if args.command == "languages":
-        return await commands.languages_command(settings, args.json)
-    return await sandbox_exec(settings, args)
+    return await _command(settings, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -24,19 +24,24 @@ import redis.asyncio as aioredis
 from aiohttp import web
 
 from judged.api import ApiDeps, Auth, Submissions, build_app
+from judged.api.competitions import Competitions
+from judged.api.web import web_client
 from judged.judging.selftest import LanguageStatus
 from judged.judging.service import Judge
 from judged.metrics import Metrics
 from judged.problems import Problem, ProblemError, load_problem
 from judged.settings import Settings
 from judged.store.client import connect
+from judged.store.competitions import CompetitionStore
 from judged.store.embedded import EmbeddedRedis
 from judged.store.events import Events
 from judged.store.index import ProblemIndex
 from judged.store.index_sync import fingerprint
 from judged.store.keys import Keys
+from judged.store.leaderboard import Leaderboard
+from judged.store.page_cache import PageCache
 from judged.store.queue import Queue
-from judged.store.submissions import Rules, SubmissionStore
+from judged.store.submissions import Kind, Rules, SubmissionStore
 from judged.worker import Worker
 
 __all__ = ["DAEMON", "Daemon", "create_app", "usable_cores"]
@@ -84,9 +89,19 @@ class Daemon:
             self.store,
             visibility_timeout_ms=round(worker.visibility_timeout * 1000),
             max_attempts=worker.max_attempts,
+            hand_over_finished=True,
         )
         self.events = Events(self.redis, self.keys)
+        self.competitions = Competitions(
+            store=CompetitionStore(self.redis, self.keys),
+            leaderboard=Leaderboard(self.redis, self.keys),
+            pages=PageCache(settings.server.leaderboard_refresh),
+        )
         self.index = ProblemIndex(state / "index.sqlite3")
+        server = settings.server
+        self.web = web_client(
+            Path(settings.web.dir), settings.web.demo, server.listen, server.tokens, server.admin_tokens
+        )
         self.judges = self.role in ("worker", "all")
         self.slots = worker.slots or usable_cores()
         self.judge = Judge(settings.sandbox, state, Path(settings.languages_dir)) if self.judges else None
@@ -117,6 +132,8 @@ class Daemon:
                 events=self.events,
                 max_code_bytes=self.settings.submissions.max_code_kib * 1024,
                 max_wait=server.max_wait,
+                competition_check=self.competitions.check,
+                on_created=self.competitions.created,
             )
         return ApiDeps(
             index=self.index,
@@ -126,8 +143,10 @@ class Daemon:
             submissions=submissions,
             auth=Auth(tokens=frozenset(server.tokens), admin_tokens=frozenset(server.admin_tokens)),
             metrics=self.metrics.render,
+            competitions=self.competitions if self.role != "worker" else None,
             serve_api=self.role != "worker",
             redis_ping=self.redis.ping,
+            web=self.web,
         )
 
     # What the worker reads.
@@ -149,6 +168,18 @@ class Daemon:
             return None
         self._problems[folder] = (print_, problem)
         return problem
+
+    async def after_finish(self, submission_id: str) -> None:
+        """A finished competition submission goes on the leaderboard (idempotent: keyed by the submission id)."""
+        submission = await self.store.get(submission_id)
+        if submission is None or submission.competition_id is None or submission.kind is not Kind.SUBMISSION:
+            return
+        competition = await self.competitions.get(submission.competition_id)
+        if competition is None:
+            log.warning("submission %s names competition %s, which is gone", submission_id, submission.competition_id)
+            return
+        await self.competitions.leaderboard.submitted(competition, submission)
+        log.info("submission %s recorded on the board of %s", submission_id, competition.id)
 
     # The cleanup contexts, in order.
 
@@ -216,6 +247,7 @@ class Daemon:
             slots=self.slots,
             consumer_prefix=self.host,
             metrics=self.metrics,
+            after_finish=self.after_finish,
         )
         while True:
             try:

@@ -12,12 +12,15 @@ import sys
 
 from aiohttp import web
 
+from judged.api.web import describe as describe_web_client
 from judged.daemon import DAEMON, create_app
 from judged.settings import Settings
 
 log = logging.getLogger(__name__)
 
 LOOPBACK = "127.0.0.1"
+STOP_GRACE = 20.0
+"""Seconds a SIGTERM leaves judgements in progress to finish (systemd's TimeoutStopSec is 60 s)."""
 
 
 class ListenError(ValueError):
@@ -87,10 +90,14 @@ async def serve(settings: Settings) -> int:
             f"judged: try  curl http://{shown}:{port}/v1/problems  or  curl http://{shown}:{port}/readyz",
             flush=True,
         )
+        if daemon.role != "worker":
+            print(f"judged: {describe_web_client(daemon.web, f'http://{shown}:{port}/')}", flush=True)
         notify_systemd("READY=1\nSTATUS=serving")
         await _until_stopped()
-        notify_systemd("STOPPING=1")
-        log.info("stopping")
+        notify_systemd("STOPPING=1\nSTATUS=finishing the judgements in progress")
+        log.info("stopping: no new claims; judgements in progress get %.0f s to finish", STOP_GRACE)
+        if daemon.worker is not None:
+            await daemon.worker.stop(grace=STOP_GRACE)
     finally:
         await runner.cleanup()
     return 0

@@ -38,6 +38,9 @@ class ServerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     max_body_kib: Annotated[int, msgspec.Meta(ge=1, le=65536)] = 256
     # The longest ?wait= a client may ask of GET /v1/submissions/{id}, in seconds.
     max_wait: Annotated[float, msgspec.Meta(ge=0, le=300)] = 30.0
+    # Seconds a leaderboard page is served from this host's memory before it
+    # is read from Redis again (one read per page per interval per host).
+    leaderboard_refresh: Annotated[float, msgspec.Meta(gt=0, le=60)] = 1.0
 
 
 class RedisSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -68,6 +71,16 @@ class SubmissionSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True
     max_per_minute: Annotated[int, msgspec.Meta(ge=1)] = 20
 
 
+class WebSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # The built web client (web/dist, made by `npm ci && npm run build` in web/),
+    # served at /; relative to the working directory unless absolute.
+    dir: str = "web/dist"
+    # Demo mode: the client lets anyone type a user id, and hands the browser a
+    # frontend token when tokens are configured. "auto": on when no token is
+    # configured or the daemon listens on loopback; "on"; "off".
+    demo: Literal["auto", "on", "off"] = "auto"
+
+
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # Where judged keeps what it writes: the built sandbox helper, the build
     # cache, the problem index and the embedded Redis. Created when missing.
@@ -85,6 +98,7 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     worker: WorkerSettings = WorkerSettings()
     submissions: SubmissionSettings = SubmissionSettings()
     sandbox: SandboxConfig = SandboxConfig()
+    web: WebSettings = WebSettings()
 
     @property
     def sandbox_dir(self) -> Path:

@@ -25,10 +25,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import msgspec
 
 from judged.judging.function import FunctionTask
+from judged.judging.io_runs import NOT_INTERACTIVE, custom_inputs, sample_inputs
 from judged.judging.progress import Progress
 from judged.judging.reports import RUN_REPORT_ENCODER, RunReport
 from judged.judging.runs import RunOutcome, RunStatus, custom_arguments
 from judged.judging.service import Judge, LanguageUnavailable
+from judged.judging.sources import read_program
 from judged.judging.tasks import function_task
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems import Problem
@@ -70,6 +72,7 @@ class Worker:
         consumer_prefix: str,
         block_ms: int = 500,
         metrics: WorkerMetrics | None = None,
+        after_finish: Callable[[str], Awaitable[None]] | None = None,
     ) -> None:
         if slots < 1 or block_ms < 1:
             raise ValueError("a worker needs at least one slot and a positive block_ms")
@@ -81,6 +84,8 @@ class Worker:
         self.consumer_prefix = consumer_prefix
         self._block_ms = block_ms  # short, so that a slot sees a stale entry or a stop promptly
         self._metrics = metrics or WorkerMetrics()
+        # Runs after every finish, before the ack (the leaderboard update); idempotent, retried by redelivery.
+        self._after_finish = after_finish
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
 
@@ -95,11 +100,19 @@ class Worker:
             self._tasks.append(asyncio.create_task(self._slot(consumer), name=f"worker slot {consumer}"))
         log.info("worker started %d slots (%s-1..%d)", self.slots, self.consumer_prefix, self.slots)
 
-    async def stop(self) -> None:
-        """Cancel every slot and wait for it. A submission being judged stays pending and is redelivered."""
+    async def stop(self, grace: float = 0.0) -> None:
+        """Stop claiming; let judgements in progress finish for up to `grace` seconds, then cancel the rest.
+
+        A submission whose judgement is cancelled stays pending and is redelivered after the visibility timeout.
+        """
         tasks, self._tasks = self._tasks, []
         self._stopping = True
         pending = set(tasks)
+        if pending and grace > 0:
+            _, pending = await asyncio.wait(pending, timeout=grace)
+            if pending:
+                log.warning("%d slot(s) still judging after %.0f s; cancelled, their submissions redelivered",
+                            len(pending), grace)  # fmt: skip
         while pending:
             # Again and again: Python 3.11's wait_for (inside redis-py) can swallow a cancellation.
             for task in pending:
@@ -153,10 +166,13 @@ class Worker:
 
     async def _process(self, consumer: str, claim: Claim) -> None:
         sid = claim.submission_id
+        if claim.finished:
+            await self._done(claim)
+            return
         log.info("slot %s claimed submission %s (attempt %d)", consumer, sid, claim.attempt)
         submission = await self._ready(claim)
         if submission is None:
-            await self._queue.ack(claim)
+            await self._done(claim)
             log.info("submission %s acked without judging", sid)
             return
         started = time.monotonic()
@@ -181,8 +197,14 @@ class Worker:
                 await self._infrastructure_failure(claim, outcome.outcome.message or "the sandbox failed")
                 return
             await self._store.finish_run(sid, RUN_REPORT_ENCODER.encode(outcome), claim.attempt)
-        await self._queue.ack(claim)
+        await self._done(claim)
         log.info("submission %s acked", sid)
+
+    async def _done(self, claim: Claim) -> None:
+        """What follows a finish (when the submission is finished at all), then the ack."""
+        if self._after_finish is not None:
+            await self._after_finish(claim.submission_id)
+        await self._queue.ack(claim)
 
     async def _ready(self, claim: Claim) -> Submission | None:
         """The submission, marked compiling; None when there is nothing left to do (gone or finished)."""
@@ -221,7 +243,7 @@ class Worker:
 
     async def _run(self, submission: Submission, problem: Problem) -> RunReport | str:
         if problem.signature is None:
-            return "runs of stdin/stdout problems are not supported yet"
+            return await self._run_io(submission, problem)
         task = function_task(problem)
         if submission.inputs is None:
             samples = [case for case in task.cases if case.sample]
@@ -249,6 +271,34 @@ class Worker:
         values = [output.value if output.status == "ok" else None for output in outcome.outputs]
         return values, reference.path.name
 
+    async def _run_io(self, submission: Submission, problem: Problem) -> RunReport:
+        """An I/O problem's run: the samples' inputs beside their answers, or stdin texts beside the reference's."""
+        if problem.io is not None and problem.io.interactive:
+            refused = RunOutcome(status=RunStatus.ERROR, outputs=[], message=NOT_INTERACTIVE)
+            return RunReport(outcome=refused, inputs=[])
+        if submission.inputs is None:
+            inputs, answers = await asyncio.to_thread(sample_inputs, problem)
+            outcome = await self._judge.run_io(problem, submission.language, submission.code, inputs)
+            return RunReport(outcome=outcome, inputs=inputs, expected=list(answers))
+        try:
+            inputs = custom_inputs(msgspec.json.decode(submission.inputs, type=list[object]))
+        except (ValueError, msgspec.DecodeError) as exc:
+            return RunReport(outcome=RunOutcome(status=RunStatus.ERROR, outputs=[], message=str(exc)), inputs=[])
+        outcome = await self._judge.run_io(problem, submission.language, submission.code, inputs)
+        expected, source = await self._expected_io(problem, inputs)
+        return RunReport(outcome=outcome, inputs=inputs, expected=expected, expected_from=source)
+
+    async def _expected_io(self, problem: Problem, inputs: list[str]) -> tuple[list[object] | None, str]:
+        """What the accepted reference solution prints on `inputs`; (None, "") when there is none or it fails."""
+        reference = self._judge.reference_solution(problem)
+        if reference is None:
+            return None, ""
+        code = await asyncio.to_thread(read_program, reference.path)  # a file, or a multi-file program's folder
+        outcome = await self._judge.run_io(problem, reference.language, code, inputs)
+        if not outcome.outputs:  # it did not build
+            return None, ""
+        return [output.value if output.status == "ok" else None for output in outcome.outputs], reference.path.name
+
     async def _final_error(self, claim: Claim, message: str) -> None:
         """An IE that another attempt cannot fix: finish now, never retried."""
         log.error("submission %s cannot be judged: %s", claim.submission_id, message)
@@ -270,7 +320,7 @@ class Worker:
         message = f"judging failed {claim.attempt} times; last: {message}"
         log.error("submission %s: %s; finished as IE", sid, message)
         await self._store.fail(sid, message, claim.attempt)
-        await self._queue.ack(claim)
+        await self._done(claim)
 
 
 class _Event(msgspec.Struct, frozen=True):

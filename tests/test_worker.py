@@ -10,12 +10,13 @@ import pytest
 import redis.asyncio as aioredis
 
 from judged.judging.progress import NO_PROGRESS, Progress
+from judged.judging.reports import RUN_REPORT_DECODER, RunReport
 from judged.judging.service import Judge
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems import Problem, load_problem
 from judged.sandbox import Sandbox, SandboxConfig
 from judged.store.queue import Queue
-from judged.store.submissions import Rules, Status, Submission, SubmissionStore
+from judged.store.submissions import Kind, Rules, Status, Submission, SubmissionStore
 from judged.worker import Worker
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 
@@ -69,7 +70,11 @@ async def judge(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[FlakyJudge]:
 
 @pytest.fixture(scope="module")
 def problems() -> dict[str, Problem]:
-    return {"balance-point": load_problem(BALANCE_POINT)}
+    return {
+        "balance-point": load_problem(BALANCE_POINT),
+        "aplusb": load_problem(PROJECT / "problems" / "aplusb"),
+        "guess": load_problem(PROJECT / "tests" / "judging" / "packages" / "guess"),
+    }
 
 
 @pytest.fixture
@@ -238,6 +243,61 @@ async def test_progress_reaches_the_submission_while_it_is_judged(
     submission = await submit(store, ACCEPTED)
     done = await finished(store, submission.id)
     assert (done.passed, done.total) == (100, 100)
+
+
+async def test_a_graceful_stop_lets_the_judgement_in_progress_finish(
+    start_worker: StartWorker, store: RecordingStore, judge: FlakyJudge
+) -> None:
+    judge.hold = asyncio.Event()
+    worker, queue = await start_worker(slots=2)
+    submission = await submit(store, ACCEPTED)
+    await asyncio.wait_for(_until_status(store, submission.id, Status.COMPILING), 30)
+    stopping = asyncio.create_task(worker.stop(grace=60))
+    await asyncio.sleep(0.3)
+    assert not stopping.done()  # waiting for the judgement, not cancelling it
+    judge.hold.set()
+    await asyncio.wait_for(stopping, 60)
+    done = await store.get(submission.id)
+    assert done is not None
+    assert done.status is Status.FINISHED
+    assert done.finished_attempt == 1
+    assert await queue.pending() == 0
+
+
+async def run_report(store: SubmissionStore, problem: str, code: str, inputs: str | None = None) -> RunReport:
+    run = await store.create(problem=problem, language="python", code=code, user_id="ada", kind=Kind.RUN, inputs=inputs)
+    done = await finished(store, run.id)
+    assert done.output is not None
+    return RUN_REPORT_DECODER.decode(done.output)
+
+
+SUM_PY = "a, b = map(int, input().split())\nprint(a + b)\n"
+
+
+async def test_an_io_run_on_the_samples_shows_outputs_beside_the_answers(
+    start_worker: StartWorker, store: RecordingStore
+) -> None:
+    await start_worker()
+    report = await run_report(store, "aplusb", SUM_PY)
+    assert report.outcome.status == "ok"
+    assert report.inputs == ["1 2\n", "-7 10\n"]
+    assert [output.value for output in report.outcome.outputs] == report.expected == ["3\n", "3\n"]
+
+
+async def test_an_io_run_on_custom_stdin_is_shown_beside_the_reference_solutions_output(
+    start_worker: StartWorker, store: RecordingStore
+) -> None:
+    await start_worker()
+    report = await run_report(store, "aplusb", "print(0)\n", '["2000000000 2000000000\\n", "1 1"]')
+    assert [output.value for output in report.outcome.outputs] == ["0\n", "0\n"]
+    assert (report.expected, report.expected_from) == (["4000000000\n", "2\n"], "sum.py")  # python: the one enabled
+    bad = await run_report(store, "aplusb", SUM_PY, '["1 2", {"a": 1}]')
+    assert (bad.outcome.status, bad.outcome.message) == (
+        "error",
+        "input 2: expected a string (the program's stdin), got an object",
+    )
+    interactive = await run_report(store, "guess", SUM_PY)
+    assert interactive.outcome.message == "runs are not available for interactive problems"
 
 
 async def _until_empty(queue: Queue) -> None:

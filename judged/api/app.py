@@ -12,13 +12,24 @@ from typing import NamedTuple
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from judged.api import openapi, openapi_submissions
+from judged.api import openapi, openapi_competitions, openapi_submissions
 from judged.api.auth import ACCESS, Access, auth_middleware
+from judged.api.competitions import (
+    competition_events,
+    create_competition,
+    finalize_competition,
+    get_competition,
+    leaderboard_page,
+    leaderboard_row,
+    scoreboard_csv,
+    scoreboard_json,
+)
 from judged.api.deps import DEPS, ApiDeps, encode
 from judged.api.errors import error_middleware
 from judged.api.problems import get_problem, list_problems
 from judged.api.status import healthz, languages, metrics, readyz
 from judged.api.submissions import create_run, create_submission, get_run, get_submission, submission_events
+from judged.api.web import mount as mount_web_client
 
 __all__ = ["OPENAPI_DOCUMENT", "Route", "build_app", "routes"]
 
@@ -57,6 +68,18 @@ SUBMISSION_ROUTES: tuple[Route, ...] = (
     Route("GET", "/v1/runs/{run_id}", get_run, openapi_submissions.GET_RUN),
 )
 
+_C = "/v1/competitions/{competition_id}"
+COMPETITION_ROUTES: tuple[Route, ...] = (
+    Route("POST", "/v1/competitions", create_competition, openapi_competitions.CREATE_COMPETITION, "admin"),
+    Route("GET", _C, get_competition, openapi_competitions.GET_COMPETITION),
+    Route("POST", f"{_C}/finalize", finalize_competition, openapi_competitions.FINALIZE, "admin"),
+    Route("GET", f"{_C}/leaderboard", leaderboard_page, openapi_competitions.LEADERBOARD),
+    Route("GET", f"{_C}/leaderboard/events", competition_events, openapi_competitions.EVENTS),
+    Route("GET", f"{_C}/leaderboard/{{user_id}}", leaderboard_row, openapi_competitions.LEADERBOARD_ROW),
+    Route("GET", f"{_C}/scoreboard.json", scoreboard_json, openapi_competitions.SCOREBOARD_JSON),
+    Route("GET", f"{_C}/scoreboard.csv", scoreboard_csv, openapi_competitions.SCOREBOARD_CSV),
+)
+
 
 def routes(deps: ApiDeps, extra: Iterable[Route] = ()) -> list[Route]:
     """The routes a host with `deps` serves: status always; problems unless API-less; submissions with a store."""
@@ -67,6 +90,8 @@ def routes(deps: ApiDeps, extra: Iterable[Route] = ()) -> list[Route]:
         found += PROBLEM_ROUTES
         if deps.submissions is not None:
             found += SUBMISSION_ROUTES
+        if deps.competitions is not None:
+            found += COMPETITION_ROUTES
         found += extra
     return found
 
@@ -78,8 +103,12 @@ def build_app(deps: ApiDeps, extra_routes: Iterable[Route] = ()) -> web.Applicat
     app[DEPS] = deps
     app[ACCESS] = {(route.method, route.path): route.access for route in served}
     wire_types = openapi_submissions.WIRE_TYPES if deps.submissions is not None else ()
+    if deps.competitions is not None:
+        wire_types += openapi_competitions.WIRE_TYPES
     document = openapi.document(((route.method, route.path, route.operation) for route in served), wire_types)
     app[OPENAPI_DOCUMENT] = encode(document)
     for route in served:
         app.router.add_route(route.method, route.path, route.handler)
+    if deps.web is not None and deps.serve_api:  # the bundled client (/, /assets/...): public, outside OpenAPI
+        app[ACCESS].update(mount_web_client(app, deps.web))
     return app

@@ -15,7 +15,10 @@ from aiohttp.typedefs import Handler
 
 from judged.api.deps import DEPS, ApiError, Auth
 
-__all__ = ["ACCESS", "Access", "auth_middleware"]
+__all__ = ["ACCESS", "ADMIN", "Access", "auth_middleware"]
+
+ADMIN = web.RequestKey("admin", bool)
+"""Whether the caller holds an admin token (always true when auth is off)."""
 
 Access = Literal["public", "frontend", "admin"]
 ACCESS = web.AppKey("access", dict[tuple[str, str], Access])
@@ -26,14 +29,17 @@ ACCESS = web.AppKey("access", dict[tuple[str, str], Access])
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     auth = request.app[DEPS].auth
     if not auth.enabled:
+        request[ADMIN] = True  # loopback only: whoever can reach the daemon runs it
         return await handler(request)
+    token = _bearer(request)
+    request[ADMIN] = token is not None and _known(token, auth.admin_tokens)
     resource = request.match_info.route.resource
     template = resource.canonical if resource is not None else ""
     access = request.app[ACCESS].get((request.method, template), "public")
     if request.method == "HEAD":
         access = request.app[ACCESS].get(("GET", template), access)
     if access != "public":
-        _authorize(auth, access, _bearer(request))
+        _authorize(auth, access, token)
     return await handler(request)
 
 

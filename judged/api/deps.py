@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 from aiohttp import web
@@ -17,7 +19,10 @@ from aiohttp import web
 from judged.judging.selftest import LanguageStatus
 from judged.store.events import Events
 from judged.store.index import ProblemIndex
-from judged.store.submissions import SubmissionStore
+from judged.store.submissions import Submission, SubmissionStore
+
+if TYPE_CHECKING:
+    from judged.api.competitions import Competitions
 
 __all__ = [
     "DEFAULT_MAX_BODY",
@@ -60,6 +65,21 @@ class Submissions:
     max_code_bytes: int = 64 * 1024
     max_wait: float = 30.0
     competition_check: Callable[[str, str], Awaitable[None]] | None = None
+    on_created: Callable[[Submission], Awaitable[None]] | None = None
+    """Called after a submission is queued (the leaderboard shows it as pending); must not raise."""
+
+
+@dataclass(frozen=True, slots=True)
+class WebClient:
+    """The bundled web client (judged.api.web): its built files, and what /web-config.json tells it.
+
+    `demo`: the client lets a participant type any user id and, when frontend tokens are
+    configured, `token` (a frontend token) is handed to every browser that asks (docs/web.md).
+    """
+
+    dist: Path
+    demo: bool = False
+    token: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +100,14 @@ class ApiDeps:
     auth: Auth = field(default_factory=Auth)
     metrics: Callable[[], Awaitable[bytes]] | None = None
     """Renders /metrics in the Prometheus text format; None: no /metrics route."""
+    competitions: Competitions | None = None
+    """The competition store, leaderboard and page cache; None: no competition routes."""
     serve_api: bool = True
     """False on a worker-only host: only /healthz, /readyz and /metrics are served."""
     redis_ping: Callable[[], Awaitable[object]] | None = None
     """Raises when Redis is unreachable (a readiness check); None: this host does not use Redis."""
+    web: WebClient | None = None
+    """The bundled web client served at /; None: not served (tests of the API alone, worker hosts)."""
 
 
 DEPS = web.AppKey("deps", ApiDeps)

@@ -10,6 +10,7 @@ import msgspec
 from aiohttp import web
 
 from judged.api.deps import DEPS, ApiError, Submissions, json_response
+from judged.judging.io_runs import custom_inputs
 from judged.judging.reports import RUN_REPORT_DECODER, RunReport
 from judged.judging.runs import custom_arguments
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
@@ -71,7 +72,10 @@ class SubmissionRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
 
 
 class RunRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A run on the samples (`tests` absent) or on the participant's own inputs: `{"param": value}` objects."""
+    """A run on the samples (`tests` absent) or on the participant's own inputs.
+
+    An input is a `{"param": value}` object, or for a stdin/stdout problem a string: the program's stdin (64 KiB).
+    """
 
     problem: Slug
     language: LanguageId
@@ -219,6 +223,8 @@ async def create_submission(request: web.Request) -> web.Response:
         )
     except SubmissionRefused as refused:
         raise _too_many(refused) from refused
+    if submissions.on_created is not None:
+        await submissions.on_created(created)
     url = f"/v1/submissions/{created.id}"
     accepted = Accepted(id=created.id, status=created.status, url=url, events_url=f"{url}/events")
     return json_response(accepted, status=202, headers={"Location": url})
@@ -227,9 +233,12 @@ async def create_submission(request: web.Request) -> web.Response:
 async def create_run(request: web.Request) -> web.Response:
     body = await _decode(request, RunRequest)
     indexed = await _validate(request, body.problem, body.language, body.code)
-    if body.tests is not None and indexed.signature is not None:
+    if body.tests is not None:
         try:
-            custom_arguments(body.tests, indexed.signature)
+            if indexed.signature is not None:
+                custom_arguments(body.tests, indexed.signature)
+            else:
+                custom_inputs(body.tests)
         except ValueError as exc:
             raise ApiError(400, "bad_request", f"invalid test: {exc}") from exc
     submissions = _submissions(request)

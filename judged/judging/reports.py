@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import msgspec
 
 from judged.judging.runs import RunOutcome
@@ -10,12 +12,14 @@ from judged.judging.runs import RunOutcome
 class RunReport(msgspec.Struct, frozen=True):
     """A run's outcome, the inputs it ran on, and the expected outputs where they are known.
 
-    `expected` comes from the samples' expected outputs, or for custom inputs from the problem's
-    accepted reference solution (`expected_from` names its file); None when there is neither.
+    An input is an argument list (function problems) or the program's stdin as text (I/O problems),
+    and an expected output a value or the expected stdout text. `expected` comes from the samples'
+    expected outputs, or for custom inputs from the problem's accepted reference solution
+    (`expected_from` names its file); None when there is neither.
     """
 
     outcome: RunOutcome
-    inputs: list[list[object]]
+    inputs: Sequence[object]
     expected: list[object] | None = None
     expected_from: str = ""
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from judged.judging.build import Builder
 from judged.judging.function import FunctionTask, judge_function
 from judged.judging.io import judge_io
+from judged.judging.io_runs import run_io
 from judged.judging.languages import Language, load_languages
 from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.runs import RunOutcome, reference_solution, run_function
@@ -77,6 +78,16 @@ class Judge:
         """Run mode: `code` on `inputs` (argument lists) under `task`'s signature and limits, outputs unscored."""
         language = self.language(language_id)
         return await run_function(task, language, code, inputs, sandbox=self.sandbox, builder=self.builder)
+
+    async def run_io(
+        self, problem: Problem, language_id: str, code: str | dict[str, str], inputs: Sequence[str]
+    ) -> RunOutcome:
+        """Run mode for an I/O problem: `code` once per input (stdin text), with judging's limits, outputs unscored."""
+        language = self.language(language_id)
+        time_limit = await self.time_limit(problem)
+        return await run_io(
+            problem, language, code, inputs, sandbox=self.sandbox, builder=self.builder, time_limit=time_limit
+        )
 
     def reference_solution(self, problem: Problem) -> ReferenceSolution | None:
         """The accepted reference solution, in an enabled language, that computes expected outputs for runs."""

@@ -32,6 +32,7 @@ class Claim(msgspec.Struct, frozen=True):
     entry_id: str
     submission_id: str
     attempt: int  # 1 for the first claim, counted across all slots and hosts
+    finished: bool = False  # handed over only to run what follows a finish (hand_over_finished)
 
 
 # KEYS[1] submission hash. -1 missing, 0 finished, else the attempt this claim is.
@@ -53,6 +54,7 @@ class Queue:
         *,
         visibility_timeout_ms: int = 60_000,
         max_attempts: int = 3,
+        hand_over_finished: bool = False,
     ) -> None:
         if visibility_timeout_ms <= 0 or max_attempts < 1:
             raise ValueError("visibility_timeout_ms must be positive and max_attempts at least 1")
@@ -61,6 +63,10 @@ class Queue:
         self.keys: Keys = store.keys
         self.visibility_timeout_ms = visibility_timeout_ms
         self.max_attempts = max_attempts
+        # Entries of finished submissions (redelivered after a crash between finish and ack, or out
+        # of attempts) are handed to the slot with `finished` set, so that what follows a finish
+        # (the leaderboard update) runs again before the ack, instead of being acked here.
+        self.hand_over_finished = hand_over_finished
         self._count_attempt = redis.register_script(_COUNT_ATTEMPT)
         # Where XAUTOCLAIM goes on scanning each stream's pending entries.
         self._cursors = dict.fromkeys(self.keys.queues, "0-0")
@@ -127,12 +133,15 @@ class Queue:
         attempt = int(await self._count_attempt(keys=[self.keys.submission(submission_id)]))
         if attempt == -1:
             log.warning("queue entry %s names unknown submission %s; dropped", entry_id, submission_id)
-        elif attempt == 0:
-            log.info("submission %s redelivered but already finished; acked", submission_id)
-        elif attempt > self.max_attempts:
-            failed = attempt - 1
-            log.error("submission %s: judging failed %d times; finished as IE", submission_id, failed)
-            await self._store.fail(submission_id, f"judging failed {failed} times", failed)
+        elif attempt == 0 or attempt > self.max_attempts:
+            if attempt > self.max_attempts:
+                failed = attempt - 1
+                log.error("submission %s: judging failed %d times; finished as IE", submission_id, failed)
+                await self._store.fail(submission_id, f"judging failed {failed} times", failed)
+            else:
+                log.info("submission %s redelivered but already finished", submission_id)
+            if self.hand_over_finished:
+                return Claim(stream=stream, entry_id=entry_id, submission_id=submission_id, attempt=0, finished=True)
         else:
             if attempt > 1:
                 log.warning("submission %s redelivered: attempt %d", submission_id, attempt)

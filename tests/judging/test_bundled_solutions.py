@@ -1,4 +1,7 @@
-"""Every reference solution of every bundled problem gets its folder's verdict, in the real sandbox."""
+"""Every reference solution of every bundled problem gets its folder's verdict, in the real sandbox.
+
+Function problems (`problem.toml`, `solutions/`) and I/O problems (Kattis packages, `submissions/`) alike.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from judged.judging.service import Judge
+from judged.judging.sources import read_program
 from judged.judging.tasks import function_task
 from judged.problems import ReferenceSolution, load_problem
 from judged.sandbox import Sandbox, SandboxConfig
@@ -17,11 +21,13 @@ from judged.sandbox import Sandbox, SandboxConfig
 PROJECT = Path(__file__).resolve().parents[2]
 PROBLEMS = sorted(p for p in (PROJECT / "problems").iterdir() if (p / "problem.toml").exists())
 SOLUTIONS = [(folder, solution) for folder in PROBLEMS for solution in load_problem(folder).solutions]
+IO_PROBLEMS = sorted(p for p in (PROJECT / "problems").iterdir() if (p / "problem.yaml").exists())
+IO_SOLUTIONS = [(folder, solution) for folder in IO_PROBLEMS for solution in load_problem(folder).solutions]
 
 
 def _id(item: tuple[Path, ReferenceSolution]) -> str:
     folder, solution = item
-    return f"{folder.name}/{solution.path.relative_to(folder / 'solutions')}"
+    return f"{folder.name}/{solution.path.relative_to(solution.path.parents[1])}"  # balance-point/accepted/x.py
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +58,26 @@ async def test_reference_solution_gets_its_folders_verdict(judge: Judge, item: t
     folder, solution = item
     problem = load_problem(folder)
     result = await judge.judge_function(function_task(problem), solution.language, solution.path.read_text())
+    detail = result.message or result.compile_output[:500]
+    assert (str(result.verdict), detail) == (solution.verdict.code, detail)
+
+
+def test_the_io_problems_have_accepted_solutions_in_every_language_and_failing_ones() -> None:
+    assert IO_PROBLEMS
+    for folder in IO_PROBLEMS:
+        solutions = [s for f, s in IO_SOLUTIONS if f == folder]
+        accepted = {s.language for s in solutions if s.verdict.code == "AC"}
+        assert accepted == {"python", "c", "cpp", "java", "javascript", "go", "rust"}, folder.name
+        assert {s.verdict.code for s in solutions} >= {"AC", "WA", "TLE"}, folder.name
+
+
+@pytest.mark.parametrize("item", IO_SOLUTIONS, ids=[_id(item) for item in IO_SOLUTIONS])
+async def test_io_reference_solution_gets_its_folders_verdict(
+    judge: Judge, item: tuple[Path, ReferenceSolution]
+) -> None:
+    folder, solution = item
+    problem = load_problem(folder)
+    result = await judge.judge_problem(problem, solution.language, read_program(solution.path))
     detail = result.message or result.compile_output[:500]
     assert (str(result.verdict), detail) == (solution.verdict.code, detail)
 

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from judged.harness import LANGUAGE_IDS, Base
-from judged.problems import CompareMode, Difficulty, ExpectedVerdict, Problem, check_problem, load_problems
+from judged.problems import (
+    CompareMode,
+    Difficulty,
+    ExpectedVerdict,
+    Problem,
+    ProblemKind,
+    check_problem,
+    load_problems,
+)
 from tests.problems import pyrun
 
 ROOT = Path(__file__).resolve().parents[2] / "problems"
@@ -48,6 +58,15 @@ def test_the_set_covers_every_type_mode_and_difficulty(problems: dict[str, Probl
         CompareMode.UNORDERED,
     }
     assert {problem.difficulty for problem in problems.values()} == set(Difficulty)
+
+
+def test_the_set_has_an_io_problem_that_every_language_solves(problems: dict[str, Problem]) -> None:
+    assert {problem.kind for problem in problems.values()} == set(ProblemKind)
+    aplusb = problems["aplusb"]
+    assert aplusb.io is not None
+    assert len(aplusb.io.samples) >= 2
+    assert len(aplusb.io.tests) >= 10
+    assert aplusb.statement.startswith("# A Plus B\n")
 
 
 def test_one_problem_has_exactly_100_tests(problems: dict[str, Problem]) -> None:
@@ -119,3 +138,33 @@ def test_python_slow_solutions_are_right_on_the_samples(problems: dict[str, Prob
     solution = pyrun.solution_class(solution_path(slug, ExpectedVerdict.TIME_LIMIT_EXCEEDED, name).read_text())
     for case in problem.samples:
         assert pyrun.same(problem, pyrun.run(problem, solution, case), case.output)
+
+
+IO_PYTHON = sorted(ROOT.glob("*/submissions/*/*.py"))
+"""The I/O problems' (Kattis packages') Python submissions: programs reading stdin."""
+
+
+def host_run(program: Path, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(program)], input=stdin, capture_output=True, text=True, timeout=10, check=False
+    )
+
+
+@pytest.mark.parametrize("program", IO_PYTHON, ids=[str(path.relative_to(ROOT)) for path in IO_PYTHON])
+def test_python_submissions_of_io_problems_behave_as_their_folder_says(
+    problems: dict[str, Problem], program: Path
+) -> None:
+    """Accepted ones print every answer (token by token, as the default validator reads); slow ones are right on
+    the samples; run-time errors exit non-zero on some test; wrong answers are wrong on some test."""
+    io = problems[program.parts[-4]].io
+    assert io is not None
+    verdict = ExpectedVerdict(program.parent.name)
+    tests = io.samples if verdict is ExpectedVerdict.TIME_LIMIT_EXCEEDED else io.tests
+    runs = [(test, host_run(program, test.input.read_text())) for test in tests]
+    right = [run.returncode == 0 and run.stdout.split() == test.answer.read_text().split() for test, run in runs]
+    if verdict is ExpectedVerdict.RUN_TIME_ERROR:
+        assert any(run.returncode != 0 for _, run in runs)
+    elif verdict is ExpectedVerdict.WRONG_ANSWER:
+        assert not all(right)
+    else:
+        assert all(right), [test.name for (test, _), ok in zip(runs, right, strict=True) if not ok]

@@ -1,0 +1,169 @@
+"""Competitions through the daemon's app against a real Redis and real sandboxes: submit, judge, see the board."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import itertools
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient
+
+from judged.daemon import create_app
+from judged.sandbox import Sandbox
+from tests.api.test_submissions import PROBLEMS, settings_for, start, until_ready, verdict_of
+from tests.store.redis_server import redis_url_fixture
+
+__all__ = ["redis_url_fixture"]
+
+Client = TestClient[web.Request, web.Application]
+ACCEPTED = (PROBLEMS / "balance-point" / "solutions" / "accepted" / "solution.py").read_text()
+WRONG = "class Solution:\n    def balancePoint(self, weights):\n        return -1\n"
+_ids = itertools.count()
+
+
+@pytest.fixture(scope="module")
+async def client(sandbox: Sandbox, state_dir: Path, redis_url: str) -> AsyncIterator[Client]:
+    overrides = {"redis.prefix": "competition-tests:", "submissions.max_per_minute": 1000}
+    client = await start(create_app(settings_for(state_dir, redis_url, **overrides)))
+    await until_ready(client)
+    yield client
+    await client.close()
+
+
+async def create(client: Client, **fields: object) -> dict[str, object]:
+    body = {
+        "id": f"contest-{next(_ids)}",
+        "title": "Test Cup",
+        "start": time.time() - 60,
+        "problems": [{"problem": "balance-point"}, {"problem": "aplusb"}],
+        **fields,
+    }
+    response = await client.post("/v1/competitions", json=body)
+    assert response.status == 201, await response.text()
+    created: dict[str, object] = await response.json()
+    return created
+
+
+async def judged(client: Client, competition: object, user: str, code: str) -> dict[str, object]:
+    body = {
+        "problem": "balance-point",
+        "language": "python",
+        "code": code,
+        "user_id": user,
+        "competition_id": competition,
+    }
+    response = await client.post("/v1/submissions", json=body)
+    assert response.status == 202, await response.text()
+    return await verdict_of(client, (await response.json())["url"])
+
+
+async def board(client: Client, competition: object, query: str = "") -> dict[str, object]:
+    await asyncio.sleep(1.1)  # pages are rendered once per refresh interval (1 s)
+    response = await client.get(f"/v1/competitions/{competition}/leaderboard{query}")
+    assert response.status == 200, await response.text()
+    page: dict[str, object] = await response.json()
+    return page
+
+
+async def test_a_competition_is_created_and_reports_its_state(client: Client) -> None:
+    created = await create(client)
+    assert created["state"] == "running"
+    assert [problem["label"] for problem in created["problems"]] == ["A", "B"]  # type: ignore[attr-defined]
+    fetched = await (await client.get(f"/v1/competitions/{created['id']}")).json()
+    assert fetched["id"] == created["id"]
+    again = await client.post("/v1/competitions", json={**created, "start": created["start"]})
+    assert again.status in (400, 409)
+    unknown = await client.post(
+        "/v1/competitions", json={"id": "x1", "title": "t", "start": 0, "problems": [{"problem": "no-such"}]}
+    )
+    assert unknown.status == 422
+
+
+async def test_submissions_are_admitted_only_while_it_runs_and_for_its_problems(client: Client) -> None:
+    running = await create(client)
+    scheduled = await create(client, start=time.time() + 3600)
+    body = {"problem": "balance-point", "language": "python", "code": WRONG, "user_id": "eve"}
+    assert (await client.post("/v1/submissions", json={**body, "competition_id": scheduled["id"]})).status == 409
+    other = {**body, "problem": "rain-window", "competition_id": running["id"]}
+    response = await client.post("/v1/submissions", json=other)
+    assert response.status == 409
+    assert (await response.json())["error"]["code"] == "problem_not_in_competition"
+    assert (await client.post("/v1/submissions", json={**body, "competition_id": "nope"})).status == 404
+
+
+async def test_the_board_follows_verdicts_with_shared_ranks(client: Client) -> None:
+    competition = (await create(client))["id"]
+    assert (await judged(client, competition, "ada", WRONG))["verdict"] == "WA"
+    assert (await judged(client, competition, "ada", ACCEPTED))["verdict"] == "AC"
+    assert (await judged(client, competition, "bob", WRONG))["verdict"] == "WA"
+    page = await board(client, competition)
+    rows = {row["user_id"]: row for row in page["rows"]}  # type: ignore[attr-defined]
+    assert rows["ada"]["rank"] == 1
+    assert rows["ada"]["solved"] == 1
+    cell = rows["ada"]["problems"][0]
+    assert (cell["label"], cell["solved"], cell["attempts"], cell["first_to_solve"]) == ("A", True, 2, True)
+    assert rows["bob"]["rank"] == 2
+    assert rows["bob"]["solved"] == 0
+    # A later submission to a solved problem changes nothing.
+    assert (await judged(client, competition, "ada", WRONG))["verdict"] == "WA"
+    own = await (await client.get(f"/v1/competitions/{competition}/leaderboard/ada")).json()
+    assert own["row"]["problems"][0]["attempts"] == 2
+    assert [row["user_id"] for row in own["rows"]] == ["ada", "bob"]
+    assert (await client.get(f"/v1/competitions/{competition}/leaderboard/nobody")).status == 404
+
+
+async def test_pages_are_cacheable_and_revalidate(client: Client) -> None:
+    competition = (await create(client))["id"]
+    await judged(client, competition, "cy", ACCEPTED)
+    await asyncio.sleep(1.1)
+    first = await client.get(f"/v1/competitions/{competition}/leaderboard?limit=10")
+    assert first.headers["Cache-Control"] == "public, max-age=1"
+    etag = first.headers["ETag"]
+    again = await client.get(f"/v1/competitions/{competition}/leaderboard?limit=10", headers={"If-None-Match": etag})
+    assert again.status == 304
+    assert (await client.get(f"/v1/competitions/{competition}/leaderboard?limit=1001")).status == 400
+
+
+async def test_the_freeze_shows_later_submissions_as_pending_to_the_public(client: Client) -> None:
+    # Started 50 minutes ago, 60 minutes long, frozen for the last 20: the board is frozen now.
+    competition = await create(client, start=time.time() - 3000, duration=3600, freeze_minutes=20)
+    assert competition["state"] == "frozen"
+    await judged(client, competition["id"], "dan", ACCEPTED)
+    public = await board(client, competition["id"])
+    cell = public["rows"][0]["problems"][0]  # type: ignore[index]
+    assert (cell["solved"], cell["pending"]) == (False, 1)
+    live = await board(client, competition["id"], "?view=live")  # auth is off: the caller is the host's admin
+    assert live["rows"][0]["problems"][0]["solved"] is True  # type: ignore[index]
+
+
+async def test_exports_in_clics_and_csv(client: Client) -> None:
+    competition = (await create(client))["id"]
+    await judged(client, competition, "fay", ACCEPTED)
+    await asyncio.sleep(1.1)
+    clics = await (await client.get(f"/v1/competitions/{competition}/scoreboard.json")).json()
+    row = clics["rows"][0]
+    assert (row["rank"], row["team_id"], row["score"]["num_solved"]) == (1, "fay", 1)
+    assert {problem["problem_id"] for problem in row["problems"]} >= {"balance-point"}
+    text = await (await client.get(f"/v1/competitions/{competition}/scoreboard.csv")).text()
+    lines = list(csv.reader(io.StringIO(text)))
+    assert lines[0][:3] == ["rank", "user_id", "solved"]
+    assert lines[1][:3] == ["1", "fay", "1"]
+
+
+async def test_leaderboard_events_start_with_a_snapshot_then_send_changes(client: Client) -> None:
+    competition = (await create(client))["id"]
+    response = await client.get(f"/v1/competitions/{competition}/leaderboard/events")
+    assert response.headers["Content-Type"].startswith("text/event-stream")
+    assert await asyncio.wait_for(response.content.readline(), 10) == b"event: snapshot\n"
+    await response.content.readline()  # its data
+    await response.content.readline()  # the blank line
+    await judged(client, competition, "gus", ACCEPTED)
+    assert await asyncio.wait_for(response.content.readline(), 30) == b"event: changes\n"
+    assert b'"gus"' in await response.content.readline()
+    response.close()
