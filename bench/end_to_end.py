@@ -12,6 +12,9 @@ by a comment (so every one is compiled, as real submissions are).
             submissions per second until the last verdict, and per core.
   bound     the CPU bound: cores / sandboxed CPU per submission (the compile's time plus the
             run's CPU time, means over the saturated batch); `of bound` = throughput / bound.
+  client    the CPU this load generator itself used during the saturated batch, in cores: it
+            runs on the same machine, so `of rest` is throughput / ((cores - client) / cpu),
+            the bound over the cores left to judged.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -90,6 +94,11 @@ async def saturate(base: str, problem: str, language: str, count: int, clients: 
         return time.perf_counter() - started, done
 
 
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -135,10 +144,12 @@ async def main() -> None:
         await wait_ready(base, process)
         print(f"judged serve: {cores} cores, {cores} slots, problem {args.problem}, state {state}")
         header = f"{'language':<9} {'p50 ms':>7} {'p99 ms':>7} {'sat/s':>6} {'per core':>8} {'cpu ms':>7} "
-        print(header + f"{'bound/s':>8} {'of bound':>8}")
+        print(header + f"{'bound/s':>8} {'of bound':>8} {'client':>7} {'of rest':>8}")
         for language in LANGUAGES:
             sequential = await latency(base, args.problem, language, args.latency)
+            client_before = own_cpu()
             wall, batch = await saturate(base, args.problem, language, args.saturate, args.clients)
+            client = (own_cpu() - client_before) / wall
             verdicts = {finished.verdict for finished in sequential + batch}
             if verdicts != {"AC"}:
                 raise RuntimeError(f"{language}: verdicts {verdicts}, expected only AC")
@@ -149,7 +160,7 @@ async def main() -> None:
             print(
                 f"{language:<9} {statistics.median(times) * 1000:>7.0f} {percentile(times, 0.99) * 1000:>7.0f} "
                 f"{throughput:>6.2f} {throughput / cores:>8.2f} {cpu * 1000:>7.0f} {bound:>8.2f} "
-                f"{throughput / bound:>8.0%}"
+                f"{throughput / bound:>8.0%} {client:>7.2f} {throughput / ((cores - client) / cpu):>8.0%}"
             )
     finally:
         process.terminate()

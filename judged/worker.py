@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 
 # How long a slot waits for Redis again after a claim failed (Redis down, connection reset).
 _CLAIM_RETRY_SECONDS = 1.0
+# Test progress is published at most this often per submission (a function problem's 100 tests take
+# milliseconds; a client watching needs a few updates a second, Redis need not see a hundred).
+TEST_EVENT_INTERVAL = 0.1
 
 ProblemSource = Callable[[str], Awaitable[Problem | None]]
 
@@ -363,16 +366,27 @@ class _Publisher(Progress):
         self._wake.set()
 
     async def _send(self) -> None:
+        held: _Event | None = None  # the newest test event not yet sent
+        last_test = -TEST_EVENT_INTERVAL
         while True:
-            await self._wake.wait()
+            wait = None if held is None else max(0.0, TEST_EVENT_INTERVAL - (time.monotonic() - last_test))
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(wait):
+                    await self._wake.wait()
             self._wake.clear()
             while self._pending:
                 event = self._pending.popleft()
-                while event.kind == "test" and self._pending and self._pending[0].kind == "test":
-                    event = self._pending.popleft()  # only the newest of a backlog of tests is sent
-                if event.kind == "end":
+                if event.kind == "test":
+                    held = event  # only the newest count matters
+                elif event.kind == "end":
+                    if held is not None:  # the final count, so the stored progress ends complete
+                        await self._publish(held)
                     return
-                await self._publish(event)
+                else:
+                    await self._publish(event)
+            if held is not None and time.monotonic() - last_test >= TEST_EVENT_INTERVAL:
+                await self._publish(held)
+                held, last_test = None, time.monotonic()
 
     async def _publish(self, event: _Event) -> None:
         try:

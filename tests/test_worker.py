@@ -53,6 +53,11 @@ class RecordingStore(SubmissionStore):
     def __init__(self, redis: aioredis.Redis) -> None:
         super().__init__(redis, rules=Rules(max_active=1000, max_per_minute=1000))
         self.finishes: list[tuple[int, bool]] = []
+        self.progress_writes = 0
+
+    async def test_done(self, submission_id: str, index: int, total: int, verdict: str, passed: int) -> bool:
+        self.progress_writes += 1
+        return await super().test_done(submission_id, index, total, verdict, passed)
 
     async def finish(self, submission_id: str, result: JudgeResult, attempt: int) -> bool:
         done = await super().finish(submission_id, result, attempt)
@@ -243,6 +248,7 @@ async def test_progress_reaches_the_submission_while_it_is_judged(
     submission = await submit(store, ACCEPTED)
     done = await finished(store, submission.id)
     assert (done.passed, done.total) == (100, 100)
+    assert 1 <= store.progress_writes < 100  # a hundred tests' progress is coalesced, not written a hundred times
 
 
 async def test_a_graceful_stop_lets_the_judgement_in_progress_finish(
