@@ -31,6 +31,11 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [[ -x /usr/bin/rustc ]] || need+=(rustc)
 # The embedded default: judged supervises a private redis-server; tests start their own.
 [[ -x /usr/bin/redis-server ]] || need+=(redis-server)
+# The web client (web/, served at /) is built with npm; its end-to-end tests drive Debian's Chromium.
+command -v npm >/dev/null || need+=(npm)
+if [[ $mode == test && ! -x /usr/bin/chromium ]]; then need+=(chromium); fi
+# Test mode: tests/test_nginx_conf.py runs its own nginx (own prefix and port) in front of judged.
+[[ $mode != test || -x /usr/sbin/nginx ]] || need+=(nginx)
 if ((${#need[@]})); then
   echo "== installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -50,6 +55,17 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e '.[dev]'
   echo "$want" > "$stamp"
+fi
+
+# --- the web client -----------------------------------------------------------
+# web/dist, which judged serves at /: built from web/package-lock.json (npm ci), again only when
+# web/ changed since the last build. Without it judged still runs and says how to build it.
+web_want=$( (cat web/package-lock.json web/package.json web/index.html web/vite.config.ts web/tsconfig.json
+  find web/src -type f | sort | xargs cat) | sha256sum | cut -d' ' -f1)
+if [[ ! -f web/dist/.judged-built || $(cat web/dist/.judged-built) != "$web_want" ]]; then
+  echo "== building the web client into web/dist (npm ci, npm run build)"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+  echo "$web_want" > web/dist/.judged-built
 fi
 
 # --- run or test -------------------------------------------------------------

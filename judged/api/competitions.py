@@ -61,17 +61,25 @@ class Competitions:
     leaderboard: Leaderboard
     pages: PageCache = field(default_factory=PageCache)
     _cached: dict[str, tuple[float, Competition | None]] = field(default_factory=dict)
+    _reading: dict[str, asyncio.Future[Competition | None]] = field(default_factory=dict)
 
     async def get(self, competition_id: str) -> Competition | None:
-        """The competition, read from Redis at most once a second per host."""
-        now = time.monotonic()
+        """The competition, read from Redis at most once a second per host (concurrent readers share one read)."""
         cached = self._cached.get(competition_id)
-        if cached is not None and now - cached[0] < COMPETITION_TTL:
+        if cached is not None and time.monotonic() - cached[0] < COMPETITION_TTL:
             return cached[1]
+        reading = self._reading.get(competition_id)
+        if reading is None:
+            reading = asyncio.ensure_future(self._read(competition_id))
+            self._reading[competition_id] = reading
+            reading.add_done_callback(lambda _: self._reading.pop(competition_id, None))
+        return await asyncio.shield(reading)
+
+    async def _read(self, competition_id: str) -> Competition | None:
         competition = await self.store.get(competition_id)
         if len(self._cached) > 10_000:
             self._cached.clear()
-        self._cached[competition_id] = (now, competition)
+        self._cached[competition_id] = (time.monotonic(), competition)
         return competition
 
     async def require(self, competition_id: str) -> Competition:
