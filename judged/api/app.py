@@ -28,7 +28,14 @@ from judged.api.deps import DEPS, ApiDeps, encode
 from judged.api.errors import error_middleware
 from judged.api.problems import get_problem, list_problems
 from judged.api.status import healthz, languages, metrics, readyz
-from judged.api.submissions import create_run, create_submission, get_run, get_submission, submission_events
+from judged.api.submissions import (
+    create_run,
+    create_submission,
+    get_run,
+    get_submission,
+    rejudge_submission,
+    submission_events,
+)
 from judged.api.web import mount as mount_web_client
 
 __all__ = ["OPENAPI_DOCUMENT", "Route", "build_app", "routes"]
@@ -64,6 +71,7 @@ SUBMISSION_ROUTES: tuple[Route, ...] = (
     Route("POST", "/v1/submissions", create_submission, openapi_submissions.CREATE_SUBMISSION),
     Route("GET", "/v1/submissions/{submission_id}", get_submission, openapi_submissions.GET_SUBMISSION),
     Route("GET", "/v1/submissions/{submission_id}/events", submission_events, openapi_submissions.EVENTS),
+    Route("POST", "/v1/submissions/{submission_id}/rejudge", rejudge_submission, openapi_submissions.REJUDGE, "admin"),
     Route("POST", "/v1/runs", create_run, openapi_submissions.CREATE_RUN),
     Route("GET", "/v1/runs/{run_id}", get_run, openapi_submissions.GET_RUN),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from judged.api.openapi import Operation, error_response, json_body, query_param, ref
 from judged.api.submissions import Accepted, RunRequest, RunView, SubmissionRequest, SubmissionView
 
-__all__ = ["CREATE_RUN", "CREATE_SUBMISSION", "EVENTS", "GET_RUN", "GET_SUBMISSION", "WIRE_TYPES"]
+__all__ = ["CREATE_RUN", "CREATE_SUBMISSION", "EVENTS", "GET_RUN", "GET_SUBMISSION", "REJUDGE", "WIRE_TYPES"]
 
 WIRE_TYPES: tuple[type, ...] = (SubmissionRequest, RunRequest, Accepted, SubmissionView, RunView)
 
@@ -113,6 +113,20 @@ GET_RUN: Operation = {
         "200": json_body("the run", ref("RunView")),
         **_AUTH,
         "404": error_response("no such run"),
+        "503": _AWAY,
+    },
+}
+
+REJUDGE: Operation = {
+    "operationId": "rejudgeSubmission",
+    "summary": "Judge a finished submission again (admin); the new verdict replaces the old, on the leaderboard too",
+    "parameters": [_id("submission_id")],
+    "responses": {
+        "202": json_body("queued again", ref("Accepted")),
+        **_AUTH,
+        "403": error_response("a frontend token; this needs an admin token"),
+        "404": error_response("no such submission"),
+        "409": error_response("it is still queued or being judged"),
         "503": _AWAY,
     },
 }

@@ -28,6 +28,7 @@ __all__ = [
     "create_submission",
     "get_run",
     "get_submission",
+    "rejudge_submission",
     "submission_events",
 ]
 
@@ -291,6 +292,23 @@ def _wait_seconds(request: web.Request, limit: float) -> float:
     if not 0 <= seconds <= limit:
         raise ApiError(400, "bad_request", f"wait must be between 0 and {limit:g} seconds")
     return seconds
+
+
+async def rejudge_submission(request: web.Request) -> web.Response:
+    """Judge a finished submission again (admin); its new verdict replaces the old one, on the leaderboard too."""
+    submissions = _submissions(request)
+    sid = request.match_info["submission_id"]
+    submission = await submissions.store.get(sid)
+    if submission is None or submission.kind is not Kind.SUBMISSION:
+        raise ApiError(404, "not_found", f"no submission {sid!r}")
+    if not await submissions.store.rejudge(submission):
+        raise ApiError(409, "conflict", "the submission is still queued or being judged")
+    again = await submissions.store.get(sid)
+    if again is not None and submissions.on_created is not None:
+        await submissions.on_created(again)  # pending on the board until the new verdict
+    url = f"/v1/submissions/{sid}"
+    accepted = Accepted(id=sid, status=Status.QUEUED, url=url, events_url=f"{url}/events")
+    return json_response(accepted, status=202, headers={"Location": url})
 
 
 async def get_submission(request: web.Request) -> web.Response:

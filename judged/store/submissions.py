@@ -141,6 +141,18 @@ return 1
 """
 
 
+# KEYS: submission hash, its queue stream. ARGV: id. -1 missing, 0 not finished (already queued or judging), 1 queued.
+_REJUDGE = """
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return -1 end
+if status ~= 'finished' then return 0 end
+redis.call('HDEL', KEYS[1], 'result', 'output', 'finished', 'finished_attempt', 'started')
+redis.call('HSET', KEYS[1], 'status', 'queued', 'attempts', 0, 'passed', 0, 'total', 0)
+redis.call('XADD', KEYS[2], '*', 'id', ARGV[1])
+return 1
+"""
+
+
 class SubmissionNotFound(LookupError):
     """No submission has this id (never created, or expired)."""
 
@@ -163,6 +175,7 @@ class SubmissionStore:
         self._create = redis.register_script(_CREATE)
         self._progress = redis.register_script(_PROGRESS)
         self._finish = redis.register_script(_FINISH)
+        self._rejudge = redis.register_script(_REJUDGE)
 
     async def create(
         self,
@@ -268,6 +281,19 @@ class SubmissionStore:
         done = await self._finish(keys=[key, self.keys.user_active(_text(user_id))], args=args)
         if done == -1:
             raise SubmissionNotFound(submission_id)
+        return bool(done)
+
+    async def rejudge(self, submission: Submission) -> bool:
+        """Queue a finished submission again (its result cleared); False if it is not finished yet.
+
+        Its new verdict replaces the old one everywhere, the leaderboard included (keyed by the id).
+        """
+        keys = [self.keys.submission(submission.id), self.keys.queue_for(submission.competition_id)]
+        done = await self._rejudge(keys=keys, args=[submission.id])
+        if done == -1:
+            raise SubmissionNotFound(submission.id)
+        if done:
+            log.info("submission %s queued for a rejudge", submission.id)
         return bool(done)
 
     async def fail(self, submission_id: str, message: str, attempt: int) -> bool:

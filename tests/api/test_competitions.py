@@ -167,3 +167,17 @@ async def test_leaderboard_events_start_with_a_snapshot_then_send_changes(client
     assert await asyncio.wait_for(response.content.readline(), 30) == b"event: changes\n"
     assert b'"gus"' in await response.content.readline()
     response.close()
+
+
+async def test_a_rejudge_judges_again_and_counts_once(client: Client) -> None:
+    competition = (await create(client))["id"]
+    wrong = await judged(client, competition, "hal", WRONG)
+    await judged(client, competition, "hal", ACCEPTED)
+    before = (await board(client, competition))["rows"][0]  # type: ignore[index]
+    response = await client.post(f"/v1/submissions/{wrong['id']}/rejudge")
+    assert response.status == 202
+    again = await verdict_of(client, (await response.json())["url"])
+    assert again["verdict"] == "WA"
+    after = (await board(client, competition))["rows"][0]  # type: ignore[index]
+    assert after == before  # the same verdict again: attempts and time unchanged, nothing counted twice
+    assert (await client.post("/v1/submissions/0123456789abcdef/rejudge")).status == 404
