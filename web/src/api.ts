@@ -1,0 +1,309 @@
+// The public /v1 API of judged, as this client uses it. Every call goes through `call`,
+// which adds the bearer token (when there is one) and turns the JSON error shape into ApiError.
+
+export interface WebConfig {
+  demo: boolean; // the participant types a user id; see docs/web.md
+  auth: boolean; // the API wants a bearer token
+  token: string | null; // the frontend token handed to the demo client, when tokens are configured
+}
+
+export interface ProblemSummary {
+  slug: string;
+  title: string;
+  difficulty: "easy" | "medium" | "hard";
+  tags: string[];
+}
+
+export interface ProblemListPage {
+  items: ProblemSummary[];
+  next_cursor: string | null;
+  total: number;
+}
+
+export interface Sample {
+  input: Record<string, unknown> | string;
+  output: unknown;
+}
+
+export interface Problem extends ProblemSummary {
+  statement: string;
+  limits: { time_limit: number; memory_limit: number };
+  samples: Sample[];
+  signature: { name: string; params: { name: string; type: string }[]; returns: string } | null;
+  language: string;
+  stub: string;
+  languages: string[];
+}
+
+export interface Language {
+  id: string;
+  name: string;
+  version: string;
+  enabled: boolean;
+  reason: string;
+}
+
+export interface TestResult {
+  index: number;
+  verdict: string;
+  time: number;
+  sample?: boolean;
+  memory?: number;
+  group?: string;
+}
+
+export interface Failure {
+  index: number;
+  verdict: string;
+  message: string;
+  sample: boolean;
+  input?: unknown;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+export interface Submission {
+  id: string;
+  problem: string;
+  language: string;
+  user_id: string;
+  status: "queued" | "judging" | "finished";
+  created: number;
+  competition_id?: string;
+  progress?: { passed: number; total: number };
+  verdict?: string;
+  tests?: TestResult[];
+  time?: number;
+  memory?: number;
+  compile_output?: string;
+  message?: string;
+  failure?: Failure;
+  score?: number;
+}
+
+export interface Accepted {
+  id: string;
+  status: string;
+  url: string;
+  events_url?: string;
+}
+
+export interface CallOutput {
+  status: "ok" | "error" | "not_run";
+  value?: unknown;
+  message?: string;
+  time?: number;
+}
+
+export interface Run {
+  id: string;
+  problem: string;
+  language: string;
+  status: string;
+  report?: {
+    outcome: {
+      status: "ok" | "compile_error" | "error" | "internal_error";
+      outputs: CallOutput[];
+      time: number;
+      memory: number;
+      compile_output: string;
+      verdict: string | null;
+      message: string;
+      stdout: string;
+      stderr: string;
+    };
+    inputs: unknown[];
+    expected: unknown[] | null;
+    expected_from: string;
+  };
+}
+
+export interface CompetitionProblem {
+  label: string;
+  problem: string;
+}
+
+export interface Competition {
+  id: string;
+  title: string;
+  start: number; // Unix seconds
+  duration: number; // seconds
+  end?: number;
+  state: "scheduled" | "running" | "frozen" | "ended" | "finalized";
+  problems: CompetitionProblem[];
+  rule: string;
+  freeze_minutes?: number | null;
+  freeze_at?: number | null;
+  penalty_minutes?: number;
+}
+
+export interface Cell {
+  label: string;
+  solved: boolean;
+  attempts: number;
+  time: number | null;
+  pending: number;
+  first_to_solve?: boolean;
+}
+
+export interface Row {
+  rank: number;
+  user_id: string;
+  solved: number;
+  time: number;
+  penalty?: number;
+  problems: Cell[];
+}
+
+export interface LeaderboardPage {
+  participants?: number;
+  total?: number;
+  offset?: number;
+  limit?: number;
+  rows: Row[];
+}
+
+export interface Around {
+  row: Row | null;
+  rows: Row[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let config: WebConfig = { demo: false, auth: false, token: null };
+const TOKEN_KEY = "judged:token";
+const USER_KEY = "judged:user";
+
+export async function loadConfig(): Promise<WebConfig> {
+  try {
+    const response = await fetch("/web-config.json", { cache: "no-cache" });
+    if (response.ok) config = (await response.json()) as WebConfig;
+  } catch {
+    // Served by something else than judged (vite's dev server without a daemon): keep the defaults.
+  }
+  return config;
+}
+
+export function webConfig(): WebConfig {
+  return config;
+}
+
+/** The bearer token: the one the demo configuration hands out, else one the participant pasted. */
+export function token(): string | null {
+  return config.token ?? sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(value: string): void {
+  if (value) sessionStorage.setItem(TOKEN_KEY, value);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export function userId(): string {
+  return localStorage.getItem(USER_KEY) ?? "";
+}
+
+export function setUserId(value: string): void {
+  if (value) localStorage.setItem(USER_KEY, value);
+  else localStorage.removeItem(USER_KEY);
+  window.dispatchEvent(new CustomEvent("judged:user"));
+}
+
+export const USER_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.:@\\-]{0,63}";
+
+function headers(extra?: Record<string, string>): Record<string, string> {
+  const found: Record<string, string> = { Accept: "application/json", ...extra };
+  const bearer = token();
+  if (bearer) found.Authorization = `Bearer ${bearer}`;
+  return found;
+}
+
+export async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(path, {
+    ...init,
+    headers: headers(init.body ? { "Content-Type": "application/json" } : undefined),
+  });
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(response.status, "bad_response", `${path}: not JSON (HTTP ${response.status})`);
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code: string; message: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? "http", error?.message ?? `HTTP ${response.status}`);
+  }
+  return { status: response.status, body: body as T };
+}
+
+export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await call<T>(path, { signal })).body;
+}
+
+export async function post<T>(path: string, value: unknown): Promise<{ status: number; body: T }> {
+  return call<T>(path, { method: "POST", body: JSON.stringify(value) });
+}
+
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export interface StreamEvent {
+  event: string;
+  data: string;
+}
+
+/**
+ * Read a server-sent event stream with fetch (so the bearer token goes along, which EventSource
+ * cannot do). Resolves when the server ends the stream; rejects when it cannot be opened.
+ */
+export async function streamEvents(
+  path: string,
+  onEvent: (event: StreamEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const response = await fetch(path, { headers: headers({ Accept: "text/event-stream" }), signal });
+  if (!response.ok || !response.body) throw new ApiError(response.status, "stream", `${path}: HTTP ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end = buffer.indexOf("\n\n");
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const parsed = parseBlock(block);
+      if (parsed) onEvent(parsed);
+      end = buffer.indexOf("\n\n");
+    }
+  }
+}
+
+function parseBlock(block: string): StreamEvent | null {
+  let event = "message";
+  const data: string[] = [];
+  for (const line of block.split("\n")) {
+    if (line.startsWith(":")) continue; // a keep-alive comment
+    const colon = line.indexOf(":");
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+    if (field === "event") event = value;
+    else if (field === "data") data.push(value);
+  }
+  return data.length || event !== "message" ? { event, data: data.join("\n") } : null;
+}

@@ -1,0 +1,84 @@
+// The client's entry: read /web-config.json, draw the header (who you are, where to go), route.
+import { loadConfig, setToken, setUserId, token, USER_PATTERN, userId, type WebConfig } from "./api";
+import { h } from "./dom";
+import { navigate, render, route } from "./router";
+import "./style.css";
+
+route(/^\/?$|^\/problems$/, async () => (await import("./list")).listPage);
+route(/^\/problems\/([^/]+)$/, async () => (await import("./problem")).problemPage);
+route(/^\/competitions\/([^/]+)$/, async () => (await import("./competition")).competitionPage);
+route(/^\/competitions\/([^/]+)\/problems\/([^/]+)$/, async () => (await import("./problem")).competitionProblemPage);
+
+function identity(config: WebConfig): HTMLElement {
+  const user = h("input", {
+    id: "user-id",
+    name: "user-id",
+    value: userId(),
+    pattern: USER_PATTERN,
+    autocomplete: "username",
+    spellcheck: "false",
+    placeholder: "e.g. ada",
+    title: "Letters, digits and _ . : @ -, up to 64",
+  });
+  user.addEventListener("change", () => {
+    if (user.checkValidity()) setUserId(user.value.trim());
+    else user.reportValidity();
+  });
+  const parts: HTMLElement[] = [h("label", { for: "user-id" }, "Your user id"), user];
+  if (!config.demo) {
+    const secret = h("input", { id: "token", name: "token", type: "password", autocomplete: "off", value: config.token ? "" : token() ?? "" });
+    secret.addEventListener("change", () => {
+      setToken(secret.value.trim());
+      void render();
+    });
+    parts.push(h("label", { for: "token" }, "Frontend token"), secret);
+  }
+  return h("form", { class: "identity", onsubmit: (event: Event) => event.preventDefault() }, parts);
+}
+
+function competitionJump(): HTMLElement {
+  const input = h("input", { id: "competition-id", name: "competition-id", placeholder: "id", spellcheck: "false", size: 10 });
+  return h(
+    "form",
+    {
+      class: "jump",
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        if (input.value.trim()) navigate(`#/competitions/${encodeURIComponent(input.value.trim())}`);
+      },
+    },
+    h("label", { for: "competition-id" }, "Competition"),
+    input,
+    h("button", { type: "submit", class: "secondary" }, "Go"),
+  );
+}
+
+async function start(): Promise<void> {
+  const config = await loadConfig();
+  const header = document.getElementById("top") as HTMLElement;
+  header.append(
+    h("a", { class: "brand", href: "#/problems" }, "judged"),
+    h("nav", { "aria-label": "Main" }, h("a", { href: "#/problems" }, "Problems")),
+    competitionJump(),
+    identity(config),
+  );
+  if (!config.demo) {
+    const notice = h(
+      "p",
+      { class: "notice", role: "note" },
+      config.auth
+        ? "Demo mode is off on this judged: paste a frontend token and your user id to use this client."
+        : "Demo mode is off on this judged: type the user id your contest host gave you.",
+    );
+    header.after(notice);
+  }
+  // The skip link focuses the content without touching the hash (the hash is the route).
+  document.querySelector(".skip")?.addEventListener("click", (event) => {
+    event.preventDefault();
+    document.getElementById("main")?.focus();
+  });
+  window.addEventListener("hashchange", () => void render());
+  await render();
+}
+
+void start();

@@ -1,0 +1,117 @@
+// A problem's page: the statement at once, the editor (Monaco) loaded lazily beside it,
+// runs on the samples or custom input, submissions with the verdict arriving live.
+import { get, type Competition, type Problem } from "./api";
+import { fetchProblem, LANGUAGE_KEY, preferredLanguage } from "./catalog";
+import type { CodeEditor } from "./editor";
+import { clear, h, show } from "./dom";
+import { renderMarkdown } from "./markdown";
+import { Workspace } from "./workspace";
+
+export async function problemPage(main: HTMLElement, _params: URLSearchParams, signal: AbortSignal, slug: string): Promise<void> {
+  await showProblem(main, signal, slug, null, null);
+}
+
+export async function competitionProblemPage(
+  main: HTMLElement,
+  _params: URLSearchParams,
+  signal: AbortSignal,
+  competitionId: string,
+  label: string,
+): Promise<void> {
+  const competition = await get<Competition>(`/v1/competitions/${encodeURIComponent(competitionId)}`, signal);
+  const entry = competition.problems.find((problem) => problem.label === label);
+  if (!entry) throw new Error(`Competition ${competition.title} has no problem ${label}.`);
+  await showProblem(main, signal, entry.problem, competition, label);
+}
+
+async function showProblem(
+  main: HTMLElement,
+  signal: AbortSignal,
+  slug: string,
+  competition: Competition | null,
+  label: string | null,
+): Promise<void> {
+  clear(main, h("p", { "aria-busy": "true" }, "Loading the problem…"));
+  const first = await fetchProblem(slug, localStorage.getItem(LANGUAGE_KEY) ?? "python").catch(() => fetchProblem(slug, "python"));
+  if (signal.aborted) return;
+  const language = preferredLanguage(first.languages);
+  const problem = language === first.language ? first : await fetchProblem(slug, language);
+  document.title = `${label ? `${label}. ` : ""}${problem.title} · judged`;
+  const statement = statementView(problem, competition, label);
+  const workspace = new Workspace(problem, competition, signal);
+  clear(main, h("div", { class: "problem-layout" }, statement, workspace.element));
+  performance.mark("judged:statement");
+  main.dataset.page = "problem";
+  void loadEditor(workspace, signal);
+}
+
+async function loadEditor(workspace: Workspace, signal: AbortSignal): Promise<void> {
+  const module = await import("./editor");
+  if (signal.aborted) return;
+  workspace.attach((host, code, language, label): CodeEditor => module.createEditor(host, code, language, label));
+  performance.mark("judged:editor");
+}
+
+function statementView(problem: Problem, competition: Competition | null, label: string | null): HTMLElement {
+  const crumbs = competition
+    ? h("a", { href: `#/competitions/${encodeURIComponent(competition.id)}` }, `← ${competition.title}`)
+    : h("a", { href: "#/problems" }, "← Problems");
+  const body = h("div", { class: "markdown" });
+  body.innerHTML = renderMarkdown(problem.statement);
+  return h(
+    "article",
+    { class: "statement", "aria-labelledby": "problem-title" },
+    h("nav", { class: "crumbs", "aria-label": "Back" }, crumbs),
+    h("h1", { id: "problem-title" }, label ? `${label}. ${problem.title}` : problem.title),
+    h(
+      "p",
+      { class: "meta" },
+      h("span", { class: `difficulty difficulty-${problem.difficulty}` }, problem.difficulty),
+      ...problem.tags.map((tag) => h("a", { class: "tag", href: `#/problems?tag=${encodeURIComponent(tag)}` }, tag)),
+    ),
+    h(
+      "dl",
+      { class: "limits" },
+      h("dt", {}, "Time limit"),
+      h("dd", {}, `${problem.limits.time_limit} s`),
+      h("dt", {}, "Memory limit"),
+      h("dd", {}, `${problem.limits.memory_limit} MiB`),
+      problem.signature
+        ? [
+            h("dt", {}, "Signature"),
+            h(
+              "dd",
+              {},
+              h("code", {}, `${problem.signature.name}(${problem.signature.params.map((p) => `${p.name}: ${p.type}`).join(", ")}) → ${problem.signature.returns}`),
+            ),
+          ]
+        : [h("dt", {}, "Format"), h("dd", {}, "Reads standard input, writes standard output")],
+    ),
+    body,
+    problem.samples.length ? samplesView(problem) : null,
+  );
+}
+
+function samplesView(problem: Problem): HTMLElement {
+  return h(
+    "section",
+    { class: "samples", "aria-labelledby": "samples-title" },
+    h("h2", { id: "samples-title" }, "Samples"),
+    problem.samples.map((sample, index) =>
+      h(
+        "div",
+        { class: "sample" },
+        h("h3", {}, `Sample ${index + 1}`),
+        h("div", { class: "io" }, h("h4", {}, "Input"), h("pre", { tabindex: 0 }, sampleInput(sample.input))),
+        h("div", { class: "io" }, h("h4", {}, "Output"), h("pre", { tabindex: 0 }, show(sample.output))),
+      ),
+    ),
+  );
+}
+
+function sampleInput(input: Record<string, unknown> | string): string {
+  if (typeof input === "string") return input;
+  return Object.entries(input)
+    .map(([name, value]) => `${name} = ${JSON.stringify(value)}`)
+    .join("\n");
+}

@@ -1,0 +1,313 @@
+// The right-hand side of a problem's page: language, editor, run, submit, results.
+import {
+  ApiError,
+  get,
+  post,
+  streamEvents,
+  userId,
+  type Accepted,
+  type Competition,
+  type Problem,
+  type Run,
+  type Submission,
+} from "./api";
+import type { CodeEditor } from "./editor";
+import { clear, h, verdictBadge } from "./dom";
+import { fetchLanguages, fetchProblem, rememberLanguage } from "./catalog";
+import { compileMarks, runView, statusView, verdictView } from "./results";
+
+type EditorFactory = (host: HTMLElement, code: string, language: string, label: string) => CodeEditor;
+
+interface Recent {
+  id: string;
+  language: string;
+  verdict: string;
+  at: number;
+}
+
+const LONG_POLL = 25;
+
+export class Workspace {
+  readonly element: HTMLElement;
+  private problem: Problem;
+  private editor: CodeEditor | null = null;
+  private readonly fallback: HTMLTextAreaElement;
+  private readonly host: HTMLElement;
+  private readonly select: HTMLSelectElement;
+  private readonly results: HTMLElement;
+  private readonly custom: HTMLTextAreaElement;
+  private readonly recent: HTMLElement;
+  private readonly buttons: HTMLButtonElement[];
+  private saveTimer = 0;
+
+  constructor(
+    problem: Problem,
+    private readonly competition: Competition | null,
+    private readonly signal: AbortSignal,
+  ) {
+    this.problem = problem;
+    const language = problem.language;
+    this.select = h("select", { id: "language", name: "language" }, problem.languages.map((id) => h("option", { value: id, selected: id === language }, id)));
+    this.select.addEventListener("change", () => void this.switchLanguage(this.select.value));
+    void fetchLanguages().then((known) => this.nameLanguages(known));
+    this.fallback = h("textarea", { class: "fallback-editor", spellcheck: "false", "aria-label": "Code (the editor is loading)" });
+    this.fallback.value = this.draft(language) ?? problem.stub;
+    this.fallback.addEventListener("input", () => this.saveSoon());
+    this.host = h("div", { class: "editor-host", id: "editor", "data-editor": "loading" }, this.fallback);
+    this.custom = h("textarea", { id: "custom-input", rows: 4, spellcheck: "false" });
+    this.custom.value = this.defaultCustomInput();
+    this.results = h("section", { class: "results", "aria-live": "polite", "aria-label": "Results", id: "results" });
+    this.recent = h("ol", { class: "recent" });
+    const runSamples = h("button", { type: "button", class: "secondary", id: "run-samples" }, "Run samples");
+    const runCustom = h("button", { type: "button", class: "secondary", id: "run-custom" }, "Run custom input");
+    const submit = h("button", { type: "button", id: "submit" }, "Submit");
+    runSamples.addEventListener("click", () => void this.run(false));
+    runCustom.addEventListener("click", () => void this.run(true));
+    submit.addEventListener("click", () => void this.submit());
+    this.buttons = [runSamples, runCustom, submit];
+    const reset = h("button", { type: "button", class: "link", onclick: () => this.reset() }, "Reset to the stub");
+    this.element = h(
+      "section",
+      { class: "workspace", "aria-label": "Your solution" },
+      h("div", { class: "toolbar" }, h("label", { for: "language" }, "Language"), this.select, reset),
+      this.host,
+      h("p", { class: "hint" }, "In the editor, Tab indents; press Ctrl+M (⌃⇧M on a Mac) to make Tab move the focus instead."),
+      h(
+        "details",
+        { class: "custom" },
+        h("summary", {}, "Custom input"),
+        h(
+          "label",
+          { for: "custom-input" },
+          problem.signature ? "One test a line, as JSON: {\"param\": value, ...}" : "Standard input of one run",
+        ),
+        this.custom,
+      ),
+      h("div", { class: "actions" }, runSamples, runCustom, submit),
+      this.results,
+      h("section", { class: "recent-wrap", "aria-label": "Your submissions" }, h("h2", {}, "Your submissions"), this.recent),
+    );
+    this.showRecent();
+    window.addEventListener("judged:user", () => this.showRecent(), { signal });
+  }
+
+  /** Swap the plain textarea for the real editor, keeping what was typed meanwhile. */
+  attach(factory: EditorFactory): void {
+    const code = this.fallback.value;
+    const focused = document.activeElement === this.fallback;
+    this.host.replaceChildren();
+    this.editor = factory(this.host, code, this.problem.language, `Code in ${this.problem.language}`);
+    this.editor.onChange(() => this.saveSoon());
+    if (focused) this.editor.focus();
+  }
+
+  private code(): string {
+    return this.editor ? this.editor.value() : this.fallback.value;
+  }
+
+  private setCode(code: string): void {
+    if (this.editor) this.editor.setValue(code, this.problem.language);
+    else this.fallback.value = code;
+  }
+
+  private draftKey(language: string): string {
+    return `judged:draft:${this.problem.slug}:${language}`;
+  }
+
+  private draft(language: string): string | null {
+    return localStorage.getItem(this.draftKey(language));
+  }
+
+  private saveSoon(): void {
+    window.clearTimeout(this.saveTimer);
+    const language = this.problem.language;
+    const code = this.code();
+    this.saveTimer = window.setTimeout(() => localStorage.setItem(this.draftKey(language), code), 300);
+  }
+
+  private saveNow(): void {
+    window.clearTimeout(this.saveTimer);
+    localStorage.setItem(this.draftKey(this.problem.language), this.code());
+  }
+
+  private nameLanguages(known: { id: string; name: string; enabled: boolean; reason: string }[]): void {
+    const byId = new Map(known.map((language) => [language.id, language]));
+    for (const option of this.select.options) {
+      const language = byId.get(option.value);
+      if (!language) continue;
+      option.textContent = language.enabled ? language.name : `${language.name} (disabled)`;
+      option.disabled = !language.enabled;
+    }
+  }
+
+  private async switchLanguage(language: string): Promise<void> {
+    this.saveNow();
+    this.select.disabled = true;
+    try {
+      const page = await fetchProblem(this.problem.slug, language);
+      this.problem = page;
+      rememberLanguage(language);
+      this.setCode(this.draft(language) ?? page.stub);
+    } catch (error) {
+      this.select.value = this.problem.language;
+      this.showError(error);
+    } finally {
+      this.select.disabled = false;
+    }
+  }
+
+  private reset(): void {
+    if (!window.confirm("Replace your code with the stub? Your draft for this language is lost.")) return;
+    this.setCode(this.problem.stub);
+    this.saveNow();
+  }
+
+  private defaultCustomInput(): string {
+    const sample = this.problem.samples[0];
+    if (!sample) return "";
+    return typeof sample.input === "string" ? sample.input : JSON.stringify(sample.input);
+  }
+
+  private needUser(): string | null {
+    const user = userId();
+    if (user) return user;
+    clear(this.results, h("p", { class: "error", role: "alert" }, "Type your user id at the top of the page first."));
+    document.getElementById("user-id")?.focus();
+    return null;
+  }
+
+  private busy(on: boolean): void {
+    for (const button of this.buttons) button.disabled = on;
+  }
+
+  private showError(error: unknown): void {
+    const text = error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : String(error);
+    clear(this.results, h("p", { class: "error", role: "alert" }, text));
+  }
+
+  private customTests(): unknown[] {
+    const text = this.custom.value;
+    if (!this.problem.signature) return [text.endsWith("\n") || !text ? text : `${text}\n`];
+    const lines = text.split("\n").filter((line) => line.trim());
+    if (!lines.length) throw new Error("Type at least one test: one JSON object a line.");
+    return lines.map((line, index) => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        throw new Error(`Custom input line ${index + 1} is not JSON: ${line.slice(0, 60)}`);
+      }
+    });
+  }
+
+  private async run(custom: boolean): Promise<void> {
+    const user = this.needUser();
+    if (!user) return;
+    this.saveNow();
+    this.busy(true);
+    try {
+      const body: Record<string, unknown> = { problem: this.problem.slug, language: this.problem.language, code: this.code(), user_id: user };
+      if (custom) body.tests = this.customTests();
+      clear(this.results, h("p", { class: "pending" }, h("span", { class: "spinner", "aria-hidden": "true" }), custom ? " Running on your input…" : " Running on the samples…"));
+      let run = (await post<Run>("/v1/runs", body)).body;
+      while (run.status !== "finished" && !this.signal.aborted) {
+        // The daemon held the request 20 s already; a run still queued behind others is asked again each second.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        run = await get<Run>(`/v1/runs/${run.id}`, this.signal);
+      }
+      clear(this.results, h("h2", {}, custom ? "Run on your input" : "Run on the samples"), runView(run, (line) => this.editor?.reveal(line)));
+      this.markCompileErrors(run.report?.outcome.compile_output ?? "");
+    } catch (error) {
+      this.showError(error);
+    } finally {
+      this.busy(false);
+    }
+  }
+
+  private async submit(): Promise<void> {
+    const user = this.needUser();
+    if (!user) return;
+    this.saveNow();
+    this.busy(true);
+    try {
+      const body: Record<string, unknown> = { problem: this.problem.slug, language: this.problem.language, code: this.code(), user_id: user };
+      if (this.competition) body.competition_id = this.competition.id;
+      const accepted = (await post<Accepted>("/v1/submissions", body)).body;
+      const heading = h("h2", {}, "Submission");
+      const live = h("div", { id: "verdict" });
+      clear(this.results, heading, live);
+      const finished = await this.follow(accepted, live);
+      clear(live, verdictView(finished, (line) => this.editor?.reveal(line)));
+      this.markCompileErrors(finished.verdict === "CE" ? finished.compile_output ?? "" : "");
+      this.remember({ id: finished.id, language: finished.language, verdict: finished.verdict ?? "IE", at: Date.now() });
+    } catch (error) {
+      if (!this.signal.aborted) this.showError(error);
+    } finally {
+      this.busy(false);
+    }
+  }
+
+  /** The submission once finished: its event stream (progress as it goes), else long-polls. */
+  private async follow(accepted: Accepted, live: HTMLElement): Promise<Submission> {
+    let current: Submission | null = null;
+    if (accepted.events_url) {
+      try {
+        await streamEvents(
+          accepted.events_url,
+          (event) => {
+            const data = JSON.parse(event.data) as Partial<Submission> & { passed?: number; total?: number };
+            if (data.id) current = data as Submission;
+            else if (current && data.total) current = { ...current, status: "judging", progress: { passed: data.passed ?? 0, total: data.total } };
+            else if (current && data.status) current = { ...current, status: data.status };
+            if (current && current.status !== "finished") clear(live, statusView(current));
+          },
+          this.signal,
+        );
+      } catch (error) {
+        if (this.signal.aborted) throw error;
+      }
+    }
+    const done = current as Submission | null;
+    if (done?.status === "finished") return done;
+    let polled = await get<Submission>(accepted.url, this.signal);
+    while (polled.status !== "finished") {
+      clear(live, statusView(polled));
+      polled = await get<Submission>(`${accepted.url}?wait=${LONG_POLL}`, this.signal);
+    }
+    return polled;
+  }
+
+  private markCompileErrors(output: string): void {
+    this.editor?.markLines(compileMarks(output));
+  }
+
+  private recentKey(): string {
+    return `judged:recent:${userId()}:${this.competition?.id ?? ""}:${this.problem.slug}`;
+  }
+
+  private remember(entry: Recent): void {
+    const list = [entry, ...this.recentList()].slice(0, 20);
+    localStorage.setItem(this.recentKey(), JSON.stringify(list));
+    this.showRecent();
+  }
+
+  private recentList(): Recent[] {
+    try {
+      return JSON.parse(localStorage.getItem(this.recentKey()) ?? "[]") as Recent[];
+    } catch {
+      return [];
+    }
+  }
+
+  private showRecent(): void {
+    const list = this.recentList();
+    clear(
+      this.recent,
+      list.length
+        ? list.map((entry) =>
+            h("li", {}, verdictBadge(entry.verdict), ` ${entry.language} · ${new Date(entry.at).toLocaleTimeString()}`),
+          )
+        : h("li", { class: "muted" }, "None yet from this browser."),
+    );
+  }
+}
+
