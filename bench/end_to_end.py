@@ -10,11 +10,16 @@ by a comment (so every one is compiled, as real submissions are).
             never saturated. p50 / p99 of POST-to-verdict wall time, as the client sees it.
   saturate  `--saturate` submissions posted at once by `--clients` clients; throughput is
             submissions per second until the last verdict, and per core.
-  bound     the CPU bound: cores / sandboxed CPU per submission (the compile's time plus the
-            run's CPU time, means over the saturated batch); `of bound` = throughput / bound.
-  client    the CPU this load generator itself used during the saturated batch, in cores: it
-            runs on the same machine, so `of rest` is throughput / ((cores - client) / cpu),
-            the bound over the cores left to judged.
+  jail ms   sandboxed CPU per submission as the jails' cgroups count it (the compile's plus the
+            run's CPU), mean over the saturated batch.
+  judge ms  the machine's CPU per submission when the same submissions are judged with no daemon
+            at all (judged.judging.Judge called in this process, one at a time): the jails as the
+            cgroups count them, plus what the kernel spends making and tearing down their
+            namespaces and cgroups, plus the harness generation and result comparison.
+  bound     cores / judge ms: what a daemon with no cost of its own would reach; `of bound` is
+            the saturated throughput over it. `of jail` is the same against cores / jail ms.
+  client    the CPU this load generator itself used during the saturated batch, in cores (it
+            shares the machine).
 """
 
 from __future__ import annotations
@@ -32,6 +37,11 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import psutil
+
+from judged.judging.service import Judge
+from judged.problems import load_problem
+from judged.sandbox import SandboxConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = {"python": "solution.py", "cpp": "solution.cpp"}
@@ -119,12 +129,37 @@ async def wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("judged serve did not become ready in 2 minutes")
 
 
+async def judge_bare(problem_name: str, language: str, count: int, state: Path) -> float:
+    """Machine CPU seconds per submission judged in this process with no daemon (sequentially)."""
+    judge = Judge(SandboxConfig(), state, ROOT / "languages")
+    await judge.start(only={language})
+    try:
+        problem = load_problem(ROOT / "problems" / problem_name)
+        submissions = bodies(problem_name, language, count + 1, f"bare-{time.time()}")
+        await judge.judge_problem(problem, language, submissions[0]["code"])  # warm: caches, page cache
+        before = machine_cpu()
+        for body in submissions[1:]:
+            result = await judge.judge_problem(problem, language, body["code"])
+            if result.verdict != "AC":
+                raise RuntimeError(f"{language}: bare judging gave {result.verdict}: {result.message}")
+        return (machine_cpu() - before) / count
+    finally:
+        await judge.close()
+
+
+def machine_cpu() -> float:
+    times = psutil.cpu_times()
+    return times.user + times.nice + times.system + times.irq + times.softirq
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--problem", default="balance-point")
     parser.add_argument("--latency", type=int, default=40, help="sequential submissions per language")
     parser.add_argument("--saturate", type=int, default=60, help="submissions posted at once per language")
     parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--bare", type=int, default=30, help="submissions judged without the daemon per language")
+    parser.add_argument("--slots", type=int, default=0, help="worker slots (default: the daemon's, one per core)")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0))
     state = Path(tempfile.mkdtemp(prefix="judged-bench-"))
@@ -136,15 +171,18 @@ async def main() -> None:
         "JUDGED_LOG_LEVEL": "warning",
         "JUDGED_SUBMISSIONS_MAX_ACTIVE_PER_USER": "100000",
         "JUDGED_SUBMISSIONS_MAX_PER_MINUTE": "100000",
+        "JUDGED_WORKER_SLOTS": str(args.slots),
     }
+    bare = {language: await judge_bare(args.problem, language, args.bare, state) for language in LANGUAGES}
     log = (state / "serve.log").open("wb")
     process = subprocess.Popen([sys.executable, "-m", "judged.cli", "serve"], cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{PORT}"
     try:
         await wait_ready(base, process)
-        print(f"judged serve: {cores} cores, {cores} slots, problem {args.problem}, state {state}")
-        header = f"{'language':<9} {'p50 ms':>7} {'p99 ms':>7} {'sat/s':>6} {'per core':>8} {'cpu ms':>7} "
-        print(header + f"{'bound/s':>8} {'of bound':>8} {'client':>7} {'of rest':>8}")
+        slots = args.slots or cores
+        print(f"judged serve: {cores} cores, {slots} slots, problem {args.problem}, state {state}")
+        header = f"{'language':<9} {'p50 ms':>7} {'p99 ms':>7} {'sat/s':>6} {'per core':>8} {'jail ms':>8} "
+        print(header + f"{'judge ms':>8} {'bound/s':>8} {'of bound':>8} {'of jail':>8} {'client':>7}")
         for language in LANGUAGES:
             sequential = await latency(base, args.problem, language, args.latency)
             client_before = own_cpu()
@@ -155,12 +193,12 @@ async def main() -> None:
                 raise RuntimeError(f"{language}: verdicts {verdicts}, expected only AC")
             times = [finished.latency for finished in sequential]
             throughput = len(batch) / wall
-            cpu = statistics.mean(finished.cpu + finished.compile for finished in batch)
-            bound = cores / cpu
+            jail = statistics.mean(finished.cpu + finished.compile for finished in batch)
+            bound = cores / bare[language]
             print(
                 f"{language:<9} {statistics.median(times) * 1000:>7.0f} {percentile(times, 0.99) * 1000:>7.0f} "
-                f"{throughput:>6.2f} {throughput / cores:>8.2f} {cpu * 1000:>7.0f} {bound:>8.2f} "
-                f"{throughput / bound:>8.0%} {client:>7.2f} {throughput / ((cores - client) / cpu):>8.0%}"
+                f"{throughput:>6.2f} {throughput / cores:>8.2f} {jail * 1000:>8.0f} {bare[language] * 1000:>8.0f} "
+                f"{bound:>8.2f} {throughput / bound:>8.0%} {throughput / (cores / jail):>8.0%} {client:>7.2f}"
             )
     finally:
         process.terminate()
