@@ -38,6 +38,7 @@ from typing import Any
 
 import aiohttp
 import psutil
+from serving import wait_ready  # bench/serving.py, beside this script
 
 from judged.judging.service import Judge
 from judged.problems import load_problem
@@ -112,21 +113,6 @@ def own_cpu() -> float:
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-async def wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
-    async with aiohttp.ClientSession() as session:
-        for _ in range(600):
-            if process.poll() is not None:
-                raise RuntimeError("judged serve exited; see its log")
-            try:
-                async with session.get(f"{base}/readyz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError("judged serve did not become ready in 2 minutes")
 
 
 async def judge_bare(problem_name: str, language: str, count: int, state: Path) -> float:

@@ -31,28 +31,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-import aiohttp
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from serving import wait_ready  # bench/serving.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8732
 MARKS = "Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))"
 FCP = "(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime"
-
-
-async def wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
-    async with aiohttp.ClientSession() as session:
-        for _ in range(600):
-            if process.poll() is not None:
-                raise RuntimeError("judged serve exited; see its log")
-            try:
-                async with session.get(f"{base}/readyz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError("judged serve did not become ready in 2 minutes")
 
 
 async def measure(page: Page, url: str | None) -> tuple[float, float, float]:

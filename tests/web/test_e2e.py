@@ -22,6 +22,7 @@ from playwright.async_api import Browser, Page, ViewportSize, async_playwright, 
 from judged.daemon import create_app
 from judged.sandbox import Sandbox
 from judged.settings import load_settings
+from tests.conftest import cannot_test
 from tests.store.redis_server import redis_url_fixture
 
 __all__ = ["redis_url_fixture"]
@@ -42,10 +43,7 @@ BALANCE_RIGHT = PROJECT / "problems" / "balance-point" / "solutions" / "accepted
 
 def cannot_run(reason: str) -> None:
     """Skip here; under CI (which builds the client and installs Chromium) it is a failure."""
-    message = f"THE WEB CLIENT CANNOT BE TESTED: {reason}"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    cannot_test(f"THE WEB CLIENT CANNOT BE TESTED: {reason}")
 
 
 @pytest.fixture(scope="module")
