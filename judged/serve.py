@@ -77,8 +77,8 @@ async def serve(settings: Settings) -> int:
         print(f"judged: {warning}", file=sys.stderr)
     app = create_app(settings)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
-    await runner.setup()  # opens Redis, the index and the sandbox; raises with a reason when it cannot
     try:
+        await runner.setup()  # opens Redis, the index and the sandbox; raises with a reason when it cannot
         site = web.TCPSite(runner, host, port, reuse_address=True)
         await site.start()
         daemon = app[DAEMON]
@@ -99,7 +99,7 @@ async def serve(settings: Settings) -> int:
         if daemon.worker is not None:
             await daemon.worker.stop(grace=STOP_GRACE)
     finally:
-        await runner.cleanup()
+        await runner.cleanup()  # also after a failed start: closes what was opened (the embedded Redis too)
     return 0
 
 
