@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up judged on a Debian 12 machine (as root) and then run it or test it.
 #
-#   bash scripts/setup.sh run    install what is missing, check the host, run the CLI
+#   bash scripts/setup.sh run    install what is missing, check the host, start judged serve
 #   bash scripts/setup.sh test   install what is missing, run lint, types and every test
 #
 # Idempotent: a second run installs nothing and starts at once.
