@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 
 LANGUAGES_REFRESH = 10.0
 """Seconds between reads (API hosts) and writes (worker hosts) of the language statuses shared in Redis."""
+PROBLEM_RECHECK = 1.0
+"""Seconds a loaded problem is used without checking its folder for changes."""
 LANGUAGES_FRESH = 90.0
 """A worker host's statuses count while they are younger than this (seconds)."""
 
@@ -110,6 +112,7 @@ class Daemon:
         self.synced = False
         self._remote_languages: list[LanguageStatus] = []
         self._problems: dict[Path, tuple[str, Problem]] = {}
+        self._recent: dict[str, tuple[float, Problem | None]] = {}
         self._tasks: list[asyncio.Task[None]] = []
 
     # What the API reads.
@@ -152,7 +155,19 @@ class Daemon:
     # What the worker reads.
 
     async def problem(self, slug: str) -> Problem | None:
-        """The loaded problem for a slug, from the index's folder; cached until the folder changes."""
+        """The loaded problem for a slug, from the index's folder; cached until the folder changes.
+
+        A problem checked less than PROBLEM_RECHECK seconds ago is served without looking at the
+        index or the folder again (every submission asks; the folders change rarely).
+        """
+        recent = self._recent.get(slug)
+        if recent is not None and time.monotonic() - recent[0] < PROBLEM_RECHECK:
+            return recent[1]
+        problem = await self._load(slug)
+        self._recent[slug] = (time.monotonic(), problem)
+        return problem
+
+    async def _load(self, slug: str) -> Problem | None:
         indexed = await self.index.get(slug)
         if indexed is None:
             return None

@@ -90,6 +90,7 @@ class Worker:
         # Runs after every finish, before the ack (the leaderboard update); idempotent, retried by redelivery.
         self._after_finish = after_finish
         self._tasks: list[asyncio.Task[None]] = []
+        self._recording: set[asyncio.Task[None]] = set()  # leaderboard updates and acks after a finish
         self._stopping = False
 
     async def run(self) -> None:
@@ -121,6 +122,8 @@ class Worker:
             for task in pending:
                 task.cancel()
             _, pending = await asyncio.wait(pending, timeout=1.0)
+        if self._recording:  # finished submissions' acks: short, and an unacked one only comes back
+            await asyncio.wait(set(self._recording), timeout=10.0)
         log.info("worker stopped %d slots", len(tasks))
 
     async def _slot(self, consumer: str) -> None:
@@ -200,8 +203,23 @@ class Worker:
                 await self._infrastructure_failure(claim, outcome.outcome.message or "the sandbox failed")
                 return
             await self._store.finish_run(sid, RUN_REPORT_ENCODER.encode(outcome), claim.attempt)
-        await self._done(claim)
-        log.info("submission %s acked", sid)
+        # The result is stored and waiters are told; what follows (the leaderboard, the ack) runs beside
+        # the slot's next judgement. If it fails, the entry stays pending and comes back (finished).
+        self._after(claim)
+
+    def _after(self, claim: Claim) -> None:
+        task = asyncio.create_task(self._done_logged(claim), name=f"after {claim.submission_id}")
+        self._recording.add(task)
+        task.add_done_callback(self._recording.discard)
+
+    async def _done_logged(self, claim: Claim) -> None:
+        try:
+            await self._done(claim)
+        except Exception:
+            self._metrics.infrastructure_failure()
+            log.exception("submission %s: recording after the finish failed; left pending", claim.submission_id)
+        else:
+            log.info("submission %s acked", claim.submission_id)
 
     async def _done(self, claim: Claim) -> None:
         """What follows a finish (when the submission is finished at all), then the ack."""

@@ -11,6 +11,7 @@ infrastructure failure is retried a bounded number of times, never forever).
 from __future__ import annotations
 
 import logging
+import math
 import time
 from typing import Any
 
@@ -70,6 +71,9 @@ class Queue:
         self._count_attempt = redis.register_script(_COUNT_ATTEMPT)
         # Where XAUTOCLAIM goes on scanning each stream's pending entries.
         self._cursors = dict.fromkeys(self.keys.queues, "0-0")
+        # When each stream's pending entries were last scanned through with none stale.
+        self._scanned = dict.fromkeys(self.keys.queues, -math.inf)
+        self._scan_interval = min(1.0, visibility_timeout_ms / 4000)
         # Entries a blocking read delivered beyond the one handed out, per consumer.
         self._held: dict[str, list[tuple[str, str, str]]] = {}
 
@@ -163,7 +167,14 @@ class Queue:
         return await self._wait_new(consumer, block_ms)
 
     async def _stale(self, stream: str, consumer: str) -> tuple[str, str, str] | None:
-        """An entry another consumer claimed and left idle past the visibility timeout, now ours."""
+        """An entry another consumer claimed and left idle past the visibility timeout, now ours.
+
+        A stream whose pending entries were all scanned with none stale is not scanned again for a
+        while (a quarter of the visibility timeout, at most a second): stale entries are rare, and
+        every claim would otherwise pay for the scan.
+        """
+        if time.monotonic() - self._scanned[stream] < self._scan_interval:
+            return None
         reply = await self._redis.xautoclaim(
             stream,
             self.keys.workers_group,
@@ -174,6 +185,8 @@ class Queue:
         )
         self._cursors[stream] = reply[0]
         entries = _entries(stream, reply[1])
+        if not entries and reply[0] == "0-0":
+            self._scanned[stream] = time.monotonic()
         return entries[0] if entries else None
 
     async def _new(self, stream: str, consumer: str) -> tuple[str, str, str] | None:
