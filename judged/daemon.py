@@ -101,9 +101,7 @@ class Daemon:
         )
         self.index = ProblemIndex(state / "index.sqlite3")
         server = settings.server
-        self.web = web_client(
-            Path(settings.web.dir), settings.web.demo, server.listen, server.tokens, server.admin_tokens
-        )
+        self.web = web_client(Path(settings.web.dir), settings.web.demo, server.tokens, server.admin_tokens)
         self.judges = self.role in ("worker", "all")
         self.slots = worker.slots or usable_cores()
         self.judge = Judge(settings.sandbox, state, Path(settings.languages_dir)) if self.judges else None

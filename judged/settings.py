@@ -76,8 +76,8 @@ class WebSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # served at /; relative to the working directory unless absolute.
     dir: str = "web/dist"
     # Demo mode: the client lets anyone type a user id, and hands the browser a
-    # frontend token when tokens are configured. "auto": on when no token is
-    # configured or the daemon listens on loopback; "on"; "off".
+    # frontend token when tokens are configured. "auto": on only when no token
+    # is configured (the daemon then listens on loopback only); "on"; "off".
     demo: Literal["auto", "on", "off"] = "auto"
 
 

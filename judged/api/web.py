@@ -9,14 +9,14 @@ served. Without a build the API works as ever and `/` says how to build the clie
 
 Demo mode (`web.demo`): the client lets whoever opens it type any user id, and when frontend
 tokens are configured /web-config.json hands one of them to the browser. That is right on a
-host only its own users reach (loopback: "auto" turns it on there) and wrong on a public one,
+host only its own users reach ("auto" turns it on only when no token is configured, so judged
+listens on loopback only) and wrong on a public one,
 where a real frontend identifies participants and keeps the token on its server.
 """
 
 from __future__ import annotations
 
 import html
-import ipaddress
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,23 +58,16 @@ class WebConfig(msgspec.Struct, frozen=True):
     """A frontend token for the browser: only in demo mode, and only when tokens are configured."""
 
 
-def web_client(
-    dist: Path, mode: DemoMode, listen: str, tokens: Sequence[str], admin_tokens: Sequence[str] = ()
-) -> WebClient:
-    """The web client as configured: demo "auto" is on when no token is configured or `listen` is loopback."""
-    demo = mode == "on" or (mode == "auto" and (not (tokens or admin_tokens) or _loopback(listen)))
+def web_client(dist: Path, mode: DemoMode, tokens: Sequence[str], admin_tokens: Sequence[str] = ()) -> WebClient:
+    """The web client as configured: demo "auto" is on only when no token is configured.
+
+    With no token judged listens on loopback only, so only this host reaches it. Listening on
+    loopback with tokens is not enough: a reverse proxy on the same host (etc/nginx/judged.conf)
+    would hand the token to every browser on the internet.
+    """
+    demo = mode == "on" or (mode == "auto" and not (tokens or admin_tokens))
     token = tokens[0] if demo and tokens else None
     return WebClient(dist=dist, demo=demo, token=token)
-
-
-def _loopback(listen: str) -> bool:
-    host = listen.rpartition(":")[0].removeprefix("[").removesuffix("]")
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def is_built(client: WebClient) -> bool:
