@@ -29,16 +29,13 @@ import asyncio
 import os
 import resource
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import psutil
-from serving import wait_ready  # bench/serving.py, beside this script
+from serving import judged_serve, state_folder  # bench/serving.py, beside this script
 
 from judged.judging.service import Judge
 from judged.problems import load_problem
@@ -148,23 +145,10 @@ async def main() -> None:
     parser.add_argument("--slots", type=int, default=0, help="worker slots (default: the daemon's, one per core)")
     args = parser.parse_args()
     cores = len(os.sched_getaffinity(0))
-    state = Path(tempfile.mkdtemp(prefix="judged-bench-"))
-    state.chmod(0o711)  # jails reach the sandbox helper and builds through it
-    env = {
-        **os.environ,
-        "JUDGED_STATE_DIR": str(state),
-        "JUDGED_SERVER_LISTEN": f"127.0.0.1:{PORT}",
-        "JUDGED_LOG_LEVEL": "warning",
-        "JUDGED_SUBMISSIONS_MAX_ACTIVE_PER_USER": "100000",
-        "JUDGED_SUBMISSIONS_MAX_PER_MINUTE": "100000",
-        "JUDGED_WORKER_SLOTS": str(args.slots),
-    }
+    state = state_folder("judged-bench-")
     bare = {language: await judge_bare(args.problem, language, args.bare, state) for language in LANGUAGES}
-    log = (state / "serve.log").open("wb")
-    process = subprocess.Popen([sys.executable, "-m", "judged.cli", "serve"], cwd=ROOT, env=env, stdout=log, stderr=log)
-    base = f"http://127.0.0.1:{PORT}"
-    try:
-        await wait_ready(base, process)
+    limits = {"JUDGED_SUBMISSIONS_MAX_ACTIVE_PER_USER": "100000", "JUDGED_SUBMISSIONS_MAX_PER_MINUTE": "100000"}
+    async with judged_serve(state, PORT, JUDGED_WORKER_SLOTS=str(args.slots), **limits) as base:
         slots = args.slots or cores
         print(f"judged serve: {cores} cores, {slots} slots, problem {args.problem}, state {state}")
         header = f"{'language':<9} {'p50 ms':>7} {'p99 ms':>7} {'sat/s':>6} {'per core':>8} {'jail ms':>8} "
@@ -186,10 +170,6 @@ async def main() -> None:
                 f"{throughput:>6.2f} {throughput / cores:>8.2f} {jail * 1000:>8.0f} {bare[language] * 1000:>8.0f} "
                 f"{bound:>8.2f} {throughput / bound:>8.0%} {throughput / (cores / jail):>8.0%} {client:>7.2f}"
             )
-    finally:
-        process.terminate()
-        process.wait(30)
-        log.close()
 
 
 if __name__ == "__main__":

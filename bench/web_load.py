@@ -26,13 +26,11 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
-from serving import wait_ready  # bench/serving.py, beside this script
+from serving import judged_serve, state_folder  # bench/serving.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8732
@@ -109,25 +107,9 @@ async def main() -> None:
     args = parser.parse_args()
     if not (ROOT / "web" / "dist" / "index.html").is_file():
         sys.exit("web/dist is not built: cd web && npm ci && npm run build")
-    state = Path(tempfile.mkdtemp(prefix="judged-bench-web-"))
-    state.chmod(0o711)
-    env = {
-        **os.environ,
-        "JUDGED_STATE_DIR": str(state),
-        "JUDGED_SERVER_LISTEN": f"127.0.0.1:{PORT}",
-        "JUDGED_LOG_LEVEL": "warning",
-    }
-    log = (state / "serve.log").open("wb")
-    process = subprocess.Popen([sys.executable, "-m", "judged.cli", "serve"], cwd=ROOT, env=env, stdout=log, stderr=log)
-    base = f"http://127.0.0.1:{PORT}"
-    try:
-        await wait_ready(base, process)
+    async with judged_serve(state_folder("judged-bench-web-"), PORT) as base:
         print(f"judged serve on {base}, problem {args.problem}, {len(os.sched_getaffinity(0))} cores; {bundle_sizes()}")
         await run(base, args.problem, args.runs, args.chromium)
-    finally:
-        process.terminate()
-        process.wait(30)
-        log.close()
 
 
 if __name__ == "__main__":

@@ -214,21 +214,12 @@ async def create_submission(request: web.Request) -> web.Response:
         if submissions.competition_check is None:
             raise ApiError(404, "not_found", f"no competition {body.competition_id!r}")
         await submissions.competition_check(body.competition_id, body.problem)
-    try:
-        created = await submissions.store.create(
-            problem=body.problem,
-            language=body.language,
-            code=body.code,
-            user_id=body.user_id,
-            competition_id=body.competition_id,
-        )
-    except SubmissionRefused as refused:
-        raise _too_many(refused) from refused
+    created = await _queue(
+        submissions, body.problem, body.language, body.code, body.user_id, competition_id=body.competition_id
+    )
     if submissions.on_created is not None:
         await submissions.on_created(created)
-    url = f"/v1/submissions/{created.id}"
-    accepted = Accepted(id=created.id, status=created.status, url=url, events_url=f"{url}/events")
-    return json_response(accepted, status=202, headers={"Location": url})
+    return _accepted(created.id)
 
 
 async def create_run(request: web.Request) -> web.Response:
@@ -244,17 +235,9 @@ async def create_run(request: web.Request) -> web.Response:
             raise ApiError(400, "bad_request", f"invalid test: {exc}") from exc
     submissions = _submissions(request)
     inputs = msgspec.json.encode(body.tests).decode() if body.tests is not None else None
-    try:
-        created = await submissions.store.create(
-            problem=body.problem,
-            language=body.language,
-            code=body.code,
-            user_id=body.user_id,
-            kind=Kind.RUN,
-            inputs=inputs,
-        )
-    except SubmissionRefused as refused:
-        raise _too_many(refused) from refused
+    created = await _queue(
+        submissions, body.problem, body.language, body.code, body.user_id, kind=Kind.RUN, inputs=inputs
+    )
     run = await _wait_finished(submissions, created.id, RUN_WAIT)
     url = f"/v1/runs/{created.id}"
     if run is None:
@@ -270,6 +253,39 @@ async def get_run(request: web.Request) -> web.Response:
     if run is None or run.kind is not Kind.RUN:
         raise ApiError(404, "not_found", "no such run (runs are kept for an hour)")
     return json_response(run_view(run))
+
+
+async def _queue(
+    submissions: Submissions,
+    problem: str,
+    language: str,
+    code: str,
+    user_id: str,
+    *,
+    competition_id: str | None = None,
+    kind: Kind = Kind.SUBMISSION,
+    inputs: str | None = None,
+) -> Submission:
+    """Store and queue; a fairness limit's refusal is the 429 with Retry-After."""
+    try:
+        return await submissions.store.create(
+            problem=problem,
+            language=language,
+            code=code,
+            user_id=user_id,
+            competition_id=competition_id,
+            kind=kind,
+            inputs=inputs,
+        )
+    except SubmissionRefused as refused:
+        raise _too_many(refused) from refused
+
+
+def _accepted(submission_id: str) -> web.Response:
+    """202: queued, with where to follow it."""
+    url = f"/v1/submissions/{submission_id}"
+    accepted = Accepted(id=submission_id, status=Status.QUEUED, url=url, events_url=f"{url}/events")
+    return json_response(accepted, status=202, headers={"Location": url})
 
 
 def _too_many(refused: SubmissionRefused) -> ApiError:
@@ -306,9 +322,7 @@ async def rejudge_submission(request: web.Request) -> web.Response:
     again = await submissions.store.get(sid)
     if again is not None and submissions.on_created is not None:
         await submissions.on_created(again)  # pending on the board until the new verdict
-    url = f"/v1/submissions/{sid}"
-    accepted = Accepted(id=sid, status=Status.QUEUED, url=url, events_url=f"{url}/events")
-    return json_response(accepted, status=202, headers={"Location": url})
+    return _accepted(sid)
 
 
 async def get_submission(request: web.Request) -> web.Response:

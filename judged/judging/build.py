@@ -15,11 +15,13 @@ import asyncio
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
 
 from judged.judging.languages import Language, expand
+from judged.judging.verdicts import JudgeResult, Verdict
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
 
 MiB = 1024 * 1024
@@ -55,6 +57,40 @@ def build_key(language: Language, files: dict[str, str]) -> str:
 
 def language_mounts(language: Language) -> tuple[Mount, ...]:
     return tuple(Mount(source=path) for path in language.mounts if os.path.exists(path))
+
+
+class BuildFailure(msgspec.Struct, frozen=True):
+    """Why a submission has no program to run: its own fault (a compile error) or the judge's."""
+
+    internal: bool  # the sandbox failed while compiling: IE, worth another attempt
+    message: str = ""
+    compile_output: str = ""
+    compile_time: float = 0.0
+
+    def result(self) -> JudgeResult:
+        """The submission's verdict: IE, or CE with the compiler's output."""
+        if self.internal:
+            return JudgeResult(Verdict.IE, [], 0.0, 0, message=self.message)
+        return JudgeResult(
+            Verdict.CE, [], 0.0, 0, compile_output=self.compile_output, message="compile error",
+            compile_time=self.compile_time,
+        )  # fmt: skip
+
+
+async def build_sources(
+    builder: Builder, language: Language, sources: Callable[[], dict[str, str]]
+) -> Build | BuildFailure:
+    """`sources()` laid out and built; a ValueError from `sources` (no entry point, ...) is a compile error."""
+    try:
+        files = sources()
+    except ValueError as exc:  # the harness or the layout cannot place the code
+        return BuildFailure(internal=False, compile_output=str(exc))
+    build = await builder.build(language, files)
+    if build.internal_error:
+        return BuildFailure(internal=True, message=build.internal_error)
+    if not build.ok:
+        return BuildFailure(internal=False, compile_output=build.compile_output, compile_time=build.compile_time)
+    return build
 
 
 class Builder:

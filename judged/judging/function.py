@@ -19,7 +19,7 @@ from typing import Protocol
 import msgspec
 
 from judged.harness.types import Signature, Type
-from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
+from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, BuildFailure, build_sources, language_mounts
 from judged.judging.compare import mismatch
 from judged.judging.custom import CheckerFailed, run_checker
 from judged.judging.languages import Language, expand
@@ -92,18 +92,9 @@ async def judge_function(
     progress: Progress = NO_PROGRESS,
 ) -> JudgeResult:
     """The verdict of `code` in `language` on every test of `task`; `progress` hears of each test as it is judged."""
-    try:
-        files = generator_for(language).build(task.signature, code)
-    except ValueError as exc:  # the harness could not place the code (e.g. no such function)
-        return JudgeResult(Verdict.CE, [], 0.0, 0, compile_output=str(exc), message="compile error")
-    build = await builder.build(language, files)
-    if build.internal_error:
-        return JudgeResult(Verdict.IE, [], 0.0, 0, message=build.internal_error)
-    if not build.ok:
-        return JudgeResult(
-            Verdict.CE, [], 0.0, 0, compile_output=build.compile_output, message="compile error",
-            compile_time=build.compile_time,
-        )  # fmt: skip
+    build = await build_sources(builder, language, lambda: generator_for(language).build(task.signature, code))
+    if isinstance(build, BuildFailure):
+        return build.result()
     return await _execute(task, language, build, sandbox, owner=(builder.uid, builder.gid), progress=progress)
 
 

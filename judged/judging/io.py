@@ -18,14 +18,14 @@ from functools import lru_cache
 
 import msgspec
 
-from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
+from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, BuildFailure, build_sources, language_mounts
 from judged.judging.checkers import CheckerFlags, check, parse_flags
 from judged.judging.function import LIMIT_VERDICTS, is_memory_error
 from judged.judging.interactive import run_interactive
 from judged.judging.languages import Language, expand
 from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.scoring import Graded, best_score, grade, test_score
-from judged.judging.sources import SourceError, program_sources
+from judged.judging.sources import program_sources
 from judged.judging.validators import OutputValidator, ValidatorFailed, build_program
 from judged.judging.verdicts import Failure, GroupScore, JudgeResult, TestResult, Verdict
 from judged.problems.io_model import IoSpec, IoTest, OnReject, TestGroup, Validation
@@ -181,18 +181,9 @@ async def judge_io(
     """The verdict of `code` (a file's text, or a folder's files by name) on every test of an I/O problem."""
     io = problem.io
     assert io is not None, "judge_io needs an I/O problem"
-    try:
-        files = program_sources(language, code)
-    except SourceError as exc:
-        return JudgeResult(Verdict.CE, [], 0.0, 0, compile_output=str(exc), message="compile error")
-    build = await builder.build(language, files)
-    if build.internal_error:
-        return JudgeResult(Verdict.IE, [], 0.0, 0, message=build.internal_error)
-    if not build.ok:
-        return JudgeResult(
-            Verdict.CE, [], 0.0, 0, compile_output=build.compile_output, message="compile error",
-            compile_time=build.compile_time,
-        )  # fmt: skip
+    build = await build_sources(builder, language, lambda: program_sources(language, code))
+    if isinstance(build, BuildFailure):
+        return build.result()
     job = IoJob(problem, io, language, build, sandbox)
     job.progress = progress
     job.time_limit = time_limit or problem.time_limit

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 
 import msgspec
 
-from judged.judging.build import Build, Builder
+from judged.judging.build import Build, Builder, BuildFailure, build_sources
 from judged.judging.io import IoJob, run_verdict
 from judged.judging.languages import Language
-from judged.judging.runs import CallOutput, CallStatus, RunOutcome, RunStatus
-from judged.judging.sources import SourceError, program_sources
+from judged.judging.runs import CallOutput, CallStatus, RunOutcome, RunStatus, failed_build
+from judged.judging.sources import program_sources
 from judged.judging.validators import ValidatorFailed
 from judged.judging.verdicts import Verdict
 from judged.problems.model import Problem
@@ -75,17 +75,9 @@ async def run_io(
     assert io is not None, "run_io needs an I/O problem"
     if io.interactive:
         return RunOutcome(RunStatus.ERROR, [], message=NOT_INTERACTIVE)
-    try:
-        files = program_sources(language, code)
-    except SourceError as exc:
-        return RunOutcome(RunStatus.COMPILE_ERROR, [], compile_output=str(exc))
-    build = await builder.build(language, files)
-    if build.internal_error:
-        return RunOutcome(RunStatus.INTERNAL_ERROR, [], message=build.internal_error)
-    if not build.ok:
-        return RunOutcome(
-            RunStatus.COMPILE_ERROR, [], compile_output=build.compile_output, compile_time=build.compile_time
-        )
+    build = await build_sources(builder, language, lambda: program_sources(language, code))
+    if isinstance(build, BuildFailure):
+        return failed_build(build)
     job = IoJob(problem, io, language, build, sandbox)
     job.time_limit = time_limit or problem.time_limit
     runs: list[RunResult] = []

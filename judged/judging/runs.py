@@ -20,7 +20,7 @@ import msgspec
 
 from judged.harness.types import Signature
 from judged.harness.values import InvalidValue, canonical, validate
-from judged.judging.build import Builder
+from judged.judging.build import Builder, BuildFailure, build_sources
 from judged.judging.function import (
     HARNESS_DECODE_FAILURE,
     LIMIT_VERDICTS,
@@ -91,17 +91,9 @@ async def run_function(
 
     `task`'s own tests are not run; its compare settings do not matter.
     """
-    try:
-        files = generator_for(language).build(task.signature, code)
-    except ValueError as exc:  # the harness could not place the code (e.g. no such function)
-        return RunOutcome(RunStatus.COMPILE_ERROR, [], compile_output=str(exc))
-    build = await builder.build(language, files)
-    if build.internal_error:
-        return RunOutcome(RunStatus.INTERNAL_ERROR, [], message=build.internal_error)
-    if not build.ok:
-        return RunOutcome(
-            RunStatus.COMPILE_ERROR, [], compile_output=build.compile_output, compile_time=build.compile_time
-        )
+    build = await build_sources(builder, language, lambda: generator_for(language).build(task.signature, code))
+    if isinstance(build, BuildFailure):
+        return failed_build(build)
     run_task = msgspec.structs.replace(task, cases=[Case(args=list(args), output=None) for args in inputs])
     stop = asyncio.Event()
     collector = _Collector(len(inputs), stop)
@@ -204,6 +196,15 @@ def _failure(result: RunResult, answered: int, count: int) -> tuple[Verdict, str
     if result.status is Status.OK:
         return verdict, f"exited before answering input {answered + 1}"
     return verdict, f"{result.message} {when}"  # "CPU time limit exceeded", "killed by SIGSEGV"
+
+
+def failed_build(failure: BuildFailure) -> RunOutcome:
+    """A run whose program could not be built: a compile error, or the judge's failure."""
+    if failure.internal:
+        return RunOutcome(RunStatus.INTERNAL_ERROR, [], message=failure.message)
+    return RunOutcome(
+        RunStatus.COMPILE_ERROR, [], compile_output=failure.compile_output, compile_time=failure.compile_time
+    )
 
 
 def custom_arguments(inputs: Sequence[object], signature: Signature, shape: Shape | None = None) -> list[list[object]]:
