@@ -44,16 +44,27 @@ if ((${#need[@]})); then
 fi
 
 # --- Python environment -----------------------------------------------------
+# Exactly the versions in requirements.lock, each file checked against its sha256 (pip
+# --require-hashes); judged itself is installed editable with no dependency resolution of its own.
+# Wheels are kept in a cache folder, so a second machine set-up, or this one offline, installs from
+# it without the network (pip --no-index first; only a cache miss downloads). Upgrading the lock is
+# scripts/lock.sh's job, never an install's.
 if [[ ! -x .venv/bin/python ]]; then
   echo "== creating .venv"
   python3 -m venv .venv
 fi
 stamp=.venv/.judged-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml requirements.lock | sha256sum | cut -d' ' -f1)
 if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
-  echo "== installing judged and its Python dependencies into .venv"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[dev]'
+  echo "== installing the locked Python packages into .venv"
+  wheels=${JUDGED_WHEEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/judged/wheels}
+  mkdir -p "$wheels"
+  pip=(.venv/bin/python -m pip --disable-pip-version-check)
+  if ! "${pip[@]}" install -q --no-index --find-links "$wheels" --require-hashes -r requirements.lock 2>/dev/null; then
+    "${pip[@]}" download -q --require-hashes -r requirements.lock -d "$wheels"
+    "${pip[@]}" install -q --no-index --find-links "$wheels" --require-hashes -r requirements.lock
+  fi
+  "${pip[@]}" install -q --no-index --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
 

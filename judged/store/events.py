@@ -77,7 +77,7 @@ class Events:
                 await self._reader
             self._reader = None
         with contextlib.suppress(RedisError, OSError):
-            await self._pubsub.aclose()  # type: ignore[no-untyped-call]
+            await self._pubsub.aclose()
 
     @contextlib.asynccontextmanager
     async def listen(self, submission_id: str) -> AsyncIterator[asyncio.Queue[Event]]:
