@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 from packaging.markers import Marker
@@ -55,8 +56,6 @@ def test_installed_versions_are_exactly_the_locked_ones() -> None:
 
 
 def test_every_direct_dependency_is_locked() -> None:
-    import tomllib
-
     project = tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]
     wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
     names = {canonicalize_name(re.split(r"[<>=!~ \[;]", spec, maxsplit=1)[0]) for spec in wanted}
