@@ -36,6 +36,13 @@ command -v npm >/dev/null || need+=(npm)
 if [[ $mode == test && ! -x /usr/bin/chromium ]]; then need+=(chromium); fi
 # Test mode: tests/test_nginx_conf.py runs its own nginx (own prefix and port) in front of judged.
 [[ $mode != test || -x /usr/sbin/nginx ]] || need+=(nginx)
+# Test mode: the submissions database's tests start a private PostgreSQL cluster (initdb + pg_ctl, as the
+# package's `postgres` user); the package's own "main" cluster is not wanted, so none is created.
+if [[ $mode == test ]] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  mkdir -p /etc/postgresql-common
+  [[ -f /etc/postgresql-common/createcluster.conf ]] || echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.conf
+  need+=(postgresql)
+fi
 if ((${#need[@]})); then
   echo "== installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
