@@ -31,12 +31,15 @@ from judged.judging.service import Judge
 from judged.metrics import Metrics
 from judged.problems import Problem, ProblemError, load_problem
 from judged.settings import Settings
+from judged.store.archive import SubmissionArchive
 from judged.store.client import connect
 from judged.store.competitions import CompetitionStore
+from judged.store.database import Database, database_url
 from judged.store.embedded import EmbeddedRedis
 from judged.store.events import Events
 from judged.store.index import ProblemIndex
 from judged.store.index_sync import fingerprint
+from judged.store.keeper import SubmissionKeeper
 from judged.store.keys import Keys
 from judged.store.leaderboard import Leaderboard
 from judged.store.page_cache import PageCache
@@ -85,6 +88,8 @@ class Daemon:
         limits = settings.submissions
         rules = Rules(max_active=limits.max_active_per_user, max_per_minute=limits.max_per_minute)
         self.store = SubmissionStore(self.redis, self.keys, rules)
+        self.database = Database(database_url(settings.database.url, state))
+        self.keeper = SubmissionKeeper(self.store, SubmissionArchive(self.database), limits.hot_seconds)
         worker = settings.worker
         self.queue = Queue(
             self.redis,
@@ -135,6 +140,7 @@ class Daemon:
                 max_wait=server.max_wait,
                 competition_check=self.competitions.check,
                 on_created=self.competitions.created,
+                keeper=self.keeper,
             )
         return ApiDeps(
             index=self.index,
@@ -147,6 +153,7 @@ class Daemon:
             competitions=self.competitions if self.role != "worker" else None,
             serve_api=self.role != "worker",
             redis_ping=self.redis.ping,
+            database_ping=self.database.ping,
             web=self.web,
         )
 
@@ -209,6 +216,15 @@ class Daemon:
             if self.embedded is not None:
                 await self.embedded.stop()
 
+    async def database_context(self, _app: web.Application) -> AsyncIterator[None]:
+        """The submissions database, migrated before anything reads or writes it."""
+        await self.database.open()
+        log.info("submissions database ready: %s", self.database.describe())
+        try:
+            yield
+        finally:
+            await self.database.close()
+
     async def events_context(self, _app: web.Application) -> AsyncIterator[None]:
         await self.events.start()
         try:
@@ -261,6 +277,7 @@ class Daemon:
             consumer_prefix=self.host,
             metrics=self.metrics,
             after_finish=self.after_finish,
+            archive=self.keeper.archive_finished,
         )
         while True:
             try:
@@ -333,5 +350,6 @@ def create_app(settings: Settings) -> web.Application:
     daemon = Daemon(settings)
     app = build_app(daemon.api_deps())
     app[DAEMON] = daemon
-    app.cleanup_ctx.extend([daemon.redis_context, daemon.events_context, daemon.index_context, daemon.judge_context])
+    contexts = [daemon.redis_context, daemon.database_context, daemon.events_context, daemon.index_context]
+    app.cleanup_ctx.extend([*contexts, daemon.judge_context])
     return app

@@ -69,6 +69,17 @@ class SubmissionSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True
     max_active_per_user: Annotated[int, msgspec.Meta(ge=1)] = 3
     # Submissions (and runs) one user may make per minute.
     max_per_minute: Annotated[int, msgspec.Meta(ge=1)] = 20
+    # Seconds a finished submission stays in Redis once it is in the
+    # submissions database; after that it is read from the database.
+    hot_seconds: Annotated[int, msgspec.Meta(ge=1)] = 3600
+
+
+class DatabaseSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # The submissions database: every finished submission, the competitions,
+    # the history. Empty: a SQLite file (WAL) in <state_dir>. postgresql://
+    # user:password@host/db: that PostgreSQL server, shared by every host of
+    # a deployment (API hosts read it, worker hosts write it).
+    url: str = ""
 
 
 class WebSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -95,6 +106,7 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     problem_reload_interval: Annotated[float, msgspec.Meta(gt=0)] = 2.0
     server: ServerSettings = ServerSettings()
     redis: RedisSettings = RedisSettings()
+    database: DatabaseSettings = DatabaseSettings()
     worker: WorkerSettings = WorkerSettings()
     submissions: SubmissionSettings = SubmissionSettings()
     sandbox: SandboxConfig = SandboxConfig()

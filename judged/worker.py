@@ -76,6 +76,7 @@ class Worker:
         block_ms: int = 500,
         metrics: WorkerMetrics | None = None,
         after_finish: Callable[[str], Awaitable[None]] | None = None,
+        archive: Callable[[str], Awaitable[object]] | None = None,
     ) -> None:
         if slots < 1 or block_ms < 1:
             raise ValueError("a worker needs at least one slot and a positive block_ms")
@@ -89,6 +90,8 @@ class Worker:
         self._metrics = metrics or WorkerMetrics()
         # Runs after every finish, before the ack (the leaderboard update); idempotent, retried by redelivery.
         self._after_finish = after_finish
+        # Runs after every finish, first: the submission into the database (by id); raising leaves it pending.
+        self._archive = archive
         self._tasks: list[asyncio.Task[None]] = []
         self._recording: set[asyncio.Task[None]] = set()  # leaderboard updates and acks after a finish
         self._stopping = False
@@ -223,6 +226,8 @@ class Worker:
 
     async def _done(self, claim: Claim) -> None:
         """What follows a finish (when the submission is finished at all), then the ack."""
+        if self._archive is not None:
+            await self._archive(claim.submission_id)
         if self._after_finish is not None:
             await self._after_finish(claim.submission_id)
         await self._queue.ack(claim)

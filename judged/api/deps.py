@@ -19,6 +19,7 @@ from aiohttp import web
 from judged.judging.selftest import LanguageStatus
 from judged.store.events import Events
 from judged.store.index import ProblemIndex
+from judged.store.keeper import SubmissionKeeper
 from judged.store.submissions import Submission, SubmissionStore
 
 if TYPE_CHECKING:
@@ -67,6 +68,20 @@ class Submissions:
     competition_check: Callable[[str, str], Awaitable[None]] | None = None
     on_created: Callable[[Submission], Awaitable[None]] | None = None
     """Called after a submission is queued (the leaderboard shows it as pending); must not raise."""
+    keeper: SubmissionKeeper | None = None
+    """Redis while hot, the submissions database after; None: Redis only (tests of the API alone)."""
+
+    async def find(self, submission_id: str) -> Submission | None:
+        """The submission wherever it is kept now; None if it does not exist."""
+        if self.keeper is not None:
+            return await self.keeper.get(submission_id)
+        return await self.store.get(submission_id)
+
+    async def rejudge(self, submission: Submission) -> bool:
+        """Queue a finished submission again (brought back from the database if need be); False if not finished."""
+        if self.keeper is not None:
+            return await self.keeper.rejudge(submission)
+        return await self.store.rejudge(submission)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +121,8 @@ class ApiDeps:
     """False on a worker-only host: only /healthz, /readyz and /metrics are served."""
     redis_ping: Callable[[], Awaitable[object]] | None = None
     """Raises when Redis is unreachable (a readiness check); None: this host does not use Redis."""
+    database_ping: Callable[[], Awaitable[object]] | None = None
+    """Raises when the submissions database is unreachable (a readiness check); None: not used."""
     web: WebClient | None = None
     """The bundled web client served at /; None: not served (tests of the API alone, worker hosts)."""
 

@@ -14,6 +14,8 @@ __all__ = ["Check", "Readiness", "healthz", "languages", "metrics", "readiness",
 
 REDIS_TIMEOUT = 1.0
 """Seconds the readiness check waits for Redis to answer PING."""
+DATABASE_TIMEOUT = 2.0
+"""Seconds the readiness check waits for the submissions database to answer."""
 
 
 class Check(msgspec.Struct, frozen=True):
@@ -87,5 +89,17 @@ async def _redis(deps: ApiDeps) -> Check:
     return Check("redis", ok=True)
 
 
-CHECKS: tuple[Callable[[ApiDeps], Awaitable[Check]], ...] = (_redis, _problem_index, _languages)
+async def _database(deps: ApiDeps) -> Check:
+    if deps.database_ping is None:
+        return Check("database", ok=True, message="not used by this host")
+    try:
+        async with asyncio.timeout(DATABASE_TIMEOUT):
+            await deps.database_ping()
+    except Exception as exc:  # any failure to answer is "not reachable"; the check says what it was
+        message = f"the submissions database is unreachable: {type(exc).__name__}: {exc}"
+        return Check("database", ok=False, message=message[:500])
+    return Check("database", ok=True)
+
+
+CHECKS: tuple[Callable[[ApiDeps], Awaitable[Check]], ...] = (_redis, _problem_index, _languages, _database)
 """Each readiness check, in the order reported."""

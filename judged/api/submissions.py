@@ -314,12 +314,12 @@ async def rejudge_submission(request: web.Request) -> web.Response:
     """Judge a finished submission again (admin); its new verdict replaces the old one, on the leaderboard too."""
     submissions = _submissions(request)
     sid = request.match_info["submission_id"]
-    submission = await submissions.store.get(sid)
+    submission = await submissions.find(sid)
     if submission is None or submission.kind is not Kind.SUBMISSION:
         raise ApiError(404, "not_found", f"no submission {sid!r}")
-    if not await submissions.store.rejudge(submission):
+    if not await submissions.rejudge(submission):
         raise ApiError(409, "conflict", "the submission is still queued or being judged")
-    again = await submissions.store.get(sid)
+    again = await submissions.find(sid)
     if again is not None and submissions.on_created is not None:
         await submissions.on_created(again)  # pending on the board until the new verdict
     return _accepted(sid)
@@ -332,7 +332,7 @@ async def get_submission(request: web.Request) -> web.Response:
     if seconds > 0:
         submission = await _wait_finished(submissions, sid, seconds)
     else:
-        submission = await submissions.store.get(sid)
+        submission = await submissions.find(sid)
     if submission is None or submission.kind is not Kind.SUBMISSION:
         raise ApiError(404, "not_found", f"no submission {sid!r}")
     return json_response(view(submission))
@@ -341,7 +341,7 @@ async def get_submission(request: web.Request) -> web.Response:
 async def _wait_finished(submissions: Submissions, sid: str, seconds: float) -> Submission | None:
     """The submission once finished or after `seconds`, woken by its `finished` event, never by polling."""
     async with submissions.events.listen(sid) as events:
-        submission = await submissions.store.get(sid)
+        submission = await submissions.find(sid)
         if submission is None or submission.status is Status.FINISHED:
             return submission
         try:
@@ -350,7 +350,7 @@ async def _wait_finished(submissions: Submissions, sid: str, seconds: float) -> 
                     pass
         except TimeoutError:
             pass
-        return await submissions.store.get(sid)
+        return await submissions.find(sid)
 
 
 async def submission_events(request: web.Request) -> web.StreamResponse:
@@ -358,7 +358,7 @@ async def submission_events(request: web.Request) -> web.StreamResponse:
     submissions = _submissions(request)
     sid = request.match_info["submission_id"]
     async with submissions.events.listen(sid) as events:
-        submission = await submissions.store.get(sid)
+        submission = await submissions.find(sid)
         if submission is None or submission.kind is not Kind.SUBMISSION:
             raise ApiError(404, "not_found", f"no submission {sid!r}")
         response = web.StreamResponse(
@@ -374,7 +374,7 @@ async def submission_events(request: web.Request) -> web.StreamResponse:
                 await response.write(b": keep-alive\n\n")
                 event = Event(event="reread")
             if event.event in ("finished", "reread"):
-                again = await submissions.store.get(sid)
+                again = await submissions.find(sid)
                 if again is None:
                     break
                 submission = again

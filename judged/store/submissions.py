@@ -148,7 +148,24 @@ if not status then return -1 end
 if status ~= 'finished' then return 0 end
 redis.call('HDEL', KEYS[1], 'result', 'output', 'finished', 'finished_attempt', 'started')
 redis.call('HSET', KEYS[1], 'status', 'queued', 'attempts', 0, 'passed', 0, 'total', 0)
+redis.call('PERSIST', KEYS[1])
 redis.call('XADD', KEYS[2], '*', 'id', ARGV[1])
+return 1
+"""
+
+# KEYS[1] submission hash. ARGV: seconds. Expires a finished submission (it is in the database); 1 if it did.
+_EXPIRE_FINISHED = """
+if redis.call('HGET', KEYS[1], 'status') ~= 'finished' then return 0 end
+return redis.call('EXPIRE', KEYS[1], ARGV[1])
+"""
+
+# KEYS[1] submission hash. ARGV: seconds to keep it, then field/value pairs. Writes it back unless present.
+_RESTORE = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local fields = {}
+for i = 2, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('HSET', KEYS[1], unpack(fields))
+redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1
 """
 
@@ -176,6 +193,8 @@ class SubmissionStore:
         self._progress = redis.register_script(_PROGRESS)
         self._finish = redis.register_script(_FINISH)
         self._rejudge = redis.register_script(_REJUDGE)
+        self._expire_finished = redis.register_script(_EXPIRE_FINISHED)
+        self._restore = redis.register_script(_RESTORE)
 
     async def create(
         self,
@@ -295,6 +314,15 @@ class SubmissionStore:
         if done:
             log.info("submission %s queued for a rejudge", submission.id)
         return bool(done)
+
+    async def expire_finished(self, submission_id: str, seconds: int) -> bool:
+        """Let a finished submission's hash expire after `seconds` (it is archived); False if not finished."""
+        return bool(await self._expire_finished(keys=[self.keys.submission(submission_id)], args=[seconds]))
+
+    async def restore(self, submission: Submission, seconds: int) -> bool:
+        """Write an archived submission's hash back for `seconds` (to rejudge it); False if Redis has it already."""
+        pairs = [item for field, value in _to_hash(submission).items() for item in (field, value)]
+        return bool(await self._restore(keys=[self.keys.submission(submission.id)], args=[seconds, *pairs]))
 
     async def fail(self, submission_id: str, message: str, attempt: int) -> bool:
         """Finish with IE: the judge's fault, never the participant's."""

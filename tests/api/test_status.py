@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
+import sqlalchemy as sa
 from aiohttp.test_utils import TestClient, TestServer
 
 from judged.api import build_app
 from judged.judging.selftest import LanguageStatus
+from judged.store.database import Database, database_url
 from tests.api.conftest import CPP, PYTHON, RUST_BROKEN, Client, Daemon
+from tests.store.postgres import Cluster, fresh_postgres_database, postgres_cluster_fixture
+
+__all__ = ["postgres_cluster_fixture"]
 
 
 async def test_healthz_answers_even_before_anything_is_ready(unsynced: Client, daemon: Daemon) -> None:
@@ -42,7 +50,7 @@ async def test_not_ready_before_the_first_sync_then_ready(unsynced: Client, daem
     assert response.status == 503
     body = await response.json()
     assert body["status"] == "not_ready"
-    assert checks(body) == {"redis": True, "problem_index": False, "languages": True}
+    assert checks(body) == {"redis": True, "problem_index": False, "languages": True, "database": True}
     assert "synced" in body["checks"][1]["message"]
 
     await daemon.sync()
@@ -50,7 +58,7 @@ async def test_not_ready_before_the_first_sync_then_ready(unsynced: Client, daem
     assert response.status == 200
     body = await response.json()
     assert body["status"] == "ready"
-    assert checks(body) == {"redis": True, "problem_index": True, "languages": True}
+    assert checks(body) == {"redis": True, "problem_index": True, "languages": True, "database": True}
 
 
 async def test_not_ready_with_no_enabled_language(client: Client, daemon: Daemon) -> None:
@@ -58,12 +66,12 @@ async def test_not_ready_with_no_enabled_language(client: Client, daemon: Daemon
     response = await client.get("/readyz")
     assert response.status == 503
     body = await response.json()
-    assert checks(body) == {"redis": True, "problem_index": True, "languages": False}
+    assert checks(body) == {"redis": True, "problem_index": True, "languages": False, "database": True}
     assert "rust: the version probe failed" in body["checks"][2]["message"]
 
     daemon.statuses = []  # the judge has not finished its self-tests
     body = await (await client.get("/readyz")).json()
-    assert checks(body) == {"redis": True, "problem_index": True, "languages": False}
+    assert checks(body) == {"redis": True, "problem_index": True, "languages": False, "database": True}
     assert "self-test" in body["checks"][2]["message"]
 
     daemon.statuses = [RUST_BROKEN, LanguageStatus(CPP.id, CPP.name, CPP.version, enabled=True)]
@@ -75,4 +83,36 @@ async def test_nothing_ready_lists_both_checks(daemon: Daemon) -> None:
     async with TestClient(TestServer(build_app(daemon.deps()))) as client:
         response = await client.get("/readyz")
         assert response.status == 503
-        assert checks(await response.json()) == {"redis": True, "problem_index": False, "languages": False}
+        assert checks(await response.json()) == {
+            "redis": True,
+            "problem_index": False,
+            "languages": False,
+            "database": True,
+        }
+
+
+async def test_not_ready_while_the_submissions_database_is_unreachable(
+    daemon: Daemon, postgres_cluster: Cluster, tmp_path: Path
+) -> None:
+    await daemon.sync()
+    async with fresh_postgres_database(postgres_cluster) as url:
+        name = sa.make_url(url).database
+        database = Database(database_url(url, tmp_path))
+        await database.open()
+        deps = dataclasses.replace(daemon.deps(), database_ping=database.ping)
+        try:
+            async with TestClient(TestServer(build_app(deps))) as client:
+                assert (await client.get("/readyz")).status == 200
+                await postgres_cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+                await postgres_cluster.admin(
+                    f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+                )
+                response = await client.get("/readyz")
+                assert response.status == 503
+                body = await response.json()
+                assert checks(body)["database"] is False
+                assert "submissions database is unreachable" in body["checks"][3]["message"]
+                await postgres_cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+                assert (await client.get("/readyz")).status == 200
+        finally:
+            await database.close()

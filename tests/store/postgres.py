@@ -43,6 +43,14 @@ class Cluster:
     async def _admin(self) -> asyncpg.Connection:
         return await asyncpg.connect(host=str(self.socket_dir), user=self.user, database=_ADMIN_DATABASE)
 
+    async def admin(self, statement: str) -> None:
+        """Run one statement as the superuser, outside any test database (ALTER DATABASE, ...)."""
+        connection = await self._admin()
+        try:
+            await connection.execute(statement)
+        finally:
+            await connection.close()
+
     async def create_database(self) -> str:
         name = f"judged_{uuid.uuid4().hex[:12]}"
         connection = await self._admin()
