@@ -25,6 +25,7 @@ from aiohttp import web
 
 from judged.api import ApiDeps, Auth, Submissions, build_app
 from judged.api.competitions import Competitions
+from judged.api.deps import History
 from judged.api.web import web_client
 from judged.judging.selftest import LanguageStatus
 from judged.judging.service import Judge
@@ -33,7 +34,7 @@ from judged.problems import Problem, ProblemError, load_problem
 from judged.settings import Settings
 from judged.store.archive import SubmissionArchive
 from judged.store.client import connect
-from judged.store.competitions import CompetitionStore
+from judged.store.competition_archive import CompetitionArchive, DurableCompetitionStore
 from judged.store.database import Database, database_url
 from judged.store.embedded import EmbeddedRedis
 from judged.store.events import Events
@@ -100,7 +101,7 @@ class Daemon:
         )
         self.events = Events(self.redis, self.keys)
         self.competitions = Competitions(
-            store=CompetitionStore(self.redis, self.keys),
+            store=DurableCompetitionStore(self.redis, CompetitionArchive(self.database), self.keys),
             leaderboard=Leaderboard(self.redis, self.keys),
             pages=PageCache(settings.server.leaderboard_refresh),
         )
@@ -154,8 +155,14 @@ class Daemon:
             serve_api=self.role != "worker",
             redis_ping=self.redis.ping,
             database_ping=self.database.ping,
+            history=self.history() if self.role != "worker" else None,
             web=self.web,
         )
+
+    def history(self) -> History:
+        store = self.competitions.store
+        assert isinstance(store, DurableCompetitionStore)
+        return History(submissions=self.keeper.archive, competitions=store.archive)
 
     # What the worker reads.
 
@@ -220,6 +227,12 @@ class Daemon:
         """The submissions database, migrated before anything reads or writes it."""
         await self.database.open()
         log.info("submissions database ready: %s", self.database.describe())
+        store = self.competitions.store
+        if isinstance(store, DurableCompetitionStore):
+            try:  # competitions created before the database kept them
+                log.info("%d competitions from Redis written to the database", await store.archive_cached())
+            except Exception as exc:
+                log.warning("competitions in Redis not yet written to the database: %s", exc)
         try:
             yield
         finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import os
 import signal
@@ -13,8 +12,9 @@ import sys
 from aiohttp import web
 
 from judged.api.web import describe as describe_web_client
+from judged.connections import ConnectionGuard, connection_cap, quiet_repeats, raise_open_files_limit
 from judged.daemon import DAEMON, create_app
-from judged.settings import Settings
+from judged.settings import Settings, is_loopback
 
 log = logging.getLogger(__name__)
 
@@ -36,23 +36,14 @@ def parse_listen(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def effective_listen(settings: Settings) -> tuple[str, int, str]:
     """Where to listen, and a warning when the configured host is overridden (no token: loopback only)."""
     host, port = parse_listen(settings.server.listen)
     server = settings.server
-    if not (server.tokens or server.admin_tokens) and not is_loopback(host):
+    if not server.authenticated and not is_loopback(host):
         warning = (
             f"no API token is configured, so judged listens on {LOOPBACK}:{port} only "
-            f"(not {host}); set server.tokens (or JUDGED_SERVER_TOKENS) to serve other hosts"
+            f"(not {host}); set server.tokens or server.frontends (docs/security.md) to serve other hosts"
         )
         return LOOPBACK, port, warning
     return host, port, ""
@@ -75,12 +66,23 @@ async def serve(settings: Settings) -> int:
     if warning:
         log.warning("%s", warning)
         print(f"judged: {warning}", file=sys.stderr)
+    quiet_repeats()
+    cap = connection_cap(settings.server.max_connections, raise_open_files_limit())
+    if cap < settings.server.max_connections:
+        log.warning(
+            "server.max_connections %d is above what the open-file limit allows: %d connections at most",
+            settings.server.max_connections,
+            cap,
+        )
     app = create_app(settings)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    listener: asyncio.Server | None = None
     try:
         await runner.setup()  # opens Redis, the index and the sandbox; raises with a reason when it cannot
-        site = web.TCPSite(runner, host, port, reuse_address=True)
-        await site.start()
+        assert runner.server is not None  # set by setup()
+        guard = ConnectionGuard(runner.server, max_connections=cap, header_timeout=settings.server.header_timeout)
+        loop = asyncio.get_running_loop()
+        listener = await loop.create_server(guard, host, port, reuse_address=True, backlog=1024)
         daemon = app[DAEMON]
         shown = f"[{host}]" if ":" in host else host
         print(
@@ -99,6 +101,8 @@ async def serve(settings: Settings) -> int:
         if daemon.worker is not None:
             await daemon.worker.stop(grace=STOP_GRACE)
     finally:
+        if listener is not None:
+            listener.close()  # no new connections; those open are closed by the cleanup
         await runner.cleanup()  # also after a failed start: closes what was opened (the embedded Redis too)
     return 0
 

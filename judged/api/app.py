@@ -12,7 +12,7 @@ from typing import NamedTuple
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from judged.api import openapi, openapi_competitions, openapi_submissions
+from judged.api import openapi, openapi_competitions, openapi_history, openapi_submissions
 from judged.api.auth import ACCESS, Access, auth_middleware
 from judged.api.competitions import (
     competition_events,
@@ -26,6 +26,7 @@ from judged.api.competitions import (
 )
 from judged.api.deps import DEPS, ApiDeps, encode
 from judged.api.errors import error_middleware
+from judged.api.history import list_competitions, list_submissions, user_problems
 from judged.api.problems import get_problem, list_problems
 from judged.api.status import healthz, languages, metrics, readyz
 from judged.api.submissions import (
@@ -89,6 +90,13 @@ COMPETITION_ROUTES: tuple[Route, ...] = (
 )
 
 
+HISTORY_ROUTES: tuple[Route, ...] = (
+    Route("GET", "/v1/submissions", list_submissions, openapi_history.LIST_SUBMISSIONS),
+    Route("GET", "/v1/users/{user_id}/problems", user_problems, openapi_history.USER_PROBLEMS),
+    Route("GET", "/v1/competitions", list_competitions, openapi_history.LIST_COMPETITIONS),
+)
+
+
 def routes(deps: ApiDeps, extra: Iterable[Route] = ()) -> list[Route]:
     """The routes a host with `deps` serves: status always; problems unless API-less; submissions with a store."""
     found = list(STATUS_ROUTES)
@@ -96,6 +104,11 @@ def routes(deps: ApiDeps, extra: Iterable[Route] = ()) -> list[Route]:
         found.append(METRICS_ROUTE)
     if deps.serve_api:
         found += PROBLEM_ROUTES
+        if deps.history is not None:  # the problem list also takes ?user_id=
+            found[found.index(PROBLEM_ROUTES[0])] = PROBLEM_ROUTES[0]._replace(
+                operation=openapi_history.LIST_PROBLEMS_PERSONAL
+            )
+            found += HISTORY_ROUTES
         if deps.submissions is not None:
             found += SUBMISSION_ROUTES
         if deps.competitions is not None:
@@ -113,6 +126,8 @@ def build_app(deps: ApiDeps, extra_routes: Iterable[Route] = ()) -> web.Applicat
     wire_types = openapi_submissions.WIRE_TYPES if deps.submissions is not None else ()
     if deps.competitions is not None:
         wire_types += openapi_competitions.WIRE_TYPES
+    if deps.history is not None:
+        wire_types += openapi_history.WIRE_TYPES
     document = openapi.document(((route.method, route.path, route.operation) for route in served), wire_types)
     app[OPENAPI_DOCUMENT] = encode(document)
     for route in served:

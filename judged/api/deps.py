@@ -17,6 +17,8 @@ import msgspec
 from aiohttp import web
 
 from judged.judging.selftest import LanguageStatus
+from judged.store.archive import SubmissionArchive
+from judged.store.competition_archive import CompetitionArchive
 from judged.store.events import Events
 from judged.store.index import ProblemIndex
 from judged.store.keeper import SubmissionKeeper
@@ -85,6 +87,14 @@ class Submissions:
 
 
 @dataclass(frozen=True, slots=True)
+class History:
+    """What the history routes read (judged.api.history): finished submissions and competitions, in the database."""
+
+    submissions: SubmissionArchive
+    competitions: CompetitionArchive
+
+
+@dataclass(frozen=True, slots=True)
 class WebClient:
     """The bundled web client (judged.api.web): its built files, and what /web-config.json tells it.
 
@@ -123,6 +133,8 @@ class ApiDeps:
     """Raises when Redis is unreachable (a readiness check); None: this host does not use Redis."""
     database_ping: Callable[[], Awaitable[object]] | None = None
     """Raises when the submissions database is unreachable (a readiness check); None: not used."""
+    history: History | None = None
+    """The submissions database's history routes; None: not served (tests of the API alone)."""
     web: WebClient | None = None
     """The bundled web client served at /; None: not served (tests of the API alone, worker hosts)."""
 

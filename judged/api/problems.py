@@ -7,6 +7,7 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from judged.api.deps import DEPS, ApiError, cached_json
+from judged.api.history import personal_problem_page
 from judged.harness import Signature, stub
 from judged.problems import Difficulty
 from judged.store.index import MAX_PAGE, IndexedProblem, InvalidCursor, Page, Sample
@@ -70,6 +71,9 @@ async def list_problems(request: web.Request) -> web.Response:
         )
     except InvalidCursor as error:
         raise ApiError(400, "bad_request", f"{error}: pass back a next_cursor exactly as it was given") from None
+    user_id = _text(query, "user_id")
+    if user_id is not None and request.app[DEPS].history is not None:  # each problem with the user's standing
+        return await personal_problem_page(request, page, user_id)
     return cached_json(request, page)
 
 
