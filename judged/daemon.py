@@ -26,6 +26,7 @@ from aiohttp import web
 from judged.api import ApiDeps, Auth, Submissions, build_app
 from judged.api.competitions import Competitions
 from judged.api.deps import History
+from judged.api.tokens import Frontend
 from judged.api.web import web_client
 from judged.judging.selftest import LanguageStatus
 from judged.judging.service import Judge
@@ -107,10 +108,18 @@ class Daemon:
         )
         self.index = ProblemIndex(state / "index.sqlite3")
         server = settings.server
-        self.web = web_client(Path(settings.web.dir), settings.web.demo, server.tokens, server.admin_tokens)
+        self.web = web_client(
+            Path(settings.web.dir),
+            settings.web.demo,
+            server.tokens,
+            server.admin_tokens,
+            frontends=bool(server.frontends),
+        )
         self.judges = self.role in ("worker", "all")
         self.slots = worker.slots or usable_cores()
-        self.judge = Judge(settings.sandbox, state, Path(settings.languages_dir)) if self.judges else None
+        self.judge = (
+            Judge(settings.sandbox, state, Path(settings.languages_dir), settings.builds) if self.judges else None
+        )
         self.metrics = Metrics(self.queue, self.slots if self.judges else 0)
         self.worker: Worker | None = None
         self.synced = False
@@ -149,7 +158,11 @@ class Daemon:
             index_synced=self.index_synced,
             max_body_size=server.max_body_kib * 1024,
             submissions=submissions,
-            auth=Auth(tokens=frozenset(server.tokens), admin_tokens=frozenset(server.admin_tokens)),
+            auth=Auth(
+                tokens=frozenset(server.tokens),
+                admin_tokens=frozenset(server.admin_tokens),
+                frontends=tuple(Frontend(frontend.name, frontend.secret) for frontend in server.frontends),
+            ),
             metrics=self.metrics.render,
             competitions=self.competitions if self.role != "worker" else None,
             serve_api=self.role != "worker",
@@ -157,6 +170,7 @@ class Daemon:
             database_ping=self.database.ping,
             history=self.history() if self.role != "worker" else None,
             web=self.web,
+            body_timeout=server.header_timeout,
         )
 
     def history(self) -> History:

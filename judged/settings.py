@@ -3,11 +3,13 @@
 Every key of the file can also be set from the environment: a top-level key
 `state_dir` as `JUDGED_STATE_DIR`, a key `url` of section `[redis]` as
 `JUDGED_REDIS_URL`. A list takes comma-separated items
-(`JUDGED_SERVER_TOKENS=abc,def`). Command-line flags override both.
+(`JUDGED_SERVER_TOKENS=abc,def`); `server.frontends` takes `name=secret`
+items (`JUDGED_SERVER_FRONTENDS=site=<secret>`). Command-line flags override both.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import typing
 from collections.abc import Mapping
@@ -16,10 +18,30 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from judged.judging.build_cache import BuildSettings
 from judged.sandbox import SandboxConfig
 
 ENV_PREFIX = "JUDGED_"
+ENV_PAIRS = {"server.frontends": ("name", "secret")}
+"""Lists of tables set from the environment as `name=secret,name=secret`."""
 Role = Literal["api", "worker", "all"]
+
+
+MIN_SECRET_BYTES = 32
+"""The shortest frontend secret accepted: HS256 wants a key of at least its hash's 256 bits."""
+
+
+class FrontendSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    # A frontend that asserts who its participants are with signed tokens
+    # (HS256 JWTs carrying `sub` and `exp`, docs/security.md).
+    # Its name: the token's `kid` header, and what the logs call it.
+    name: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+    # The shared HMAC secret, at least 32 bytes (e.g. `openssl rand -hex 32`).
+    secret: Annotated[str, msgspec.Meta(min_length=MIN_SECRET_BYTES)]
+
+    def __post_init__(self) -> None:
+        if len(self.secret.encode()) < MIN_SECRET_BYTES or len(set(self.secret)) < 8:
+            raise ValueError(f"frontend {self.name}: the secret must be at least {MIN_SECRET_BYTES} random bytes")
 
 
 class ServerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -28,9 +50,14 @@ class ServerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     listen: str = "127.0.0.1:8080"
     # What this host does: "api" (HTTP only), "worker" (judging only) or "all".
     role: Role = "all"
-    # Bearer tokens accepted from frontends. Empty: no authentication, and
-    # the API listens on loopback only.
+    # Trusted service tokens, for a backend that calls judged server to server
+    # on behalf of many users (it names `user_id` in each request). They must
+    # never reach a browser. Empty, with no frontends and no admin tokens:
+    # no authentication, and the API listens on loopback only.
     tokens: tuple[str, ...] = ()
+    # Frontends whose signed participant tokens are accepted: each request then
+    # acts as the token's `sub`, whatever its body says.
+    frontends: tuple[FrontendSettings, ...] = ()
     # Bearer tokens for admin calls (creating competitions, ...). An admin
     # token is also accepted wherever a frontend token is.
     admin_tokens: tuple[str, ...] = ()
@@ -41,6 +68,26 @@ class ServerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # Seconds a leaderboard page is served from this host's memory before it
     # is read from Redis again (one read per page per interval per host).
     leaderboard_refresh: Annotated[float, msgspec.Meta(gt=0, le=60)] = 1.0
+    # Connections open at once. When full, the oldest connection that has not
+    # yet sent a complete request head is closed for the new one. Capped below
+    # the process's open-file limit (raised to its hard limit at start).
+    max_connections: Annotated[int, msgspec.Meta(ge=16, le=1_000_000)] = 10_000
+    # Seconds a connection may take to send a complete request head, and a
+    # request its body; slower ones are closed (a request body: 408).
+    header_timeout: Annotated[float, msgspec.Meta(gt=0, le=600)] = 10.0
+
+    def __post_init__(self) -> None:
+        names = [frontend.name for frontend in self.frontends]
+        if len(set(names)) != len(names):
+            raise ValueError(f"frontend names must be unique, got {names}")
+        secrets = {frontend.secret for frontend in self.frontends}
+        if secrets & (set(self.tokens) | set(self.admin_tokens)):
+            raise ValueError("a frontend secret must not also be a bearer token")
+
+    @property
+    def authenticated(self) -> bool:
+        """Whether any credential is configured (else the API is open and listens on loopback only)."""
+        return bool(self.tokens or self.admin_tokens or self.frontends)
 
 
 class RedisSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -110,11 +157,30 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     worker: WorkerSettings = WorkerSettings()
     submissions: SubmissionSettings = SubmissionSettings()
     sandbox: SandboxConfig = SandboxConfig()
+    builds: BuildSettings = BuildSettings()
     web: WebSettings = WebSettings()
+
+    def __post_init__(self) -> None:
+        host = self.server.listen.rpartition(":")[0].removeprefix("[").removesuffix("]")
+        if self.web.demo == "on" and self.server.tokens and not is_loopback(host):
+            raise ValueError(
+                "web.demo = 'on' hands a service token to every browser, so it needs a loopback "
+                f"server.listen, not {self.server.listen!r}; give participants signed tokens instead (docs/security.md)"
+            )
 
     @property
     def sandbox_dir(self) -> Path:
         return Path(self.state_dir) / "sandbox"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (a name or address, no port) reaches only this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class SettingsError(Exception):
@@ -173,8 +239,19 @@ def _from_env(env: Mapping[str, str]) -> dict[str, object]:
         if name not in known:
             raise SettingsError(f"{name}: no such setting (known: {', '.join(sorted(known))})")
         key = known[name]
-        found[key] = [item.strip() for item in value.split(",") if item.strip()] if _is_list(key) else value
+        items = [item.strip() for item in value.split(",") if item.strip()]
+        if key in ENV_PAIRS:
+            found[key] = [_pair(name, item, ENV_PAIRS[key]) for item in items]
+        else:
+            found[key] = items if _is_list(key) else value
     return found
+
+
+def _pair(variable: str, item: str, fields: tuple[str, str]) -> dict[str, str]:
+    first, sep, second = item.partition("=")
+    if not sep:
+        raise SettingsError(f"{variable}: each item is {fields[0]}={fields[1]}, got one without '='")
+    return {fields[0]: first, fields[1]: second}
 
 
 def _field_type(key: str) -> Any:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import msgspec
 from aiohttp import web
 
-from judged.api.auth import ADMIN
-from judged.api.deps import DEPS, ApiError, encode, json_response
+from judged.api.auth import ADMIN, caller
+from judged.api.deps import DEPS, ApiError, encode, json_response, read_body
 from judged.store.competitions import (
     Competition,
     CompetitionExists,
@@ -25,8 +25,10 @@ from judged.store.competitions import (
     CompetitionNotFound,
     CompetitionStore,
     NotAdmitted,
+    ProblemLocks,
     admit,
     decode_competition,
+    problem_locks,
 )
 from judged.store.leaderboard import MAX_LIMIT, Leaderboard
 from judged.store.page_cache import CachedPage, PageCache
@@ -37,6 +39,7 @@ __all__ = [
     "Competitions",
     "competition_events",
     "create_competition",
+    "current_locks",
     "finalize_competition",
     "get_competition",
     "leaderboard_page",
@@ -62,6 +65,53 @@ class Competitions:
     pages: PageCache = field(default_factory=PageCache)
     _cached: dict[str, tuple[float, Competition | None]] = field(default_factory=dict)
     _reading: dict[str, asyncio.Future[Competition | None]] = field(default_factory=dict)
+    _current: tuple[float, list[Competition]] | None = None
+    _reading_current: asyncio.Future[list[Competition]] | None = None
+    _indexed: bool = False
+
+    async def locks(self) -> ProblemLocks:
+        """Which problems competitions hide or lock now, from the competitions read at most once a second per host.
+
+        When Redis cannot be read the last known competitions are used; with none known, 503.
+        """
+        current = self._current
+        if current is None or time.monotonic() - current[0] >= COMPETITION_TTL:
+            if self._reading_current is None:
+                self._reading_current = asyncio.ensure_future(self._read_current())
+                self._reading_current.add_done_callback(self._read_current_done)
+            try:
+                await asyncio.shield(self._reading_current)
+            except Exception as exc:
+                raise ApiError(
+                    503, "unavailable", "competitions cannot be read; try again shortly", headers={"Retry-After": "5"}
+                ) from exc
+        assert self._current is not None
+        return problem_locks(self._current[1])
+
+    def _read_current_done(self, _future: asyncio.Future[list[Competition]]) -> None:
+        self._reading_current = None
+
+    async def _read_current(self) -> list[Competition]:
+        """Read the current competitions; on a failure keep the last known ones for another interval."""
+        try:
+            if not self._indexed:
+                added = await self.store.index_existing()
+                if added:
+                    log.info("%d competition(s) stored before the end index were added to it", added)
+                self._indexed = True
+            competitions = await self.store.current()
+        except Exception as exc:
+            if self._current is None:
+                raise
+            log.warning("competitions cannot be read (%s); using the last known ones for a second", exc)
+            competitions = self._current[1]
+        self._current = (time.monotonic(), competitions)
+        return competitions
+
+    def forget(self, competition_id: str) -> None:
+        """Read a competition (and the current ones) from Redis again at the next use: this host changed it."""
+        self._cached.pop(competition_id, None)
+        self._current = None
 
     async def get(self, competition_id: str) -> Competition | None:
         """The competition, read from Redis at most once a second per host (concurrent readers share one read)."""
@@ -108,6 +158,12 @@ class Competitions:
             log.warning("submission %s: not shown as pending on the board", submission.id, exc_info=True)
 
 
+async def current_locks(request: web.Request) -> ProblemLocks:
+    """The problem locks now; none on a host that serves no competitions."""
+    competitions = request.app[DEPS].competitions
+    return ProblemLocks() if competitions is None else await competitions.locks()
+
+
 def _competitions(request: web.Request) -> Competitions:
     competitions = request.app[DEPS].competitions
     if competitions is None:
@@ -122,7 +178,7 @@ def _is_admin(request: web.Request) -> bool:
 async def create_competition(request: web.Request) -> web.Response:
     competitions = _competitions(request)
     try:
-        competition = decode_competition(await request.read())
+        competition = decode_competition(await read_body(request))
     except (CompetitionInvalid, msgspec.ValidationError, msgspec.DecodeError) as exc:
         raise ApiError(400, "bad_request", f"invalid competition: {exc}") from exc
     index = request.app[DEPS].index
@@ -133,9 +189,14 @@ async def create_competition(request: web.Request) -> web.Response:
         await competitions.store.create(competition)
     except CompetitionExists as exc:
         raise ApiError(409, "conflict", f"competition {competition.id!r} exists already") from exc
-    competitions._cached.pop(competition.id, None)
+    competitions.forget(competition.id)
     log.info(
-        "competition %s created: %d problems, start %s", competition.id, len(competition.problems), competition.start
+        "competition %s created by %s: %d problems, start %s, problems hidden until then: %s",
+        competition.id,
+        caller(request).name,
+        len(competition.problems),
+        competition.start,
+        competition.hide_problems,
     )
     url = f"/v1/competitions/{competition.id}"
     return json_response(competition.to_wire(), status=201, headers={"Location": url})
@@ -155,8 +216,9 @@ async def finalize_competition(request: web.Request) -> web.Response:
         raise ApiError(404, "not_found", f"no competition {competition_id!r}") from exc
     except CompetitionInvalid as exc:
         raise ApiError(409, "conflict", str(exc)) from exc
-    competitions._cached.pop(competition_id, None)
+    competitions.forget(competition_id)
     competitions.pages.clear()
+    log.info("competition %s finalized by %s", competition_id, caller(request).name)
     return json_response(competition.to_wire())
 
 

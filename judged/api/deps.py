@@ -7,6 +7,7 @@ through `languages`, a callable returning the current language statuses.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 import msgspec
 from aiohttp import web
 
+from judged.api.tokens import Frontend
 from judged.judging.selftest import LanguageStatus
 from judged.store.archive import SubmissionArchive
 from judged.store.competition_archive import CompetitionArchive
@@ -35,24 +37,31 @@ __all__ = [
     "cached_json",
     "encode",
     "json_response",
+    "read_body",
 ]
 
 DEFAULT_MAX_BODY = 1024 * 1024
 """The largest request body accepted, in bytes, when the configuration sets none (aiohttp's own default)."""
 
 CACHE_CONTROL = "public, max-age=1"
+PRIVATE_CACHE_CONTROL = "private, no-store"
 
 
 @dataclass(frozen=True, slots=True)
 class Auth:
-    """Bearer tokens. With none configured every call is allowed (the daemon then listens on loopback only)."""
+    """Credentials. With none configured every call is allowed (the daemon then listens on loopback only).
+
+    `tokens` are trusted service tokens (a backend acting for many users names `user_id`);
+    `frontends` sign participant tokens (judged.api.tokens); `admin_tokens` may do anything.
+    """
 
     tokens: frozenset[str] = frozenset()
     admin_tokens: frozenset[str] = frozenset()
+    frontends: tuple[Frontend, ...] = ()
 
     @property
     def enabled(self) -> bool:
-        return bool(self.tokens or self.admin_tokens)
+        return bool(self.tokens or self.admin_tokens or self.frontends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +146,8 @@ class ApiDeps:
     """The submissions database's history routes; None: not served (tests of the API alone)."""
     web: WebClient | None = None
     """The bundled web client served at /; None: not served (tests of the API alone, worker hosts)."""
+    body_timeout: float = 10.0
+    """Seconds a request may take to send its body (`read_body`): slower is a 408."""
 
 
 DEPS = web.AppKey("deps", ApiDeps)
@@ -153,6 +164,15 @@ class ApiError(Exception):
         self.headers = headers
 
 
+async def read_body(request: web.Request) -> bytes:
+    """The request's body, or a 408 when the client takes longer than `body_timeout` to send it."""
+    try:
+        async with asyncio.timeout(request.app[DEPS].body_timeout):
+            return await request.read()
+    except TimeoutError:
+        raise ApiError(408, "request_timeout", "the request body took too long to arrive") from None
+
+
 _ENCODER = msgspec.json.Encoder()
 
 
@@ -165,11 +185,14 @@ def json_response(value: object, status: int = 200, headers: dict[str, str] | No
     return web.Response(body=encode(value), status=status, content_type="application/json", headers=headers)
 
 
-def cached_json(request: web.Request, value: object) -> web.Response:
-    """`value` as JSON, cacheable for a second, with a strong ETag of the body; 304 when `If-None-Match` matches."""
+def cached_json(request: web.Request, value: object, *, private: bool = False) -> web.Response:
+    """`value` as JSON, cacheable for a second, with a strong ETag of the body; 304 when `If-None-Match` matches.
+
+    `private`: only the caller's own cache may keep it (an admin's view, which may show hidden problems).
+    """
     body = encode(value)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag}
+    headers = {"Cache-Control": PRIVATE_CACHE_CONTROL if private else CACHE_CONTROL, "ETag": etag}
     if _matches(request.headers.get("If-None-Match"), etag):
         return web.Response(status=304, headers=headers)
     return web.Response(body=body, content_type="application/json", headers=headers)

@@ -6,6 +6,8 @@ import msgspec
 from aiohttp import web
 from multidict import MultiMapping
 
+from judged.api.auth import caller
+from judged.api.competitions import current_locks
 from judged.api.deps import DEPS, ApiError, cached_json
 from judged.api.history import personal_problem_page
 from judged.harness import Signature, stub
@@ -58,9 +60,12 @@ class ProblemPage(msgspec.Struct, frozen=True):
 
 
 async def list_problems(request: web.Request) -> web.Response:
+    """A page of problems; those a scheduled competition hides are left out for everyone but admins."""
     query = request.query
     limit = _limit(query.get("limit"))
     difficulty = _difficulty(_text(query, "difficulty"))
+    who = caller(request)
+    hidden = frozenset() if who.admin else (await current_locks(request)).hidden  # admins see every problem
     try:
         page: Page = await request.app[DEPS].index.page(
             limit,
@@ -68,25 +73,30 @@ async def list_problems(request: web.Request) -> web.Response:
             difficulty=difficulty,
             tag=_text(query, "tag"),
             q=_text(query, "q"),
+            exclude=hidden,
         )
     except InvalidCursor as error:
         raise ApiError(400, "bad_request", f"{error}: pass back a next_cursor exactly as it was given") from None
     user_id = _text(query, "user_id")
     if user_id is not None and request.app[DEPS].history is not None:  # each problem with the user's standing
         return await personal_problem_page(request, page, user_id)
-    return cached_json(request, page)
+    return cached_json(request, page, private=who.kind == "admin")
 
 
 async def get_problem(request: web.Request) -> web.Response:
+    """One problem's page; 404 for a problem a scheduled competition hides, unless the caller is an admin."""
     slug = request.match_info["slug"]
     problem = await request.app[DEPS].index.get(slug) if len(slug) <= MAX_QUERY else None
+    who = caller(request)
+    if problem is not None and not who.admin and not (await current_locks(request)).visible(problem.slug, admin=False):
+        problem = None
     if problem is None:
         raise ApiError(404, "not_found", f"no problem {slug[:MAX_QUERY]!r}")
     language = _text(request.query, "language") or DEFAULT_LANGUAGE
     if language not in problem.languages:
         known = ", ".join(problem.languages)
         raise ApiError(400, "bad_request", f"unknown language {language[:50]!r} for this problem: one of {known}")
-    return cached_json(request, problem_page(problem, language))
+    return cached_json(request, problem_page(problem, language), private=who.kind == "admin")
 
 
 def problem_page(problem: IndexedProblem, language: str) -> ProblemPage:

@@ -9,11 +9,14 @@ from typing import Annotated, TypeVar
 import msgspec
 from aiohttp import web
 
-from judged.api.deps import DEPS, ApiError, Submissions, json_response
+from judged.api.auth import caller
+from judged.api.competitions import current_locks
+from judged.api.deps import DEPS, ApiError, Submissions, json_response, read_body
 from judged.judging.io_runs import custom_inputs
 from judged.judging.reports import RUN_REPORT_DECODER, RunReport
 from judged.judging.runs import custom_arguments
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
+from judged.store.competitions import ProblemLocks
 from judged.store.events import Event
 from judged.store.index import IndexedProblem
 from judged.store.submissions import Kind, Status, Submission, SubmissionRefused
@@ -65,10 +68,12 @@ Code = Annotated[
 
 
 class SubmissionRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """`user_id`: required with a service token; with a participant token absent, or the token's own `sub`."""
+
     problem: Slug
     language: LanguageId
     code: Code
-    user_id: UserId
+    user_id: UserId | None = None
     competition_id: CompetitionId | None = None
 
 
@@ -81,7 +86,7 @@ class RunRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     problem: Slug
     language: LanguageId
     code: Code
-    user_id: UserId
+    user_id: UserId | None = None
     tests: Annotated[list[object], msgspec.Meta(min_length=1, max_length=MAX_RUN_INPUTS)] | None = None
 
 
@@ -175,7 +180,7 @@ def _submissions(request: web.Request) -> Submissions:
 
 
 async def _decode(request: web.Request, kind: type[_Body]) -> _Body:
-    body = await request.read()
+    body = await read_body(request)
     try:
         return msgspec.json.decode(body, type=kind)
     except msgspec.ValidationError as exc:
@@ -206,16 +211,44 @@ async def _validate(request: web.Request, problem: str, language: str, code: str
     return indexed
 
 
+def _participant(request: web.Request, named: str | None) -> str:
+    """Who the request acts for: a participant token's `sub` (a differing body `user_id` is 403), else `user_id`."""
+    who = caller(request)
+    if who.participant is not None:
+        if named is not None and named != who.participant:
+            raise ApiError(403, "forbidden", "user_id differs from the participant your token names")
+        return who.participant
+    if named is None:
+        raise ApiError(400, "bad_request", "invalid request: user_id is required (or send a participant token)")
+    return named
+
+
+async def _locks(request: web.Request, problem: str) -> ProblemLocks:
+    """What competitions allow of `problem` now; 404 for a problem a scheduled competition hides from this caller."""
+    locks = await current_locks(request)
+    if not locks.visible(problem, admin=caller(request).admin):
+        raise ApiError(404, "not_found", f"no problem {problem!r}")
+    return locks
+
+
 async def create_submission(request: web.Request) -> web.Response:
     body = await _decode(request, SubmissionRequest)
+    user_id = _participant(request, body.user_id)
     await _validate(request, body.problem, body.language, body.code)
+    locks = await _locks(request, body.problem)
     submissions = _submissions(request)
+    if body.competition_id is None and not locks.practice(body.problem):
+        raise ApiError(
+            409,
+            "problem_in_competition",
+            f"problem {body.problem} is in a running competition: submit with its competition_id",
+        )
     if body.competition_id is not None:
         if submissions.competition_check is None:
             raise ApiError(404, "not_found", f"no competition {body.competition_id!r}")
         await submissions.competition_check(body.competition_id, body.problem)
     created = await _queue(
-        submissions, body.problem, body.language, body.code, body.user_id, competition_id=body.competition_id
+        submissions, body.problem, body.language, body.code, user_id, competition_id=body.competition_id
     )
     if submissions.on_created is not None:
         await submissions.on_created(created)
@@ -224,7 +257,10 @@ async def create_submission(request: web.Request) -> web.Response:
 
 async def create_run(request: web.Request) -> web.Response:
     body = await _decode(request, RunRequest)
+    user_id = _participant(request, body.user_id)
     indexed = await _validate(request, body.problem, body.language, body.code)
+    locks = await _locks(request, body.problem)
+    reference_output = locks.reference_outputs(body.problem)
     if body.tests is not None:
         try:
             if indexed.signature is not None:
@@ -236,7 +272,14 @@ async def create_run(request: web.Request) -> web.Response:
     submissions = _submissions(request)
     inputs = msgspec.json.encode(body.tests).decode() if body.tests is not None else None
     created = await _queue(
-        submissions, body.problem, body.language, body.code, body.user_id, kind=Kind.RUN, inputs=inputs
+        submissions,
+        body.problem,
+        body.language,
+        body.code,
+        user_id,
+        kind=Kind.RUN,
+        inputs=inputs,
+        reference_output=reference_output,
     )
     run = await _wait_finished(submissions, created.id, RUN_WAIT)
     url = f"/v1/runs/{created.id}"
@@ -265,6 +308,7 @@ async def _queue(
     competition_id: str | None = None,
     kind: Kind = Kind.SUBMISSION,
     inputs: str | None = None,
+    reference_output: bool = True,
 ) -> Submission:
     """Store and queue; a fairness limit's refusal is the 429 with Retry-After."""
     try:
@@ -276,6 +320,7 @@ async def _queue(
             competition_id=competition_id,
             kind=kind,
             inputs=inputs,
+            reference_output=reference_output,
         )
     except SubmissionRefused as refused:
         raise _too_many(refused) from refused
@@ -319,6 +364,7 @@ async def rejudge_submission(request: web.Request) -> web.Response:
         raise ApiError(404, "not_found", f"no submission {sid!r}")
     if not await submissions.rejudge(submission):
         raise ApiError(409, "conflict", "the submission is still queued or being judged")
+    log.info("submission %s queued for rejudging by %s", sid, caller(request).name)
     again = await submissions.find(sid)
     if again is not None and submissions.on_created is not None:
         await submissions.on_created(again)  # pending on the board until the new verdict

@@ -58,14 +58,17 @@ class WebConfig(msgspec.Struct, frozen=True):
     """A frontend token for the browser: only in demo mode, and only when tokens are configured."""
 
 
-def web_client(dist: Path, mode: DemoMode, tokens: Sequence[str], admin_tokens: Sequence[str] = ()) -> WebClient:
-    """The web client as configured: demo "auto" is on only when no token is configured.
+def web_client(
+    dist: Path, mode: DemoMode, tokens: Sequence[str], admin_tokens: Sequence[str] = (), *, frontends: bool = False
+) -> WebClient:
+    """The web client as configured: demo "auto" is on only when no credential is configured.
 
-    With no token judged listens on loopback only, so only this host reaches it. Listening on
+    With no credential judged listens on loopback only, so only this host reaches it. Listening on
     loopback with tokens is not enough: a reverse proxy on the same host (etc/nginx/judged.conf)
-    would hand the token to every browser on the internet.
+    would hand the token to every browser on the internet. "on" with service tokens is refused
+    by the settings unless judged listens on loopback (judged.settings.Settings).
     """
-    demo = mode == "on" or (mode == "auto" and not (tokens or admin_tokens))
+    demo = mode == "on" or (mode == "auto" and not (tokens or admin_tokens or frontends))
     token = tokens[0] if demo and tokens else None
     return WebClient(dist=dist, demo=demo, token=token)
 

@@ -8,6 +8,11 @@ without a label gets the letter of its position (A, B, ...).
 
 A submission that names a competition is `admit`ted only while the competition runs
 (frozen included) and only for one of its problems; it counts by its time of arrival.
+
+A competition's problems are not ordinary problems while it matters (`ProblemLocks`):
+before the start, with `hide_problems` (the default), only admins see or use them; while
+it runs (frozen included) nobody submits them for practice and runs of them get no
+reference outputs for custom inputs. Once it ends they are ordinary problems again.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import math
 import string
 import time
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -82,6 +88,8 @@ class Competition(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     freeze_minutes: Annotated[int, msgspec.Meta(ge=1)] | None = None
     penalty_minutes: Annotated[int, msgspec.Meta(ge=0, le=MAX_PENALTY_MINUTES)] = 20
     finalized: bool = False
+    hide_problems: bool = True
+    """Until the start, its problems are absent from the problem list and 404 for everyone but admins."""
 
     def __post_init__(self) -> None:
         if not math.isfinite(self.start):
@@ -156,6 +164,44 @@ def admit(competition: Competition, problem: str, now: float | None = None) -> s
     return label
 
 
+class ProblemLocks(msgspec.Struct, frozen=True):
+    """Which problems competitions keep from ordinary use right now (see the module's docstring).
+
+    `hidden`: in a scheduled competition that hides its problems (and in no running one);
+    `locked`: in a running (or frozen) competition.
+    """
+
+    hidden: frozenset[str] = frozenset()
+    locked: frozenset[str] = frozenset()
+
+    def visible(self, problem: str, *, admin: bool) -> bool:
+        """Whether the caller may see (read, run, submit) `problem` at all."""
+        return admin or problem not in self.hidden
+
+    def practice(self, problem: str) -> bool:
+        """Whether a submission naming no competition may be made for `problem`."""
+        return problem not in self.locked
+
+    def reference_outputs(self, problem: str) -> bool:
+        """Whether a run on custom inputs may show what the reference solution outputs for them."""
+        return problem not in self.locked
+
+
+def problem_locks(competitions: Iterable[Competition], now: float | None = None) -> ProblemLocks:
+    """The locks `competitions` put on their problems at `now`."""
+    now = time.time() if now is None else now
+    hidden: set[str] = set()
+    locked: set[str] = set()
+    for competition in competitions:
+        state = competition.state(now)
+        problems = {entry.problem for entry in competition.problems}
+        if state in (CompetitionState.RUNNING, CompetitionState.FROZEN):
+            locked |= problems
+        elif state is CompetitionState.SCHEDULED and competition.hide_problems:
+            hidden |= problems
+    return ProblemLocks(hidden=frozenset(hidden - locked), locked=frozenset(locked))
+
+
 _ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder(Competition)
 
@@ -201,6 +247,34 @@ class CompetitionStore:
         stored = await self._redis.set(key, _ENCODER.encode(competition), nx=not replace)
         if not stored:
             raise CompetitionExists(competition.id)
+        await self._redis.zadd(self.keys.competitions_by_end(), {competition.id: competition.end})
+
+    async def current(self, now: float | None = None) -> list[Competition]:
+        """Every competition that has not ended by `now` (those that can hide or lock problems), by end."""
+        now = time.time() if now is None else now
+        ids = await self._redis.zrangebyscore(self.keys.competitions_by_end(), f"({now!r}", "+inf")
+        if not ids:
+            return []
+        async with self._redis.pipeline(transaction=False) as pipe:  # one slot per competition: no MGET
+            for competition_id in ids:
+                pipe.get(self.keys.competition(str(competition_id)))
+            raws = await pipe.execute()
+        return [_DECODER.decode(raw) for raw in raws if raw is not None]
+
+    async def index_existing(self) -> int:
+        """Add competitions stored before the end index existed to it, once per Redis; how many were added."""
+        if await self._redis.exists(self.keys.competitions_indexed()):
+            return 0
+        added = 0
+        pattern = self.keys.competition("*")
+        async for key in self._redis.scan_iter(match=pattern, count=1000):
+            raw = await self._redis.get(key)
+            if raw is not None:
+                competition = _DECODER.decode(raw)
+                new = await self._redis.zadd(self.keys.competitions_by_end(), {competition.id: competition.end})
+                added += int(new or 0)
+        await self._redis.set(self.keys.competitions_indexed(), "1")
+        return added
 
     async def get(self, competition_id: str) -> Competition | None:
         raw = await self._redis.get(self.keys.competition(competition_id))

@@ -19,7 +19,7 @@ import base64
 import binascii
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -185,15 +185,20 @@ class ProblemIndex:
         difficulty: Difficulty | str | None = None,
         tag: str | None = None,
         q: str | None = None,
+        *,
+        exclude: Collection[str] = (),
     ) -> Page:
         """Up to `limit` (1..100) problems after `cursor`, easiest first then by slug, matching every filter given.
 
-        `q` matches words (and word prefixes) of titles and statements; a
-        malformed cursor or difficulty is a `ValueError`.
+        `q` matches words (and word prefixes) of titles and statements; `exclude` names slugs
+        left out (and out of `total`); a malformed cursor or difficulty is a `ValueError`.
         """
         if not 1 <= limit <= MAX_PAGE:
             raise ValueError(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
         where, params = _filters(difficulty, tag, q)
+        if exclude:
+            where += f" AND slug NOT IN ({', '.join('?' * len(exclude))})"
+            params += sorted(exclude)
         after = ""
         after_params: list[object] = []
         if cursor is not None:

@@ -56,6 +56,14 @@ class Keys(msgspec.Struct, frozen=True):
         """The competition (`judged.store.competitions.Competition`) as msgspec JSON."""
         return f"{self._c(competition_id)}competition"
 
+    def competitions_by_end(self) -> str:
+        """Every competition id scored by its end (Unix seconds): which ones may still hide or lock problems."""
+        return f"{self.prefix}competitions:by-end"
+
+    def competitions_indexed(self) -> str:
+        """Set once competitions stored before `competitions_by_end` existed have been added to it."""
+        return f"{self.prefix}competitions:indexed"
+
     def board(self, competition_id: str, view: str) -> str:
         """The sorted set of packed scores, one member per participant; view `live` or `public`."""
         return f"{self._c(competition_id)}board:{view}"

@@ -51,6 +51,7 @@ class Submission(msgspec.Struct, frozen=True):
     competition_id: str | None = None
     kind: Kind = Kind.SUBMISSION
     inputs: str | None = None  # a run's custom inputs, JSON; None: the samples
+    reference_output: bool = True  # a run on custom inputs shows what the reference solution outputs
     status: Status = Status.QUEUED
     attempts: int = 0  # how many times a worker slot has claimed it
     created: float = 0.0  # Unix seconds
@@ -206,6 +207,7 @@ class SubmissionStore:
         competition_id: str | None = None,
         kind: Kind = Kind.SUBMISSION,
         inputs: str | None = None,
+        reference_output: bool = True,
     ) -> Submission:
         """Store a new submission and queue it, both or neither, if the user's limits allow (one script).
 
@@ -220,6 +222,7 @@ class SubmissionStore:
             competition_id=competition_id,
             kind=kind,
             inputs=inputs,
+            reference_output=reference_output,
             created=time.time(),
         )
         keys = self.keys

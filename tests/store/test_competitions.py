@@ -17,9 +17,11 @@ from judged.store.competitions import (
     CompetitionState,
     CompetitionStore,
     NotAdmitted,
+    ProblemLocks,
     admit,
     decode_competition,
     load_competition,
+    problem_locks,
 )
 from judged.store.keys import Keys
 from tests.store.redis_server import redis_fixture, redis_url_fixture
@@ -195,7 +197,59 @@ async def test_store_create_get_and_refuse_overwrite(redis: aioredis.Redis) -> N
 
 async def test_store_key_carries_the_competition_hash_tag(redis: aioredis.Redis) -> None:
     await CompetitionStore(redis, Keys(prefix="t:")).create(make())
-    assert await redis.keys("*") == ["t:{c:spring-2025}:competition"]
+    assert sorted(await redis.keys("*")) == ["t:competitions:by-end", "t:{c:spring-2025}:competition"]
+
+
+def test_problems_are_hidden_before_the_start_locked_while_running_and_free_after() -> None:
+    competition = make(duration=3600, freeze_minutes=10)
+    states = {
+        "before": START - 1,
+        "running": START + 10,
+        "frozen": START + 3590,
+        "after": START + 3600,
+    }
+    locks = {name: problem_locks([competition], at) for name, at in states.items()}
+    assert not locks["before"].visible("two-sum", admin=False)
+    assert locks["before"].visible("two-sum", admin=True)
+    assert locks["before"].visible("other", admin=False)
+    for name in ("running", "frozen"):
+        assert locks[name].visible("two-sum", admin=False)
+        assert not locks[name].practice("lru-cache")
+        assert not locks[name].reference_outputs("two-sum")
+        assert locks[name].practice("other")
+    assert locks["after"] == ProblemLocks()
+    shown = make(hide_problems=False)
+    assert problem_locks([shown], START - 1).visible("two-sum", admin=False)
+
+
+def test_a_running_competition_shows_a_problem_another_scheduled_one_hides() -> None:
+    running = make(id="now")
+    later = make(id="later", start=START + 7200)
+    locks = problem_locks([running, later], START + 60)
+    assert locks.visible("two-sum", admin=False)
+    assert not locks.practice("two-sum")
+
+
+async def test_current_competitions_are_those_not_ended(redis: aioredis.Redis) -> None:
+    store = CompetitionStore(redis, Keys(prefix="t:"))
+    await store.create(make(id="past", start=START - 7200))
+    await store.create(make(id="now"))
+    await store.create(make(id="next", start=START + 7200))
+    assert [competition.id for competition in await store.current(START + 60)] == ["now", "next"]
+    assert [competition.id for competition in await store.current(START + 7200 + 5400)] == []
+
+
+async def test_competitions_stored_before_the_end_index_are_added_to_it_once(redis: aioredis.Redis) -> None:
+    keys = Keys(prefix="t:")
+    store = CompetitionStore(redis, keys)
+    await store.create(make(id="old"))
+    await store.create(make(id="older", start=START + 60))
+    await redis.delete(keys.competitions_by_end())  # as a Redis written before the index existed
+    assert await store.current(START) == []
+    assert await store.index_existing() == 2
+    assert [competition.id for competition in await store.current(START)] == ["old", "older"]
+    await redis.delete(keys.competitions_by_end())
+    assert await store.index_existing() == 0  # once per Redis: the scan is not repeated at every start
 
 
 async def test_finalize_only_after_the_end(redis: aioredis.Redis) -> None:
