@@ -7,6 +7,7 @@ import logging
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from redis.exceptions import RedisError
+from sqlalchemy.exc import DBAPIError
 
 from judged.api.deps import ApiError, json_response
 from judged.store.events import EventsUnavailable
@@ -52,6 +53,11 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         # Redis is away (or too slow): the client may try again; browsing keeps working from the SQLite index.
         log.warning("%s %s: Redis unavailable: %s", request.method, request.path, error)
         body = error_body("unavailable", "the submission store is unreachable; try again shortly")
+        return json_response(body, status=503, headers={"Retry-After": RETRY_AFTER_REDIS})
+    except DBAPIError as error:
+        # The submissions database is away: history and cold submissions wait for it; the rest keeps working.
+        log.warning("%s %s: the submissions database is unavailable: %s", request.method, request.path, error)
+        body = error_body("unavailable", "the submissions database is unreachable; try again shortly")
         return json_response(body, status=503, headers={"Retry-After": RETRY_AFTER_REDIS})
     except web.HTTPException as error:
         if error.status < 400:
