@@ -35,7 +35,7 @@ EXIT_UNUSABLE = 2
 
 
 def _judge_for(settings: Settings) -> Judge:
-    return Judge(settings.sandbox, Path(settings.state_dir), Path(settings.languages_dir))
+    return Judge(settings.sandbox, Path(settings.state_dir), Path(settings.languages_dir), settings.builds)
 
 
 def _json_result(result: JudgeResult) -> bytes:

@@ -40,11 +40,19 @@ def state_dir(jail_tmp: Path) -> Path:
     return path
 
 
+# This session's jails get uids of their own (pid-derived, within the sandbox's default
+# high range), so that checks for processes a jail left behind never see the jails of
+# another test session running on the same machine.
+SESSION_IDS = 256
+SESSION_ID_BASE = 2_100_000_000 + (os.getpid() % 100_000) * SESSION_IDS
+
+
 @pytest.fixture(scope="session")
 async def sandbox(state_dir: Path) -> AsyncIterator[Sandbox]:
     if os.geteuid() != 0:
         cannot_sandbox("not running as root")
-    box = Sandbox(SandboxConfig(), state_dir / "sandbox")
+    config = SandboxConfig(uid_base=SESSION_ID_BASE, gid_base=SESSION_ID_BASE, ids=SESSION_IDS)
+    box = Sandbox(config, state_dir / "sandbox")
     try:
         await box.start()
     except SandboxError as exc:

@@ -36,8 +36,8 @@ def test_an_unknown_key_is_an_error_naming_it(tmp_path: Path) -> None:
 
 def test_a_wrong_type_is_an_error_naming_the_key(tmp_path: Path) -> None:
     path = tmp_path / "judged.toml"
-    path.write_text('[sandbox]\nuid = "nobody"\n')
-    with pytest.raises(SettingsError, match=r"\$\.sandbox\.uid"):
+    path.write_text('[sandbox]\nuid_base = "nobody"\n')
+    with pytest.raises(SettingsError, match=r"\$\.sandbox\.uid_base"):
         load_settings(path)
 
 

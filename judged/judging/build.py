@@ -2,11 +2,12 @@
 
 A build is keyed by the hash of the language definition and the source
 files, so a resubmission (or the same reference solution judged again) is
-compiled once. Each cached build is a folder:
-
-    <cache>/<key>/src/     the sources (read-only in every jail)
-    <cache>/<key>/out/     the compiler's output (writable only while compiling)
-    <cache>/<key>/build.json   written last: the compile's outcome
+compiled once, by one judged process even when several share the state
+folder. The cache itself (its layout, sealing, locks and budget) is
+`build_cache.py`. What is cached: a program that built, and a genuine
+compile error. Never a failure of the sandbox (IE) nor one of the compile's
+own limits (time, memory, output, file size, the build size cap): host load
+or a changed setting may turn those out differently next time.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
-import shutil
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
 
+from judged.judging.build_cache import Build, BuildCache, BuildSettings, tree_size
 from judged.judging.languages import Language, expand
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
@@ -28,24 +30,7 @@ MiB = 1024 * 1024
 SRC, OUT = "/box/src", "/box/out"
 PATH_ENV = "/usr/local/bin:/usr/bin:/bin"
 
-
-class Build(msgspec.Struct, frozen=True):
-    """The outcome of compiling one submission."""
-
-    ok: bool
-    folder: str
-    compile_output: str = ""
-    # Set when the sandbox itself failed while compiling (IE, not CE).
-    internal_error: str = ""
-    compile_time: float = 0.0
-
-    @property
-    def src(self) -> Path:
-        return Path(self.folder) / "src"
-
-    @property
-    def out(self) -> Path:
-        return Path(self.folder) / "out"
+__all__ = ["Build", "BuildFailure", "BuildSettings", "Builder", "build_key", "build_sources", "language_mounts"]
 
 
 def build_key(language: Language, files: dict[str, str]) -> str:
@@ -94,17 +79,21 @@ async def build_sources(
 
 
 class Builder:
-    """Compiles submissions in the sandbox, once per distinct source."""
+    """Compiles submissions in the sandbox, once per distinct source, into the build cache."""
 
-    def __init__(self, sandbox: Sandbox, cache_dir: Path, uid: int = 65534, gid: int = 65534) -> None:
+    def __init__(self, sandbox: Sandbox, cache_dir: Path, settings: BuildSettings | None = None) -> None:
         self.sandbox = sandbox
-        self.cache_dir = cache_dir
-        self.uid, self.gid = uid, gid
+        self.settings = settings or BuildSettings()
+        self.cache = BuildCache(cache_dir, self.settings)
         self._locks: dict[str, asyncio.Lock] = {}
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.cache.root
 
     async def build(self, language: Language, files: dict[str, str]) -> Build:
         key = build_key(language, files)
-        lock = self._locks.setdefault(key, asyncio.Lock())
+        lock = self._locks.setdefault(key, asyncio.Lock())  # one waiter per key in this process
         async with lock:
             try:
                 return await self._build_locked(key, language, files)
@@ -112,37 +101,39 @@ class Builder:
                 self._locks.pop(key, None)
 
     async def _build_locked(self, key: str, language: Language, files: dict[str, str]) -> Build:
-        folder = self.cache_dir / key
-        record = folder / "build.json"
-        if record.is_file():
-            return msgspec.json.decode(record.read_bytes(), type=Build)
-        await asyncio.to_thread(self._lay_out, folder, files)
-        build = await self._compile(language, folder) if language.compiled else Build(ok=True, folder=str(folder))
-        if not build.internal_error:  # a sandbox failure is retried next time, not cached
-            tmp = folder / "build.json.tmp"
-            tmp.write_bytes(msgspec.json.encode(build))
-            tmp.rename(record)
-        return build
+        await asyncio.to_thread(self.cache.prepare)
+        inserted = False
+        while True:
+            cached = await self.cache.use(key)  # held from here on: eviction passes it by
+            if cached is not None:
+                if inserted:
+                    await asyncio.to_thread(self.cache.evict)
+                return cached
+            async with self.cache.exclusive(key):  # across processes: the first builds, the others wait
+                if self.cache.has(key):
+                    continue  # another process built it meanwhile: use theirs
+                build = await self._build_new(key, language, files)
+                if build is not None:
+                    return build  # not cached
+                inserted = True
 
-    def _lay_out(self, folder: Path, files: dict[str, str]) -> None:
-        """A fresh folder the jail's user can read (src) and, while compiling, write (out)."""
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        self.cache_dir.chmod(0o711)
-        if folder.exists():
-            shutil.rmtree(folder)  # an interrupted earlier build: start over
-        folder.mkdir(mode=0o711)
-        src = folder / "src"
-        src.mkdir(mode=0o755)
-        for name, text in files.items():
-            fd = os.open(src / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        out = folder / "out"
-        out.mkdir(mode=0o755)
-        # Only a folder made just now, never anything the jail could have planted.
-        os.chown(out, self.uid, self.gid, follow_symlinks=False)
+    async def _build_new(self, key: str, language: Language, files: dict[str, str]) -> Build | None:
+        """Compile in a fresh work folder and install the outcome; None once installed, else the uncached outcome."""
+        work = await asyncio.to_thread(self.cache.new_work, key)
+        try:
+            await asyncio.to_thread(_write_sources, work / "src", files)
+            if language.compiled:
+                build, cacheable = await self._compile(language, work)
+            else:
+                build, cacheable = Build(ok=True, folder=str(work)), True
+            if not cacheable:
+                return build
+            await asyncio.to_thread(self.cache.install, work, key, build)
+            return None
+        finally:
+            await asyncio.to_thread(self.cache.discard, work)
 
-    async def _compile(self, language: Language, folder: Path) -> Build:
+    async def _compile(self, language: Language, work: Path) -> tuple[Build, bool]:
         limits = language.compile_limits
         request = RunRequest(
             argv=expand(language.compile, src=SRC, out=OUT, memory_mib=limits.memory_mib),
@@ -152,19 +143,29 @@ class Builder:
                 memory=limits.memory_mib * MiB,
                 processes=limits.processes,
                 output=limits.output,
-                file_size=512 * MiB,
+                # One file past the build cap kills its writer (SIGXFSZ) instead of filling the disk.
+                file_size=(self.settings.max_build_mib + 1) * MiB,
                 tmpfs=512 * MiB,
             ),
             mounts=(
-                Mount(source=str(folder / "src"), target=SRC),
-                Mount(source=str(folder / "out"), target=OUT, writable=True),
+                Mount(source=str(work / "src"), target=SRC),
+                Mount(source=str(work / "out"), target=OUT, owned_by_run=True),
                 *language_mounts(language),
             ),
             env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.compile_env},
             cwd="/tmp",
         )
         result = await self.sandbox.run(request)
-        return _compile_outcome(result, folder)
+        size = await asyncio.to_thread(tree_size, work / "out")
+        return _compile_outcome(result, work, size, self.settings.max_build_mib)
+
+
+def _write_sources(src: Path, files: dict[str, str]) -> None:
+    """The sources, in a folder made just now (never anything a jail could have planted)."""
+    for name, text in files.items():
+        fd = os.open(src / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
 
 
 COMPILE_FAILURES = {
@@ -175,11 +176,21 @@ COMPILE_FAILURES = {
 }
 
 
-def _compile_outcome(result: RunResult, folder: Path) -> Build:
+# A compiler whose helper (as, ld, cc1) hit the file-size limit or filled the
+# compile's /tmp exits non-zero like any compile error; its message says so.
+LIMIT_MARKS = re.compile(r"File size limit exceeded|signal 25\b|SIGXFSZ|No space left on device|File too large")
+
+
+def _compile_outcome(result: RunResult, work: Path, size: int, max_build_mib: int) -> tuple[Build, bool]:
+    """The Build of one compile run, and whether it may be cached (a success or a genuine compile error)."""
     text = (result.stderr + result.stdout).decode(errors="replace")
     if result.status is Status.IE:
-        return Build(ok=False, folder=str(folder), internal_error=result.message, compile_time=result.cpu_time)
+        return Build(ok=False, folder=str(work), internal_error=result.message, compile_time=result.cpu_time), False
+    if size > max_build_mib * MiB:
+        text = f"{text}\nthe compiled program takes {size / MiB:.0f} MiB, over the cap of {max_build_mib} MiB".strip()
+        return Build(ok=False, folder=str(work), compile_output=text, compile_time=result.cpu_time), False
     ok = result.status is Status.OK
     if not ok:
         text = (text + "\n" + COMPILE_FAILURES.get(result.status, "")).strip()
-    return Build(ok=ok, folder=str(folder), compile_output=text, compile_time=result.cpu_time)
+    own_limit = result.status in COMPILE_FAILURES or result.signal is not None or bool(LIMIT_MARKS.search(text))
+    return Build(ok=ok, folder=str(work), compile_output=text, compile_time=result.cpu_time), ok or not own_limit

@@ -95,7 +95,7 @@ async def judge_function(
     build = await build_sources(builder, language, lambda: generator_for(language).build(task.signature, code))
     if isinstance(build, BuildFailure):
         return build.result()
-    return await _execute(task, language, build, sandbox, owner=(builder.uid, builder.gid), progress=progress)
+    return await _execute(task, language, build, sandbox, progress=progress)
 
 
 def run_request(task: FunctionTask, language: Language, build: Build, results_fd: int) -> RunRequest:
@@ -246,13 +246,9 @@ async def run_harness(
     *,
     sink: ResultSink,
     stop: asyncio.Event,
-    owner: tuple[int, int],
 ) -> RunResult:
     """One sandboxed run of the built harness on every case of `task`, each fd 3 line fed to `sink` as it arrives."""
     read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
-    # Runtimes that cannot adopt a bare descriptor (the JVM) reopen /proc/self/fd/3, which checks
-    # the pipe's owner: give the pipe to the jail's user. Only jails of our own pid namespace see it.
-    os.fchown(write_fd, *owner)
     run = asyncio.ensure_future(sandbox.run(run_request(task, language, build, write_fd), stop=stop))
     try:
         await _read_results(read_fd, run, write_fd, sink)
@@ -270,13 +266,12 @@ async def _execute(
     build: Build,
     sandbox: Sandbox,
     *,
-    owner: tuple[int, int],
     progress: Progress,
 ) -> JudgeResult:
     stop = asyncio.Event()
     checker = _Checker(task, stop, progress)
     progress.running(len(task.cases))
-    result = await run_harness(task, language, build, sandbox, sink=checker, stop=stop, owner=owner)
+    result = await run_harness(task, language, build, sandbox, sink=checker, stop=stop)
     if checker.pending:
         try:
             await _apply_custom_checker(task, checker, sandbox, build)

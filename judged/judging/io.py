@@ -191,7 +191,7 @@ async def judge_io(
         if io.validation is Validation.CUSTOM:
             program = await build_program(io.output_validators[0], language_of, builder)
             scratch = builder.cache_dir.parent / "feedback"
-            job.validator = OutputValidator(sandbox, program, scratch, (builder.uid, builder.gid))
+            job.validator = OutputValidator(sandbox, program, scratch)
         progress.running(job.total)
         graded = await job.judge_group(io.data)
     except ValidatorFailed as exc:

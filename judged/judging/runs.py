@@ -98,7 +98,7 @@ async def run_function(
     stop = asyncio.Event()
     collector = _Collector(len(inputs), stop)
     result = await run_harness(
-        run_task, language, build, sandbox, sink=collector, stop=stop, owner=(builder.uid, builder.gid)
+        run_task, language, build, sandbox, sink=collector, stop=stop
     )
     status, verdict, message = _ending(collector, result, len(inputs))
     return RunOutcome(

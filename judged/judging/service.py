@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from judged.judging.build import Builder
+from judged.judging.build import Builder, BuildSettings
 from judged.judging.function import FunctionTask, judge_function
 from judged.judging.io import judge_io
 from judged.judging.io_runs import run_io
@@ -33,9 +33,15 @@ class LanguageUnavailable(Exception):
 
 
 class Judge:
-    def __init__(self, sandbox_config: SandboxConfig, state_dir: Path, languages_dir: Path) -> None:
+    def __init__(
+        self,
+        sandbox_config: SandboxConfig,
+        state_dir: Path,
+        languages_dir: Path,
+        builds: BuildSettings | None = None,
+    ) -> None:
         self.sandbox = Sandbox(sandbox_config, state_dir / "sandbox")
-        self.builder = Builder(self.sandbox, state_dir / "builds", uid=sandbox_config.uid, gid=sandbox_config.gid)
+        self.builder = Builder(self.sandbox, state_dir / "builds", builds)
         self.languages_dir = languages_dir
         self.time_limits_dir = state_dir / "timelimits"
         self._derivations: dict[str, asyncio.Lock] = {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -98,11 +97,10 @@ def program_request(program: Program, args: tuple[str, ...], *, mounts: tuple[Mo
 class OutputValidator:
     """One built output validator, and where its feedback folders are made."""
 
-    def __init__(self, sandbox: Sandbox, program: Program, scratch: Path, owner: tuple[int, int]) -> None:
+    def __init__(self, sandbox: Sandbox, program: Program, scratch: Path) -> None:
         self.sandbox = sandbox
         self.program = program
         self.scratch = scratch
-        self.owner = owner
 
     @contextlib.contextmanager
     def feedback_dir(self) -> Iterator[Path]:
@@ -111,7 +109,6 @@ class OutputValidator:
         path = Path(tempfile.mkdtemp(prefix="feedback-", dir=self.scratch))
         try:
             path.chmod(0o755)
-            os.chown(path, *self.owner, follow_symlinks=False)
             yield path
         finally:
             shutil.rmtree(path, ignore_errors=True)
@@ -120,7 +117,7 @@ class OutputValidator:
         mounts = (
             Mount(source=str(test.input.absolute()), target=INPUT),
             Mount(source=str(test.answer.absolute()), target=ANSWER),
-            Mount(source=str(feedback.absolute()), target=FEEDBACK, writable=True),
+            Mount(source=str(feedback.absolute()), target=FEEDBACK, owned_by_run=True),
         )
         return program_request(self.program, (INPUT, ANSWER, FEEDBACK + "/", *flags), mounts=mounts, wall=wall)
 

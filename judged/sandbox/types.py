@@ -45,11 +45,17 @@ class Limits(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Mount(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A bind mount of a host path into the jail, read-only unless writable."""
+    """A bind mount of a host path into the jail, read-only unless writable.
+
+    `owned_by_run`: writable, and the source (a folder the caller has just
+    made, never one a jail could have planted) is given to the run's own
+    uid/gid before it starts, since each run has a uid of its own.
+    """
 
     source: str
     target: str | None = None
     writable: bool = False
+    owned_by_run: bool = False
 
     @property
     def destination(self) -> str:
@@ -65,7 +71,8 @@ class RunRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     `stdin` is either the bytes to feed or a host file to read from.
     `extra_fds` maps a descriptor number inside the jail to a descriptor of
     the calling process (for example the write end of a pipe); the caller
-    keeps ownership of its descriptors.
+    keeps its descriptors, whose files (pipes) are given to the run's uid so
+    that a runtime reopening /proc/self/fd/N (the JVM) may.
     """
 
     argv: tuple[str, ...]

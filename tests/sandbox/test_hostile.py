@@ -12,10 +12,11 @@ import psutil
 import pytest
 
 from judged.sandbox import Limits, RunRequest, Sandbox, Status
+from tests.conftest import SESSION_ID_BASE, SESSION_IDS
 from tests.sandbox.programs import ENV, c_request, compile_c, python, shell
 
 MiB = 1024 * 1024
-NOBODY = 65534
+JAIL_UIDS = range(SESSION_ID_BASE, SESSION_ID_BASE + SESSION_IDS)  # the session sandbox's
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -27,7 +28,7 @@ def bin_dir(jail_tmp: Path) -> Path:
 
 
 def jailed_processes() -> list[psutil.Process]:
-    """Live host processes running as the jail's uid: none may outlive a run.
+    """Live host processes running as a jail's uid: none may outlive a run.
 
     Zombies are dead already; one whose nsjail was killed along with it (the
     crash test) waits for the host's init to reap it and holds nothing.
@@ -35,7 +36,7 @@ def jailed_processes() -> list[psutil.Process]:
     found = []
     for proc in psutil.process_iter(["uids", "status"]):
         uids = proc.info["uids"]
-        if uids is not None and uids.real == NOBODY and proc.info["status"] != psutil.STATUS_ZOMBIE:
+        if uids is not None and uids.real in JAIL_UIDS and proc.info["status"] != psutil.STATUS_ZOMBIE:
             found.append(proc)
     return found
 
@@ -165,7 +166,8 @@ async def test_ptrace_of_the_parent_is_killed(sandbox: Sandbox, bin_dir: Path) -
 
 
 async def test_kill_all_reaches_nothing_outside(sandbox: Sandbox) -> None:
-    bystander = subprocess.Popen(["sleep", "60"], user=NOBODY, group=NOBODY)  # same uid as the jail
+    # A host process of a jail's own uid, as the jail's is: the jail's pid namespace still hides it.
+    bystander = subprocess.Popen(["sleep", "60"], user=JAIL_UIDS[-1], group=JAIL_UIDS[-1])
     try:
         result = await sandbox.run(shell("kill -9 -1; echo still here"))
         assert result.stdout == b"still here\n"

@@ -12,6 +12,9 @@ from pathlib import Path
 import psutil
 
 from judged.sandbox import Sandbox
+from tests.conftest import SESSION_ID_BASE, SESSION_IDS
+
+JAIL_UIDS = range(SESSION_ID_BASE, SESSION_ID_BASE + SESSION_IDS)  # the session sandbox's and SPINNER's
 
 SPINNER = textwrap.dedent(
     """
@@ -20,7 +23,8 @@ SPINNER = textwrap.dedent(
     from judged.sandbox import Limits, RunRequest, Sandbox, SandboxConfig
 
     async def main() -> None:
-        box = Sandbox(SandboxConfig(), Path(sys.argv[1]))
+        base = int(sys.argv[2])
+        box = Sandbox(SandboxConfig(uid_base=base, gid_base=base, ids=int(sys.argv[3])), Path(sys.argv[1]))
         await box.start()
         print("started", flush=True)
         request = RunRequest(argv=("/usr/bin/python3", "-c", "while True: pass"), limits=Limits(cpu=60, wall=120))
@@ -35,14 +39,24 @@ def jailed_spinners() -> list[psutil.Process]:
     found = []
     for process in psutil.process_iter(["cmdline", "uids"]):
         cmdline = process.info["cmdline"] or []
-        if cmdline[-2:] == ["-c", "while True: pass"] and process.info["uids"] and process.info["uids"].real == 65534:
+        if (
+            cmdline[-2:] == ["-c", "while True: pass"]
+            and process.info["uids"]
+            and process.info["uids"].real in JAIL_UIDS
+        ):
             found.append(process)
     return found
 
 
 async def test_a_sigkilled_daemon_leaves_no_jail_running(sandbox: Sandbox, state_dir: Path) -> None:
     daemon = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", SPINNER, str(state_dir / "sandbox"), stdout=asyncio.subprocess.PIPE
+        sys.executable,
+        "-c",
+        SPINNER,
+        str(state_dir / "sandbox"),
+        str(SESSION_ID_BASE),
+        str(SESSION_IDS),
+        stdout=asyncio.subprocess.PIPE,
     )
     try:
         assert daemon.stdout is not None
