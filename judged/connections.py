@@ -66,8 +66,13 @@ class ConnectionGuard:
             oldest = next(iter(self._waiting), None)
             if oldest is None:
                 self.refused += 1
+                log.warning("%d connections open, each with a request: a new one is refused", self.max_connections)
                 return False
             self.evicted += 1
+            log.warning(
+                "%d connections open: the oldest still without a request head is closed for a new one",
+                self.max_connections,
+            )
             oldest.drop()
         self._open[connection] = None
         self._waiting[connection] = None

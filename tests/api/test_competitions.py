@@ -181,3 +181,28 @@ async def test_a_rejudge_judges_again_and_counts_once(client: Client) -> None:
     after = (await board(client, competition))["rows"][0]  # type: ignore[index]
     assert after == before  # the same verdict again: attempts and time unchanged, nothing counted twice
     assert (await client.post("/v1/submissions/0123456789abcdef/rejudge")).status == 404
+
+
+async def test_a_running_competitions_problem_runs_custom_inputs_without_reference_outputs(client: Client) -> None:
+    await create(client, problems=[{"problem": "balance-point"}])
+    body = {
+        "problem": "balance-point",
+        "language": "python",
+        "code": ACCEPTED,
+        "user_id": "ada",
+        "tests": [{"weights": [1, 7, 3, 6, 5, 6]}],
+    }
+    response = await client.post("/v1/runs", json=body)
+    assert response.status in (200, 202), await response.text()
+    run = await response.json()
+    while run["status"] != "finished":
+        await asyncio.sleep(0.2)
+        run = await (await client.get(f"/v1/runs/{run['id']}")).json()
+    report = run["report"]
+    assert [output["value"] for output in report["outcome"]["outputs"]] == [3]  # the participant's own output
+    assert report.get("expected") is None  # but not what the reference solution says it should be
+    assert not report.get("expected_from")
+    practice = {key: body[key] for key in ("problem", "language", "code", "user_id")}
+    refused = await client.post("/v1/submissions", json=practice)
+    assert refused.status == 409
+    assert (await refused.json())["error"]["code"] == "problem_in_competition"
