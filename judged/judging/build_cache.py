@@ -93,7 +93,7 @@ class BuildCache:
                 if not _alive(leftover.name):
                     remove_tree(leftover)
         for entry in self.root.iterdir():
-            if not entry.name.startswith(".") and not entry.name.endswith(".lock") and not _sealed(entry):
+            if not entry.name.startswith(".") and entry.is_dir() and not entry.is_symlink() and not _sealed(entry):
                 log.warning("build cache: removing %s (not sealed: an older layout)", entry)
                 remove_tree(entry)
         self._prepared = True
@@ -283,4 +283,4 @@ def _alive(name: str) -> bool:
 
 def _sealed(entry: Path) -> bool:
     info = os.lstat(entry)
-    return stat.S_ISDIR(info.st_mode) and info.st_uid == 0 and stat.S_IMODE(info.st_mode) == 0o555
+    return info.st_uid == 0 and stat.S_IMODE(info.st_mode) == 0o555

@@ -4,7 +4,7 @@ Legacy: the slowest accepted submission's slowest test x `time_multiplier`
 (2023-07: `ac_to_time_limit`), rounded up to whole seconds. The accepted
 submissions are judged once with a generous limit; the result is kept in the
 state folder, keyed by the package's accepted submissions and test files, so
-a restart or a second host with the same state does not judge them again.
+a restart or a second process or host with the same state does not judge them again.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import msgspec
 
+from judged.judging.filelock import file_lock
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution
 
@@ -59,14 +60,39 @@ def time_limit_from(slowest: float, multiplier: float) -> float:
 
 
 async def derive_time_limit(problem: Problem, cache_dir: Path, judge_with: JudgeWith) -> float:
-    """The problem's derived time limit per test, from the cache or by judging its accepted submissions."""
+    """The problem's derived time limit per test, from the cache or by judging its accepted submissions.
+
+    Deriving holds `<cache_dir>/<slug>.lock` (flock), so judged processes sharing the state folder
+    judge the accepted submissions once: the others wait and read the result.
+    """
     assert problem.io is not None
     key = derivation_key(problem)
     cached = cache_dir / f"{problem.slug}.json"
-    if cached.is_file():
-        with_key = msgspec.json.decode(cached.read_bytes(), type=Derived)
-        if with_key.key == key:
-            return with_key.time_limit
+    known = _cached(cached, key)
+    if known is not None:
+        return known
+    await asyncio.to_thread(cache_dir.mkdir, parents=True, exist_ok=True)
+    async with file_lock(cache_dir / f"{problem.slug}.lock"):
+        known = _cached(cached, key)  # another process derived it while we waited
+        if known is not None:
+            return known
+        derived = await _derive(problem, key, judge_with)
+        await asyncio.to_thread(_store, cached, derived)
+    log.info(
+        "problem %s: time limit %.0f s derived (slowest test %.3f s)", problem.slug, derived.time_limit, derived.slowest
+    )
+    return derived.time_limit
+
+
+def _cached(path: Path, key: str) -> float | None:
+    if not path.is_file():
+        return None
+    with_key = msgspec.json.decode(path.read_bytes(), type=Derived)
+    return with_key.time_limit if with_key.key == key else None
+
+
+async def _derive(problem: Problem, key: str, judge_with: JudgeWith) -> Derived:
+    assert problem.io is not None
     accepted = [s for s in problem.solutions if s.verdict is ExpectedVerdict.ACCEPTED]
     if not accepted:
         raise TimeLimitError(f"{problem.slug}: no time limit and no accepted submission to derive one from")
@@ -76,14 +102,11 @@ async def derive_time_limit(problem: Problem, cache_dir: Path, judge_with: Judge
         if result.verdict is not Verdict.AC:
             raise TimeLimitError(f"{solution.path}: accepted submission got {result.verdict}: {result.message}")
         slowest = max(slowest, result.time)
-    derived = Derived(key, time_limit_from(slowest, problem.io.time_multiplier), slowest)
-    await asyncio.to_thread(_store, cached, derived)
-    log.info("problem %s: time limit %.0f s derived (slowest test %.3f s)", problem.slug, derived.time_limit, slowest)
-    return derived.time_limit
+    return Derived(key, time_limit_from(slowest, problem.io.time_multiplier), slowest)
 
 
 def _store(path: Path, derived: Derived) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(".tmp")  # the problem's lock is held: no other writer
     tmp.write_bytes(msgspec.json.encode(derived))
     tmp.rename(path)
