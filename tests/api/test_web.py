@@ -144,3 +144,9 @@ def test_admin_tokens_are_never_handed_out() -> None:
     client = web_client(Path("web/dist"), "on", (), ("admin",))
     assert client.demo
     assert client.token is None
+
+
+def test_demo_mode_auto_is_off_when_frontends_sign_participant_tokens() -> None:
+    client = web_client(Path("web/dist"), "auto", (), frontends=True)
+    assert not client.demo
+    assert client.token is None
