@@ -36,6 +36,15 @@ __all__ = [
 ]
 
 Operation = dict[str, Any]
+
+BEARER = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": (
+        "A participant token (an HS256 JWT with `sub` and `exp`, signed by a configured frontend: the request acts "
+        "as `sub`), a trusted service token (server to server only; it names `user_id`), or an admin token."
+    ),
+}
 TITLE = "judged"
 VERSION = "1"
 
@@ -123,7 +132,7 @@ GET_PROBLEM: Operation = {
         "200": {**json_body("the problem", ref("ProblemPage")), "headers": _CACHED},
         "304": _NOT_MODIFIED,
         "400": error_response("a language the problem has no stub for"),
-        "404": error_response("no such problem"),
+        "404": error_response("no such problem, or (but for admins) one a scheduled competition hides"),
     },
 }
 
@@ -187,5 +196,5 @@ def document(routes: Iterable[tuple[str, str, Operation]], wire_types: Iterable[
         "openapi": "3.1.0",
         "info": {"title": TITLE, "version": VERSION},
         "paths": paths,
-        "components": {"schemas": schemas, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+        "components": {"schemas": schemas, "securitySchemes": {"bearer": BEARER}},
     }

@@ -13,7 +13,11 @@ _RETRY_AFTER = {"Retry-After": {"description": "seconds to wait before trying ag
 _BUSY = {**error_response("a fairness limit: too many queued or this minute"), "headers": _RETRY_AFTER}
 _AWAY = {**error_response("Redis is unreachable, or the judge is still starting"), "headers": _RETRY_AFTER}
 _AUTH = {
-    "401": error_response("no or an unknown bearer token (when tokens are configured)"),
+    "401": error_response("no, an unknown, an expired or a badly signed bearer token (when auth is configured)"),
+}
+_IDENTITY = {
+    "403": error_response("`user_id` differs from the `sub` of the participant token"),
+    "408": error_response("the body took longer than server.header_timeout to arrive"),
 }
 
 
@@ -42,10 +46,14 @@ CREATE_SUBMISSION: Operation = {
     "requestBody": _body("SubmissionRequest"),
     "responses": {
         "202": json_body("queued; poll `url` (with ?wait=) or follow `events_url`", ref("Accepted")),
-        "400": error_response("malformed JSON or a field out of its pattern"),
+        "400": error_response("malformed JSON, a field out of its pattern, or no user_id with a service token"),
         **_AUTH,
-        "404": error_response("no such problem or competition"),
-        "409": error_response("the competition is not running, or the problem is not in it"),
+        **_IDENTITY,
+        "404": error_response("no such problem or competition, or a problem a scheduled competition hides"),
+        "409": error_response(
+            "the competition is not running, the problem is not in it, or (no competition_id) the problem is in a "
+            "running competition: `problem_in_competition`"
+        ),
         "413": error_response("the code (or the body) is over its size limit"),
         "422": error_response("an unknown or disabled language"),
         "429": _BUSY,
@@ -95,9 +103,10 @@ CREATE_RUN: Operation = {
     "responses": {
         "200": json_body("the finished run", ref("RunView")),
         "202": json_body("still running; GET the Location", ref("RunView")),
-        "400": error_response("malformed JSON or a field out of its pattern"),
+        "400": error_response("malformed JSON, a field out of its pattern, or no user_id with a service token"),
         **_AUTH,
-        "404": error_response("no such problem"),
+        **_IDENTITY,
+        "404": error_response("no such problem, or one a scheduled competition hides"),
         "413": error_response("the code (or the body) is over its size limit"),
         "422": error_response("an unknown or disabled language"),
         "429": _BUSY,
