@@ -24,10 +24,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import msgspec
 
+from judged.judging.caps import cap_text, capped_result
 from judged.judging.function import FunctionTask
 from judged.judging.io_runs import NOT_INTERACTIVE, custom_inputs, sample_inputs
 from judged.judging.progress import Progress
-from judged.judging.reports import RUN_REPORT_ENCODER, RunReport
+from judged.judging.reports import RUN_REPORT_ENCODER, RunReport, capped_report
 from judged.judging.runs import RunOutcome, RunStatus, custom_arguments
 from judged.judging.service import Judge, LanguageUnavailable
 from judged.judging.sources import read_program
@@ -198,14 +199,14 @@ class Worker:
                 log.error("submission %s: sandbox failure on attempt %d: %s", sid, claim.attempt, outcome.message)
                 await self._infrastructure_failure(claim, outcome.message or "the sandbox failed")
                 return
-            if await self._store.finish(sid, outcome, claim.attempt):
+            if await self._store.finish(sid, capped_result(outcome), claim.attempt):
                 self._metrics.finished(outcome.verdict, time.time() - submission.created, time.monotonic() - started)
         else:
             if outcome.outcome.status is RunStatus.INTERNAL_ERROR:
                 log.error("run %s: sandbox failure on attempt %d: %s", sid, claim.attempt, outcome.outcome.message)
                 await self._infrastructure_failure(claim, outcome.outcome.message or "the sandbox failed")
                 return
-            await self._store.finish_run(sid, RUN_REPORT_ENCODER.encode(outcome), claim.attempt)
+            await self._store.finish_run(sid, RUN_REPORT_ENCODER.encode(capped_report(outcome)), claim.attempt)
         # The result is stored and waiters are told; what follows (the leaderboard, the ack) runs beside
         # the slot's next judgement. If it fails, the entry stays pending and comes back (finished).
         self._after(claim)
@@ -332,7 +333,7 @@ class Worker:
     async def _final_error(self, claim: Claim, message: str) -> None:
         """An IE that another attempt cannot fix: finish now, never retried."""
         log.error("submission %s cannot be judged: %s", claim.submission_id, message)
-        await self._store.fail(claim.submission_id, message, claim.attempt)
+        await self._store.fail(claim.submission_id, cap_text(message), claim.attempt)
 
     async def _infrastructure_failure(self, claim: Claim, message: str) -> None:
         """Leave the entry pending for redelivery; on the last attempt finish as IE and ack instead."""
@@ -349,7 +350,7 @@ class Worker:
             return
         message = f"judging failed {claim.attempt} times; last: {message}"
         log.error("submission %s: %s; finished as IE", sid, message)
-        await self._store.fail(sid, message, claim.attempt)
+        await self._store.fail(sid, cap_text(message), claim.attempt)
         await self._done(claim)
 
 

@@ -16,6 +16,7 @@ from judged.judging.io_runs import custom_inputs
 from judged.judging.reports import RUN_REPORT_DECODER, RunReport
 from judged.judging.runs import custom_arguments
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
+from judged.judging.visibility import participant_result
 from judged.store.competitions import ProblemLocks
 from judged.store.events import Event
 from judged.store.index import IndexedProblem
@@ -103,7 +104,11 @@ class Progress(msgspec.Struct, frozen=True):
 
 
 class SubmissionView(msgspec.Struct, frozen=True, omit_defaults=True):
-    """A submission as a participant sees it; the verdict and its details once `status` is `finished`."""
+    """A submission as its caller may see it; the verdict and its details once `status` is `finished`.
+
+    A participant sees a hidden test's verdict, index, time and memory only (judged.judging.visibility);
+    an admin sees everything the judge kept.
+    """
 
     id: str
     problem: str
@@ -124,6 +129,9 @@ class SubmissionView(msgspec.Struct, frozen=True, omit_defaults=True):
     message: str | None = None
     failure: Failure | None = None
     score: float | None = None
+    stdout: str | None = None
+    """What the program printed (capped); for a participant only when it had been given samples alone."""
+    stderr: str | None = None
 
 
 class RunView(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -136,7 +144,8 @@ class RunView(msgspec.Struct, frozen=True, omit_defaults=True):
     report: RunReport | None = None
 
 
-def view(submission: Submission) -> SubmissionView:
+def view(submission: Submission, *, admin: bool) -> SubmissionView:
+    """The submission as the caller sees it: everything for an admin, the participant's view for anyone else."""
     progress = Progress(submission.passed, submission.total) if submission.total else None
     base = SubmissionView(
         id=submission.id,
@@ -153,6 +162,8 @@ def view(submission: Submission) -> SubmissionView:
     result: JudgeResult | None = submission.result
     if result is None:
         return base
+    if not admin:
+        result = participant_result(result)
     return msgspec.structs.replace(
         base,
         verdict=result.verdict,
@@ -164,6 +175,8 @@ def view(submission: Submission) -> SubmissionView:
         message=result.message,
         failure=result.failure,
         score=result.score,
+        stdout=result.stdout or None,
+        stderr=result.stderr or None,
     )
 
 
@@ -260,7 +273,9 @@ async def create_run(request: web.Request) -> web.Response:
     user_id = _participant(request, body.user_id)
     indexed = await _validate(request, body.problem, body.language, body.code)
     locks = await _locks(request, body.problem)
-    reference_output = locks.reference_outputs(body.problem)
+    # Reference outputs beside custom inputs: where the problem allows them (`[runs] reference_output`) AND
+    # no running competition holds the problem. One boolean, stored on the run, honoured by the worker.
+    reference_output = indexed.reference_output and locks.reference_outputs(body.problem)
     if body.tests is not None:
         try:
             if indexed.signature is not None:
@@ -381,7 +396,7 @@ async def get_submission(request: web.Request) -> web.Response:
         submission = await submissions.find(sid)
     if submission is None or submission.kind is not Kind.SUBMISSION:
         raise ApiError(404, "not_found", f"no submission {sid!r}")
-    return json_response(view(submission))
+    return json_response(view(submission, admin=caller(request).admin))
 
 
 async def _wait_finished(submissions: Submissions, sid: str, seconds: float) -> Submission | None:
@@ -411,7 +426,8 @@ async def submission_events(request: web.Request) -> web.StreamResponse:
             headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         )
         await response.prepare(request)
-        await _send(response, "status", view(submission))
+        admin = caller(request).admin
+        await _send(response, "status", view(submission, admin=admin))
         while submission.status is not Status.FINISHED:
             try:
                 async with asyncio.timeout(KEEPALIVE):
@@ -424,10 +440,10 @@ async def submission_events(request: web.Request) -> web.StreamResponse:
                 if again is None:
                     break
                 submission = again
-            else:
+            else:  # a progress event: a test's index and verdict and the counts, never its data (store.events.Event)
                 await _send(response, event.event, event)
         if submission.status is Status.FINISHED:
-            await _send(response, "finished", view(submission))
+            await _send(response, "finished", view(submission, admin=admin))
         await response.write_eof()
         return response
 

@@ -20,6 +20,7 @@ import msgspec
 
 from judged.harness.types import Signature, Type
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, BuildFailure, build_sources, language_mounts
+from judged.judging.caps import RESULT_LINE_LIMIT, TEXT_KEPT, cap_text
 from judged.judging.compare import mismatch
 from judged.judging.custom import CheckerFailed, run_checker
 from judged.judging.languages import Language, expand
@@ -31,11 +32,14 @@ from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
 log = logging.getLogger(__name__)
 
 MiB = 1024 * 1024
-RESULT_LINE_LIMIT = 64 * MiB  # one result line (a large array) may be big, not unbounded
 PRINTS_KEPT = 64 * 1024
 HARNESS_DECODE_FAILURE = 3
+RUN_LINE_LIMIT = 16 * MiB
+"""Bytes of one result line in run mode, where no expected output bounds it (values over 64 KiB are summarised)."""
+_CHUNK = 1 << 16
 # How each runtime says it ran out of memory (the JVM's heap, an allocation that cannot be
-# served, V8's heap limit, Go's and Rust's allocators): that is MLE, not RE.
+# served, V8's heap limit, Go's and Rust's allocators). The program can write these words too,
+# so they are only a claim: `out_of_memory` wants the memory measured as well.
 MEMORY_ERRORS = (
     "OutOfMemoryError",
     "std::bad_alloc",
@@ -44,10 +48,34 @@ MEMORY_ERRORS = (
     "runtime: out of memory",
     "memory allocation of",
 )
+MEMORY_EVIDENCE = 0.8
+"""A runtime's own out-of-memory report counts as MLE when the jail's peak memory reached this share of the
+problem's limit (the JVM's -Xmx and V8's old space are set to that limit); below it, the report is just text."""
 
 
-def is_memory_error(text: str) -> bool:
+def claims_out_of_memory(text: str) -> bool:
+    """Whether `text` reads like a runtime's out-of-memory report (a claim, not evidence)."""
     return any(marker in text for marker in MEMORY_ERRORS)
+
+
+def out_of_memory(run: RunResult, memory_mib: int, *, claim: str = "") -> bool:
+    """MLE from measurements: the sandbox saw the memory cap kill the program (status MLE), or the runtime
+    reported running out of its own heap (`claim`, or the run's stderr) while the jail's peak memory was at
+    least `MEMORY_EVIDENCE` of the problem's limit. A text alone is never MLE."""
+    if run.status is Status.MLE:
+        return True
+    if run.memory < memory_mib * MiB * MEMORY_EVIDENCE:
+        return False
+    return claims_out_of_memory(claim) or claims_out_of_memory(run.stderr[-4096:].decode(errors="replace"))
+
+
+def result_line_limit(cases: Sequence[Case]) -> int:
+    """The longest result line worth reading for `cases`: four times the longest expected answer, at least 1 MiB.
+
+    A longer line cannot be a right answer (nor a useful error text), so it is not read further.
+    """
+    longest = max((len(msgspec.json.encode(case.output)) for case in cases), default=0)
+    return min(RESULT_LINE_LIMIT, max(MiB, 4 * longest + _CHUNK))
 
 
 class Case(msgspec.Struct, frozen=True):
@@ -98,8 +126,8 @@ async def judge_function(
     return await _execute(task, language, build, sandbox, progress=progress)
 
 
-def run_request(task: FunctionTask, language: Language, build: Build, results_fd: int) -> RunRequest:
-    stdin = b"".join(msgspec.json.encode(case.args) + b"\n" for case in task.cases)
+def run_request(task: FunctionTask, language: Language, build: Build, results_fd: int, stdin_fd: int) -> RunRequest:
+    """The harness's run: its tests come on `stdin_fd` (one at a time, see `_Feeder`), its results go to fd 3."""
     cpu = task.time_limit
     return RunRequest(
         argv=expand(language.run, src=SRC, out=OUT, memory_mib=task.memory_mib),
@@ -115,8 +143,7 @@ def run_request(task: FunctionTask, language: Language, build: Build, results_fd
             *language_mounts(language),
         ),
         env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.env},
-        stdin=stdin,
-        extra_fds={3: results_fd},
+        extra_fds={0: stdin_fd, 3: results_fd},
     )
 
 
@@ -125,8 +152,8 @@ class ResultSink(Protocol):
 
     def line(self, raw: bytes) -> None: ...
 
-    def overlong(self) -> None:
-        """A line longer than RESULT_LINE_LIMIT arrived; nothing after it is read."""
+    def overlong(self, head: bytes) -> None:
+        """A line longer than the run's line limit arrived (`head`: its first bytes); nothing after it is read."""
 
 
 class _Checker:
@@ -142,6 +169,7 @@ class _Checker:
         # and progress is held back until the checker has decided (see `release`).
         self.pending: dict[int, object] = {}
         self.held = task.compare.mode is CompareMode.CUSTOM
+        self.memory_claim = ""  # the error text of a failing call, if it raised
 
     def line(self, raw: bytes) -> None:
         if self.failure is not None:
@@ -158,11 +186,11 @@ class _Checker:
         if not isinstance(result, dict):
             self.fail(index, Verdict.WA, "a malformed result line (did the program write to fd 3?)", 0.0)
             return
-        seconds = float(result["t"]) if isinstance(result.get("t"), int | float) else 0.0
+        seconds = call_time(result.get("t"), self.task.time_limit)
         if "e" in result:
-            error = str(result["e"])
-            verdict = Verdict.MLE if is_memory_error(error) else Verdict.RE
-            self.fail(index, verdict, error, seconds)
+            error = cap_text(str(result["e"]), TEXT_KEPT)
+            self.memory_claim = error  # MLE only if the run's memory says so too (`_final`)
+            self.fail(index, Verdict.RE, error, seconds)
             return
         case = self.task.cases[index]
         reason = mismatch(result.get("v"), case.output, self.task.result_type, self.task.compare)
@@ -173,10 +201,11 @@ class _Checker:
         else:
             self.fail(index, Verdict.WA, reason, seconds, actual=result.get("v"))
 
-    def overlong(self) -> None:
+    def overlong(self, head: bytes) -> None:
         if self.failure is None:
             index = min(len(self.tests), len(self.task.cases) - 1)
-            self.fail(index, Verdict.WA, "a result line over 64 MiB", 0.0)
+            verdict, message = overlong_verdict(head)
+            self.fail(index, verdict, message, 0.0)
 
     def record(self, test: TestResult) -> None:
         self.tests.append(test)
@@ -215,27 +244,77 @@ class _Checker:
         )  # fmt: skip
 
 
-async def _read_results(read_fd: int, run: asyncio.Future[RunResult], write_fd: int, sink: ResultSink) -> None:
-    """Feed result lines to the sink until the jail is gone and the pipe drained."""
+def call_time(value: object, limit: float) -> float:
+    """The CPU seconds the harness says a call took, within [0, limit] (the program can write anything)."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or value != value:  # noqa: PLR0124 (NaN)
+        return 0.0
+    return min(max(float(value), 0.0), limit)
+
+
+def overlong_verdict(head: bytes) -> tuple[Verdict, str]:
+    """The verdict of a result line too long to read: RE for an error report (its text is too long to be
+    useful), WA for anything else (no right answer is that long)."""
+    if head.lstrip().startswith(b'{"e"'):
+        return Verdict.RE, "an exception whose message is too long to keep (over the result line limit)"
+    return Verdict.WA, "a result far longer than the expected answer (over the result line limit)"
+
+
+class _Feeder:
+    """Hands the harness its tests one at a time: the next line only once the previous test's result has come.
+
+    So a program never holds a test it has not reached: a failure on a sample cannot quote a hidden test,
+    and `given` says how far the program got (whether it saw a hidden test).
+    """
+
+    def __init__(self, lines: list[bytes], transport: asyncio.WriteTransport, stop: asyncio.Event) -> None:
+        self.lines = lines
+        self.transport = transport
+        self.stop = stop  # set once judging has decided: no further test is given
+        self.given = 0
+
+    def next(self) -> None:
+        if self.stop.is_set() or self.transport.is_closing():
+            return
+        if self.given < len(self.lines):
+            self.transport.write(self.lines[self.given])
+            self.given += 1
+        if self.given == len(self.lines):
+            self.transport.close()  # end of file once the last test is read
+
+
+async def _read_results(read_fd: int, sink: ResultSink, feeder: _Feeder, limit: int) -> None:
+    """Feed result lines to the sink (and the next test to the harness after each) until the pipe is drained.
+
+    A line is held only up to `limit` bytes: a longer one goes to `sink.overlong` and nothing more is read.
+    """
     loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=RESULT_LINE_LIMIT)
+    reader = asyncio.StreamReader(limit=_CHUNK)
     transport, _ = await loop.connect_read_pipe(
         lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(read_fd, "rb", buffering=0)
     )
-    # Our copy of the write end goes when the run ends, so the reader sees end-of-file.
-    run.add_done_callback(lambda _: os.close(write_fd))
+    pending = bytearray()
     try:
-        while True:
-            try:
-                raw = await reader.readline()
-            except (ValueError, asyncio.LimitOverrunError):
-                sink.overlong()
-                break
-            if not raw:
-                break
-            sink.line(raw)
+        while chunk := await reader.read(_CHUNK):
+            searched = len(pending)
+            pending += chunk
+            start = 0
+            while (end := pending.find(b"\n", max(start, searched))) >= 0:
+                sink.line(bytes(pending[start : end + 1]))
+                feeder.next()
+                start = end + 1
+            del pending[:start]
+            if len(pending) > limit:
+                sink.overlong(bytes(pending[:64]))
+                return
+        if pending.strip():
+            sink.line(bytes(pending))
     finally:
         transport.close()
+
+
+def _close(*fds: int) -> None:
+    for fd in fds:
+        os.close(fd)
 
 
 async def run_harness(
@@ -246,14 +325,27 @@ async def run_harness(
     *,
     sink: ResultSink,
     stop: asyncio.Event,
-) -> RunResult:
-    """One sandboxed run of the built harness on every case of `task`, each fd 3 line fed to `sink` as it arrives."""
+    line_limit: int,
+) -> tuple[RunResult, int]:
+    """One sandboxed run of the built harness on the cases of `task`, each fd 3 line fed to `sink` as it arrives.
+
+    Returns the run and how many tests the harness was given.
+    """
     read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
-    run = asyncio.ensure_future(sandbox.run(run_request(task, language, build, write_fd), stop=stop))
+    stdin_r, stdin_w = os.pipe2(os.O_CLOEXEC)
+    loop = asyncio.get_running_loop()
+    stdin, _ = await loop.connect_write_pipe(asyncio.Protocol, os.fdopen(stdin_w, "wb", buffering=0))
+    feeder = _Feeder([msgspec.json.encode(case.args) + b"\n" for case in task.cases], stdin, stop)
+    feeder.next()
+    run = asyncio.ensure_future(sandbox.run(run_request(task, language, build, write_fd, stdin_r), stop=stop))
+    # Our copies of the jail's ends go when the run ends, so the reader sees end-of-file.
+    run.add_done_callback(lambda _: _close(write_fd, stdin_r))
     try:
-        await _read_results(read_fd, run, write_fd, sink)
-        return await run
+        await _read_results(read_fd, sink, feeder, line_limit)
+        return await run, feeder.given
     finally:
+        if not stdin.is_closing():
+            stdin.abort()
         if not run.done():
             stop.set()
             with contextlib.suppress(Exception):
@@ -271,7 +363,9 @@ async def _execute(
     stop = asyncio.Event()
     checker = _Checker(task, stop, progress)
     progress.running(len(task.cases))
-    result = await run_harness(task, language, build, sandbox, sink=checker, stop=stop)
+    result, given = await run_harness(
+        task, language, build, sandbox, sink=checker, stop=stop, line_limit=result_line_limit(task.cases)
+    )
     if checker.pending:
         try:
             await _apply_custom_checker(task, checker, sandbox, build)
@@ -279,7 +373,7 @@ async def _execute(
             log.error("%s", exc)
             return JudgeResult(Verdict.IE, checker.tests, result.cpu_time, result.memory, message=str(exc))
     checker.release()
-    return _verdict(task, checker, result, build)
+    return _verdict(task, checker, result, build, prints_hidden=not all(case.sample for case in task.cases[:given]))
 
 
 async def _apply_custom_checker(task: FunctionTask, checker: _Checker, sandbox: Sandbox, build: Build) -> None:
@@ -297,7 +391,9 @@ async def _apply_custom_checker(task: FunctionTask, checker: _Checker, sandbox: 
             return
 
 
-def _verdict(task: FunctionTask, checker: _Checker, result: RunResult, build: Build) -> JudgeResult:
+def _verdict(
+    task: FunctionTask, checker: _Checker, result: RunResult, build: Build, *, prints_hidden: bool
+) -> JudgeResult:
     verdict, failure = _final(task, checker, result)
     return JudgeResult(
         verdict=verdict,
@@ -309,6 +405,7 @@ def _verdict(task: FunctionTask, checker: _Checker, result: RunResult, build: Bu
         failure=failure,
         stdout=result.stdout[:PRINTS_KEPT].decode(errors="replace"),
         stderr=result.stderr[:PRINTS_KEPT].decode(errors="replace"),
+        prints_hidden=prints_hidden,
         compile_time=build.compile_time,
     )
 
@@ -319,8 +416,13 @@ LIMIT_VERDICTS = {Status.TLE: Verdict.TLE, Status.MLE: Verdict.MLE, Status.OLE: 
 def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Verdict, Failure | None]:
     """The submission's verdict: a wrong result seen first wins, then limits, then how the run ended."""
     answered = len(checker.tests)
-    if checker.failure is not None:
-        return checker.failure.verdict, checker.failure
+    failure = checker.failure
+    claim = checker.memory_claim if failure is not None and failure.verdict is Verdict.RE else ""
+    if failure is not None and claim and out_of_memory(result, task.memory_mib, claim=claim):
+        failure = msgspec.structs.replace(failure, verdict=Verdict.MLE)
+        checker.tests[-1] = msgspec.structs.replace(checker.tests[-1], verdict=Verdict.MLE)  # the heap, measured
+    if failure is not None:
+        return failure.verdict, failure
     if result.status is Status.IE:
         log.error("function run failed inside the sandbox: %s", result.message)
         return Verdict.IE, None
@@ -331,8 +433,8 @@ def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Ve
         return Verdict.AC, None
     index = min(answered, len(task.cases) - 1)
     verdict = LIMIT_VERDICTS.get(result.status, Verdict.RE)
-    if verdict is Verdict.RE and is_memory_error(result.stderr[-4096:].decode(errors="replace")):
-        verdict = Verdict.MLE  # the runtime died of its own heap limit (V8 aborts)
+    if verdict is Verdict.RE and out_of_memory(result, task.memory_mib):
+        verdict = Verdict.MLE  # the runtime died of its own heap limit (V8 aborts), and the memory was used
     message = _ending(result, answered)
     failure = checker.failure_at(index, verdict, message)
     checker.record(TestResult(index, verdict, 0.0, task.cases[index].sample))

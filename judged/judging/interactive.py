@@ -16,7 +16,7 @@ from pathlib import Path
 
 import msgspec
 
-from judged.judging.function import LIMIT_VERDICTS, is_memory_error
+from judged.judging.function import LIMIT_VERDICTS, out_of_memory
 from judged.judging.validators import ACCEPTED, Feedback, OutputValidator, ValidatorFailed
 from judged.judging.verdicts import Verdict
 from judged.problems.io_model import IoTest
@@ -30,8 +30,9 @@ class Interaction(msgspec.Struct, frozen=True):
 
 
 async def run_interactive(
-    sandbox: Sandbox, submission: RunRequest, validator: OutputValidator, test: IoTest, flags: tuple[str, ...]
-) -> tuple[Interaction, Feedback | None]:
+    sandbox: Sandbox, submission: RunRequest, validator: OutputValidator, test: IoTest, flags: tuple[str, ...],
+    *, memory_mib: int,
+) -> tuple[Interaction, Feedback | None]:  # fmt: skip
     """Run the submission against the validator on one test."""
     to_validator_r, to_validator_w = os.pipe2(os.O_CLOEXEC)
     to_submission_r, to_submission_w = os.pipe2(os.O_CLOEXEC)
@@ -51,7 +52,7 @@ async def run_interactive(
         if val_result.status is Status.IE or sub_result.status is Status.IE:
             raise ValidatorFailed(f"the sandbox failed: {val_result.message or sub_result.message}")
         feedback = _judgement(validator, val_result, feedback_dir, sub_result)
-    return _verdict(sub_result, feedback, submission_first=submission_first), feedback
+    return _verdict(sub_result, feedback, submission_first=submission_first, memory_mib=memory_mib), feedback
 
 
 async def _run(sandbox: Sandbox, request: RunRequest, ours: tuple[int, int], stop: asyncio.Event | None) -> RunResult:
@@ -85,13 +86,13 @@ def _judgement(validator: OutputValidator, result: RunResult, feedback_dir: Path
         raise
 
 
-def _verdict(sub: RunResult, feedback: Feedback | None, *, submission_first: bool) -> Interaction:
+def _verdict(sub: RunResult, feedback: Feedback | None, *, submission_first: bool, memory_mib: int) -> Interaction:
     limit = LIMIT_VERDICTS.get(sub.status)
     if limit is not None and not sub.stopped:
         return Interaction(limit, sub.message, sub)
     crashed = sub.status in (Status.RE, Status.SV) and not sub.stopped
     if crashed and (submission_first or feedback is None or feedback.accepted):
-        memory = is_memory_error(sub.stderr[-4096:].decode(errors="replace"))
+        memory = out_of_memory(sub, memory_mib)
         return Interaction(Verdict.MLE if memory else Verdict.RE, sub.message or "runtime error", sub)
     assert feedback is not None  # a failed validator without a failed submission raised
     if not feedback.accepted:

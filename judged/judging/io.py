@@ -20,7 +20,7 @@ import msgspec
 
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, BuildFailure, build_sources, language_mounts
 from judged.judging.checkers import CheckerFlags, check, parse_flags
-from judged.judging.function import LIMIT_VERDICTS, is_memory_error
+from judged.judging.function import LIMIT_VERDICTS, out_of_memory
 from judged.judging.interactive import run_interactive
 from judged.judging.languages import Language, expand
 from judged.judging.progress import NO_PROGRESS, Progress
@@ -109,7 +109,10 @@ class IoJob:
     async def judge_test(self, test: IoTest, group: TestGroup) -> Graded:
         if self.io.interactive:
             assert self.validator is not None
-            run, feedback = await run_interactive(self.sandbox, self.request(), self.validator, test, self.flags(group))
+            memory = self.problem.memory_limit
+            run, feedback = await run_interactive(
+                self.sandbox, self.request(), self.validator, test, self.flags(group), memory_mib=memory
+            )
             outcome = Outcome(run.verdict, run.message, run.run, feedback.score if feedback else None)
         else:
             outcome = await self.run_plain(test, group)
@@ -139,7 +142,7 @@ class IoJob:
 
     async def run_plain(self, test: IoTest, group: TestGroup) -> Outcome:
         run = await self.run_submission(test)
-        verdict = run_verdict(run)
+        verdict = run_verdict(run, self.problem.memory_limit)
         if verdict is not None:
             return Outcome(verdict, run.message or "runtime error", run)
         if self.validator is not None:
@@ -162,14 +165,14 @@ class IoJob:
             self.stderr = run.stderr if run is not None else b""
 
 
-def run_verdict(run: RunResult) -> Verdict | None:
+def run_verdict(run: RunResult, memory_mib: int) -> Verdict | None:
     """The verdict a run earns by how it ended (None: it exited cleanly, its output decides)."""
     if run.status is Status.OK:
         return None
     if run.status is Status.IE:
         raise ValidatorFailed(f"the sandbox failed: {run.message}")
     verdict = LIMIT_VERDICTS.get(run.status, Verdict.RE)
-    if verdict is Verdict.RE and is_memory_error(run.stderr[-4096:].decode(errors="replace")):
+    if verdict is Verdict.RE and out_of_memory(run, memory_mib):
         return Verdict.MLE
     return verdict
 

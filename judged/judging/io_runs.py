@@ -85,7 +85,7 @@ async def run_io(
     for text in inputs:
         run = await sandbox.run(msgspec.structs.replace(job.request(), stdin=text.encode()))
         try:
-            verdicts.append(run_verdict(run))
+            verdicts.append(run_verdict(run, problem.memory_limit))
         except ValidatorFailed as exc:  # the sandbox failed: the judge's fault, worth another attempt
             return RunOutcome(RunStatus.INTERNAL_ERROR, [], message=str(exc), compile_time=build.compile_time)
         runs.append(run)

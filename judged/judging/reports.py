@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 import msgspec
 
-from judged.judging.runs import RunOutcome
+from judged.judging.caps import RUN_VALUE_KEPT, TEXT_KEPT, cap_text, cap_value
+from judged.judging.runs import CallOutput, RunOutcome
 
 
 class RunReport(msgspec.Struct, frozen=True):
@@ -22,6 +23,31 @@ class RunReport(msgspec.Struct, frozen=True):
     inputs: Sequence[object]
     expected: list[object] | None = None
     expected_from: str = ""
+
+
+def capped_report(report: RunReport) -> RunReport:
+    """The report as it is stored: each text and value within its cap (judged.judging.caps)."""
+    expected = None if report.expected is None else [cap_value(value, RUN_VALUE_KEPT) for value in report.expected]
+    return msgspec.structs.replace(report, outcome=_capped_outcome(report.outcome), expected=expected)
+
+
+def _capped_outcome(outcome: RunOutcome) -> RunOutcome:
+    """A run's outcome as it is stored: messages, prints and compile output within `TEXT_KEPT`, values within
+    `RUN_VALUE_KEPT`."""
+    return msgspec.structs.replace(
+        outcome,
+        outputs=[_capped_output(output) for output in outcome.outputs],
+        compile_output=cap_text(outcome.compile_output, TEXT_KEPT),
+        message=cap_text(outcome.message),
+        stdout=cap_text(outcome.stdout, RUN_VALUE_KEPT),
+        stderr=cap_text(outcome.stderr, RUN_VALUE_KEPT),
+    )
+
+
+def _capped_output(output: CallOutput) -> CallOutput:
+    return msgspec.structs.replace(
+        output, value=cap_value(output.value, RUN_VALUE_KEPT), message=cap_text(output.message)
+    )
 
 
 RUN_REPORT_ENCODER = msgspec.json.Encoder()

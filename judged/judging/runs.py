@@ -21,14 +21,18 @@ import msgspec
 from judged.harness.types import Signature
 from judged.harness.values import InvalidValue, canonical, validate
 from judged.judging.build import Builder, BuildFailure, build_sources
+from judged.judging.caps import RUN_VALUE_KEPT, cap_text
 from judged.judging.function import (
     HARNESS_DECODE_FAILURE,
     LIMIT_VERDICTS,
     PRINTS_KEPT,
+    RUN_LINE_LIMIT,
     Case,
     FunctionTask,
+    call_time,
     generator_for,
-    is_memory_error,
+    out_of_memory,
+    overlong_verdict,
     run_harness,
 )
 from judged.judging.languages import Language
@@ -36,7 +40,7 @@ from judged.judging.verdicts import Verdict
 from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution, Shape
 from judged.sandbox import RunResult, Sandbox, Status
 
-VALUE_SHOWN = 1024 * 1024  # a result line longer than this is summarised, not shown
+VALUE_SHOWN = RUN_VALUE_KEPT  # a result line longer than this is summarised, not shown
 # The reference solution that computes expected outputs: fast compiled languages first.
 REFERENCE_LANGUAGES = ("cpp", "c", "rust", "go", "java", "python", "javascript")
 
@@ -96,11 +100,12 @@ async def run_function(
         return failed_build(build)
     run_task = msgspec.structs.replace(task, cases=[Case(args=list(args), output=None) for args in inputs])
     stop = asyncio.Event()
-    collector = _Collector(len(inputs), stop)
-    result = await run_harness(
-        run_task, language, build, sandbox, sink=collector, stop=stop
-    )
-    status, verdict, message = _ending(collector, result, len(inputs))
+    collector = _Collector(len(inputs), stop, task.time_limit)
+    result, _ = await run_harness(
+        run_task, language, build, sandbox, sink=collector, stop=stop,
+        line_limit=RUN_LINE_LIMIT,
+    )  # fmt: skip
+    status, verdict, message = _ending(collector, result, len(inputs), task.memory_mib)
     return RunOutcome(
         status=status,
         outputs=collector.outputs_for(len(inputs), status, message),
@@ -118,9 +123,10 @@ async def run_function(
 class _Collector:
     """Takes a run's result lines as they arrive: one output per input, until a call raises."""
 
-    def __init__(self, count: int, stop: asyncio.Event) -> None:
+    def __init__(self, count: int, stop: asyncio.Event, time_limit: float) -> None:
         self.count = count
         self.stop = stop
+        self.time_limit = time_limit
         self.outputs: list[CallOutput] = []
         self.raised = False
         self.malformed = ""  # why the run's fd 3 could not be read, if it could not
@@ -138,9 +144,9 @@ class _Collector:
         if not isinstance(result, dict) or ("v" not in result and "e" not in result):
             self._malformed("a malformed result line (did the program write to fd 3?)")
             return
-        seconds = float(result["t"]) if isinstance(result.get("t"), int | float) else 0.0
+        seconds = call_time(result.get("t"), self.time_limit)
         if "e" in result:
-            self.outputs.append(CallOutput(CallStatus.ERROR, message=str(result["e"]), time=seconds))
+            self.outputs.append(CallOutput(CallStatus.ERROR, message=cap_text(str(result["e"])), time=seconds))
             self.raised = True
         elif len(raw) > VALUE_SHOWN:
             shown = f"the value is {len(raw):,} bytes, too large to show"
@@ -148,8 +154,8 @@ class _Collector:
         else:
             self.outputs.append(CallOutput(CallStatus.OK, value=result["v"], time=seconds))
 
-    def overlong(self) -> None:
-        self._malformed("a result line over 64 MiB")
+    def overlong(self, head: bytes) -> None:
+        self._malformed(overlong_verdict(head)[1])
 
     def _malformed(self, message: str) -> None:
         self.malformed = message
@@ -170,7 +176,9 @@ class _Collector:
         return outputs + [CallOutput(CallStatus.NOT_RUN, message=reason)] * (count - len(outputs))
 
 
-def _ending(collector: _Collector, result: RunResult, count: int) -> tuple[RunStatus, Verdict | None, str]:
+def _ending(
+    collector: _Collector, result: RunResult, count: int, memory_mib: int
+) -> tuple[RunStatus, Verdict | None, str]:
     """How the run ended: the protocol's way, a failure of the program's, or the judge's own fault."""
     answered = len(collector.outputs)
     if result.status is Status.IE:
@@ -181,15 +189,15 @@ def _ending(collector: _Collector, result: RunResult, count: int) -> tuple[RunSt
         return RunStatus.OK, None, ""
     if result.exit_code == HARNESS_DECODE_FAILURE and answered < count:
         return RunStatus.INTERNAL_ERROR, None, f"the harness could not read input {answered + 1}"
-    verdict, message = _failure(result, answered, count)
+    verdict, message = _failure(result, answered, count, memory_mib)
     return RunStatus.ERROR, verdict, message
 
 
-def _failure(result: RunResult, answered: int, count: int) -> tuple[Verdict, str]:
+def _failure(result: RunResult, answered: int, count: int, memory_mib: int) -> tuple[Verdict, str]:
     """The run's verdict and what happened, for a run that neither answered everything nor raised."""
     when = f"during input {answered + 1}" if answered < count else "after the last input"
     verdict = LIMIT_VERDICTS.get(result.status, Verdict.RE)
-    if verdict is Verdict.RE and is_memory_error(result.stderr[-4096:].decode(errors="replace")):
+    if verdict is Verdict.RE and out_of_memory(result, memory_mib):
         return Verdict.MLE, f"memory limit exceeded {when}"  # the runtime's own heap limit (V8 aborts)
     if result.status is Status.SV:
         return verdict, f"a forbidden system call {when}"

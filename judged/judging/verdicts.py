@@ -77,6 +77,9 @@ class JudgeResult(msgspec.Struct, frozen=True):
     failure: Failure | None = None
     stdout: str = ""  # what the program printed (capped)
     stderr: str = ""
+    prints_hidden: bool = True
+    """Whether `stdout`/`stderr` were printed by a program that had been given a hidden test (they may quote it):
+    participants then do not see them (judged.judging.visibility). Only a judge that knows better says False."""
     compile_time: float = 0.0
     score: float | None = None
     """Scoring problems: the total score (partial acceptance: AC with less than `max_score`)."""

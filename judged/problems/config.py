@@ -41,6 +41,14 @@ class FunctionConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     checker: str | None = None
 
 
+class RunsConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """`[runs]`: what POST /v1/runs may show of the problem."""
+
+    reference_output: bool = True
+    """Whether a run on the participant's own inputs shows the reference solution's outputs beside theirs
+    (false: a participant cannot use runs to compute answers)."""
+
+
 class ProblemConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     difficulty: Difficulty
@@ -48,6 +56,7 @@ class ProblemConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     memory_limit: Annotated[int, msgspec.Meta(ge=16, le=4096)]
     function: FunctionConfig
     tags: list[Annotated[str, msgspec.Meta(min_length=1, max_length=50)]] = []
+    runs: RunsConfig = RunsConfig()
 
 
 def read_config(folder: Folder) -> ProblemConfig | None:

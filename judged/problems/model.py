@@ -154,6 +154,8 @@ class Problem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     kind: ProblemKind = ProblemKind.FUNCTION
     io: IoSpec | None = None
     """I/O problems only."""
+    reference_output: bool = True
+    """Whether runs on custom inputs show the reference solution's outputs (`[runs] reference_output`)."""
 
     @property
     def tests(self) -> list[TestCase]:

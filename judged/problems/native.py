@@ -119,6 +119,7 @@ def _read(folder: Folder) -> Problem | None:
         statement=statement,
         test_files=tuple(test_files),
         solutions=tuple(solutions),
+        reference_output=config.runs.reference_output,
     )
 
 

@@ -86,6 +86,8 @@ class IndexedProblem(msgspec.Struct, frozen=True):
     statement: str
     samples: tuple[Sample, ...]
     source: Path
+    reference_output: bool = True
+    """Whether runs on custom inputs show the reference solution's outputs (the problem's `[runs]` setting)."""
 
 
 class _Cursor(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
@@ -227,7 +229,7 @@ class ProblemIndex:
         if not rows:
             return None
         slug_, title, difficulty, kind, tags, time_limit, memory_limit, languages, signature, statement = rows[0][:10]
-        samples, source = rows[0][10:]
+        samples, source, reference_output = rows[0][10:]
         return IndexedProblem(
             slug=str(slug_),
             title=str(title),
@@ -241,6 +243,7 @@ class ProblemIndex:
             statement=str(statement),
             samples=SAMPLES.decode(str(samples)),
             source=Path(str(source)),
+            reference_output=bool(reference_output),
         )
 
 

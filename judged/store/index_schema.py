@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = ("problems_fts", "problem_tags", "broken_folders", "problems")
 
@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS problems (
     statement       TEXT NOT NULL,      -- Markdown
     samples         TEXT NOT NULL,      -- JSON list of {"input": {...}, "output": ...}
     source          TEXT NOT NULL,      -- the problem folder
+    reference_output INTEGER NOT NULL,  -- 1: runs on custom inputs show the reference solution's outputs
     fingerprint     TEXT NOT NULL       -- of the folder's files' paths, mtimes and sizes
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS problems_order ON problems (difficulty_rank, slug);
@@ -46,20 +47,20 @@ CREATE VIRTUAL TABLE IF NOT EXISTS problems_fts USING fts5 (slug UNINDEXED, titl
 
 UPSERT_PROBLEM = """
 INSERT INTO problems (slug, title, difficulty, difficulty_rank, kind, tags, time_limit, memory_limit,
-                      languages, signature, statement, samples, source, fingerprint)
+                      languages, signature, statement, samples, source, reference_output, fingerprint)
 VALUES (:slug, :title, :difficulty, :difficulty_rank, :kind, :tags, :time_limit, :memory_limit,
-        :languages, :signature, :statement, :samples, :source, :fingerprint)
+        :languages, :signature, :statement, :samples, :source, :reference_output, :fingerprint)
 ON CONFLICT (slug) DO UPDATE SET
     title = excluded.title, difficulty = excluded.difficulty, difficulty_rank = excluded.difficulty_rank,
     kind = excluded.kind, tags = excluded.tags, time_limit = excluded.time_limit,
     memory_limit = excluded.memory_limit, languages = excluded.languages, signature = excluded.signature,
     statement = excluded.statement, samples = excluded.samples, source = excluded.source,
-    fingerprint = excluded.fingerprint
+    reference_output = excluded.reference_output, fingerprint = excluded.fingerprint
 """
 
 SELECT_PROBLEM = """
 SELECT slug, title, difficulty, kind, tags, time_limit, memory_limit, languages, signature, statement,
-       samples, source
+       samples, source, reference_output
 FROM problems WHERE slug = ?
 """
 

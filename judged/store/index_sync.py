@@ -184,6 +184,7 @@ async def _write_problem(db: aiosqlite.Connection, problem: Problem, folder: Pat
             "statement": problem.statement,
             "samples": _json(samples),
             "source": str(folder),
+            "reference_output": int(problem.reference_output),
             "fingerprint": print_,
         },
     )
