@@ -7,11 +7,12 @@ content hash in their names and are served as immutable for a year, compressed w
 wrote a `.br`/`.gz` beside them. Nothing outside `<dist>/assets` and `<dist>/index.html` is ever
 served. Without a build the API works as ever and `/` says how to build the client.
 
-Demo mode (`web.demo`): the client lets whoever opens it type any user id, and when frontend
+Demo mode (`web.demo`): the client lets whoever opens it type any user id, and when service
 tokens are configured /web-config.json hands one of them to the browser. That is right on a
-host only its own users reach ("auto" turns it on only when no token is configured, so judged
-listens on loopback only) and wrong on a public one,
-where a real frontend identifies participants and keeps the token on its server.
+host only its own users reach ("auto" turns it on only when no credential is configured, so
+judged listens on loopback only; "on" with a service token is refused off loopback by the
+settings) and wrong on a public one, where a real frontend identifies participants with
+participant tokens (docs/security.md).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class WebConfig(msgspec.Struct, frozen=True):
     auth: bool
     """The API wants a bearer token."""
     token: str | None
-    """A frontend token for the browser: only in demo mode, and only when tokens are configured."""
+    """A service token for the browser: only in demo mode, and only when tokens are configured."""
 
 
 def web_client(
