@@ -217,6 +217,7 @@ def _result(job: IoJob, graded: Graded, build: Build) -> JudgeResult:
         message=failure.message if failure is not None and graded.verdict is not Verdict.AC else "",
         failure=failure if graded.verdict is not Verdict.AC or io.scoring else None,
         stderr=job.stderr[:PRINTS_KEPT].decode(errors="replace"),
+        prints_hidden=not all(test.sample for test in job.tests),  # each test is its own run: the failing one's
         compile_time=build.compile_time,
         score=graded.score if io.scoring else None,
         max_score=best_score(io.data) if io.scoring and not io.score_from_validator else None,
