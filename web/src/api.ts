@@ -4,7 +4,7 @@
 export interface WebConfig {
   demo: boolean; // the participant types a user id; see docs/web.md
   auth: boolean; // the API wants a bearer token
-  token: string | null; // the frontend token handed to the demo client, when tokens are configured
+  token: string | null; // the service token handed to the demo client (loopback only), when tokens are configured
 }
 
 export interface ProblemSummary {
@@ -206,8 +206,25 @@ export function setToken(value: string): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
+/**
+ * The participant a participant token names: the `sub` of a JWT signed by the host's frontend
+ * (docs/security.md), which the host page puts in sessionStorage ("judged:token") or the participant
+ * pastes. judged acts for `sub` whatever the body says, so the client uses it as the user id. Null
+ * for any other token (a demo service token) and when there is none.
+ */
+export function tokenSubject(): string | null {
+  const parts = (token() ?? "").split(".");
+  if (parts.length !== 3) return null;
+  try {
+    const claims = JSON.parse(atob(parts[1].replace(/-/g, "+").replace(/_/g, "/"))) as { sub?: unknown };
+    return typeof claims.sub === "string" ? claims.sub : null;
+  } catch {
+    return null;
+  }
+}
+
 export function userId(): string {
-  return localStorage.getItem(USER_KEY) ?? "";
+  return tokenSubject() ?? localStorage.getItem(USER_KEY) ?? "";
 }
 
 export function setUserId(value: string): void {

@@ -1,5 +1,5 @@
 // The client's entry: read /web-config.json, draw the header (who you are, where to go), route.
-import { loadConfig, setToken, setUserId, token, USER_PATTERN, userId, type WebConfig } from "./api";
+import { loadConfig, setToken, setUserId, token, tokenSubject, USER_PATTERN, userId, type WebConfig } from "./api";
 import { h } from "./dom";
 import { navigate, render, route } from "./router";
 import "./style.css";
@@ -24,14 +24,23 @@ function identity(config: WebConfig): HTMLElement {
     if (user.checkValidity()) setUserId(user.value.trim());
     else user.reportValidity();
   });
+  // A participant token says who you are: the id field shows it and cannot be changed.
+  const fromToken = () => {
+    const subject = tokenSubject();
+    user.readOnly = subject !== null;
+    if (subject !== null) user.value = subject;
+  };
+  fromToken();
   const parts: HTMLElement[] = [h("label", { for: "user-id" }, "Your user id"), user];
   if (!config.demo) {
     const secret = h("input", { id: "token", name: "token", type: "password", autocomplete: "off", value: config.token ? "" : token() ?? "" });
     secret.addEventListener("change", () => {
       setToken(secret.value.trim());
+      fromToken();
+      window.dispatchEvent(new CustomEvent("judged:user"));
       void render();
     });
-    parts.push(h("label", { for: "token" }, "Frontend token"), secret);
+    parts.push(h("label", { for: "token" }, "Token"), secret);
   }
   return h("form", { class: "identity", onsubmit: (event: Event) => event.preventDefault() }, parts);
 }
@@ -67,7 +76,7 @@ async function start(): Promise<void> {
       "p",
       { class: "notice", role: "note" },
       config.auth
-        ? "Demo mode is off on this judged: paste a frontend token and your user id to use this client."
+        ? "Demo mode is off on this judged: paste the token your contest host gave you (it says who you are)."
         : "Demo mode is off on this judged: type the user id your contest host gave you.",
     );
     header.after(notice);
