@@ -67,6 +67,7 @@ async def client(state_dir: Path, redis_url: str) -> AsyncIterator[Client]:
             "redis.prefix": prefix,
             "submissions.max_active_per_user": 2,
             "submissions.max_per_minute": 100,
+            "server.header_timeout": 2,
         },
     )
     client = await start(create_app(settings))
@@ -210,3 +211,18 @@ async def test_after_the_end_its_problems_are_ordinary_again(client: Client) -> 
     assert "balance-scale" in await slugs(client, ada)
     assert (await client.get("/v1/problems/balance-scale", headers=ada)).status == 200
     assert (await submit(client, ada, problem="balance-scale"))[0] == 202
+
+
+async def test_a_body_that_does_not_arrive_in_time_is_408(client: Client) -> None:
+    reader, writer = await asyncio.open_connection(client.host, client.port)
+    head = (
+        "POST /v1/submissions HTTP/1.1\r\nHost: judged\r\nContent-Type: application/json\r\n"
+        f"Authorization: {SERVICE['Authorization']}\r\nContent-Length: 1000\r\n\r\n"
+    )
+    writer.write(head.encode() + b'{"problem": "balance-point", ')  # and then nothing more
+    await writer.drain()
+    try:
+        status_line = await asyncio.wait_for(reader.readline(), 60)
+        assert status_line.split()[1] == b"408", status_line
+    finally:
+        writer.close()
