@@ -237,3 +237,25 @@ async def test_an_entry_of_the_old_unsealed_layout_is_dropped_not_served(sandbox
 def test_settings_reject_a_zero_budget() -> None:
     with pytest.raises(msgspec.ValidationError):
         msgspec.convert({"max_cache_mib": 0}, BuildSettings)
+
+
+async def test_sealing_follows_no_symlink_and_keeps_no_fifo(sandbox: Sandbox, cache_dir: Path) -> None:
+    shadow = os.stat("/etc/shadow")
+    # A "compiler" that plants what a hostile one could: a symlink to a host file, a fifo, a closed folder.
+    planter = msgspec.structs.replace(
+        C,
+        compile=(
+            "/bin/sh", "-c",
+            "ln -s /etc/shadow {out}/evil && mkfifo {out}/pipe && mkdir {out}/closed && touch {out}/closed/f"
+            " && chmod 000 {out}/closed && chmod 777 {out} && cp {src}/main.c {out}/main.c",
+        ),
+    )  # fmt: skip
+    build = await Builder(sandbox, cache_dir).build(planter, program("planted"))
+    assert build.ok, build.compile_output
+    assert sorted(p.name for p in build.out.iterdir()) == ["closed", "evil", "main.c"]
+    assert os.readlink(build.out / "evil") == "/etc/shadow"
+    assert (build.out / "evil").lstat().st_uid == 0
+    after = os.stat("/etc/shadow")
+    assert (after.st_uid, after.st_gid, after.st_mode) == (shadow.st_uid, shadow.st_gid, shadow.st_mode)
+    assert oct((build.out / "closed").stat().st_mode & 0o777) == oct(0o555)
+    assert oct(build.out.stat().st_mode & 0o777) == oct(0o555)
