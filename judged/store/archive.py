@@ -8,6 +8,7 @@ so a page costs the same at the millionth row as at the first.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 from collections.abc import AsyncIterator, Sequence
@@ -104,23 +105,53 @@ class SubmissionArchive:
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        insert = postgresql.insert(table) if database.dialect == "postgresql" else sqlite.insert(table)
+        self._upsert = insert.on_conflict_do_update(  # built once: SQLAlchemy caches its compiled form
+            index_elements=[table.c.id],
+            set_={column.name: insert.excluded[column.name] for column in table.columns if column.name != "id"},
+        )
+        self._waiting: list[tuple[dict[str, Any], asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def put(self, submission: Submission) -> None:
-        """Insert or replace the finished submission (same id: same row). Raises ValueError for anything else."""
-        await self.put_many([submission])
+        """Insert or replace the finished submission (same id: same row). Raises ValueError for anything else.
+
+        Group commit: puts that arrive while a write is in flight go together in the next
+        transaction, so many worker slots cost the database one commit per batch, not one each.
+        """
+        row = _row(submission)
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((row, done))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_waiting(), name="submission archive writer")
+        await done
+
+    async def _write_waiting(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                async with self.database.transaction() as connection:
+                    await connection.execute(self._upsert, [row for row, _ in batch])
+            except BaseException as exc:  # each caller gets the failure (a cancelled writer: as a failure too)
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(
+                            exc if isinstance(exc, Exception) else RuntimeError("the write was cancelled")
+                        )
+                if not isinstance(exc, Exception):
+                    raise
+            else:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_result(None)
 
     async def put_many(self, submissions: Sequence[Submission]) -> None:
         """`put` for several, in one transaction."""
         if not submissions:
             return
         rows = [_row(submission) for submission in submissions]
-        insert = postgresql.insert(table) if self.database.dialect == "postgresql" else sqlite.insert(table)
-        statement = insert.on_conflict_do_update(
-            index_elements=[table.c.id],
-            set_={name: insert.excluded[name] for name in rows[0] if name != "id"},
-        )
         async with self.database.transaction() as connection:
-            await connection.execute(statement, rows)
+            await connection.execute(self._upsert, rows)
 
     async def get(self, submission_id: str) -> Submission | None:
         async with self.database.engine.connect() as connection:

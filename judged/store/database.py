@@ -11,6 +11,8 @@ past this one.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -66,6 +68,9 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self._engine: AsyncEngine | None = None
+        # SQLite has one writer at a time: writers of this process queue here instead of in SQLite's busy
+        # handler, which sleeps in growing steps (milliseconds per write under contention).
+        self._sqlite_writer = asyncio.Lock() if self.dialect == "sqlite" else None
 
     @property
     def dialect(self) -> str:
@@ -105,8 +110,10 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """A connection in a transaction, committed when the block ends and rolled back when it raises."""
-        async with self.engine.begin() as connection:
-            yield connection
+        async with contextlib.AsyncExitStack() as stack:
+            if self._sqlite_writer is not None:
+                await stack.enter_async_context(self._sqlite_writer)
+            yield await stack.enter_async_context(self.engine.begin())
 
     async def version(self) -> int:
         """The schema version the database is at (0: never migrated)."""
@@ -123,16 +130,33 @@ class Database:
         if url.database:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url)
-        # pysqlite's own transaction handling skips BEGIN before DDL; SQLAlchemy's documented recipe
-        # hands transactions to SQLAlchemy, so that a migration is all or nothing on SQLite too.
         event.listen(engine.sync_engine, "connect", _sqlite_connected)
-        event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
 
-    async def _migrate(self, migrations: tuple[Migration, ...]) -> None:
-        async with self.engine.begin() as connection:
-            if self.dialect == "postgresql":
+    @asynccontextmanager
+    async def _migration_transaction(self) -> AsyncIterator[AsyncConnection]:
+        """One transaction for the whole migration, DDL included, that only one process runs at a time.
+
+        PostgreSQL: an advisory lock for the transaction. SQLite: pysqlite issues no BEGIN before DDL,
+        so the transaction is ours, BEGIN IMMEDIATE (the write lock at once) to COMMIT.
+        """
+        if self.dialect == "postgresql":
+            async with self.engine.begin() as connection:
                 await connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                yield connection
+            return
+        async with self.engine.connect() as plain:
+            connection = await plain.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                await connection.exec_driver_sql("ROLLBACK")
+                raise
+            await connection.exec_driver_sql("COMMIT")
+
+    async def _migrate(self, migrations: tuple[Migration, ...]) -> None:
+        async with self._migration_transaction() as connection:
             await connection.execute(sa.text(SCHEMA_VERSION_DDL))
             current = int((await connection.execute(sa.select(sa.func.max(schema_version.c.version)))).scalar() or 0)
             if current > SCHEMA_VERSION:
@@ -152,15 +176,10 @@ class Database:
 
 
 def _sqlite_connected(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     for pragma in _SQLITE_PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
-
-
-def _sqlite_begin(connection: sa.Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
 
 
 def _redacted(url: str) -> str:
