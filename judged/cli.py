@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rebuild.add_argument("competition_id")
     rebuild.add_argument("--dry-run", action="store_true", help="report the differences, change nothing")
+    rebuild.add_argument(
+        "--from-database",
+        action="store_true",
+        help="only the submissions database's results, no scan of Redis (after Redis lost its data)",
+    )
 
     languages = commands.add_parser("languages", help="self-test every language and list them")
     languages.add_argument("--json", action="store_true", help="print JSON")
@@ -199,7 +204,7 @@ def _command(settings: Settings, args: argparse.Namespace) -> Coroutine[object, 
         "competitions": lambda: (
             competitions_cli.create(settings, args.file, args.replace)
             if args.competitions_command == "create"
-            else competitions_cli.rebuild(settings, args.competition_id, args.dry_run)
+            else competitions_cli.rebuild(settings, args.competition_id, args.dry_run, args.from_database)
         ),
         "doctor": lambda: doctor(settings),
         "judge": lambda: commands.judge_command(settings, args.problem, args.solution, args.language, args.json),
