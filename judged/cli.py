@@ -12,7 +12,7 @@ from pathlib import Path
 
 import msgspec
 
-from judged import commands, competitions_cli
+from judged import commands, competitions_cli, database_cli
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, SandboxError, Status
 from judged.serve import ListenError, parse_listen, serve
 from judged.settings import Settings, SettingsError, from_environment, load_settings
@@ -95,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only the submissions database's results, no scan of Redis (after Redis lost its data)",
     )
+
+    backup = commands.add_parser(
+        "backup", help="copy the embedded submissions database to a new file, consistently, while judged serves"
+    )
+    backup.add_argument("path", type=Path, help="the backup file to write (never overwritten)")
+    restore = commands.add_parser(
+        "restore", help="put a backup in place as the submissions database (stop judged serve first)"
+    )
+    restore.add_argument("path", type=Path, help="a file written by judged backup")
+    restore.add_argument("--replace", action="store_true", help="overwrite an existing submissions database")
 
     languages = commands.add_parser("languages", help="self-test every language and list them")
     languages.add_argument("--json", action="store_true", help="print JSON")
@@ -207,6 +217,8 @@ def _command(settings: Settings, args: argparse.Namespace) -> Coroutine[object, 
             else competitions_cli.rebuild(settings, args.competition_id, args.dry_run, args.from_database)
         ),
         "doctor": lambda: doctor(settings),
+        "backup": lambda: database_cli.backup_command(settings, args.path),
+        "restore": lambda: database_cli.restore_command(settings, args.path, args.replace),
         "judge": lambda: commands.judge_command(settings, args.problem, args.solution, args.language, args.json),
         "problems": lambda: commands.problems_check_command(settings, problem_folders(args.folders)),
         "languages": lambda: commands.languages_command(settings, args.json),

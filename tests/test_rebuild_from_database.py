@@ -25,7 +25,8 @@ from judged.store.competitions import Competition, CompetitionProblem, Competiti
 from judged.store.database import Database, database_url
 from judged.store.keeper import SubmissionKeeper
 from judged.store.keys import Keys
-from judged.store.leaderboard import Leaderboard, Row
+from judged.store.leaderboard import Leaderboard
+from judged.store.scoreboard import Row
 from judged.store.submissions import Rules, SubmissionStore
 from tests.store.redis_server import redis_url_fixture
 
