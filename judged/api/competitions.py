@@ -72,24 +72,25 @@ class Competitions:
     async def locks(self) -> ProblemLocks:
         """Which problems competitions hide or lock now, from the competitions read at most once a second per host.
 
-        When Redis cannot be read the last known competitions are used; with none known, 503.
+        Once read, the last known competitions answer at once while a fresh read runs in the background
+        (states are computed for now, so a start or an end is exact; only a new competition waits for the
+        read). Before the first read succeeds, a Redis error propagates (the API's 503).
         """
         current = self._current
         if current is None or time.monotonic() - current[0] >= COMPETITION_TTL:
             if self._reading_current is None:
                 self._reading_current = asyncio.ensure_future(self._read_current())
                 self._reading_current.add_done_callback(self._read_current_done)
-            try:
+            if current is None:
                 await asyncio.shield(self._reading_current)
-            except Exception as exc:
-                raise ApiError(
-                    503, "unavailable", "competitions cannot be read; try again shortly", headers={"Retry-After": "5"}
-                ) from exc
-        assert self._current is not None
-        return problem_locks(self._current[1])
+                current = self._current
+                assert current is not None
+        return problem_locks(current[1])
 
-    def _read_current_done(self, _future: asyncio.Future[list[Competition]]) -> None:
+    def _read_current_done(self, future: asyncio.Future[list[Competition]]) -> None:
         self._reading_current = None
+        if not future.cancelled():
+            future.exception()  # retrieved: a failed first read is raised to its awaiters, later ones are logged
 
     async def _read_current(self) -> list[Competition]:
         """Read the current competitions; on a failure keep the last known ones for another interval."""
