@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from typing import Protocol
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 
 from judged.store.queue import Queue
 from judged.worker import WorkerMetrics
@@ -68,6 +72,10 @@ class Metrics(WorkerMetrics):
     def infrastructure_failure(self) -> None:
         self.failures.inc()
 
+    def watch_connections(self, guard: ConnectionCounts) -> None:
+        """Export the connection guard's numbers (judged.connections), read at each scrape."""
+        self.registry.register(_ConnectionCollector(guard))
+
     async def render(self) -> bytes:
         """The Prometheus text; the queue gauges are read from Redis now (left as they were when it is away)."""
         if self._queue is not None:
@@ -80,3 +88,30 @@ class Metrics(WorkerMetrics):
                 log.warning("metrics: cannot read the queue: %s", exc)
                 self.redis_up.set(0)
         return generate_latest(self.registry)
+
+
+class ConnectionCounts(Protocol):
+    """What judged.connections.ConnectionGuard counts."""
+
+    @property
+    def open(self) -> int: ...
+
+    timed_out: int
+    evicted: int
+    refused: int
+
+
+class _ConnectionCollector(Collector):
+    def __init__(self, guard: ConnectionCounts) -> None:
+        self._guard = guard
+
+    def collect(self) -> Iterator[Metric]:
+        guard = self._guard
+        yield GaugeMetricFamily("judged_connections_open", "HTTP connections open now", value=guard.open)
+        closed = CounterMetricFamily(
+            "judged_connections_closed", "Connections judged closed to protect itself, by reason", labels=["reason"]
+        )
+        closed.add_metric(["head_timeout"], guard.timed_out)
+        closed.add_metric(["evicted_at_cap"], guard.evicted)
+        closed.add_metric(["refused_at_cap"], guard.refused)
+        yield closed

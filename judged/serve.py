@@ -81,6 +81,7 @@ async def serve(settings: Settings) -> int:
         await runner.setup()  # opens Redis, the index and the sandbox; raises with a reason when it cannot
         assert runner.server is not None  # set by setup()
         guard = ConnectionGuard(runner.server, max_connections=cap, header_timeout=settings.server.header_timeout)
+        app[DAEMON].metrics.watch_connections(guard)
         loop = asyncio.get_running_loop()
         listener = await loop.create_server(guard, host, port, reuse_address=True, backlog=1024)
         daemon = app[DAEMON]

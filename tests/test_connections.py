@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import resource
 from collections.abc import AsyncIterator
 
@@ -69,6 +70,14 @@ async def healthz(url: str) -> int:
         return response.status
 
 
+async def closed_counts(url: str) -> dict[str, float]:
+    """judged_connections_closed_total by reason, from /metrics."""
+    async with aiohttp.ClientSession() as session, session.get(f"{url}/metrics") as response:
+        text = await response.text()
+    found = re.findall(r'^judged_connections_closed_total\{reason="(\w+)"\} (\S+)$', text, re.MULTILINE)
+    return {reason: float(value) for reason, value in found}
+
+
 async def all_closed(connections: list[Slow]) -> None:
     await asyncio.gather(*(connection.closed.wait() for connection in connections))
 
@@ -96,6 +105,9 @@ async def test_slow_connections_cannot_keep_healthz_out_and_the_log_stays_small(
         assert hung_up >= SLOW - CAP - 5, f"only {hung_up} of {SLOW} slow connections were closed"
         await asyncio.wait_for(all_closed(slow), WAIT)  # the rest: closed at the head deadline
         assert await healthz(daemon.url) == 200
+        counts = await closed_counts(daemon.url)
+        assert counts["evicted_at_cap"] >= SLOW - CAP - 5, counts
+        assert counts["evicted_at_cap"] + counts["head_timeout"] + counts["refused_at_cap"] >= SLOW, counts
         size = daemon.log_path.stat().st_size
         assert size < 1024 * 1024, f"the daemon wrote {size} bytes of log\n{daemon.tail()}"
     finally:
