@@ -1,11 +1,12 @@
 """History from the submissions database: a user's submissions, their standing per problem, the competitions.
 
-A history line is a summary (problem, language, verdict, time, memory, when):
-never the code or the per-test results. The full result of one submission is
-GET /v1/submissions/{id}, which shows it through the same view as every other
-route that returns a result. Pages are newest first with opaque keyset cursors.
-These answers are per user and change as they submit: never cached by anyone
-but the caller (`Cache-Control: private, no-store`).
+A participant token reads its own history only (naming another user is 403, naming
+none is its own); service and admin tokens read anyone's. A history line is a
+summary (problem, language, verdict, time, memory, when): never the code or the
+per-test results. The full result of one submission is GET /v1/submissions/{id},
+which shows it through the same view as every other route that returns a result.
+Pages are newest first with opaque keyset cursors. Per-user answers are never cached
+by anyone but the caller (`Cache-Control: private, no-store`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import msgspec
 from aiohttp import web
 from multidict import MultiMapping
 
+from judged.api.auth import caller
 from judged.api.deps import DEPS, ApiError, History, json_response
 from judged.judging.verdicts import Verdict
 from judged.problems import Difficulty
@@ -64,6 +66,16 @@ def _history(request: web.Request) -> History:
     return history
 
 
+def _whose(request: web.Request, named: str | None) -> str | None:
+    """Whose history a request may read: a participant token's own only (naming another is 403); else as named."""
+    participant = caller(request).participant
+    if participant is None:
+        return named
+    if named is not None and named != participant:
+        raise ApiError(403, "forbidden", "a participant token reads its own history only")
+    return participant
+
+
 def _text(query: MultiMapping[str], name: str) -> str | None:
     value = query.get(name)
     if not value:
@@ -96,7 +108,7 @@ async def list_submissions(request: web.Request) -> web.Response:
     query = request.query
     verdict = _choice(query, "verdict", Verdict)
     wanted = HistoryQuery(
-        user_id=_text(query, "user_id"),
+        user_id=_whose(request, _text(query, "user_id")),
         problem=_text(query, "problem"),
         competition_id=_text(query, "competition_id"),
         verdict=Verdict(verdict) if verdict is not None else None,
@@ -116,6 +128,7 @@ async def user_problems(request: web.Request) -> web.Response:
     user_id = request.match_info["user_id"]
     if len(user_id) > MAX_PARAM:
         raise ApiError(400, "bad_request", f"user_id is longer than {MAX_PARAM} characters")
+    _whose(request, user_id)
     statuses = await _history(request).submissions.problem_statuses(user_id)
     return json_response(statuses, headers=_PRIVATE)
 
@@ -124,6 +137,7 @@ async def personal_problem_page(request: web.Request, page: Page, user_id: str) 
     """A page of GET /v1/problems with `user_id`'s standing on each of its problems."""
     if len(user_id) > MAX_PARAM:
         raise ApiError(400, "bad_request", f"user_id is longer than {MAX_PARAM} characters")
+    _whose(request, user_id)
     slugs = [item.slug for item in page.items]
     statuses = {
         status.problem: status for status in await _history(request).submissions.problem_statuses(user_id, slugs)
