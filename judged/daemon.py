@@ -295,6 +295,7 @@ class Daemon:
         disabled = {status.id: status.reason for status in judge.statuses.values() if not status.enabled}
         log.info("languages enabled: %s; disabled: %s", ", ".join(enabled) or "none", disabled or "none")
         self._start(self._publish_languages(judge), "language statuses publisher")
+        self._start(self._archive_kept_for_ever(), "archive of submissions from before the database")
         self.worker = Worker(
             self.queue,
             self.store,
@@ -313,6 +314,13 @@ class Daemon:
             except Exception as exc:  # Redis away at start: the slots start once it is back
                 log.warning("worker slots cannot start yet (%s); retrying", exc)
                 await asyncio.sleep(1.0)
+
+    async def _archive_kept_for_ever(self) -> None:
+        """Once per start: what an older judged kept in Redis for ever goes to the database (then expires)."""
+        try:
+            await self.keeper.archive_kept_for_ever()
+        except Exception as exc:  # the next start tries again; nothing is lost meanwhile (Redis still has them)
+            log.warning("submissions from before the database not archived yet: %s", exc)
 
     async def _publish_languages(self, judge: Judge) -> None:
         while True:

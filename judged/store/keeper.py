@@ -63,6 +63,19 @@ class SubmissionKeeper:
         log.info("submission %s archived; hot in Redis for %d s more", submission_id, self.hot_seconds)
         return True
 
+    async def archive_kept_for_ever(self) -> int:
+        """Archive the finished submissions an older judged left in Redis with no expiry; how many.
+
+        Run once at start on worker hosts after an upgrade: afterwards Redis keeps them only while hot.
+        """
+        count = 0
+        async for submission_id in self.store.kept_for_ever():
+            if await self.archive_finished(submission_id):
+                count += 1
+        if count:
+            log.info("%d finished submissions from before the database archived", count)
+        return count
+
     async def rejudge(self, submission: Submission) -> bool:
         """Queue a finished submission again, from the database if Redis no longer has it; False if not finished."""
         if submission.status is Status.FINISHED and await self.store.restore(submission, self.hot_seconds):

@@ -13,6 +13,7 @@ import enum
 import logging
 import time
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any
 
 import msgspec
@@ -317,6 +318,14 @@ class SubmissionStore:
         if done:
             log.info("submission %s queued for a rejudge", submission.id)
         return bool(done)
+
+    async def kept_for_ever(self) -> AsyncIterator[str]:
+        """Ids of the finished submissions whose hash has no expiry (kept by a judged from before the database)."""
+        prefix = self.keys.submission("")
+        async for key in self._redis.scan_iter(match=self.keys.submission("*"), count=1000):
+            name = _text(key)
+            if await self._redis.ttl(name) == -1 and await self._redis.hget(name, "status") == Status.FINISHED.value:
+                yield name[len(prefix) :]
 
     async def expire_finished(self, submission_id: str, seconds: int) -> bool:
         """Let a finished submission's hash expire after `seconds` (it is archived); False if not finished."""
