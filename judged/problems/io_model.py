@@ -106,8 +106,8 @@ class IoSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """False when the package carries no time limit: derive it from the accepted submissions."""
     time_multiplier: float = 5.0
     time_safety_margin: float = 2.0
-    output_limit: int = 64
-    """MiB of output a run may write."""
+    output_limit: int = 8
+    """MiB of output a run may write (the format's default: 8)."""
     format_version: str = "legacy"
 
     @property

@@ -4,7 +4,7 @@
 aplusb/
   problem.yaml                      name, type, limits, validation, validator_flags, keywords
   .timelimit                        optional: the time limit per test, seconds
-  problem_statement/problem.en.tex  (or statement/problem.en.md, problem.md, ...)
+  problem_statement/problem.en.tex  (or statement/problem.en.md, problem.md, ...; a PDF: linked, not shown)
   data/sample/*.in, *.ans           the visible examples
   data/secret/**/*.in, *.ans        the tests, in nested groups with testdata.yaml
   output_validators/<program>       (2023-07: output_validator/) custom validation
@@ -22,7 +22,7 @@ from judged.problems.diagnostics import Folder
 from judged.problems.io_model import IoSpec, TestGroup, Validation
 from judged.problems.kattis_config import PackageConfig, read_package_config
 from judged.problems.kattis_data import read_data
-from judged.problems.kattis_programs import program_language, read_programs, read_submissions
+from judged.problems.kattis_programs import program_folder, program_language, read_programs, read_submissions
 from judged.problems.model import Compare, Difficulty, Problem, ProblemKind, Shape
 
 FILE_NAME = "problem.yaml"
@@ -30,6 +30,11 @@ TIMELIMIT_FILE = ".timelimit"
 PROVISIONAL_TIME_LIMIT = 10.0
 """Seconds per test while a package without a time limit has none derived yet (the derivation's own runs)."""
 STATEMENT_DIRS = ("problem_statement", "statement")
+DOMJUDGE_INI = "domjudge-problem.ini"
+PDF_STATEMENT = "The statement of this problem is a PDF: [statement.pdf](/v1/problems/{slug}/statement.pdf)\n"
+"""The statement shown for a package whose statement is only a PDF (GET /v1/problems/{slug}/statement.pdf)."""
+NO_STATEMENT = "This problem has no statement.\n"
+_INI_TIME_LIMIT = re.compile(r"^\s*timelimit\s*=\s*['\"]?([0-9]+(?:\.[0-9]+)?)['\"]?\s*$", re.MULTILINE)
 _PROBLEMNAME = re.compile(r"\\problemname\{((?:[^{}]|\{[^{}]*\})*)\}")
 _PLAIN_NAME = re.compile(r"^%%\s*plainproblemname:\s*(.+)$", re.MULTILINE)
 _MARKDOWN_TITLE = re.compile(r"^#\s+(.+)$", re.MULTILINE)
@@ -46,16 +51,18 @@ def read_package(folder: Folder, slug: str) -> Problem | None:
     if config is None:
         return None
     time_limit = _time_limit(folder, config)
-    statement = _read_statement(folder)
-    data = read_data(folder, scoring=config.scoring)
+    statement = _read_statement(folder) or _statement_pdf(folder, slug)
+    if statement is None:
+        folder.collector.warning(folder.path / STATEMENT_DIRS[0], None, "no statement (problem.en.md, .tex or .pdf)")
+    data = read_data(folder, scoring=config.scoring, interactive=config.interactive)
     output_validators = _output_validators(folder, config)
     input_validators = read_programs(folder, ("input_validators", "input_format_validators"), "input validator")
     if not input_validators:
         folder.collector.warning(folder.path / "input_validators", None, "no input validator checks the test data")
     solutions = read_submissions(folder, scoring=config.scoring)
-    if statement is None or data is None or folder.collector.has_errors:
+    if data is None or folder.collector.has_errors:
         return None
-    title, text = statement
+    title, text = statement or ("", NO_STATEMENT)
     io = IoSpec(
         data=data, validation=config.validation, validator_flags=config.validator_flags,
         interactive=config.interactive, scoring=config.scoring, score_from_validator=config.score_from_validator,
@@ -82,10 +89,11 @@ def samples_text(data: TestGroup) -> list[tuple[str, str]]:
 
 
 def _time_limit(folder: Folder, config: PackageConfig) -> float | None:
-    """`.timelimit` (what problemtools and DOMjudge write), else the 2023-07 `limits.time_limit`, else None."""
+    """`.timelimit` (what problemtools and DOMjudge write), else the 2023-07 `limits.time_limit`, else
+    `domjudge-problem.ini`'s `timelimit`, else None."""
     path = folder.path / TIMELIMIT_FILE
     if not path.is_file():
-        return config.time_limit
+        return config.time_limit or _domjudge_time_limit(folder)
     text = folder.read_text(path)
     try:
         seconds = float((text or "").strip())
@@ -97,14 +105,31 @@ def _time_limit(folder: Folder, config: PackageConfig) -> float | None:
     return seconds
 
 
+def _domjudge_time_limit(folder: Folder) -> float | None:
+    """`timelimit = 2` (quotes allowed) in a DOMjudge export's `domjudge-problem.ini`."""
+    path = folder.path / DOMJUDGE_INI
+    text = folder.read_text(path) if path.is_file() else None
+    found = _INI_TIME_LIMIT.search(text or "")
+    if found is None:
+        return None
+    seconds = float(found.group(1))
+    if not 0 < seconds <= 60:
+        folder.collector.warning(path, None, f"timelimit {seconds:g} is not from 0 to 60 seconds; ignored")
+        return None
+    return seconds
+
+
 def _output_validators(folder: Folder, config: PackageConfig) -> tuple[Path, ...]:
-    single = folder.path / "output_validator"  # 2023-07: the folder is the one program
+    single = folder.path / "output_validator"  # 2023-07: the folder is the one program (or holds it)
     if single.is_dir() and not (folder.path / "output_validators").is_dir():
-        validators = [single] if program_language(single) is not None and folder.inside(single) else []
+        program = program_folder(single)
+        validators = [program] if program_language(program) is not None and folder.inside(program) else []
     else:
         validators = read_programs(folder, ("output_validators",), "output validator")
     if config.validation is Validation.CUSTOM and not validators:
-        folder.collector.error(folder.path / "output_validators", None, "validation: custom needs an output validator")
+        where = single if single.is_dir() else folder.path / "output_validators"
+        message = "cannot be judged: validation is custom but there is no output validator judged can build"
+        folder.collector.error(where, None, f"{message} (a C, C++, Python, Java... program, or build/run scripts)")
     if config.validation is Validation.DEFAULT and validators:
         folder.collector.warning(folder.path / "output_validators", None, "ignored: validation is default")
         return ()
@@ -121,7 +146,6 @@ def _read_statement(folder: Folder) -> tuple[str, str] | None:
         if path.name.startswith("problem.") and path.suffix in (".md", ".tex")
     ]
     if not candidates:
-        folder.collector.error(folder.path / STATEMENT_DIRS[0], None, "missing: problem.en.md or problem.en.tex")
         return None
     path = min(candidates, key=_statement_preference)
     text = folder.read_text(path)
@@ -133,6 +157,30 @@ def _read_statement(folder: Folder) -> tuple[str, str] | None:
     found = _PLAIN_NAME.search(text) or _PROBLEMNAME.search(text)
     title = found.group(1).strip() if found else ""
     return title, f"# {title}\n\n```latex\n{text.rstrip()}\n```\n" if title else f"```latex\n{text.rstrip()}\n```\n"
+
+
+def statement_pdf(path: Path) -> Path | None:
+    """A package's PDF statement: `problem.pdf` at the top (DOMjudge's export) or in the statement folder,
+    English first; only a file that stays inside the package."""
+    real = path.resolve()
+    candidates = [
+        file
+        for directory in (path, *(path / name for name in STATEMENT_DIRS))
+        if directory.is_dir()
+        for file in sorted(directory.iterdir())
+        if file.name.startswith("problem") and file.suffix == ".pdf" and file.is_file()
+        and file.resolve().is_relative_to(real)
+    ]  # fmt: skip
+    return min(candidates, key=_statement_preference) if candidates else None
+
+
+def _statement_pdf(folder: Folder, slug: str) -> tuple[str, str] | None:
+    """(no title, a statement that links to the PDF) for a package whose statement is only a PDF."""
+    path = statement_pdf(folder.path)
+    if path is None:
+        return None
+    folder.collector.warning(path, None, "the statement is only a PDF: the problem page links to it")
+    return "", PDF_STATEMENT.format(slug=slug)
 
 
 def _statement_preference(path: Path) -> tuple[int, int, str]:

@@ -11,8 +11,8 @@ from judged.problems.io_model import Validation
 from judged.problems.kattis_yaml import as_number, as_words, key_line, read_yaml_mapping
 
 FILE_NAME = "problem.yaml"
-DEFAULT_MEMORY_MIB = 1024
-DEFAULT_OUTPUT_MIB = 64
+DEFAULT_MEMORY_MIB = 2048  # the format's defaults
+DEFAULT_OUTPUT_MIB = 8
 # Both versions' keys; the ones judging does not need are read and ignored.
 KNOWN_KEYS = frozenset({
     "problem_format_version", "type", "name", "uuid", "author", "source", "source_url", "license", "rights_owner",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -16,30 +17,35 @@ TESTDATA = "testdata.yaml"
 _VERDICT_MODES = {mode.value: mode for mode in VerdictMode}
 _SCORE_MODES = {mode.value: mode for mode in ScoreMode}
 _SCORING_KEYS = ("accept_score", "reject_score", "range")
-_IGNORED_KEYS = frozenset(
-    {"grading", "input_validator_args", "output_validator_args", "args", "scoring", "static_validation"}
-)
+_IGNORED_KEYS = frozenset({"grading", "args", "scoring", "static_validation"})
+NO_ANSWER = Path("/dev/null")
+"""The answer of an interactive test written without `.ans`: empty."""
 
 
-def read_data(folder: Folder, *, scoring: bool) -> TestGroup | None:
-    """The root group `data/`, with `sample` and `secret` under it; None with errors when there is no secret test."""
+def read_data(folder: Folder, *, scoring: bool, interactive: bool = False) -> TestGroup | None:
+    """The root group `data/`, with `sample` and `secret` under it; None with an error when there is no test at all.
+
+    Without secret tests the samples are the tests (a warning says so). An interactive problem's `.ans`
+    is optional (2023-07): its validator then reads an empty answer file.
+    """
     directory = folder.path / DATA_DIR
     if not directory.is_dir() or not folder.inside(directory):
-        folder.collector.error(directory, None, "missing: the test data goes in data/sample and data/secret")
+        folder.collector.error(directory, None, "cannot be judged: no test data (data/sample/*.in, data/secret/*.in)")
         return None
-    root = _read_group(folder, directory, "", Grading(), scoring=scoring)
-    names = {item.name for item in root.items if isinstance(item, TestGroup)}
-    for name in ("sample", "secret"):
-        if name not in names:
-            severity = folder.collector.warning if name == "sample" else folder.collector.error
-            severity(directory / name, None, f"missing: data/{name}/ holds the {name} tests")
+    root = _read_group(folder, directory, "", Grading(), scoring=scoring, interactive=interactive)
+    if not any(root.tests()):
+        folder.collector.error(directory, None, "cannot be judged: no test (an .in with its .ans) under data/")
+        return None
     if not any(not test.sample for test in root.tests()):
-        folder.collector.error(directory / "secret", None, "no tests: write at least one .in/.ans pair in data/secret")
-        return None
+        folder.collector.warning(directory / "secret", None, "no secret tests: the samples are the tests")
+    elif not any(test.sample for test in root.tests()):
+        folder.collector.warning(directory / "sample", None, "no samples: the problem page shows no example")
     return root
 
 
-def _read_group(folder: Folder, directory: Path, name: str, inherited: Grading, *, scoring: bool) -> TestGroup:
+def _read_group(
+    folder: Folder, directory: Path, name: str, inherited: Grading, *, scoring: bool, interactive: bool
+) -> TestGroup:
     grading = inherited
     settings = directory / TESTDATA
     if settings.is_file():
@@ -54,18 +60,20 @@ def _read_group(folder: Folder, directory: Path, name: str, inherited: Grading, 
             if name == "" and path.name not in ("sample", "secret"):
                 folder.collector.warning(path, None, "ignored: data/ holds only the groups sample and secret")
                 continue
-            items.append(_read_group(folder, path, child, grading, scoring=scoring))
+            items.append(_read_group(folder, path, child, grading, scoring=scoring, interactive=interactive))
         elif path.suffix == ".in":
-            test = _read_test(folder, path, child.removesuffix(".in"))
+            test = _read_test(folder, path, child.removesuffix(".in"), interactive=interactive)
             if test is not None and name != "":
                 items.append(test)
     return TestGroup(name=name, grading=grading, items=tuple(items))
 
 
-def _read_test(folder: Folder, path: Path, name: str) -> IoTest | None:
+def _read_test(folder: Folder, path: Path, name: str, *, interactive: bool) -> IoTest | None:
     answer = path.with_suffix(".ans")
+    if not answer.is_file() and interactive:
+        return IoTest(name=name, input=path, answer=NO_ANSWER, sample=name.startswith("sample/"))
     if not answer.is_file():
-        folder.collector.error(path, None, f"has no answer file {answer.name}")
+        folder.collector.warning(path, None, f"has no answer file {answer.name}: not a test")
         return None
     if not folder.inside(answer):
         return None
@@ -114,8 +122,13 @@ def _flags(key: str, value: object, changes: dict[str, object]) -> str | None:
     words = as_words(value)
     if words is None:
         return "must be a string of flags (per-validator maps are not supported)"
-    changes[key.replace("output_", "")] = words
+    changes[_FLAG_KEYS[key]] = words
     return None
+
+
+def _input_args(key: str, value: object, changes: dict[str, object]) -> str | None:
+    """2023-07: a string or list for every input validator; a map by validator name is not used."""
+    return None if isinstance(value, dict) else _flags(key, value, changes)
 
 
 def _grader_flags(key: str, value: object, changes: dict[str, object]) -> str | None:
@@ -148,7 +161,7 @@ def _range(key: str, value: object, changes: dict[str, object]) -> str | None:
     return None
 
 
-_KEYS = {
+_KEYS: dict[str, Callable[[str, object, dict[str, object]], str | None]] = {
     "on_reject": _on_reject,
     "grader_flags": _grader_flags,
     "accept_score": _score,
@@ -156,4 +169,14 @@ _KEYS = {
     "range": _range,
     "output_validator_flags": _flags,
     "input_validator_flags": _flags,
+    "output_validator_args": _flags,  # 2023-07's name
+    "input_validator_args": lambda key, value, changes: (
+        None if isinstance(value, dict) else _flags(key, value, changes)
+    ),
+}
+_FLAG_KEYS = {
+    "output_validator_flags": "validator_flags",
+    "output_validator_args": "validator_flags",
+    "input_validator_flags": "input_validator_flags",
+    "input_validator_args": "input_validator_flags",
 }

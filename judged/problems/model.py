@@ -64,10 +64,13 @@ class ExpectedVerdict(enum.StrEnum):
     MEMORY_LIMIT_EXCEEDED = "memory_limit_exceeded"
     PARTIALLY_ACCEPTED = "partially_accepted"
     """Kattis scoring problems: accepted, with less than the full score."""
+    SEVERAL = "several"
+    """Kattis / DOMjudge packages: any of the verdicts `ReferenceSolution.permitted` names (`slow_accepted`,
+    `rejected`, `brute_force`, an `@EXPECTED_RESULTS@:` header, `submissions.yaml`)."""
 
     @property
     def code(self) -> str:
-        """The verdict's short code: AC, WA, TLE, RE, CE, MLE."""
+        """The verdict's short code: AC, WA, TLE, RE, CE, MLE (SEVERAL: `any`)."""
         return _CODES[self]
 
 
@@ -79,6 +82,7 @@ _CODES = {
     ExpectedVerdict.COMPILE_ERROR: "CE",
     ExpectedVerdict.MEMORY_LIMIT_EXCEEDED: "MLE",
     ExpectedVerdict.PARTIALLY_ACCEPTED: "AC",
+    ExpectedVerdict.SEVERAL: "any",
 }
 
 
@@ -129,6 +133,14 @@ class ReferenceSolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
     path: Path
     language: str
     verdict: ExpectedVerdict
+    permitted: tuple[str, ...] = ()
+    """The verdict codes that agree with what the package expects, in its format's mapping (a Kattis
+    `run_time_error` also agrees with MLE and OLE, which Kattis reports as RTE); empty: `verdict.code` alone."""
+
+    @property
+    def expected(self) -> tuple[str, ...]:
+        """The verdict codes `judged problems check` accepts for this solution."""
+        return self.permitted or (self.verdict.code,)
 
 
 class Problem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -21,8 +21,12 @@ LANGUAGE_BY_EXTENSION: dict[str, str] = {
     ".rs": "rust",
 }
 
-# partially_accepted is for Kattis scoring problems only.
-NATIVE_VERDICTS = tuple(verdict for verdict in ExpectedVerdict if verdict is not ExpectedVerdict.PARTIALLY_ACCEPTED)
+# partially_accepted and several are for Kattis packages only.
+NATIVE_VERDICTS = tuple(
+    verdict
+    for verdict in ExpectedVerdict
+    if verdict not in (ExpectedVerdict.PARTIALLY_ACCEPTED, ExpectedVerdict.SEVERAL)
+)
 _VERDICTS = ", ".join(verdict.value for verdict in NATIVE_VERDICTS)
 _EXTENSIONS = " ".join(LANGUAGE_BY_EXTENSION)
 

@@ -1,0 +1,15 @@
+#include <fstream>
+#include <iostream>
+
+#include "validate.h"
+
+// validate input answer feedback_dir [tolerance] < output
+int main(int argc, char** argv) {
+    if (argc < 4) return 1;
+    double tolerance = argc > 4 ? std::atof(argv[4]) : 1e-9;
+    std::ifstream answer_file(argv[2]);
+    double answer = 0, got = 0;
+    answer_file >> answer;
+    if (!(std::cin >> got)) return verdict(argv[3], false, "no number");
+    return verdict(argv[3], std::fabs(got - answer) <= tolerance, "too far from the answer");
+}

@@ -1,0 +1,3 @@
+# Far too slow: spins before answering.
+while True:
+    pass
