@@ -101,7 +101,7 @@ async def judge_command(
             return EXIT_UNUSABLE
     judge = _judge_for(settings)
     try:
-        await judge.start(only={language} | program_languages(problem))
+        await judge.start(only={language} | needed_languages(problem))
         code = await asyncio.to_thread(read_program, solution)
         result = await judge.judge_problem(problem, language, code)
     except (LanguageUnavailable, TimeLimitError) as exc:
@@ -117,8 +117,8 @@ async def judge_command(
     return EXIT_UNUSABLE if result.verdict is Verdict.IE else 0
 
 
-async def _check_solutions(judge: Judge, problem: Problem) -> list[str]:
-    """Judge every reference solution; one line per mismatch."""
+async def _check_solutions(judge: Judge, problem: Problem) -> tuple[int, list[str]]:
+    """Judge every reference solution: how many were judged, and one line per disagreement."""
     slots = asyncio.Semaphore(os.cpu_count() or 1)
 
     async def one(solution: ReferenceSolution) -> str | None:
@@ -128,20 +128,43 @@ async def _check_solutions(judge: Judge, problem: Problem) -> list[str]:
                 result = await judge.judge_problem(_with_margin(problem, solution, await judge.time_limit(problem)),
                                                    solution.language, code)  # fmt: skip
             except (LanguageUnavailable, TimeLimitError) as exc:
-                return f"{solution.path}: not judged: {exc}"
-        expected = solution.verdict.code
-        got = str(result.verdict)
-        full = result.max_score is not None and result.score == result.max_score
-        if got == "AC" and result.max_score is not None and full != (solution.verdict is ExpectedVerdict.ACCEPTED):
-            got = f"AC with {result.score:g} of {result.max_score:g}"
-        print(f"  {'ok  ' if got == expected else 'FAIL'} {got:<3} {solution.path}", flush=True)
-        if got == expected:
+                print(f"  skipped   {solution.path}: not judged: {exc}", flush=True)
+                return skipped
+        got = outcome_code(result)
+        agrees = agreement(solution, result)
+        expected = "/".join(solution.expected)
+        print(f"  {'agrees   ' if agrees else 'DISAGREES'} {got:<3} (expected {expected}) {solution.path}", flush=True)
+        if agrees:
             return None
         detail = result.message or result.compile_output.strip()[:300]
         return f"{solution.path}: expected {expected}, got {got} ({detail})"
 
+    skipped = "skipped"
     outcomes = await asyncio.gather(*(one(solution) for solution in problem.solutions))
-    return [line for line in outcomes if line]
+    return sum(line is not skipped for line in outcomes), [line for line in outcomes if line and line is not skipped]
+
+
+def outcome_code(result: JudgeResult) -> str:
+    """The verdict as `problems check` shows it: a scoring problem's AC says its score when it is not full."""
+    full = result.max_score is None or result.score == result.max_score
+    return (
+        str(result.verdict)
+        if result.verdict is not Verdict.AC or full
+        else f"AC with {result.score:g} of {result.max_score:g}"
+    )
+
+
+def agreement(solution: ReferenceSolution, result: JudgeResult) -> bool:
+    """Whether the verdict is one the package permits (in its format's mapping, `ReferenceSolution.expected`);
+    on a scoring problem `accepted` needs the full score and `partially_accepted` less."""
+    if str(result.verdict) not in solution.expected:
+        return False
+    if result.verdict is not Verdict.AC or result.max_score is None:
+        return True
+    full = result.score == result.max_score
+    if solution.verdict is ExpectedVerdict.ACCEPTED:
+        return full
+    return not full if solution.verdict is ExpectedVerdict.PARTIALLY_ACCEPTED else True
 
 
 def _with_margin(problem: Problem, solution: ReferenceSolution, time_limit: float) -> Problem:
@@ -191,21 +214,28 @@ async def problems_check_command(settings: Settings, folders: list[Path]) -> int
         for problem in problems:
             print(f"{problem.slug}: {len(problem.solutions)} reference solutions")
             failures += await _check_package(judge, problem)
-            mismatches = await _check_solutions(judge, problem)
+            judged_here, mismatches = await _check_solutions(judge, problem)
             failures += mismatches
-            judged_count += len(problem.solutions)
+            judged_count += judged_here
             wrong += len(mismatches)
     finally:
         await judge.close()
     for line in failures:
         print(f"FAILED {line}", file=sys.stderr)
-    # Reference solutions that got their verdict, and everything that failed (folders included).
-    print(f"check: {judged_count - wrong} passed, {len(failures)} failed")
+    # Reference solutions that got a verdict their package permits, and everything that failed (folders included).
+    print(f"check: {judged_count - wrong} of {judged_count} submissions agree; {len(failures)} failed")
     return EXIT_FAILED if failures else 0
 
 
 def _program_languages(problems: list[Problem]) -> set[str]:
     return {language for problem in problems for language in program_languages(problem)}
+
+
+def needed_languages(problem: Problem) -> set[str]:
+    """What judging one submission may need started: the package's programs' languages and, for a time limit
+    derived from them, its accepted submissions' languages."""
+    accepted = {s.language for s in problem.solutions if s.verdict is ExpectedVerdict.ACCEPTED}
+    return program_languages(problem) | (accepted if problem.io is not None else set())
 
 
 async def languages_command(settings: Settings, as_json: bool) -> int:

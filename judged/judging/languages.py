@@ -118,6 +118,28 @@ def load_languages(folder: Path) -> dict[str, Language]:
     return languages
 
 
+def script_language(languages: dict[str, Language]) -> Language:
+    """Kattis programs written as a folder with `build` and/or `run` scripts: the scripts are the language.
+
+    The folder is copied into the build output, `build` runs there (with every language's compilers
+    and mounts at hand) and must leave a `run`; the program is `run`, started in that folder.
+    """
+    mounts = tuple(sorted({mount for language in languages.values() for mount in language.mounts}))
+    build = (
+        "cp -R {src}/. {out}/ && cd {out} && chmod -R u+w . && "
+        "if [ -f build ]; then chmod +x build && ./build; fi && "
+        "if [ ! -f run ]; then echo 'the build script made no run script' >&2; exit 1; fi && chmod +x run"
+    )
+    return Language(
+        name="build/run scripts", extensions=(), files=("build", "run"), id="script",
+        compile=("/bin/sh", "-c", build), run=("/bin/sh", "-c", 'cd {out} && exec ./run "$@"', "run"),
+        version=("/bin/sh", "-c", "true"), self_test=SelfTest(code=""), mounts=mounts, processes=256,
+        memory_extra_mib=max((language.memory_extra_mib for language in languages.values()), default=0),
+        env={key: value for language in languages.values() for key, value in language.env.items()},
+        compile_limits=CompileLimits(cpu=60.0, wall=120.0, memory_mib=2048, processes=256),
+    )  # fmt: skip
+
+
 def language_for_file(languages: dict[str, Language], file: Path) -> Language | None:
     """The language whose extensions include the file's, if any."""
     suffix = file.suffix.lstrip(".").lower()

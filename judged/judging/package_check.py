@@ -9,7 +9,7 @@ from judged.judging.build import Builder
 from judged.judging.languages import Language
 from judged.judging.validators import ValidatorFailed, build_program, check_input
 from judged.problems.io_model import IoTest, TestGroup
-from judged.problems.kattis_programs import program_language
+from judged.problems.kattis_programs import SCRIPT, program_language
 from judged.problems.model import Problem
 from judged.sandbox import Sandbox
 
@@ -19,7 +19,7 @@ def program_languages(problem: Problem) -> set[str]:
     if problem.io is None:
         return set()
     programs = (*problem.io.output_validators, *problem.io.input_validators)
-    return {language for language in map(program_language, programs) if language is not None}
+    return {language for language in map(program_language, programs) if language not in (None, SCRIPT)}
 
 
 async def check_inputs(

@@ -10,6 +10,8 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+import msgspec
+
 from judged.judging.build import Builder, BuildSettings
 from judged.judging.function import FunctionTask, judge_function
 from judged.judging.io import judge_io
@@ -20,12 +22,15 @@ from judged.judging.runs import RunOutcome, reference_solution, run_function
 from judged.judging.selftest import LanguageStatus, self_test_all
 from judged.judging.sources import read_program
 from judged.judging.tasks import function_task
-from judged.judging.timelimit import derive_time_limit
+from judged.judging.timelimit import JudgeWith, TimeLimitError, derivation_key, derive_time_limit
 from judged.judging.verdicts import JudgeResult, Verdict
-from judged.problems.model import Problem, ReferenceSolution
+from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution
 from judged.sandbox import Sandbox, SandboxConfig
 
 log = logging.getLogger(__name__)
+
+DEFAULT_TIME_LIMIT = 2.0
+"""Seconds per test of a package that carries no time limit and has no accepted submission to derive one from."""
 
 
 class LanguageUnavailable(Exception):
@@ -45,6 +50,7 @@ class Judge:
         self.languages_dir = languages_dir
         self.time_limits_dir = state_dir / "timelimits"
         self._derivations: dict[str, asyncio.Lock] = {}
+        self._fallbacks: dict[str, float] = {}
         self.languages: dict[str, Language] = {}
         self.statuses: dict[str, LanguageStatus] = {}
 
@@ -118,10 +124,31 @@ class Judge:
         )  # fmt: skip
 
     async def time_limit(self, problem: Problem) -> float:
-        """The time limit per test of an I/O problem; derived from its accepted submissions when it carries none."""
+        """The time limit per test of an I/O problem; derived from its accepted submissions when it carries none.
+
+        Only accepted submissions in languages enabled here count (the others are skipped with a warning);
+        with none to derive from, or when the derivation fails, the limit is `DEFAULT_TIME_LIMIT`: a package
+        is judged, never refused for want of a limit.
+        """
         if problem.io is None or problem.io.time_limit_given:
             return problem.time_limit
+        enabled = {id_ for id_, status in self.statuses.items() if status.enabled}
+        usable = derivable(problem, enabled)
+        lock = self._derivations.setdefault(problem.slug, asyncio.Lock())
+        fallback_key = f"{problem.slug}:{derivation_key(problem)}"  # a changed package is derived again
+        async with lock:
+            if fallback_key in self._fallbacks:
+                return self._fallbacks[fallback_key]
+            try:
+                if usable is None:
+                    raise TimeLimitError(f"{problem.slug}: no accepted submission in a language enabled here")
+                return await derive_time_limit(usable, self.time_limits_dir, self._judge_with(usable))
+            except TimeLimitError as exc:
+                log.warning("%s; the time limit is %g s per test", exc, DEFAULT_TIME_LIMIT)
+                self._fallbacks[fallback_key] = DEFAULT_TIME_LIMIT
+                return DEFAULT_TIME_LIMIT
 
+    def _judge_with(self, problem: Problem) -> JudgeWith:
         async def judge_with(solution: ReferenceSolution, limit: float) -> JudgeResult:
             code = await asyncio.to_thread(read_program, solution.path)
             return await judge_io(
@@ -129,6 +156,15 @@ class Judge:
                 language_of=self.language, time_limit=limit,
             )  # fmt: skip
 
-        lock = self._derivations.setdefault(problem.slug, asyncio.Lock())
-        async with lock:
-            return await derive_time_limit(problem, self.time_limits_dir, judge_with)
+        return judge_with
+
+
+def derivable(problem: Problem, enabled: set[str]) -> Problem | None:
+    """The problem with only the accepted submissions a time limit can be derived from here (in an enabled
+    language); None when there is none."""
+    accepted = [s for s in problem.solutions if s.verdict is ExpectedVerdict.ACCEPTED]
+    kept = [s for s in accepted if s.language in enabled]
+    for solution in accepted:
+        if solution.language not in enabled:
+            log.warning("%s: %s is not enabled here; not used for the time limit", solution.path, solution.language)
+    return msgspec.structs.replace(problem, solutions=tuple(kept)) if kept else None

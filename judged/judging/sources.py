@@ -18,11 +18,16 @@ from judged.judging.build import SRC
 from judged.judging.languages import Language
 
 MAX_FILES = 100
+SCRIPT = "script"
+"""The language id of a program folder with build/run scripts (`judged.judging.languages.script_language`)."""
 _JAVA_PUBLIC = re.compile(r"^(\s*)public\s+((?:final\s+|abstract\s+)*(?:class|interface|enum|record)\s)", re.MULTILINE)
 _JAVA_CLASS = re.compile(r"^\s*(?:public\s+)?(?:final\s+)?class\s+(\w+)", re.MULTILINE)
-_JAVA_MAIN = re.compile(r"\bstatic\s+void\s+main\s*\(")
-_JAVA_PACKAGE = re.compile(r"^\s*package\s+[\w.]+\s*;", re.MULTILINE)
+_JAVA_PACKAGE = re.compile(r"^\s*package\s+([\w.]+)\s*;", re.MULTILINE)
 _JAVA_IMPORT = re.compile(r"^\s*import\s+[\w.*\s]+;\s*$", re.MULTILINE)
+_JAVA_NOISE = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.DOTALL)
+_JAVA_TOKEN = re.compile(
+    r"\b(?:class|interface|enum|record)\s+(?P<name>\w+)|[{}]|(?P<main>\bstatic\s+void\s+main\s*\()"
+)
 _C_MAIN = re.compile(r"\bmain\s*\(")
 _PY_MAIN = re.compile(r"__name__\s*==\s*['\"]__main__['\"]")
 
@@ -32,10 +37,14 @@ class SourceError(ValueError):
 
 
 def read_program(path: Path) -> str | dict[str, str]:
-    """A program on disk: a file's text, or a folder's files (flat) by name."""
+    """A program on disk: a file's text, or a folder's files (flat) by name; hidden files are left out."""
     if path.is_file():
         return path.read_text(encoding="utf-8", errors="replace")
-    files = {file.name: file.read_text(encoding="utf-8", errors="replace") for file in sorted(path.iterdir())}
+    entries = [entry for entry in sorted(path.iterdir()) if not entry.name.startswith(".")]
+    nested = [entry.name for entry in entries if entry.is_dir()]
+    if nested:
+        raise SourceError(f"{path}: a program folder holds files only, not folders ({', '.join(nested)})")
+    files = {file.name: file.read_text(encoding="utf-8", errors="replace") for file in entries}
     if not files or len(files) > MAX_FILES:
         raise SourceError(f"{path}: a program folder holds 1 to {MAX_FILES} files")
     return files
@@ -43,6 +52,8 @@ def read_program(path: Path) -> str | dict[str, str]:
 
 def program_sources(language: Language, program: str | dict[str, str]) -> dict[str, str]:
     """File name -> text of everything the language's compile and run argv expect."""
+    if language.id == SCRIPT:  # build/run scripts: the folder as it is
+        return _safe(program) if isinstance(program, dict) else {"run": program}
     if isinstance(program, str):
         if language.id == "java":
             return {language.files[0]: _java_single(program)}
@@ -66,20 +77,35 @@ def _safe(files: dict[str, str]) -> dict[str, str]:
 
 
 def _java_single(code: str) -> str:
-    """Java wants a public class in a file of its name: the program's main class becomes `Main`'s delegate."""
-    classes = _JAVA_CLASS.findall(code)
-    if not classes:
-        return code
-    stripped = _JAVA_PUBLIC.sub(r"\1\2", code)  # a class need not be public to be run, nor to share a file
-    if "Main" in classes:
+    """Java wants a public class in a file of its name, run as `Main`: the `package` line goes (the class is
+    run from the default package), no class stays public, and unless the class holding `main` is a top-level
+    `Main` a `Main` that delegates to it is added (contest judges find the main class whatever its name)."""
+    stripped = _JAVA_PUBLIC.sub(r"\1\2", _JAVA_PACKAGE.sub("", code))
+    main = _main_class(code)
+    if main is None or main == "Main" or "Main" in _JAVA_CLASS.findall(code):
         return stripped
-    main = next((name for name in classes if _has_main(code, name)), classes[0])
     return stripped + f"\nclass Main {{ public static void main(String[] a) throws Exception {{ {main}.main(a); }} }}\n"
 
 
-def _has_main(code: str, name: str) -> bool:
-    start = re.search(rf"class\s+{name}\b", code)
-    return start is not None and _JAVA_MAIN.search(code, start.end()) is not None
+def _main_class(code: str) -> str | None:
+    """The (dotted, for a nested class) name of the class whose body declares `static void main(`."""
+    text = _JAVA_NOISE.sub(lambda found: " " * len(found.group(0)) if found.group(0)[0] != '"' else '""', code)
+    stack: list[str | None] = []
+    pending: str | None = None
+    for token in _JAVA_TOKEN.finditer(text):
+        if token.group("name"):
+            pending = token.group("name")
+        elif token.group(0) == "{":
+            stack.append(pending)
+            pending = None
+        elif token.group(0) == "}":
+            if stack:
+                stack.pop()
+        elif token.group("main"):
+            named = [name for name in stack if name is not None]
+            if named:
+                return ".".join(named)
+    return None
 
 
 def _c_family(language: Language, files: dict[str, str], ours: list[str]) -> dict[str, str]:
@@ -105,9 +131,19 @@ def _python(language: Language, files: dict[str, str], ours: list[str]) -> dict[
 
 
 def _java(language: Language, files: dict[str, str], ours: list[str]) -> dict[str, str]:
-    imports = sorted({line.strip() for name in ours for line in _JAVA_IMPORT.findall(files[name])})
+    packages = {found.group(1) for name in ours for found in _JAVA_PACKAGE.finditer(files[name])}
+    imports = sorted(
+        {line.strip() for name in ours for line in _JAVA_IMPORT.findall(files[name])}
+        - {line.strip() for name in ours for line in _JAVA_IMPORT.findall(files[name]) if _imports_own(line, packages)}
+    )
     bodies = [_JAVA_IMPORT.sub("", _JAVA_PACKAGE.sub("", files[name])) for name in ours]
     return {language.files[0]: _java_single("\n".join(imports) + "\n" + "\n".join(bodies))}
+
+
+def _imports_own(line: str, packages: set[str]) -> bool:
+    """An import of the program's own package: its classes share one file now, in the default package."""
+    name = line.strip().removeprefix("import").strip().removesuffix(";").strip()
+    return any(name.rsplit(".", 1)[0] == package for package in packages)
 
 
 _LAYOUTS = {"c": _c_family, "cpp": _c_family, "python": _python, "java": _java}

@@ -20,10 +20,10 @@ from pathlib import Path
 import msgspec
 
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
-from judged.judging.languages import Language, expand
+from judged.judging.languages import LANGUAGE_IDS, Language, expand, script_language
 from judged.judging.sources import SourceError, program_sources, read_program
 from judged.problems.io_model import IoTest
-from judged.problems.kattis_programs import program_language
+from judged.problems.kattis_programs import SCRIPT, program_language
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
 
 MiB = 1024 * 1024
@@ -58,7 +58,7 @@ async def build_program(path: Path, language_of: Callable[[str], Language], buil
     if language_id is None:
         raise ValidatorFailed(f"{path.name}: unknown language")
     try:
-        language = language_of(language_id)
+        language = _scripts(language_of) if language_id == SCRIPT else language_of(language_id)
         files = program_sources(language, read_program(path))
     except (SourceError, OSError) as exc:
         raise ValidatorFailed(f"{path.name}: {exc}") from exc
@@ -70,6 +70,15 @@ async def build_program(path: Path, language_of: Callable[[str], Language], buil
     if not build.ok:
         raise ValidatorFailed(f"{path.name} does not compile: {build.compile_output[:2000]}")
     return Program(path.name, language, build)
+
+
+def _scripts(language_of: Callable[[str], Language]) -> Language:
+    """The build/run-script language, with the compilers and mounts of every language enabled here."""
+    enabled = {}
+    for language_id in LANGUAGE_IDS:
+        with contextlib.suppress(Exception):  # LanguageUnavailable: not started, or off on this host
+            enabled[language_id] = language_of(language_id)
+    return script_language(enabled)
 
 
 def program_request(program: Program, args: tuple[str, ...], *, mounts: tuple[Mount, ...], wall: float) -> RunRequest:

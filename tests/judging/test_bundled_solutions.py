@@ -101,4 +101,4 @@ def test_problems_check_names_a_solution_with_the_wrong_verdict(tmp_path: Path, 
     )  # fmt: skip
     assert proc.returncode == 1
     assert f"FAILED {misfiled}: expected AC, got WA" in proc.stderr
-    assert "ok   AC  " in proc.stdout
+    assert "agrees    AC  " in proc.stdout
