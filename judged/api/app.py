@@ -27,7 +27,7 @@ from judged.api.competitions import (
 from judged.api.deps import DEPS, ApiDeps, encode
 from judged.api.errors import error_middleware
 from judged.api.history import list_competitions, list_submissions, user_problems
-from judged.api.problems import get_problem, list_problems
+from judged.api.problems import get_problem, get_statement_pdf, list_problems
 from judged.api.status import healthz, languages, metrics, readyz
 from judged.api.submissions import (
     create_run,
@@ -66,6 +66,7 @@ METRICS_ROUTE = Route("GET", "/metrics", metrics, openapi.METRICS, "admin")
 PROBLEM_ROUTES: tuple[Route, ...] = (
     Route("GET", "/v1/problems", list_problems, openapi.LIST_PROBLEMS),
     Route("GET", "/v1/problems/{slug}", get_problem, openapi.GET_PROBLEM),
+    Route("GET", "/v1/problems/{slug}/statement.pdf", get_statement_pdf, openapi.GET_STATEMENT_PDF),
     Route("GET", "/v1/languages", languages, openapi.LANGUAGES),
 )
 SUBMISSION_ROUTES: tuple[Route, ...] = (

@@ -22,6 +22,7 @@ from judged.store.index import MAX_PAGE, Page
 __all__ = [
     "GET_OPENAPI",
     "GET_PROBLEM",
+    "GET_STATEMENT_PDF",
     "HEALTHZ",
     "LANGUAGES",
     "LIST_PROBLEMS",
@@ -133,6 +134,19 @@ GET_PROBLEM: Operation = {
         "304": _NOT_MODIFIED,
         "400": error_response("a language the problem has no stub for"),
         "404": error_response("no such problem, or (but for admins) one a scheduled competition hides"),
+    },
+}
+
+GET_STATEMENT_PDF: Operation = {
+    "operationId": "getStatementPdf",
+    "summary": "A problem package's PDF statement (its page's statement links here when the PDF is all it has)",
+    "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+    "responses": {
+        "200": {
+            "description": "the PDF",
+            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        },
+        "404": error_response("no such problem, no PDF statement, or (but for admins) a problem a competition hides"),
     },
 }
 

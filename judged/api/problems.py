@@ -12,9 +12,18 @@ from judged.api.deps import DEPS, ApiError, cached_json
 from judged.api.history import personal_problem_page
 from judged.harness import Signature, stub
 from judged.problems import Difficulty
+from judged.problems.kattis import statement_pdf
 from judged.store.index import MAX_PAGE, IndexedProblem, InvalidCursor, Page, Sample
 
-__all__ = ["DEFAULT_LANGUAGE", "DEFAULT_LIMIT", "MAX_QUERY", "ProblemPage", "get_problem", "list_problems"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "DEFAULT_LIMIT",
+    "MAX_QUERY",
+    "ProblemPage",
+    "get_problem",
+    "get_statement_pdf",
+    "list_problems",
+]
 
 DEFAULT_LIMIT = 20
 DEFAULT_LANGUAGE = "python"
@@ -97,6 +106,19 @@ async def get_problem(request: web.Request) -> web.Response:
         known = ", ".join(problem.languages)
         raise ApiError(400, "bad_request", f"unknown language {language[:50]!r} for this problem: one of {known}")
     return cached_json(request, problem_page(problem, language), private=who.kind == "admin")
+
+
+async def get_statement_pdf(request: web.Request) -> web.StreamResponse:
+    """A package's PDF statement (DOMjudge exports carry only `problem.pdf`); 404 when it has none, or for a
+    problem a scheduled competition hides (but for admins)."""
+    slug = request.match_info["slug"]
+    problem = await request.app[DEPS].index.get(slug) if len(slug) <= MAX_QUERY else None
+    if problem is not None and not (await current_locks(request)).visible(problem.slug, admin=caller(request).admin):
+        problem = None
+    pdf = statement_pdf(problem.source) if problem is not None and problem.kind == "io" else None
+    if pdf is None:
+        raise ApiError(404, "not_found", f"no PDF statement for problem {slug[:MAX_QUERY]!r}")
+    return web.FileResponse(pdf, headers={"Content-Type": "application/pdf"})
 
 
 def problem_page(problem: IndexedProblem, language: str) -> ProblemPage:

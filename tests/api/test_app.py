@@ -91,7 +91,8 @@ async def test_openapi_describes_exactly_the_served_routes(client: Client) -> No
     document = await response.json()
     assert document["openapi"].startswith("3.1")
     assert documented_routes(document) == served_routes(client.app)
-    expected = {"/v1/problems", "/v1/problems/{slug}", "/v1/languages", "/healthz", "/readyz", "/v1/openapi.json"}
+    expected = {"/v1/problems", "/v1/problems/{slug}", "/v1/problems/{slug}/statement.pdf", "/v1/languages"}
+    expected |= {"/healthz", "/readyz", "/v1/openapi.json"}
     assert {path for _, path in served_routes(client.app)} == expected
 
 
