@@ -101,7 +101,8 @@ class Builder:
                 self._locks.pop(key, None)
 
     async def _build_locked(self, key: str, language: Language, files: dict[str, str]) -> Build:
-        await asyncio.to_thread(self.cache.prepare)
+        if not self.cache.prepared:
+            await asyncio.to_thread(self.cache.prepare)
         inserted = False
         while True:
             cached = await self.cache.use(key)  # held from here on: eviction passes it by

@@ -79,11 +79,11 @@ class BuildCache:
         self.settings = settings
         self._counter = itertools.count()
         self._sizes: dict[str, int] = {}  # key -> entry size, read once per process (entries never change)
-        self._prepared = False
+        self.prepared = False
 
     def prepare(self) -> None:
         """Create the folders; drop what a dead process left mid-way and entries of an older, unsealed layout."""
-        if self._prepared:
+        if self.prepared:
             return
         for folder, mode in ((self.root, 0o711), (self.root / ".work", 0o711), (self.root / ".trash", 0o700)):
             folder.mkdir(parents=True, exist_ok=True)
@@ -96,7 +96,7 @@ class BuildCache:
             if not entry.name.startswith(".") and entry.is_dir() and not entry.is_symlink() and not _sealed(entry):
                 log.warning("build cache: removing %s (not sealed: an older layout)", entry)
                 remove_tree(entry)
-        self._prepared = True
+        self.prepared = True
 
     def lock_path(self, key: str) -> Path:
         return self.root / f"{key}.lock"
