@@ -212,7 +212,7 @@ class Daemon:
 
     async def after_finish(self, submission_id: str) -> None:
         """A finished competition submission goes on the leaderboard (idempotent: keyed by the submission id)."""
-        submission = await self.store.get(submission_id)
+        submission = await self.keeper.get(submission_id)  # archived first: with a short hot_seconds, gone
         if submission is None or submission.competition_id is None or submission.kind is not Kind.SUBMISSION:
             return
         competition = await self.competitions.get(submission.competition_id)
