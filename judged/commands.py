@@ -13,7 +13,7 @@ import msgspec
 from judged.judging.languages import language_for_file, load_languages
 from judged.judging.package_check import check_inputs, program_languages
 from judged.judging.service import Judge, LanguageUnavailable
-from judged.judging.sources import read_program
+from judged.judging.sources import SourceError, read_program
 from judged.judging.tasks import function_task
 from judged.judging.timelimit import TimeLimitError
 from judged.judging.verdicts import JudgeResult, Verdict
@@ -127,7 +127,7 @@ async def _check_solutions(judge: Judge, problem: Problem) -> tuple[int, list[st
                 code = await asyncio.to_thread(read_program, solution.path)
                 result = await judge.judge_problem(_with_margin(problem, solution, await judge.time_limit(problem)),
                                                    solution.language, code)  # fmt: skip
-            except (LanguageUnavailable, TimeLimitError) as exc:
+            except (LanguageUnavailable, TimeLimitError, SourceError, OSError) as exc:
                 print(f"  skipped   {solution.path}: not judged: {exc}", flush=True)
                 return skipped
         got = outcome_code(result)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from judged.judging.build import SRC
 from judged.judging.languages import Language
+from judged.problems.kattis_programs import KATTIS_EXTENSIONS
 
 MAX_FILES = 100
 SCRIPT = "script"
@@ -58,7 +59,7 @@ def program_sources(language: Language, program: str | dict[str, str]) -> dict[s
         if language.id == "java":
             return {language.files[0]: _java_single(program)}
         return dict.fromkeys(language.files, program)
-    ours = [name for name in program if Path(name).suffix.lstrip(".") in language.extensions]
+    ours = [name for name in program if _written_in(name, language)]
     if not ours:
         raise SourceError(f"no {language.name} source file among {', '.join(sorted(program))}")
     if len(ours) == 1:
@@ -67,6 +68,12 @@ def program_sources(language: Language, program: str | dict[str, str]) -> dict[s
     if layout is None:
         raise SourceError(f"{language.name} programs are one source file, not {len(ours)}")
     return layout(language, _safe(program), sorted(ours))
+
+
+def _written_in(name: str, language: Language) -> bool:
+    """A source file of `language`: one of its extensions, or one Kattis packages use for it (`.py3`, `.c++`)."""
+    suffix = Path(name).suffix
+    return suffix.lstrip(".") in language.extensions or KATTIS_EXTENSIONS.get(suffix) == language.id
 
 
 def _safe(files: dict[str, str]) -> dict[str, str]:

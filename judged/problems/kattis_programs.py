@@ -26,6 +26,8 @@ SCRIPTS = ("build", "run")
 KATTIS_EXTENSIONS = {**LANGUAGE_BY_EXTENSION, ".py3": "python", ".c++": "cpp", ".C": "cpp", ".h": "", ".hpp": ""}
 UNSUPPORTED_PROGRAMS = (".ctd", ".viva")
 _PYTHON2_SHEBANG = re.compile(r"\A#!.*python2")
+_PYTHON2_NAMES = re.compile(r"\b(raw_input|xrange|unichr)\s*\(")
+_PYTHON2_DEFINED = re.compile(r"\b(raw_input|xrange|unichr)\s*=|def\s+(raw_input|xrange|unichr)\b")
 _PRINT_STATEMENT = re.compile(r"^\s*print(\s+[^\s(=]|\s*$)", re.MULTILINE)
 
 
@@ -118,11 +120,12 @@ def _submission(folder: Folder, path: Path, rules: Sequence[Rule]) -> ReferenceS
 
 
 def _python2(path: Path) -> bool:
-    """A shebang that names python2, or source that Python 3 cannot parse and that has a print statement."""
+    """A shebang that names python2, Python 2's builtins (`raw_input`, `xrange`) it does not define itself,
+    or source that Python 3 cannot parse and that has a print statement."""
     files = [path] if path.is_file() else sorted(file for file in path.iterdir() if file.suffix in (".py", ".py3"))
     for file in files:
         text = file.read_text(encoding="utf-8", errors="replace")
-        if _PYTHON2_SHEBANG.match(text):
+        if _PYTHON2_SHEBANG.match(text) or (_PYTHON2_NAMES.search(text) and not _PYTHON2_DEFINED.search(text)):
             return True
         try:
             compile(text, str(file), "exec", dont_inherit=True)

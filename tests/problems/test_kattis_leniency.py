@@ -89,12 +89,15 @@ def test_languages_judged_does_not_have_are_warned_about_not_refused(tmp_path: P
         "submissions/accepted/a.rb": "puts 1\n",
         "submissions/accepted/old.py": "print 1\n",
         "submissions/accepted/shebang.py": "#!/usr/bin/env python2\nprint(1)\n",
+        "submissions/accepted/builtins.py": "n = int(raw_input())\nprint(n)\n",
+        "submissions/accepted/both.py": "try:\n    input = raw_input\nexcept NameError:\n    pass\nprint(1)\n",
     })  # fmt: skip
-    assert set(expectations(folder)) == {"a.py"}
+    assert set(expectations(folder)) == {"a.py", "both.py"}
     found = warnings(folder)
     assert "submissions/accepted/A.kt: submission in a language judged does not have (.kt); not judged" in found
     assert "submissions/accepted/old.py: a Python 2 submission; judged runs Python 3; not judged" in found
     assert "submissions/accepted/shebang.py: a Python 2 submission; judged runs Python 3; not judged" in found
+    assert "submissions/accepted/builtins.py: a Python 2 submission; judged runs Python 3; not judged" in found
 
 
 def test_samples_only_no_statement_and_the_format_defaults(tmp_path: Path) -> None:
