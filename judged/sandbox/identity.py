@@ -100,15 +100,20 @@ class IdentityPool:
         finally:
             os.close(self._held.pop(offset))  # closing the last descriptor drops the flock
 
+    def _open(self, offset: int) -> int:
+        path = self.lock_dir / str(self.uid_base + offset)
+        flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
+        try:
+            return os.open(path, flags, 0o600)
+        except FileNotFoundError:  # /run/judged was cleared (a reboot, the unit stopped): make it again
+            self.lock_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return os.open(path, flags, 0o600)
+
     def _take(self) -> int | None:
         for offset in range(self.count):
             if offset in self._held:
                 continue
-            fd = os.open(
-                self.lock_dir / str(self.uid_base + offset),
-                os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW,
-                0o600,
-            )
+            fd = self._open(offset)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from judged.sandbox import Mount, RunRequest, Sandbox, SandboxConfig, SandboxError, Status
+from judged.sandbox.identity import IdentityPool
 from tests.conftest import SESSION_ID_BASE, SESSION_IDS
 from tests.sandbox.programs import ENV, shell
 
@@ -88,3 +89,29 @@ async def test_a_folder_given_to_the_run_is_writable_by_it_alone(sandbox: Sandbo
     assert result.status is Status.OK, result.stderr
     uid = int((folder / "who").read_text())
     assert os.stat(folder).st_uid == uid == os.stat(folder / "who").st_uid
+
+
+async def test_two_pools_on_one_lock_folder_never_lease_one_uid_twice(tmp_path: Path) -> None:
+    # Two pools stand for two judged processes: flock conflicts between open files, in one process or two.
+    first, second = (IdentityPool(SESSION_ID_BASE, SESSION_ID_BASE, 2, tmp_path / "ids") for _ in range(2))
+    first.check()
+    async with first.lease() as a, second.lease() as b:
+        assert a.uid != b.uid
+        # The range (2 ids) is all leased: a third waits until one is given back.
+        waiting = asyncio.ensure_future(_lease_uid(first))
+        await asyncio.sleep(0.2)
+        assert not waiting.done()
+    assert await waiting in (a.uid, b.uid)
+
+
+async def test_a_cleared_lock_folder_is_made_again(tmp_path: Path) -> None:
+    pool = IdentityPool(SESSION_ID_BASE, SESSION_ID_BASE, 2, tmp_path / "ids")
+    pool.check()
+    (tmp_path / "ids").rmdir()  # /run/judged cleared under a running process
+    async with pool.lease() as identity:
+        assert identity.uid == SESSION_ID_BASE
+
+
+async def _lease_uid(pool: IdentityPool) -> int:
+    async with pool.lease() as identity:
+        return identity.uid
