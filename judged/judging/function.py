@@ -150,7 +150,8 @@ def run_request(task: FunctionTask, language: Language, build: Build, results_fd
 class ResultSink(Protocol):
     """Takes the harness's fd 3 lines as they arrive."""
 
-    def line(self, raw: bytes) -> None: ...
+    def line(self, raw: bytes, elapsed: float) -> None:
+        """One result line; `elapsed` is the wall time since its test was given (a bound on the call's time)."""
 
     def overlong(self, head: bytes) -> None:
         """A line longer than the run's line limit arrived (`head`: its first bytes); nothing after it is read."""
@@ -171,7 +172,7 @@ class _Checker:
         self.held = task.compare.mode is CompareMode.CUSTOM
         self.memory_claim = ""  # the error text of a failing call, if it raised
 
-    def line(self, raw: bytes) -> None:
+    def line(self, raw: bytes, elapsed: float) -> None:
         if self.failure is not None:
             return
         index = len(self.tests)
@@ -186,7 +187,7 @@ class _Checker:
         if not isinstance(result, dict):
             self.fail(index, Verdict.WA, "a malformed result line (did the program write to fd 3?)", 0.0)
             return
-        seconds = call_time(result.get("t"), self.task.time_limit)
+        seconds = call_time(result.get("t"), min(self.task.time_limit, elapsed))
         if "e" in result:
             error = cap_text(str(result["e"]), TEXT_KEPT)
             self.memory_claim = error  # MLE only if the run's memory says so too (`_final`)
@@ -245,7 +246,8 @@ class _Checker:
 
 
 def call_time(value: object, limit: float) -> float:
-    """The CPU seconds the harness says a call took, within [0, limit] (the program can write anything)."""
+    """The CPU seconds the harness says a call took, within [0, limit] (the program can write anything: `limit` is
+    the time limit or, if less, the wall time the judge saw the call take, so a made-up time cannot exceed it)."""
     if not isinstance(value, int | float) or isinstance(value, bool) or value != value:  # noqa: PLR0124 (NaN)
         return 0.0
     return min(max(float(value), 0.0), limit)
@@ -271,12 +273,20 @@ class _Feeder:
         self.transport = transport
         self.stop = stop  # set once judging has decided: no further test is given
         self.given = 0
+        self.given_at: list[float] = []  # when each test was written
+
+    def elapsed(self, index: int) -> float:
+        """Wall seconds since test `index` was given (0 for a line no test was given for)."""
+        if index >= len(self.given_at):
+            return 0.0
+        return asyncio.get_running_loop().time() - self.given_at[index]
 
     def next(self) -> None:
         if self.stop.is_set() or self.transport.is_closing():
             return
         if self.given < len(self.lines):
             self.transport.write(self.lines[self.given])
+            self.given_at.append(asyncio.get_running_loop().time())
             self.given += 1
         if self.given == len(self.lines):
             self.transport.close()  # end of file once the last test is read
@@ -293,13 +303,15 @@ async def _read_results(read_fd: int, sink: ResultSink, feeder: _Feeder, limit: 
         lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(read_fd, "rb", buffering=0)
     )
     pending = bytearray()
+    lines = 0
     try:
         while chunk := await reader.read(_CHUNK):
             searched = len(pending)
             pending += chunk
             start = 0
             while (end := pending.find(b"\n", max(start, searched))) >= 0:
-                sink.line(bytes(pending[start : end + 1]))
+                sink.line(bytes(pending[start : end + 1]), feeder.elapsed(lines))
+                lines += 1
                 feeder.next()
                 start = end + 1
             del pending[:start]
@@ -307,7 +319,7 @@ async def _read_results(read_fd: int, sink: ResultSink, feeder: _Feeder, limit: 
                 sink.overlong(bytes(pending[:64]))
                 return
         if pending.strip():
-            sink.line(bytes(pending))
+            sink.line(bytes(pending), feeder.elapsed(lines))
     finally:
         transport.close()
 

@@ -131,7 +131,7 @@ class _Collector:
         self.raised = False
         self.malformed = ""  # why the run's fd 3 could not be read, if it could not
 
-    def line(self, raw: bytes) -> None:
+    def line(self, raw: bytes, elapsed: float) -> None:
         if self.raised or self.malformed:
             return
         if len(self.outputs) >= self.count:
@@ -144,7 +144,7 @@ class _Collector:
         if not isinstance(result, dict) or ("v" not in result and "e" not in result):
             self._malformed("a malformed result line (did the program write to fd 3?)")
             return
-        seconds = call_time(result.get("t"), self.time_limit)
+        seconds = call_time(result.get("t"), min(self.time_limit, elapsed))
         if "e" in result:
             self.outputs.append(CallOutput(CallStatus.ERROR, message=cap_text(str(result["e"])), time=seconds))
             self.raised = True

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import msgspec
 
-from judged.judging.verdicts import Failure, JudgeResult, Verdict
+from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
 
+TIME_DIGITS = 3
+"""Decimal digits of a hidden test's time shown to a participant (milliseconds)."""
 PRINTS_HIDDEN = "(hidden: the program had been given hidden tests, so what it printed is not shown)"
 INTERNAL_ERROR = "internal error: the judge failed on this submission (not your fault); it is logged for the admins"
 _WHAT = {
@@ -36,6 +38,12 @@ def hidden_message(verdict: Verdict, index: int, group: str = "") -> str:
     return f"{_WHAT.get(verdict, str(verdict))} on {where} (hidden test: input not shown)"
 
 
+def _coarse(test: TestResult) -> TestResult:
+    """A hidden test's time to the millisecond: a harness-reported time is the program's to choose (within the
+    wall time it took), so its digits beyond that could carry the test's data."""
+    return msgspec.structs.replace(test, time=round(test.time, TIME_DIGITS))
+
+
 def participant_result(result: JudgeResult) -> JudgeResult:
     """`result` with everything a participant may not see replaced or removed."""
     if result.verdict is Verdict.IE:
@@ -49,6 +57,7 @@ def participant_result(result: JudgeResult) -> JudgeResult:
     prints_shown = not result.prints_hidden
     return msgspec.structs.replace(
         result,
+        tests=[test if test.sample else _coarse(test) for test in result.tests],
         failure=failure,
         message=message,
         stdout=result.stdout if prints_shown else (PRINTS_HIDDEN if result.stdout else ""),

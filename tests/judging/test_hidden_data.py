@@ -218,7 +218,25 @@ class Solution:
     task = FunctionTask(signature=ADD, cases=SAMPLES, time_limit=2, memory_mib=256)
     result = await judge.judge_function(task, "python", code)
     assert result.verdict is Verdict.AC
-    assert [test.time for test in result.tests] == [0.0, 2.0]
+    first, second = (test.time for test in result.tests)
+    assert first == 0.0
+    assert 0.0 <= second < 2.0  # no more than the wall time the judge saw it take, and never above the limit
+
+
+async def test_a_hidden_tests_time_is_shown_to_the_millisecond(judge: Judge) -> None:
+    # The program reports made-up times whose digits could carry its input; a participant sees milliseconds.
+    code = """
+import os
+class Solution:
+    def add(self, a, b):
+        os.write(3, b'{"v":%d,"t":0.000123456789}\\n' % (a + b))
+        os._exit(0)
+"""
+    task = FunctionTask(signature=ADD, cases=HIDDEN[:1], time_limit=2, memory_mib=256)
+    result = await judge.judge_function(task, "python", code)
+    assert result.verdict is Verdict.AC
+    assert result.tests[0].time == 0.000123456789
+    assert participant_result(result).tests[0].time == 0.0
 
 
 # I/O problems: the default checker, a custom validator, an interactive problem.
