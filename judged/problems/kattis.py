@@ -15,12 +15,13 @@ aplusb/
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
 from judged.problems.diagnostics import Folder
 from judged.problems.io_model import IoSpec, TestGroup, Validation
-from judged.problems.kattis_config import PackageConfig, read_package_config
+from judged.problems.kattis_config import MAX_TIME_LIMIT, PackageConfig, read_package_config
 from judged.problems.kattis_data import read_data
 from judged.problems.kattis_programs import program_folder, program_language, read_programs, read_submissions
 from judged.problems.model import Compare, Difficulty, Problem, ProblemKind, Shape
@@ -99,10 +100,12 @@ def _time_limit(folder: Folder, config: PackageConfig) -> float | None:
         seconds = float((text or "").strip())
     except ValueError:
         seconds = 0.0
-    if not 0 < seconds <= 60:
-        folder.collector.error(path, 1, f"must hold the time limit in seconds, more than 0 and at most 60: {text!r}")
+    if not 0 < seconds < math.inf:
+        folder.collector.error(path, 1, f"must hold the time limit in seconds, more than 0: {text!r}")
         return None
-    return seconds
+    if seconds > MAX_TIME_LIMIT:
+        folder.collector.warning(path, 1, f"{seconds:g} s: judged runs with {MAX_TIME_LIMIT:g} s")
+    return min(seconds, MAX_TIME_LIMIT)
 
 
 def _domjudge_time_limit(folder: Folder) -> float | None:
@@ -113,10 +116,10 @@ def _domjudge_time_limit(folder: Folder) -> float | None:
     if found is None:
         return None
     seconds = float(found.group(1))
-    if not 0 < seconds <= 60:
-        folder.collector.warning(path, None, f"timelimit {seconds:g} is not from 0 to 60 seconds; ignored")
+    if seconds <= 0:
+        folder.collector.warning(path, None, f"timelimit {seconds:g} is not a time limit; ignored")
         return None
-    return seconds
+    return min(seconds, MAX_TIME_LIMIT)
 
 
 def _output_validators(folder: Folder, config: PackageConfig) -> tuple[Path, ...]:

@@ -13,6 +13,8 @@ from judged.problems.kattis_yaml import as_number, as_words, key_line, read_yaml
 FILE_NAME = "problem.yaml"
 DEFAULT_MEMORY_MIB = 2048  # the format's defaults
 DEFAULT_OUTPUT_MIB = 8
+MIN_MEMORY_MIB, MAX_MEMORY_MIB = 16, 4096
+MAX_TIME_LIMIT = 60.0
 # Both versions' keys; the ones judging does not need are read and ignored.
 KNOWN_KEYS = frozenset({
     "problem_format_version", "type", "name", "uuid", "author", "source", "source_url", "license", "rights_owner",
@@ -58,12 +60,25 @@ def read_package_config(folder: Folder) -> PackageConfig | None:
             folder.collector.error(path, key_line(path, key), f"{key}: {problem}")
     if (folder.path / "output_validator").is_dir() and config.validation is Validation.DEFAULT:
         config.validation = Validation.CUSTOM  # 2023-07: the folder's presence is the setting
+    _within_range(folder, config)
     draft = config.format_version != "legacy"
     config.time_multiplier = config.time_multiplier or (2.0 if draft else 5.0)
     config.time_safety_margin = config.time_safety_margin or (1.5 if draft else 2.0)
     if config.interactive and config.validation is Validation.DEFAULT:
         folder.collector.error(path, None, "an interactive problem needs a custom output validator")
     return config
+
+
+def _within_range(folder: Folder, config: PackageConfig) -> None:
+    """Limits beyond what judged runs with are brought into its range, with a warning (not a refusal)."""
+    path, line = folder.path / FILE_NAME, key_line(folder.path / FILE_NAME, "limits")
+    memory = min(max(config.memory_mib, MIN_MEMORY_MIB), MAX_MEMORY_MIB)
+    if memory != config.memory_mib:
+        folder.collector.warning(path, line, f"limits.memory {config.memory_mib} MiB: judged runs with {memory} MiB")
+        config.memory_mib = memory
+    if config.time_limit is not None and config.time_limit > MAX_TIME_LIMIT:
+        folder.collector.warning(path, line, f"limits.time_limit {config.time_limit:g} s: judged runs with 60 s")
+        config.time_limit = MAX_TIME_LIMIT
 
 
 def _format(config: PackageConfig, value: object) -> str | None:
@@ -143,13 +158,13 @@ def _limits(config: PackageConfig, value: object) -> str | None:
 
 
 def _set_time_limit(config: PackageConfig, seconds: float) -> list[str]:
-    config.time_limit = seconds
-    return [] if seconds <= 60 else ["time_limit must be at most 60 seconds"]
+    config.time_limit = seconds  # judged's own range is applied with a warning (`_within_range`)
+    return []
 
 
 def _set_memory(config: PackageConfig, mib: float) -> list[str]:
     config.memory_mib = math.ceil(mib)
-    return [] if 16 <= mib <= 4096 else ["memory must be from 16 to 4096 MiB"]
+    return []
 
 
 def _set_output(config: PackageConfig, mib: float) -> list[str]:

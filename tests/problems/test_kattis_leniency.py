@@ -158,3 +158,12 @@ def test_an_interactive_test_may_leave_out_its_answer(tmp_path: Path) -> None:
 def test_the_corpus_loads_with_warnings_only() -> None:
     for folder in sorted(CORPUS.iterdir()):
         assert not [d for d in check_problem(folder) if d.severity == "error"], folder
+
+
+def test_limits_beyond_judgeds_range_are_brought_into_it_with_a_warning(tmp_path: Path) -> None:
+    folder = package(tmp_path, {"problem.yaml": "name: L\nlimits:\n  memory: 8192\n  time_limit: 90\n"})
+    problem = load_problem(folder)
+    assert (problem.memory_limit, problem.time_limit) == (4096, 60.0)
+    found = warnings(folder)
+    assert "problem.yaml: limits.memory 8192 MiB: judged runs with 4096 MiB" in found
+    assert "problem.yaml: limits.time_limit 90 s: judged runs with 60 s" in found
