@@ -21,6 +21,8 @@ KNOWN_KEYS = frozenset({
     "limits", "validation", "validator_flags", "grading", "keywords", "credits", "languages", "embargo_until",
     "constants", "version",
 })  # fmt: skip
+DECISIVE_KEYS = frozenset({"type", "validation"})
+"""Keys judging cannot do without understanding; a value judged cannot read elsewhere is a warning."""
 TYPES = frozenset({"pass-fail", "scoring", "interactive"})
 UNSUPPORTED_TYPES = frozenset({"multi-pass", "submit-answer"})
 
@@ -56,8 +58,10 @@ def read_package_config(folder: Folder) -> PackageConfig | None:
             folder.collector.warning(path, key_line(path, key), f"{key}: unknown key, ignored")
             continue
         problem = _READERS[key](config, value) if key in _READERS else None
-        if problem:
+        if problem and key in DECISIVE_KEYS:
             folder.collector.error(path, key_line(path, key), f"{key}: {problem}")
+        elif problem:
+            folder.collector.warning(path, key_line(path, key), f"{key}: {problem}; ignored")
     if (folder.path / "output_validator").is_dir() and config.validation is Validation.DEFAULT:
         config.validation = Validation.CUSTOM  # 2023-07: the folder's presence is the setting
     _within_range(folder, config)

@@ -89,7 +89,7 @@ def _read_testdata(folder: Folder, path: Path, inherited: Grading, *, scoring: b
     for key, value in config.items():
         problem = _apply(key, value, changes, scoring=scoring)
         if problem:
-            folder.collector.error(path, key_line(path, key), f"{key}: {problem}")
+            folder.collector.warning(path, key_line(path, key), f"{key}: {problem}; ignored")
     # A group's file replaces its ancestor's, key by key from the defaults (the legacy spec's wording).
     return msgspec.structs.replace(Grading(), **changes)
 
