@@ -167,3 +167,17 @@ def test_limits_beyond_judgeds_range_are_brought_into_it_with_a_warning(tmp_path
     found = warnings(folder)
     assert "problem.yaml: limits.memory 8192 MiB: judged runs with 4096 MiB" in found
     assert "problem.yaml: limits.time_limit 90 s: judged runs with 60 s" in found
+
+
+def test_settings_judged_cannot_read_are_ignored_but_how_to_judge_is_not(tmp_path: Path) -> None:
+    folder = package(tmp_path, {
+        "problem.yaml": "name: S\nkeywords: 5\nlimits:\n  memory: lots\n",
+        "data/secret/testdata.yaml": "full_feedback: true\noutput_validator_flags: {checker: float_tolerance 1e-6}\n",
+    })  # fmt: skip
+    assert load_problem(folder).memory_limit == 2048
+    found = warnings(folder)
+    assert "data/secret/testdata.yaml: full_feedback: unknown key; ignored" in found
+    assert any(line.startswith("problem.yaml: limits: memory must be a positive number") for line in found), found
+    (folder / "problem.yaml").write_text("name: S\ntype: multi-pass\n")
+    with pytest.raises(ProblemError, match="type: not supported: multi-pass"):
+        load_problem(folder)
