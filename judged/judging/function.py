@@ -433,6 +433,7 @@ def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Ve
     if failure is not None and claim and out_of_memory(result, task.memory_mib, claim=claim):
         failure = msgspec.structs.replace(failure, verdict=Verdict.MLE)
         checker.tests[-1] = msgspec.structs.replace(checker.tests[-1], verdict=Verdict.MLE)  # the heap, measured
+        checker.progress.test_done(failure.index, len(task.cases), Verdict.MLE)  # it was announced as RE
     if failure is not None:
         return failure.verdict, failure
     if result.status is Status.IE:
