@@ -118,6 +118,17 @@ def load_languages(folder: Path) -> dict[str, Language]:
     return languages
 
 
+PROGRAM_STANDARDS = {"-std=gnu++17": "-std=gnu++20"}
+"""Problem setters' programs (validators, interactors) are built with the newest standard the compiler has,
+as contest systems build them (DOMjudge: gnu++20); submissions keep their language's own."""
+
+
+def for_package_programs(language: Language) -> Language:
+    """The language as it builds a package's own programs (`PROGRAM_STANDARDS`)."""
+    compile_argv = tuple(PROGRAM_STANDARDS.get(arg, arg) for arg in language.compile)
+    return language if compile_argv == language.compile else msgspec.structs.replace(language, compile=compile_argv)
+
+
 def script_language(languages: dict[str, Language]) -> Language:
     """Kattis programs written as a folder with `build` and/or `run` scripts: the scripts are the language.
 

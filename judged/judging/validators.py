@@ -20,7 +20,7 @@ from pathlib import Path
 import msgspec
 
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
-from judged.judging.languages import LANGUAGE_IDS, Language, expand, script_language
+from judged.judging.languages import LANGUAGE_IDS, Language, expand, for_package_programs, script_language
 from judged.judging.sources import SourceError, program_sources, read_program
 from judged.problems.io_model import IoTest
 from judged.problems.kattis_programs import SCRIPT, program_language
@@ -58,7 +58,7 @@ async def build_program(path: Path, language_of: Callable[[str], Language], buil
     if language_id is None:
         raise ValidatorFailed(f"{path.name}: unknown language")
     try:
-        language = _scripts(language_of) if language_id == SCRIPT else language_of(language_id)
+        language = _scripts(language_of) if language_id == SCRIPT else for_package_programs(language_of(language_id))
         files = program_sources(language, read_program(path))
     except (SourceError, OSError) as exc:
         raise ValidatorFailed(f"{path.name}: {exc}") from exc

@@ -1,7 +1,11 @@
 #include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include "validate.h"
+
+// Written in C++20, as problem setters do (string_view::starts_with): package programs build with gnu++20.
+static_assert(std::string_view("validate").starts_with("val"));
 
 // validate input answer feedback_dir [tolerance] < output
 int main(int argc, char** argv) {
