@@ -168,10 +168,12 @@ def agreement(solution: ReferenceSolution, result: JudgeResult) -> bool:
 
 
 def _with_margin(problem: Problem, solution: ReferenceSolution, time_limit: float) -> Problem:
-    """I/O problems: the derived limit fixed; a solution that must be too slow is so even with the safety margin."""
+    """I/O problems: the limit fixed. A solution that must be too slow is so even with the safety margin when
+    the limit was derived here (the format's own check); a limit the package gives is the one its tool
+    (DOMjudge, problemtools' .timelimit) judged it with, so it is judged with that."""
     if problem.io is None:
         return problem
-    if solution.verdict is ExpectedVerdict.TIME_LIMIT_EXCEEDED:
+    if solution.verdict is ExpectedVerdict.TIME_LIMIT_EXCEEDED and not problem.io.time_limit_given:
         time_limit *= problem.io.time_safety_margin
     io = msgspec.structs.replace(problem.io, time_limit_given=True)
     return msgspec.structs.replace(problem, time_limit=time_limit, io=io)
