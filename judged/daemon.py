@@ -1,8 +1,10 @@
 """The composition root: `create_app(settings)` opens Redis, the problem index, the judge and the worker slots.
 
 One cleanup context per resource, started in order and closed in reverse:
-Redis (the embedded server when no `redis.url` is set), the host's event
-subscriptions, the problem index (synced at start, then watched), and, on
+Redis (the embedded server when no `redis.url` is set), the submissions
+database (SQLite in the state folder unless `database.url` is set; migrated
+at start), the host's event subscriptions, the problem index (synced at
+start, then watched), and, on
 hosts that judge, the sandbox with the worker slots. Language self-tests run
 in the background after the sandbox is up, so the API answers at once
 (`/readyz` says when judging can start).
