@@ -22,7 +22,7 @@ from pathlib import Path
 
 import msgspec
 
-from judged.problems.diagnostics import Folder
+from judged.problems.diagnostics import Collector, Folder
 from judged.problems.kattis_yaml import key_line, read_yaml_mapping
 from judged.problems.model import ExpectedVerdict
 
@@ -117,7 +117,10 @@ def read_rules(folder: Folder, submissions: Path) -> list[Rule]:
     path = next((submissions / name for name in EXPECTATION_FILES if (submissions / name).is_file()), None)
     if path is None:
         return []
-    raw = read_yaml_mapping(folder, path)
+    quiet = Folder(folder.path, Collector(strict=False))  # a broken file costs its rules, not the package
+    raw = read_yaml_mapping(quiet, path)
+    for diagnostic in quiet.collector.found:
+        folder.collector.warning(diagnostic.file, diagnostic.line, f"{diagnostic.message}; its rules are ignored")
     rules = []
     for pattern, value in (raw or {}).items():
         permitted = _rule_codes(value)

@@ -181,3 +181,12 @@ def test_settings_judged_cannot_read_are_ignored_but_how_to_judge_is_not(tmp_pat
     (folder / "problem.yaml").write_text("name: S\ntype: multi-pass\n")
     with pytest.raises(ProblemError, match="type: not supported: multi-pass"):
         load_problem(folder)
+
+
+def test_a_broken_submissions_yaml_costs_its_rules_not_the_package(tmp_path: Path) -> None:
+    folder = package(tmp_path, {
+        "submissions/submissions.yaml": "accepted/: [unclosed\n",
+        "submissions/accepted/a.py": "print(1)\n",
+    })  # fmt: skip
+    assert expectations(folder) == {"a.py": (ExpectedVerdict.ACCEPTED, ("AC",))}
+    assert any(line.startswith("submissions/submissions.yaml: not valid YAML") for line in warnings(folder))
