@@ -124,8 +124,11 @@ as contest systems build them (DOMjudge: gnu++20); submissions keep their langua
 
 
 def for_package_programs(language: Language) -> Language:
-    """The language as it builds a package's own programs (`PROGRAM_STANDARDS`)."""
+    """The language as it builds a package's own programs: the newest standard (`PROGRAM_STANDARDS`) and, for
+    C and C++, the program's folder on the include path (`#include <testlib.h>` beside the source)."""
     compile_argv = tuple(PROGRAM_STANDARDS.get(arg, arg) for arg in language.compile)
+    if language.id in ("c", "cpp") and compile_argv:
+        compile_argv = (compile_argv[0], "-I{src}", *compile_argv[1:])
     return language if compile_argv == language.compile else msgspec.structs.replace(language, compile=compile_argv)
 
 

@@ -2,7 +2,7 @@
 #include <iostream>
 #include <string_view>
 
-#include "validate.h"
+#include <validate.h>  // angle brackets: the folder is on the include path
 
 // Written in C++20, as problem setters do (string_view::starts_with): package programs build with gnu++20.
 static_assert(std::string_view("validate").starts_with("val"));
