@@ -25,6 +25,7 @@ SCRIPTS = ("build", "run")
 # Kattis' own extensions beyond the native ones.
 KATTIS_EXTENSIONS = {**LANGUAGE_BY_EXTENSION, ".py3": "python", ".c++": "cpp", ".C": "cpp", ".h": "", ".hpp": ""}
 UNSUPPORTED_PROGRAMS = (".ctd", ".viva")
+HEADERS = (".h", ".hpp")
 _PYTHON2_SHEBANG = re.compile(r"\A#!.*python2")
 _PYTHON2_NAMES = re.compile(r"\b(raw_input|xrange|unichr)\s*\(")
 _PYTHON2_DEFINED = re.compile(r"\b(raw_input|xrange|unichr)\s*=|def\s+(raw_input|xrange|unichr)\b")
@@ -59,6 +60,8 @@ def read_programs(folder: Folder, names: Sequence[str], what: str) -> list[Path]
     directory = next((folder.path / name for name in names if (folder.path / name).is_dir()), None)
     if directory is None or not folder.inside(directory):
         return []
+    if any(path.suffix in HEADERS for path in directory.iterdir()) and program_language(directory) is not None:
+        return [directory]  # loose sources beside their header: the folder is one program
     found = []
     for entry in sorted(directory.iterdir()):
         if entry.name.startswith(".") or not _inside_all(folder, entry):

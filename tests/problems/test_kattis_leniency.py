@@ -190,3 +190,14 @@ def test_a_broken_submissions_yaml_costs_its_rules_not_the_package(tmp_path: Pat
     })  # fmt: skip
     assert expectations(folder) == {"a.py": (ExpectedVerdict.ACCEPTED, ("AC",))}
     assert any(line.startswith("submissions/submissions.yaml: not valid YAML") for line in warnings(folder))
+
+
+def test_loose_sources_beside_their_header_are_one_program(tmp_path: Path) -> None:
+    folder = package(tmp_path, {
+        "problem.yaml": "name: H\nvalidation: custom\n",
+        "output_validators/check.cpp": "#include \"validate.h\"\nint main() { return 42; }\n",
+        "output_validators/validate.h": "#pragma once\n",
+    })  # fmt: skip
+    problem = load_problem(folder)
+    assert problem.io is not None
+    assert problem.io.output_validators == (folder / "output_validators",)
