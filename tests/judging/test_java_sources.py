@@ -40,7 +40,10 @@ def test_the_class_holding_main_is_run_whatever_its_name_and_package(code: str, 
     assert "package " not in source
     assert "public class" not in source
     delegates = [line for line in source.splitlines() if "throws Exception {" in line and line.startswith("class Main")]
-    assert [delegate in line for line in delegates] == ([True] if delegate else [])
+    if delegate is None:
+        assert delegates == []
+    else:
+        assert [delegate in line for line in delegates] == [True]
 
 
 def test_a_multi_file_program_in_a_package_shares_one_file_without_importing_itself() -> None:
