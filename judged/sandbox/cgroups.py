@@ -10,7 +10,10 @@ Layout, under each hierarchy (v1) or under the configured base (v2):
 
     judged/                      created once, shared by every daemon on the host
       p<pid>-<starttime>-i<k>/   one per Sandbox of a judged process; swept when that process is gone
-        r<n>/                    one per run
+        r<n>/                    one per run: limits, memory and pids counters; nsjail and the init
+          program/               the program and its descendants only (cpuacct on v1; no controllers
+                                 on v2, so the limits above still hold): its CPU counter is the
+                                 program's own, none of the jail's set-up
 """
 
 from __future__ import annotations
@@ -104,6 +107,9 @@ def find_mounts(mountinfo: str) -> tuple[Version, dict[str, Path]]:
     raise SandboxError("no cgroup hierarchy with a memory controller is mounted")
 
 
+PROGRAM = "program"
+
+
 class RunCgroup:
     """The cgroup(s) of one run: limits in, counters out."""
 
@@ -115,6 +121,19 @@ class RunCgroup:
     @property
     def procs_files(self) -> list[Path]:
         return [d / "cgroup.procs" for d in self.dirs.values()]
+
+    @property
+    def program_dir(self) -> Path:
+        """The child cgroup that holds the program alone, for its CPU counter."""
+        return self._dir("cpuacct" if self.version is Version.V1 else "cpu") / PROGRAM
+
+    def admit_program(self, pid: int) -> None:
+        """Move the program's process (a host pid, not yet exec'd) into the program cgroup.
+
+        Everything it starts is counted there from then on; nsjail and the
+        init stay in the run's cgroup, under the same limits.
+        """
+        _write(self.program_dir / "cgroup.procs", str(pid))
 
     def _dir(self, controller: str) -> Path:
         return self.dirs[controller if self.version is Version.V1 else "unified"]
@@ -136,13 +155,18 @@ class RunCgroup:
             _write(d / "pids.max", str(pids))
 
     def cpu_time(self) -> float:
-        """Seconds of CPU (user + system) used by everything in the run."""
+        """Seconds of CPU (user + system) used by the program and every process it started.
+
+        Not nsjail's nor the init's: they stay outside the program cgroup. The
+        counter survives the processes (killed ones included) until removal.
+        """
         if self.version is Version.V1:
             try:
-                return int(_read(self._dir("cpuacct") / "cpuacct.usage")) / 1e9
+                return int(_read(self.program_dir / "cpuacct.usage")) / 1e9
             except (OSError, ValueError):
                 return 0.0
-        return _keyed(self._dir("cpu") / "cpu.stat").get("usage_usec", 0) / 1e6
+        # cpu.stat's usage_usec is kept by the core, with or without the cpu controller enabled.
+        return _keyed(self.program_dir / "cpu.stat").get("usage_usec", 0) / 1e6
 
     def sample_memory(self) -> None:
         """Track peak usage where the kernel keeps no high-water mark."""
@@ -176,11 +200,12 @@ class RunCgroup:
         return events.get("max", 0) > 0 or events.get("oom_kill", 0) > 0
 
     def pids(self) -> list[int]:
-        try:
-            text = _read(self._dir("pids") / "cgroup.procs")
-        except OSError:
-            return []
-        return [int(p) for p in text.split()]
+        """Every process of the run (on v2 the program cgroup's are listed apart)."""
+        found: list[int] = []
+        for directory in (self._dir("pids"), self.program_dir):
+            with contextlib.suppress(OSError):
+                found += (int(p) for p in _read(directory / "cgroup.procs").split())
+        return list(dict.fromkeys(found))
 
     def kill(self, spare: int | None = None) -> None:
         """SIGKILL every process of the run except `spare` (nsjail itself)."""
@@ -301,6 +326,7 @@ class Cgroups:
         try:
             for d in dirs.values():
                 d.mkdir()
+            run.program_dir.mkdir()
             run.set_limits(memory, pids)
         except OSError:
             run.remove()

@@ -9,12 +9,21 @@
  *       daemon): a SIGKILLed daemon leaves no jail running without it.
  *
  *   init STATUS_FD [SRC:DST]... -- PROG ARGS...
- *       PID 1 inside the jail. Forks PROG (after moving each passed fd SRC
- *       to DST), reaps every process that ends up as its child, and writes
- *       how PROG really ended to STATUS_FD as one line:
+ *       PID 1 inside the jail. STATUS_FD is one end of a socket pair whose
+ *       other end the daemon holds. Forks the child that will be PROG and
+ *       holds it before exec; writes
+ *           ready PID
+ *       (the child's pid in the jail) and waits for one byte back: the
+ *       daemon moves the child into the run's program cgroup meanwhile, so
+ *       the CPU counted for PROG is its own, none of the jail's set-up (nor
+ *       of nsjail and this init). Then the child moves each passed fd SRC to
+ *       DST and execs PROG; the init reaps every process that ends up as its
+ *       child and writes how PROG really ended as one line:
  *           exit CODE WALL_NS
  *           signal SIGNO WALL_NS
  *           execfail ERRNO
+ *       WALL_NS counts from the release of the child to its reaping.
+ *       End-of-file instead of the byte (the daemon gave up) ends the jail.
  *       PROG is not PID 1, so abort(), kill(getpid()), RLIMIT_FSIZE and
  *       shells report the way they do everywhere else.
  */
@@ -67,9 +76,17 @@ static long long elapsed_ns(const struct timespec *start) {
     return (long long)(now.tv_sec - start->tv_sec) * 1000000000LL + (now.tv_nsec - start->tv_nsec);
 }
 
-static void child_exec(int status_fd, int nfds, const int *src, const int *dst, int error_fd, char **prog) {
+static void child_exec(int status_fd, int nfds, const int *src, const int *dst, int error_fd, int go_fd,
+                       char **prog) {
     int scratch[MAX_FDS], above = status_fd;
     sigset_t all;
+    char go;
+    ssize_t got;
+    /* Held here until the daemon has moved this process into the program cgroup. */
+    do got = read(go_fd, &go, 1);
+    while (got < 0 && errno == EINTR);
+    if (got != 1) _exit(127);
+    close(go_fd);
     for (int i = 0; i < nfds; i++) {
         if (src[i] > above) above = src[i];
         if (dst[i] > above) above = dst[i];
@@ -100,8 +117,18 @@ fail:;
     _exit(127);
 }
 
+/* Say the child is there and wait for the daemon's go; false when the daemon gave up. */
+static int released_by_daemon(int status_fd, pid_t child) {
+    char go;
+    ssize_t got;
+    if (dprintf(status_fd, "ready %d\n", (int)child) < 0) return 0;
+    do got = read(status_fd, &go, 1);
+    while (got < 0 && errno == EINTR);
+    return got == 1;
+}
+
 static int init(int argc, char **argv) {
-    int src[MAX_FDS], dst[MAX_FDS], nfds = 0, i = 3, error_pipe[2];
+    int src[MAX_FDS], dst[MAX_FDS], nfds = 0, i = 3, error_pipe[2], go_pipe[2];
     if (argc < 5) {
         dprintf(2, "judged-helper: init STATUS_FD [SRC:DST]... -- PROG\n");
         return 125;
@@ -118,17 +145,22 @@ static int init(int argc, char **argv) {
         dprintf(2, "judged-helper: init needs -- PROG\n");
         return 125;
     }
-    if (pipe2(error_pipe, O_CLOEXEC) < 0) return die("pipe2");
+    if (pipe2(error_pipe, O_CLOEXEC) < 0 || pipe2(go_pipe, O_CLOEXEC) < 0) return die("pipe2");
 
-    struct timespec start;
-    clock_gettime(CLOCK_MONOTONIC, &start);
     pid_t child = fork();
     if (child < 0) return die("fork");
     if (child == 0) {
         close(error_pipe[0]);
-        child_exec(status_fd, nfds, src, dst, error_pipe[1], &argv[i + 1]);
+        close(go_pipe[1]);
+        child_exec(status_fd, nfds, src, dst, error_pipe[1], go_pipe[0], &argv[i + 1]);
     }
     close(error_pipe[1]);
+    close(go_pipe[0]);
+    if (!released_by_daemon(status_fd, child)) return 0; /* the child dies with the pid namespace */
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (write(go_pipe[1], "g", 1) != 1) return die("write");
+    close(go_pipe[1]);
     /* The program alone holds the passed descriptors from now on, so their
        readers outside see end-of-file as soon as it (and its children) end. */
     for (int k = 0; k < nfds; k++) {

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 import signal
+import socket
 import time
 from pathlib import Path
 from typing import IO, Annotated
@@ -18,6 +19,7 @@ from judged.sandbox.cgroups import Cgroups, RunCgroup
 from judged.sandbox.helper import build_helper
 from judged.sandbox.identity import Identity, IdentityPool, hand_over
 from judged.sandbox.jail import check_mount, closed_ancestor, nsjail_argv
+from judged.sandbox.release import Release, ReleaseError, release
 from judged.sandbox.types import Limits, RunRequest, RunResult, SandboxError, Status
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,8 @@ class _Run:
         self.stopped_for: Status | None = None
         self.stopped_by_caller = False
         self.output_total = 0
+        self.release = Release()
+        self.release_failure = ""
 
     def stop(self, reason: Status | None) -> None:
         """Kill the jail; `reason` None means the caller asked for it."""
@@ -101,15 +105,31 @@ class _Run:
                 truncated = True
         return bytes(data), truncated
 
+    def wall_started(self, spawned: float) -> float:
+        """The program's start on the daemon's clock: its release, or the spawn until then."""
+        return self.release.at if self.release.at is not None else spawned
+
+    async def hand_over(self, sock: socket.socket) -> None:
+        """Let the program start once it sits in its own cgroup; kill the jail if it cannot."""
+        try:
+            await release(sock, self.cgroup, self.release)
+        except ReleaseError as exc:
+            self.release_failure = str(exc)
+            self.stop(Status.IE)
+
     async def watch(self, started: float, interval: float) -> None:
-        """Stop the run at the CPU or wall limit, measured from outside, or when the caller asks."""
+        """Stop the run at the CPU or wall limit, measured from outside, or when the caller asks.
+
+        CPU is the program cgroup's (zero until the program is let go); the
+        wall clock runs from the program's release (from the spawn before).
+        """
         limits = self.limits
         exited = asyncio.ensure_future(self.proc.wait())
         asked = asyncio.ensure_future(self.stop_requested.wait()) if self.stop_requested is not None else None
         try:
             # asyncio's wait() also waits for the pipes to close; returncode is set at the exit itself.
             while not exited.done() and self.proc.returncode is None:
-                if self.cgroup.cpu_time() > limits.cpu or time.monotonic() - started > limits.wall:
+                if self.cgroup.cpu_time() > limits.cpu or time.monotonic() - self.wall_started(started) > limits.wall:
                     self.stop(Status.TLE)
                 elif asked is not None and asked.done():
                     self.stop(None)
@@ -225,7 +245,9 @@ class Sandbox:
         stop: asyncio.Event | None,
         started_event: asyncio.Event | None,
     ) -> RunResult:
-        status_r, status_w = os.pipe2(os.O_CLOEXEC)
+        # Both ways: the init says `ready PID`, the daemon answers with the go (release.py).
+        status_sock, status_peer = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        status_w = status_peer.fileno()
         log_r, log_w = os.pipe2(os.O_CLOEXEC)
         stdin_file: IO[bytes] | None = None
         try:
@@ -250,21 +272,23 @@ class Sandbox:
                 env=HELPER_ENV,  # never the daemon's own (tokens, a Redis password)
             )
         except OSError as exc:
-            for fd in (status_r, status_w, log_r, log_w):
+            for sock in (status_sock, status_peer):
+                sock.close()
+            for fd in (log_r, log_w):
                 os.close(fd)
             return _internal_error(f"cannot start nsjail: {exc}")
         finally:
             if stdin_file is not None:
                 stdin_file.close()
-        os.close(status_w)
+        status_peer.close()
         os.close(log_w)
         if started_event is not None:
             started_event.set()
         try:
             run = _Run(proc, cgroup, request.limits, stop)
-            return await self._supervise(run, request, started=started, status_r=status_r, log_r=log_r)
+            return await self._supervise(run, request, started=started, status=status_sock, log_r=log_r)
         finally:
-            os.close(status_r)
+            status_sock.close()
             os.close(log_r)
 
     async def _supervise(
@@ -273,17 +297,20 @@ class Sandbox:
         request: RunRequest,
         *,
         started: float,
-        status_r: int,
+        status: socket.socket,
         log_r: int,
     ) -> RunResult:
         proc, cgroup = run.proc, run.cgroup
+        status.setblocking(False)
+        handing_over = asyncio.ensure_future(run.hand_over(status))
         log_reader = _PipeReader(log_r, LOG_KEEP)
         stdin_data = request.stdin if isinstance(request.stdin, bytes) else b""
         out = asyncio.ensure_future(run.read_stream(proc.stdout, request.limits.output))
         err = asyncio.ensure_future(run.read_stream(proc.stderr, STDERR_KEEP))
         feed = asyncio.ensure_future(_feed(proc.stdin, stdin_data))
         await run.watch(started, self.config.poll_interval)
-        host_wall = time.monotonic() - started
+        host_wall = time.monotonic() - run.wall_started(started)
+        handing_over.cancel()
         _, pending = await asyncio.wait((out, err, feed), timeout=DRAIN_GRACE)
         jail_log = await log_reader.text()
         if pending:
@@ -294,7 +321,9 @@ class Sandbox:
             cgroup.kill()
             return _internal_error("output pipes stayed open after the jail ended")
         (stdout, out_cut), (stderr, err_cut) = out.result(), err.result()
-        report = _read_all(status_r, 256).decode(errors="replace")
+        if run.release_failure:
+            return _internal_error(run.release_failure)
+        report = (run.release.rest + _read_all(status.fileno(), 256)).decode(errors="replace")
         result = _classify(run, report, jail_log, host_wall)
         return msgspec.structs.replace(
             result, stdout=stdout, stderr=stderr, stdout_truncated=out_cut, stderr_truncated=err_cut

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from judged.sandbox import Limits, Mount, RunRequest, Sandbox, Status
@@ -49,6 +51,30 @@ async def test_a_one_second_busy_loop_reads_one_second(sandbox: Sandbox, bin_dir
     assert result.status is Status.OK
     assert 0.95 <= result.cpu_time <= 1.05
     assert result.wall_time >= result.cpu_time * 0.95
+
+
+def _empty_main(bin_dir: Path) -> RunRequest:
+    """`int main(){}` built the way a user's C is (dynamic, loading libc from the system root)."""
+    source, exe = bin_dir / "empty_main.c", bin_dir / "empty_main"
+    source.write_text("int main(void) { return 0; }\n")
+    subprocess.run(["gcc", "-O2", "-o", str(exe), str(source)], check=True)
+    return RunRequest(argv=("/prog",), mounts=(Mount(source=str(exe), target="/prog"),), env=ENV)
+
+
+async def test_an_empty_program_reports_its_own_cpu_not_the_jails_set_up(sandbox: Sandbox, bin_dir: Path) -> None:
+    # nsjail spends about 5 ms of CPU building the jail; none of it is the program's.
+    request = _empty_main(bin_dir)
+    results = [await sandbox.run(request) for _ in range(5)]
+    assert {r.status for r in results} == {Status.OK}
+    assert max(r.cpu_time for r in results) < 0.002
+
+
+async def test_the_cpu_limit_is_not_spent_on_the_jails_set_up(sandbox: Sandbox, bin_dir: Path) -> None:
+    # A limit tighter than nsjail's own set-up: only the program's CPU is held against it.
+    request = msgspec.structs.replace(_empty_main(bin_dir), limits=Limits(cpu=0.004, wall=5))
+    result = await sandbox.run(request)
+    assert result.status is Status.OK
+    assert result.cpu_time < 0.004
 
 
 async def test_a_100_mib_allocation_reads_100_mib(sandbox: Sandbox, bin_dir: Path) -> None:
