@@ -151,7 +151,8 @@ class ResultSink(Protocol):
     """Takes the harness's fd 3 lines as they arrive."""
 
     def line(self, raw: bytes, elapsed: float) -> None:
-        """One result line; `elapsed` is the wall time since its test was given (a bound on the call's time)."""
+        """One result line; `elapsed`: the wall seconds since its test was given or the previous result came,
+        whichever was later (a bound on the call's own time)."""
 
     def overlong(self, head: bytes) -> None:
         """A line longer than the run's line limit arrived (`head`: its first bytes); nothing after it is read."""
@@ -262,32 +263,40 @@ def overlong_verdict(head: bytes) -> tuple[Verdict, str]:
 
 
 class _Feeder:
-    """Hands the harness its tests one at a time: the next line only once the previous test's result has come.
+    """Hands the harness its tests: the samples one at a time (the next only once the previous test's result has
+    come), then, once the samples are answered, every hidden test in one write.
 
-    So a program never holds a test it has not reached: a failure on a sample cannot quote a hidden test,
-    and `given` says how far the program got (whether it saw a hidden test).
+    So a program answering a sample holds no test after it: a failure on a sample (whose message and prints a
+    participant sees) cannot quote a hidden test, and `given` says whether the program was given a hidden test.
+    Past the samples nothing of the run is shown to a participant, so the hidden tests cost no round trip each.
     """
 
-    def __init__(self, lines: list[bytes], transport: asyncio.WriteTransport, stop: asyncio.Event) -> None:
-        self.lines = lines
+    def __init__(self, cases: Sequence[Case], transport: asyncio.WriteTransport, stop: asyncio.Event) -> None:
+        self.lines = [msgspec.json.encode(case.args) + b"\n" for case in cases]
+        self.samples = [case.sample for case in cases]
         self.transport = transport
         self.stop = stop  # set once judging has decided: no further test is given
         self.given = 0
         self.given_at: list[float] = []  # when each test was written
+        self.answered_at = 0.0  # when the last result line came
 
-    def elapsed(self, index: int) -> float:
-        """Wall seconds since test `index` was given (0 for a line no test was given for)."""
-        if index >= len(self.given_at):
-            return 0.0
-        return asyncio.get_running_loop().time() - self.given_at[index]
+    def took(self, index: int) -> float:
+        """The wall seconds result line `index` took: since its test was given or the previous result came, whichever
+        was later (0 for a line no test was given for). Call once per line, in order."""
+        now = asyncio.get_running_loop().time()
+        start = max(self.given_at[index], self.answered_at) if index < len(self.given_at) else now
+        self.answered_at = now
+        return now - start
 
     def next(self) -> None:
         if self.stop.is_set() or self.transport.is_closing():
             return
         if self.given < len(self.lines):
-            self.transport.write(self.lines[self.given])
-            self.given_at.append(asyncio.get_running_loop().time())
-            self.given += 1
+            batch = 1 if self.samples[self.given] else len(self.lines) - self.given
+            now = asyncio.get_running_loop().time()
+            self.transport.write(b"".join(self.lines[self.given : self.given + batch]))
+            self.given_at += [now] * batch
+            self.given += batch
         if self.given == len(self.lines):
             self.transport.close()  # end of file once the last test is read
 
@@ -310,7 +319,7 @@ async def _read_results(read_fd: int, sink: ResultSink, feeder: _Feeder, limit: 
             pending += chunk
             start = 0
             while (end := pending.find(b"\n", max(start, searched))) >= 0:
-                sink.line(bytes(pending[start : end + 1]), feeder.elapsed(lines))
+                sink.line(bytes(pending[start : end + 1]), feeder.took(lines))
                 lines += 1
                 feeder.next()
                 start = end + 1
@@ -319,7 +328,7 @@ async def _read_results(read_fd: int, sink: ResultSink, feeder: _Feeder, limit: 
                 sink.overlong(bytes(pending[:64]))
                 return
         if pending.strip():
-            sink.line(bytes(pending), feeder.elapsed(lines))
+            sink.line(bytes(pending), feeder.took(lines))
     finally:
         transport.close()
 
@@ -347,7 +356,7 @@ async def run_harness(
     stdin_r, stdin_w = os.pipe2(os.O_CLOEXEC)
     loop = asyncio.get_running_loop()
     stdin, _ = await loop.connect_write_pipe(asyncio.Protocol, os.fdopen(stdin_w, "wb", buffering=0))
-    feeder = _Feeder([msgspec.json.encode(case.args) + b"\n" for case in task.cases], stdin, stop)
+    feeder = _Feeder(task.cases, stdin, stop)
     feeder.next()
     run = asyncio.ensure_future(sandbox.run(run_request(task, language, build, write_fd, stdin_r), stop=stop))
     # Our copies of the jail's ends go when the run ends, so the reader sees end-of-file.

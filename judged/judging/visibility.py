@@ -38,6 +38,12 @@ def hidden_message(verdict: Verdict, index: int, group: str = "") -> str:
     return f"{_WHAT.get(verdict, str(verdict))} on {where} (hidden test: input not shown)"
 
 
+def _shown(failure: Failure, result: JudgeResult) -> bool:
+    """Whether a failure's details may be shown: a sample's, unless a hidden test came before it (samples come
+    first in every problem the judge loads; a test that was not so ordered could quote the hidden one)."""
+    return failure.sample and all(test.sample for test in result.tests if test.index < failure.index)
+
+
 def _coarse(test: TestResult) -> TestResult:
     """A hidden test's time to the millisecond: a harness-reported time is the program's to choose (within the
     wall time it took), so its digits beyond that could carry the test's data."""
@@ -49,7 +55,7 @@ def participant_result(result: JudgeResult) -> JudgeResult:
     if result.verdict is Verdict.IE:
         return JudgeResult(Verdict.IE, result.tests, result.time, result.memory, message=INTERNAL_ERROR)
     failure, message = result.failure, result.message
-    if failure is not None and not failure.sample:
+    if failure is not None and not _shown(failure, result):
         group = next((test.group for test in result.tests if test.index == failure.index), "")
         generic = hidden_message(failure.verdict, failure.index, group)
         failure = Failure(index=failure.index, verdict=failure.verdict, message=generic, sample=False)
