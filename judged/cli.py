@@ -1,22 +1,24 @@
-"""The `judged` command line."""
+"""The `judged` command line.
+
+It imports what a command uses only once that command is chosen: `judged
+--help` loads argparse and the sandbox's types, `judged judge` the judging
+side and never the daemon's (aiohttp, Redis, SQLAlchemy). Keep module-level
+imports here to that; tests/test_cli_imports.py checks it.
+"""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import logging
 import re
 import sys
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import msgspec
+from judged.sandbox.types import Limits, Mount, RunRequest, RunResult, SandboxError, Status
 
-from judged import commands, competitions_cli, database_cli
-from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, SandboxError, Status
-from judged.serve import ListenError, parse_listen, serve
-from judged.settings import Settings, SettingsError, from_environment, load_settings
-from judged.store.embedded import EmbeddedRedisError
+if TYPE_CHECKING:
+    from judged.settings import Settings
 
 DEFAULT_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"}
 SIZE = re.compile(r"^(\d+)([KMG]i?B?)?$", re.IGNORECASE)
@@ -140,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def result_json(result: RunResult) -> bytes:
     """The CLI's JSON form of a result: text output decoded, bytes never."""
+    import msgspec
+
     doc = msgspec.structs.asdict(result)
     doc["stdout"] = result.stdout.decode(errors="replace")
     doc["stderr"] = result.stderr.decode(errors="replace")
@@ -171,6 +175,8 @@ async def sandbox_exec(settings: Settings, args: argparse.Namespace) -> int:
         cwd=args.cwd,
         stdin=args.stdin,
     )
+    from judged.sandbox.runner import Sandbox
+
     sandbox = Sandbox(settings.sandbox, settings.sandbox_dir)
     try:
         await sandbox.start()
@@ -182,6 +188,8 @@ async def sandbox_exec(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def doctor(settings: Settings) -> int:
+    from judged.sandbox.runner import Sandbox
+
     sandbox = Sandbox(settings.sandbox, settings.sandbox_dir)
     try:
         await sandbox.start()
@@ -207,28 +215,100 @@ def problem_folders(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _command(settings: Settings, args: argparse.Namespace) -> Coroutine[object, object, int]:
-    """The coroutine that carries out the parsed command."""
-    commands_by_name: dict[str, Callable[[], Coroutine[object, object, int]]] = {
-        "serve": lambda: serve(settings),
-        "competitions": lambda: (
-            competitions_cli.create(settings, args.file, args.replace)
-            if args.competitions_command == "create"
-            else competitions_cli.rebuild(settings, args.competition_id, args.dry_run, args.from_database)
-        ),
-        "doctor": lambda: doctor(settings),
-        "backup": lambda: database_cli.backup_command(settings, args.path),
-        "restore": lambda: database_cli.restore_command(settings, args.path, args.replace),
-        "judge": lambda: commands.judge_command(settings, args.problem, args.solution, args.language, args.json),
-        "problems": lambda: commands.problems_check_command(settings, problem_folders(args.folders)),
-        "languages": lambda: commands.languages_command(settings, args.json),
-        "sandbox": lambda: sandbox_exec(settings, args),
-    }
-    return commands_by_name[args.command]()
+async def _serve(settings: Settings, _args: argparse.Namespace) -> int:
+    from judged.serve import serve
+
+    return await _with_embedded_redis(serve(settings))
+
+
+async def _competitions(settings: Settings, args: argparse.Namespace) -> int:
+    from judged import competitions_cli
+
+    if args.competitions_command == "create":
+        return await _with_embedded_redis(competitions_cli.create(settings, args.file, args.replace))
+    rebuilt = competitions_cli.rebuild(settings, args.competition_id, args.dry_run, args.from_database)
+    return await _with_embedded_redis(rebuilt)
+
+
+async def _with_embedded_redis(command: Awaitable[int]) -> int:
+    """Run a command that may start the embedded Redis; its failure is one line, not a traceback."""
+    from judged.store.embedded import EmbeddedRedisError
+
+    try:
+        return await command
+    except EmbeddedRedisError as exc:
+        print(f"judged: cannot start the embedded Redis: {exc}", file=sys.stderr)
+        return EXIT_SANDBOX_FAILED
+
+
+async def _backup(settings: Settings, args: argparse.Namespace) -> int:
+    from judged import database_cli
+
+    return await database_cli.backup_command(settings, args.path)
+
+
+async def _restore(settings: Settings, args: argparse.Namespace) -> int:
+    from judged import database_cli
+
+    return await database_cli.restore_command(settings, args.path, args.replace)
+
+
+async def _judge(settings: Settings, args: argparse.Namespace) -> int:
+    from judged import commands
+
+    return await commands.judge_command(settings, args.problem, args.solution, args.language, args.json)
+
+
+async def _problems(settings: Settings, args: argparse.Namespace) -> int:
+    from judged import commands
+
+    return await commands.problems_check_command(settings, problem_folders(args.folders))
+
+
+async def _languages(settings: Settings, args: argparse.Namespace) -> int:
+    from judged import commands
+
+    return await commands.languages_command(settings, args.json)
+
+
+async def _doctor(settings: Settings, _args: argparse.Namespace) -> int:
+    return await doctor(settings)
+
+
+COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], Coroutine[object, object, int]]] = {
+    "serve": _serve,
+    "competitions": _competitions,
+    "doctor": _doctor,
+    "backup": _backup,
+    "restore": _restore,
+    "judge": _judge,
+    "problems": _problems,
+    "languages": _languages,
+    "sandbox": sandbox_exec,
+}
+"""What carries out each command; each imports its own modules when it runs."""
 
 
 async def _dispatch(settings: Settings, args: argparse.Namespace) -> int:
-    return await _command(settings, args)
+    return await COMMANDS[args.command](settings, args)
+
+
+def _load_settings(args: argparse.Namespace, config: Path | None, overrides: dict[str, object]) -> Settings | str:
+    """The settings, or what is wrong with them (serve: the listen address too)."""
+    from judged.settings import SettingsError, from_environment, load_settings
+
+    try:
+        settings = load_settings(config, from_environment(), overrides)
+    except SettingsError as exc:
+        return str(exc)
+    if args.command == "serve":
+        from judged.serve import ListenError, parse_listen
+
+        try:
+            parse_listen(settings.server.listen)
+        except ListenError as exc:
+            return str(exc)
+    return settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -237,21 +317,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         overrides = {"server.listen": args.listen, "state_dir": args.state_dir, "server.role": args.role}
     config = getattr(args, "serve_config", None) or args.config
-    try:
-        settings = load_settings(config, from_environment(), overrides)
-        if args.command == "serve":
-            parse_listen(settings.server.listen)
-    except (SettingsError, ListenError) as exc:
-        print(f"judged: bad configuration: {exc}", file=sys.stderr)
+    settings = _load_settings(args, config, overrides)
+    if isinstance(settings, str):
+        print(f"judged: bad configuration: {settings}", file=sys.stderr)
         return EXIT_SANDBOX_FAILED
+    import asyncio  # not for --help, nor a bad configuration
+    import logging
+
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         return asyncio.run(_dispatch(settings, args))
     except SandboxError as exc:
         print(f"judged: cannot sandbox: {exc}", file=sys.stderr)
-        return EXIT_SANDBOX_FAILED
-    except EmbeddedRedisError as exc:
-        print(f"judged: cannot start the embedded Redis: {exc}", file=sys.stderr)
         return EXIT_SANDBOX_FAILED
     except OSError as exc:  # the listen address is taken, the state folder cannot be written, ...
         print(f"judged: {exc}", file=sys.stderr)
