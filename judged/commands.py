@@ -101,7 +101,7 @@ async def judge_command(
             return EXIT_UNUSABLE
     judge = _judge_for(settings)
     try:
-        await judge.start(only={language} | needed_languages(problem))
+        await judge.start(only={language} | needed_languages(problem), reuse_self_tests=True)
         code = await asyncio.to_thread(read_program, solution)
         result = await judge.judge_problem(problem, language, code)
     except (LanguageUnavailable, TimeLimitError) as exc:
@@ -212,7 +212,8 @@ async def problems_check_command(settings: Settings, folders: list[Path]) -> int
             problems.append(problem)
     judge = _judge_for(settings)
     try:
-        await judge.start(only={s.language for p in problems for s in p.solutions} | _program_languages(problems))
+        languages = {s.language for p in problems for s in p.solutions} | _program_languages(problems)
+        await judge.start(only=languages, reuse_self_tests=True)
         for problem in problems:
             print(f"{problem.slug}: {len(problem.solutions)} reference solutions")
             failures += await _check_package(judge, problem)

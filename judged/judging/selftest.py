@@ -10,6 +10,7 @@ import msgspec
 from judged.judging.build import PATH_ENV, Builder, language_mounts
 from judged.judging.function import Case, FunctionTask, judge_function
 from judged.judging.languages import SELF_TEST_CASES, SELF_TEST_SIGNATURE, Language
+from judged.judging.selftest_cache import SelfTestCache
 from judged.judging.verdicts import Verdict
 from judged.sandbox import Limits, RunRequest, Sandbox, Status
 
@@ -47,11 +48,21 @@ async def probe_version(language: Language, sandbox: Sandbox) -> str:
     return text.splitlines()[0]
 
 
-async def self_test(language: Language, sandbox: Sandbox, builder: Builder) -> LanguageStatus:
-    """Judge the language's own self-test solution; anything but AC disables the language."""
+async def self_test(
+    language: Language, sandbox: Sandbox, builder: Builder, cache: SelfTestCache | None = None
+) -> LanguageStatus:
+    """Judge the language's own self-test solution; anything but AC disables the language.
+
+    The version probe always runs; with a `cache` that reuses, a pass remembered for this
+    toolchain version, definition and harness stands in for judging the self-test again.
+    """
     version = await probe_version(language, sandbox)
     if not version:
         return LanguageStatus(language.id, language.name, "", enabled=False, reason="the version probe failed")
+    if cache is not None and cache.passed(language, version):
+        log.info("language %s: self-test passed before with this toolchain, definition and harness", language.id)
+        return LanguageStatus(language.id, language.name, version, enabled=True)
+    log.info("language %s: judging its self-test", language.id)
     try:
         result = await judge_function(
             SELF_TEST_TASK, language, language.self_test.code, sandbox=sandbox, builder=builder
@@ -62,12 +73,16 @@ async def self_test(language: Language, sandbox: Sandbox, builder: Builder) -> L
         detail = result.compile_output or result.message or result.stderr
         reason = f"self-test got {result.verdict}: {detail.strip()[:500]}"
         return LanguageStatus(language.id, language.name, version, enabled=False, reason=reason)
+    if cache is not None:
+        await asyncio.to_thread(cache.record, language, version)
     return LanguageStatus(language.id, language.name, version, enabled=True)
 
 
-async def self_test_all(languages: dict[str, Language], sandbox: Sandbox, builder: Builder) -> list[LanguageStatus]:
+async def self_test_all(
+    languages: dict[str, Language], sandbox: Sandbox, builder: Builder, cache: SelfTestCache | None = None
+) -> list[LanguageStatus]:
     """Self-test every language at once; report and log the ones that fail."""
-    statuses = await asyncio.gather(*(self_test(lang, sandbox, builder) for lang in languages.values()))
+    statuses = await asyncio.gather(*(self_test(lang, sandbox, builder, cache) for lang in languages.values()))
     for status in statuses:
         if status.enabled:
             log.info("language %s ready: %s", status.id, status.version)

@@ -20,6 +20,7 @@ from judged.judging.languages import Language, load_languages
 from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.runs import RunOutcome, reference_solution, run_function
 from judged.judging.selftest import LanguageStatus, self_test_all
+from judged.judging.selftest_cache import SelfTestCache
 from judged.judging.sources import read_program
 from judged.judging.tasks import function_task
 from judged.judging.timelimit import JudgeWith, TimeLimitError, derivation_key, derive_time_limit
@@ -49,21 +50,27 @@ class Judge:
         self.builder = Builder(self.sandbox, state_dir / "builds", builds)
         self.languages_dir = languages_dir
         self.time_limits_dir = state_dir / "timelimits"
+        self.self_tests_dir = state_dir / "selftests"
         self._derivations: dict[str, asyncio.Lock] = {}
         self._fallbacks: dict[str, float] = {}
         self.languages: dict[str, Language] = {}
         self.statuses: dict[str, LanguageStatus] = {}
 
-    async def start(self, *, only: set[str] | None = None) -> None:
+    async def start(self, *, only: set[str] | None = None, reuse_self_tests: bool = False) -> None:
         """Start the sandbox, load the languages and self-test them (all, or `only` those)."""
         await self.sandbox.start()
-        await self.self_test(only=only)
+        await self.self_test(only=only, reuse=reuse_self_tests)
 
-    async def self_test(self, *, only: set[str] | None = None) -> None:
-        """Load the languages and self-test them; the sandbox is started. The daemon does this in the background."""
+    async def self_test(self, *, only: set[str] | None = None, reuse: bool = False) -> None:
+        """Load the languages and self-test them; the sandbox is started. The daemon does this in the background.
+
+        Passes are remembered in `<state_dir>/selftests`; with `reuse` (the command line's judging) one
+        remembered for the same toolchain version, definition and harness is not judged again.
+        """
         languages = load_languages(self.languages_dir)
         self.languages = {k: v for k, v in languages.items() if only is None or k in only}
-        statuses = await self_test_all(self.languages, self.sandbox, self.builder)
+        cache = SelfTestCache(self.self_tests_dir, reuse=reuse)
+        statuses = await self_test_all(self.languages, self.sandbox, self.builder, cache)
         self.statuses = {status.id: status for status in statuses}
 
     async def close(self) -> None:
