@@ -17,7 +17,7 @@ from judged.problems.model import (
     TestCase,
     TestFile,
 )
-from judged.problems.native import check_problem, load_problem, load_problems
+from judged.problems.native import check_problem, load_problem, load_problems, problem_id
 from judged.problems.solutions import LANGUAGE_BY_EXTENSION
 
 __all__ = [
@@ -41,5 +41,6 @@ __all__ = [
     "check_problem",
     "load_problem",
     "load_problems",
+    "problem_id",
     "samples_text",
 ]

@@ -58,6 +58,7 @@ def load_problems(root: Path) -> tuple[list[Problem], dict[Path, list[Diagnostic
     """
     problems: list[Problem] = []
     diagnostics: dict[Path, list[Diagnostic]] = {}
+    seen: dict[str, Path] = {}
     for path in sorted(root.iterdir()):
         if path.name.startswith((".", "_")) or not path.is_dir():
             continue
@@ -69,7 +70,12 @@ def load_problems(root: Path) -> tuple[list[Problem], dict[Path, list[Diagnostic
             problem = None
         if collector.found:
             diagnostics[path] = collector.found
+        if problem is not None and problem.slug in seen:
+            collector.error(path, None, f"its id {problem.slug!r} is taken by {seen[problem.slug]}; not loaded")
+            diagnostics[path] = collector.found
+            problem = None
         if problem is not None:
+            seen[problem.slug] = path
             problems.append(problem)
         else:
             logger.warning("problem folder %s not loaded: %s", path, collector.found[0] if collector.found else "?")
@@ -83,10 +89,10 @@ def _read(folder: Folder) -> Problem | None:
         collector.error(folder.path, None, "is not a folder")
         return None
     slug = folder.path.resolve().name if folder.path.name in ("", ".", "..") else folder.path.name
+    if is_kattis_package(folder.path):
+        return read_package(folder, _package_slug(folder, slug))
     if len(slug) > MAX_SLUG_LENGTH or not SLUG.fullmatch(slug):
         collector.error(folder.path, None, f"{slug!r} is not a slug: lowercase letters, digits and single hyphens")
-    if is_kattis_package(folder.path):
-        return read_package(folder, slug)
     config = read_config(folder)
     signature = compare = shape = None
     if config is not None:
@@ -121,6 +127,27 @@ def _read(folder: Folder) -> Problem | None:
         solutions=tuple(solutions),
         reference_output=config.runs.reference_output,
     )
+
+
+def problem_id(path: Path) -> str:
+    """The id a problem folder loads as: its name; a Kattis package's name made a slug (`Guess` is `guess`)."""
+    name = path.resolve().name if path.name in ("", ".", "..") else path.name
+    if not is_kattis_package(path) or (len(name) <= MAX_SLUG_LENGTH and SLUG.fullmatch(name)):
+        return name
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:MAX_SLUG_LENGTH].strip("-") or name
+
+
+def _package_slug(folder: Folder, name: str) -> str:
+    """A Kattis package keeps the name other tools gave its folder (`Guess`, `pair_sum`): its id is that
+    name made a slug, with a warning; only a name with nothing to make one from is an error."""
+    if len(name) <= MAX_SLUG_LENGTH and SLUG.fullmatch(name):
+        return name
+    slug = problem_id(folder.path)
+    if not SLUG.fullmatch(slug):
+        folder.collector.error(folder.path, None, f"{name!r} cannot be made a slug (lowercase letters, digits, -)")
+        return name
+    folder.collector.warning(folder.path, None, f"{name!r} is not a slug; the problem's id is {slug!r}")
+    return slug
 
 
 def _read_statement(folder: Folder) -> str | None:

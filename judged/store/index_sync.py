@@ -16,7 +16,16 @@ import aiosqlite
 import msgspec
 
 from judged.harness import LANGUAGE_IDS
-from judged.problems import Difficulty, Problem, ProblemError, Severity, check_problem, load_problem, samples_text
+from judged.problems import (
+    Difficulty,
+    Problem,
+    ProblemError,
+    Severity,
+    check_problem,
+    load_problem,
+    problem_id,
+    samples_text,
+)
 from judged.store.index_schema import STRINGS, UPSERT_PROBLEM, Sample
 
 logger = logging.getLogger(__name__)
@@ -117,7 +126,7 @@ class Plan:
         self.duplicates: dict[Path, list[str]] = {}
         claimed: dict[str, Path] = {}
         for folder, print_ in found.folders.items():
-            slug = folder.name
+            slug = problem_id(folder)  # a Kattis package named `Guess` is the problem `guess`
             if slug in claimed:
                 self.duplicates[folder] = [f"{folder}: the slug {slug!r} is already taken by {claimed[slug]}"]
                 continue

@@ -201,3 +201,11 @@ def test_loose_sources_beside_their_header_are_one_program(tmp_path: Path) -> No
     problem = load_problem(folder)
     assert problem.io is not None
     assert problem.io.output_validators == (folder / "output_validators",)
+
+
+def test_a_package_folder_named_by_another_tool_loads_under_a_slug(tmp_path: Path) -> None:
+    folder = package(tmp_path, {"submissions/accepted/a.py": "print(1)\n"}, "Pair_Sum")
+    assert load_problem(folder).slug == "pair-sum"
+    assert f"{folder.name!r} is not a slug; the problem's id is 'pair-sum'" in [
+        d.message for d in check_problem(folder)
+    ]

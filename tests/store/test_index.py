@@ -323,3 +323,13 @@ async def test_watch_picks_up_new_and_edited_folders(index: ProblemIndex, root: 
         watcher.cancel()
         with pytest.raises(asyncio.CancelledError):
             await watcher
+
+
+async def test_a_package_folder_that_is_not_a_slug_is_indexed_under_one(index: ProblemIndex, tmp_path: Path) -> None:
+    root = tmp_path / "packages"
+    root.mkdir()
+    shutil.copytree(Path(__file__).resolve().parents[1] / "judging" / "packages" / "aplusb", root / "A_Plus_B")
+    first = await index.sync([root])
+    again = await index.sync([root])
+    assert (first.added, again.unchanged, again.updated) == (1, 1, 0)
+    assert (await index.get("a-plus-b")) is not None
