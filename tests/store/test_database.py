@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from judged.store.archive import SubmissionArchive
 from judged.store.database import Database, DatabaseError, database_url
-from judged.store.database_schema import SCHEMA_VERSION, metadata
+from judged.store.database_schema import MIGRATIONS, SCHEMA_VERSION, Migration, metadata
 from tests.store.archived import finished
 from tests.store.database import database_fixture, database_url_fixture, postgres_cluster_fixture
 
@@ -93,3 +93,24 @@ def test_database_urls_as_operators_write_them() -> None:
     for bad in ("mysql://db/x", "just-a-name"):
         with pytest.raises(DatabaseError):
             database_url(bad, Path("/s"))
+
+
+async def test_a_migration_that_fails_leaves_the_database_as_it_was(
+    database: Database, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await SubmissionArchive(database).put(finished("kept"))
+    broken = Migration(
+        SCHEMA_VERSION + 1,
+        "a step that fails half way",
+        ("CREATE TABLE half_done (x INTEGER)", "ALTER TABLE submissions ADD COLUMN y INTEGER", "THIS IS NOT SQL"),
+    )
+    monkeypatch.setattr("judged.store.database.MIGRATIONS", (*MIGRATIONS, broken))
+    monkeypatch.setattr("judged.store.database.SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    upgrading = Database(database_url)
+    with pytest.raises(sa.exc.DBAPIError):
+        await upgrading.open()
+    assert await database.version() == SCHEMA_VERSION
+    columns = await _columns(database)
+    assert "half_done" not in columns  # the DDL before the failure was rolled back too (SQLite included)
+    assert "y" not in columns["submissions"]
+    assert await SubmissionArchive(database).get("kept") == finished("kept")
