@@ -8,10 +8,8 @@ enter it), and the run is stopped at the first failure.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib
 import logging
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -23,6 +21,7 @@ from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, BuildFailur
 from judged.judging.caps import RESULT_LINE_LIMIT, TEXT_KEPT, cap_text
 from judged.judging.compare import mismatch
 from judged.judging.custom import CheckerFailed, run_checker
+from judged.judging.harness_pipes import CHUNK, ResultSink, call_time, overlong_verdict, run_piped
 from judged.judging.languages import Language, expand
 from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
@@ -36,7 +35,6 @@ PRINTS_KEPT = 64 * 1024
 HARNESS_DECODE_FAILURE = 3
 RUN_LINE_LIMIT = 16 * MiB
 """Bytes of one result line in run mode, where no expected output bounds it (values over 64 KiB are summarised)."""
-_CHUNK = 1 << 16
 # How each runtime says it ran out of memory (the JVM's heap, an allocation that cannot be
 # served, V8's heap limit, Go's and Rust's allocators). The program can write these words too,
 # so they are only a claim: `out_of_memory` wants the memory measured as well.
@@ -75,7 +73,7 @@ def result_line_limit(cases: Sequence[Case]) -> int:
     A longer line cannot be a right answer (nor a useful error text), so it is not read further.
     """
     longest = max((len(msgspec.json.encode(case.output)) for case in cases), default=0)
-    return min(RESULT_LINE_LIMIT, max(MiB, 4 * longest + _CHUNK))
+    return min(RESULT_LINE_LIMIT, max(MiB, 4 * longest + CHUNK))
 
 
 class Case(msgspec.Struct, frozen=True):
@@ -145,17 +143,6 @@ def run_request(task: FunctionTask, language: Language, build: Build, results_fd
         env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.env},
         extra_fds={0: stdin_fd, 3: results_fd},
     )
-
-
-class ResultSink(Protocol):
-    """Takes the harness's fd 3 lines as they arrive."""
-
-    def line(self, raw: bytes, elapsed: float) -> None:
-        """One result line; `elapsed`: the wall seconds since its test was given or the previous result came,
-        whichever was later (a bound on the call's own time)."""
-
-    def overlong(self, head: bytes) -> None:
-        """A line longer than the run's line limit arrived (`head`: its first bytes); nothing after it is read."""
 
 
 class _Checker:
@@ -246,98 +233,6 @@ class _Checker:
         )  # fmt: skip
 
 
-def call_time(value: object, limit: float) -> float:
-    """The CPU seconds the harness says a call took, within [0, limit] (the program can write anything: `limit` is
-    the time limit or, if less, the wall time the judge saw the call take, so a made-up time cannot exceed it)."""
-    if not isinstance(value, int | float) or isinstance(value, bool) or value != value:  # noqa: PLR0124 (NaN)
-        return 0.0
-    return min(max(float(value), 0.0), limit)
-
-
-def overlong_verdict(head: bytes) -> tuple[Verdict, str]:
-    """The verdict of a result line too long to read: RE for an error report (its text is too long to be
-    useful), WA for anything else (no right answer is that long)."""
-    if head.lstrip().startswith(b'{"e"'):
-        return Verdict.RE, "an exception whose message is too long to keep (over the result line limit)"
-    return Verdict.WA, "a result far longer than the expected answer (over the result line limit)"
-
-
-class _Feeder:
-    """Hands the harness its tests: the samples one at a time (the next only once the previous test's result has
-    come), then, once the samples are answered, every hidden test in one write.
-
-    So a program answering a sample holds no test after it: a failure on a sample (whose message and prints a
-    participant sees) cannot quote a hidden test, and `given` says whether the program was given a hidden test.
-    Past the samples nothing of the run is shown to a participant, so the hidden tests cost no round trip each.
-    """
-
-    def __init__(self, cases: Sequence[Case], transport: asyncio.WriteTransport, stop: asyncio.Event) -> None:
-        self.lines = [msgspec.json.encode(case.args) + b"\n" for case in cases]
-        self.samples = [case.sample for case in cases]
-        self.transport = transport
-        self.stop = stop  # set once judging has decided: no further test is given
-        self.given = 0
-        self.given_at: list[float] = []  # when each test was written
-        self.answered_at = 0.0  # when the last result line came
-
-    def took(self, index: int) -> float:
-        """The wall seconds result line `index` took: since its test was given or the previous result came, whichever
-        was later (0 for a line no test was given for). Call once per line, in order."""
-        now = asyncio.get_running_loop().time()
-        start = max(self.given_at[index], self.answered_at) if index < len(self.given_at) else now
-        self.answered_at = now
-        return now - start
-
-    def next(self) -> None:
-        if self.stop.is_set() or self.transport.is_closing():
-            return
-        if self.given < len(self.lines):
-            batch = 1 if self.samples[self.given] else len(self.lines) - self.given
-            now = asyncio.get_running_loop().time()
-            self.transport.write(b"".join(self.lines[self.given : self.given + batch]))
-            self.given_at += [now] * batch
-            self.given += batch
-        if self.given == len(self.lines):
-            self.transport.close()  # end of file once the last test is read
-
-
-async def _read_results(read_fd: int, sink: ResultSink, feeder: _Feeder, limit: int) -> None:
-    """Feed result lines to the sink (and the next test to the harness after each) until the pipe is drained.
-
-    A line is held only up to `limit` bytes: a longer one goes to `sink.overlong` and nothing more is read.
-    """
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=_CHUNK)
-    transport, _ = await loop.connect_read_pipe(
-        lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(read_fd, "rb", buffering=0)
-    )
-    pending = bytearray()
-    lines = 0
-    try:
-        while chunk := await reader.read(_CHUNK):
-            searched = len(pending)
-            pending += chunk
-            start = 0
-            while (end := pending.find(b"\n", max(start, searched))) >= 0:
-                sink.line(bytes(pending[start : end + 1]), feeder.took(lines))
-                lines += 1
-                feeder.next()
-                start = end + 1
-            del pending[:start]
-            if len(pending) > limit:
-                sink.overlong(bytes(pending[:64]))
-                return
-        if pending.strip():
-            sink.line(bytes(pending), feeder.took(lines))
-    finally:
-        transport.close()
-
-
-def _close(*fds: int) -> None:
-    for fd in fds:
-        os.close(fd)
-
-
 async def run_harness(
     task: FunctionTask,
     language: Language,
@@ -352,25 +247,15 @@ async def run_harness(
 
     Returns the run and how many tests the harness was given.
     """
-    read_fd, write_fd = os.pipe2(os.O_CLOEXEC)
-    stdin_r, stdin_w = os.pipe2(os.O_CLOEXEC)
-    loop = asyncio.get_running_loop()
-    stdin, _ = await loop.connect_write_pipe(asyncio.Protocol, os.fdopen(stdin_w, "wb", buffering=0))
-    feeder = _Feeder(task.cases, stdin, stop)
-    feeder.next()
-    run = asyncio.ensure_future(sandbox.run(run_request(task, language, build, write_fd, stdin_r), stop=stop))
-    # Our copies of the jail's ends go when the run ends, so the reader sees end-of-file.
-    run.add_done_callback(lambda _: _close(write_fd, stdin_r))
-    try:
-        await _read_results(read_fd, sink, feeder, line_limit)
-        return await run, feeder.given
-    finally:
-        if not stdin.is_closing():
-            stdin.abort()
-        if not run.done():
-            stop.set()
-            with contextlib.suppress(Exception):
-                await run
+    return await run_piped(
+        sandbox,
+        lambda stdin_fd, results_fd: run_request(task, language, build, results_fd, stdin_fd),
+        [msgspec.json.encode(case.args) + b"\n" for case in task.cases],
+        [case.sample for case in task.cases],
+        sink=sink,
+        stop=stop,
+        line_limit=line_limit,
+    )
 
 
 async def _execute(

@@ -29,12 +29,11 @@ from judged.judging.function import (
     RUN_LINE_LIMIT,
     Case,
     FunctionTask,
-    call_time,
     generator_for,
     out_of_memory,
-    overlong_verdict,
     run_harness,
 )
+from judged.judging.harness_pipes import call_time, overlong_verdict
 from judged.judging.languages import Language
 from judged.judging.verdicts import Verdict
 from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution, Shape
