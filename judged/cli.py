@@ -255,7 +255,9 @@ async def _restore(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _judge(settings: Settings, args: argparse.Namespace) -> int:
     from judged import commands
+    from judged.sandbox import pin_slot
 
+    pin_slot(0)  # one core, as a worker slot has: a rerun meets the same core (judged/sandbox/pinning.py)
     return await commands.judge_command(settings, args.problem, args.solution, args.language, args.json)
 
 

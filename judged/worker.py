@@ -35,6 +35,7 @@ from judged.judging.sources import read_program
 from judged.judging.tasks import function_task
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems import Problem
+from judged.sandbox import pin_slot
 from judged.store.queue import Claim, Queue
 from judged.store.submissions import Kind, Status, Submission, SubmissionNotFound, SubmissionStore
 
@@ -105,7 +106,7 @@ class Worker:
         self._stopping = False
         for number in range(1, self.slots + 1):
             consumer = f"{self.consumer_prefix}-{number}"
-            self._tasks.append(asyncio.create_task(self._slot(consumer), name=f"worker slot {consumer}"))
+            self._tasks.append(asyncio.create_task(self._slot(consumer, number - 1), name=f"worker slot {consumer}"))
         log.info("worker started %d slots (%s-1..%d)", self.slots, self.consumer_prefix, self.slots)
 
     async def stop(self, grace: float = 0.0) -> None:
@@ -130,7 +131,8 @@ class Worker:
             await asyncio.wait(set(self._recording), timeout=10.0)
         log.info("worker stopped %d slots", len(tasks))
 
-    async def _slot(self, consumer: str) -> None:
+    async def _slot(self, consumer: str, index: int) -> None:
+        pin_slot(index)  # this slot's runs on core index mod the usable cores (judged/sandbox/pinning.py)
         while not self._stopping:
             try:
                 claim = await self._queue.claim(consumer, self._block_ms)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from judged.sandbox.pinning import pin_slot
 from judged.sandbox.types import Limits, Mount, RunRequest, RunResult, SandboxError, Status
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ __all__ = [
     "SandboxError",
     "Status",
     "default_root",
+    "pin_slot",
 ]
 
 

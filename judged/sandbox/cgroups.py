@@ -34,6 +34,7 @@ from judged.sandbox.types import SandboxError
 log = logging.getLogger(__name__)
 
 V1_CONTROLLERS = ("memory", "pids", "cpuacct")
+CPUSET = "cpuset"  # optional: without it runs are not pinned to a core
 _instances = itertools.count(1)  # several Sandboxes may live in one process (tests, tools)
 V2_CONTROLLERS = ("memory", "pids", "cpu")
 TOP = "judged"
@@ -94,7 +95,7 @@ def find_mounts(mountinfo: str) -> tuple[Version, dict[str, Path]]:
         if fstype == "cgroup2" and unified is None:
             unified = point
         elif fstype == "cgroup":
-            for controller in V1_CONTROLLERS:
+            for controller in (*V1_CONTROLLERS, CPUSET):
                 if controller in options:
                     v1.setdefault(controller, point)
     if "memory" in v1:
@@ -137,6 +138,16 @@ class RunCgroup:
 
     def _dir(self, controller: str) -> Path:
         return self.dirs[controller if self.version is Version.V1 else "unified"]
+
+    def pin(self, core: int) -> None:
+        """Let the run use this one core only (before anything joins the cgroup)."""
+        if self.version is Version.V1:
+            d = self.dirs[CPUSET]
+            # A v1 cpuset takes no task until its cpus and mems are set.
+            _write(d / "cpuset.mems", _read(d.parent / "cpuset.effective_mems").strip())
+            _write(d / "cpuset.cpus", str(core))
+        else:
+            _write(self._dir("cpu") / "cpuset.cpus", str(core))
 
     def set_limits(self, memory: int, pids: int) -> None:
         if self.version is Version.V1:
@@ -274,6 +285,27 @@ class Cgroups:
     def _own(self) -> dict[str, Path]:
         return {c: base / self.tag for c, base in self.bases.items()}
 
+    @property
+    def can_pin(self) -> bool:
+        """Whether runs can be held to one core: a cpuset hierarchy (v1) or controller (v2) judged may use."""
+        if self.version is Version.V1:
+            return CPUSET in self.bases
+        own = self._own()["unified"]
+        with contextlib.suppress(OSError):
+            return CPUSET in _read(own / "cgroup.subtree_control").split()
+        return False
+
+    def cores(self) -> tuple[int, ...]:
+        """The cores runs may be pinned to: judged's cpuset and this process's affinity; () when it cannot pin."""
+        if not self.can_pin:
+            return ()
+        own = self._own()[CPUSET if self.version is Version.V1 else "unified"]
+        try:
+            allowed = parse_cpu_list(_read(own / "cpuset.effective_cpus"))
+        except OSError:
+            return ()
+        return tuple(sorted(allowed & os.sched_getaffinity(0)))
+
     def prepare(self) -> None:
         """Create judged's parents and sweep what crashed processes left behind."""
         try:
@@ -286,6 +318,9 @@ class Cgroups:
                 own.mkdir(exist_ok=True)
                 if self.version is Version.V2:
                     self._enable_controllers(own)
+            if CPUSET in self.bases:
+                _inherit_cpuset(self.bases[CPUSET])
+                _inherit_cpuset(self._own()[CPUSET])
         except OSError as exc:
             raise SandboxError(f"cannot create cgroups under {exc.filename}: {exc.strerror}") from exc
 
@@ -303,6 +338,9 @@ class Cgroups:
         if still:
             raise SandboxError(f"cgroup {directory} lacks the {', '.join(still)} controller (delegate it)")
         _write(directory / "cgroup.subtree_control", " ".join(f"+{c}" for c in V2_CONTROLLERS))
+        if CPUSET in available:  # optional: pinning to a core where the host delegates it
+            with contextlib.suppress(OSError):
+                _write(directory / "cgroup.subtree_control", f"+{CPUSET}")
 
     def sweep(self) -> list[str]:
         """Remove the trees of judged processes that are no longer running."""
@@ -319,15 +357,19 @@ class Cgroups:
             log.info("removed %d leftover sandbox cgroup trees", len(removed))
         return removed
 
-    def create_run(self, memory: int, pids: int) -> RunCgroup:
+    def create_run(self, memory: int, pids: int, core: int | None = None) -> RunCgroup:
+        """A new run's cgroup(s) with its limits; `core`: pinned to that core (see `cores`)."""
         name = f"r{next(self._counter)}"
-        dirs = {c: own / name for c, own in self._own().items()}
+        # v1: the run joins a cpuset cgroup of its own only when pinned (else it keeps the daemon's cpus).
+        dirs = {c: own / name for c, own in self._own().items() if c != CPUSET or core is not None}
         run = RunCgroup(self.version, dirs)
         try:
             for d in dirs.values():
                 d.mkdir()
             run.program_dir.mkdir()
             run.set_limits(memory, pids)
+            if core is not None:
+                run.pin(core)
         except OSError:
             run.remove()
             raise
@@ -336,6 +378,24 @@ class Cgroups:
     def close(self) -> None:
         for own in self._own().values():
             _remove_tree(own)
+
+
+def parse_cpu_list(text: str) -> set[int]:
+    """{0, 1, 2, 5} from the kernel's list format "0-2,5"."""
+    cores: set[int] = set()
+    for part in text.strip().split(","):
+        if not part:
+            continue
+        first, _, last = part.partition("-")
+        cores.update(range(int(first), int(last or first) + 1))
+    return cores
+
+
+def _inherit_cpuset(directory: Path) -> None:
+    """A v1 cpuset starts with no cpus and no mems; give it its parent's."""
+    for name in ("cpuset.cpus", "cpuset.mems"):
+        if not _read(directory / name).strip():
+            _write(directory / name, _read(directory.parent / name).strip())
 
 
 def _children(base: Path) -> Iterator[Path]:

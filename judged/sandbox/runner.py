@@ -19,6 +19,7 @@ from judged.sandbox.cgroups import Cgroups, RunCgroup
 from judged.sandbox.helper import build_helper
 from judged.sandbox.identity import Identity, IdentityPool, hand_over
 from judged.sandbox.jail import check_mount, closed_ancestor, nsjail_argv
+from judged.sandbox.pinning import core_of_slot, current_slot
 from judged.sandbox.release import Release, ReleaseError, release
 from judged.sandbox.types import Limits, RunRequest, RunResult, SandboxError, Status
 
@@ -194,6 +195,7 @@ class Sandbox:
         self.nsjail = config.nsjail or ""
         self.helper = Path()
         self.cgroups: Cgroups | None = None
+        self.cores: tuple[int, ...] = ()  # what worker slots are pinned to (pinning.py); () cannot pin
         self.identities = IdentityPool(config.uid_base, config.gid_base, config.ids)
 
     async def start(self) -> None:
@@ -212,10 +214,12 @@ class Sandbox:
             raise SandboxError(f"jails cannot reach {self.helper}: {closed} must be traversable by others (chmod o+x)")
         self.cgroups = Cgroups.detect(self.config.cgroup_v2_base)
         await asyncio.to_thread(self.cgroups.prepare)
+        self.cores = self.cgroups.cores()
         probe = await self.run(RunRequest(argv=("/bin/sh", "-c", "exit 0"), env={"PATH": "/usr/bin:/bin"}))
         if probe.status is not Status.OK:
             raise SandboxError(f"cannot create a jail on this host: {probe.message or probe.status}")
-        log.info("sandbox ready: cgroup %s, nsjail %s", self.cgroups.version.name.lower(), self.nsjail)
+        pinning = f"slots pinned to cores {list(self.cores)}" if self.cores else "no cpuset: runs not pinned"
+        log.info("sandbox ready: cgroup %s, %s, nsjail %s", self.cgroups.version.name.lower(), pinning, self.nsjail)
 
     async def close(self) -> None:
         if self.cgroups is not None:
@@ -240,7 +244,8 @@ class Sandbox:
             return _internal_error(problem)
         async with self.identities.lease() as identity:
             try:
-                cgroup = self.cgroups.create_run(request.limits.memory, request.limits.processes + 2)
+                core = core_of_slot(current_slot(), self.cores)
+                cgroup = self.cgroups.create_run(request.limits.memory, request.limits.processes + 2, core)
             except OSError as exc:
                 return _internal_error(f"cannot create the run's cgroup: {exc}")
             try:
