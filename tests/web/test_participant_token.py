@@ -74,5 +74,7 @@ async def test_a_participant_token_from_the_host_page_is_who_the_client_is(brows
     await expect(rows.first).to_be_visible()
     await expect(page.locator("table.problems")).to_contain_text("Balance Point")
     await expect(page.locator("table.problems")).not_to_contain_text("Rain Window")  # its competition has not started
+    await page.goto("/#/competitions/later/problems/A")
+    await expect(page.locator("#main")).to_contain_text("Problem A of Later is shown when the competition starts.")
     assert page_errors(page) == []
     await page.context.close()

@@ -135,6 +135,7 @@ export interface Competition {
   freeze_minutes?: number | null;
   freeze_at?: number | null;
   penalty_minutes?: number;
+  hide_problems?: boolean; // until the start, only admins see its problems
 }
 
 export interface Cell {

@@ -21,6 +21,15 @@ export async function competitionProblemPage(
   const competition = await get<Competition>(`/v1/competitions/${encodeURIComponent(competitionId)}`, signal);
   const entry = competition.problems.find((problem) => problem.label === label);
   if (!entry) throw new Error(`Competition ${competition.title} has no problem ${label}.`);
+  if (competition.state === "scheduled" && competition.hide_problems !== false) {
+    // judged shows a competition's problems to participants only from its start (docs/security.md).
+    try {
+      await showProblem(main, signal, entry.problem, competition, label); // an admin's token sees it already
+    } catch {
+      clear(main, h("p", { class: "notice", role: "note" }, `Problem ${label} of ${competition.title} is shown when the competition starts.`));
+    }
+    return;
+  }
   await showProblem(main, signal, entry.problem, competition, label);
 }
 
