@@ -263,7 +263,9 @@ async def _judge(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _problems(settings: Settings, args: argparse.Namespace) -> int:
     from judged import commands
+    from judged.sandbox import pin_slot
 
+    pin_slot(0)  # time limits derived on one core; the submissions then one per core (commands.py)
     return await commands.problems_check_command(settings, problem_folders(args.folders))
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
 import msgspec
@@ -27,6 +28,7 @@ from judged.problems import (
     load_problem,
 )
 from judged.problems.kattis_programs import program_language
+from judged.sandbox import pin_slot
 from judged.settings import Settings
 
 MiB = 1024 * 1024
@@ -119,10 +121,12 @@ async def judge_command(
 
 async def _check_solutions(judge: Judge, problem: Problem) -> tuple[int, list[str]]:
     """Judge every reference solution: how many were judged, and one line per disagreement."""
-    slots = asyncio.Semaphore(os.cpu_count() or 1)
+    free_slots: asyncio.Queue[int] = asyncio.Queue()
+    for slot in range(os.cpu_count() or 1):
+        free_slots.put_nowait(slot)
 
     async def one(solution: ReferenceSolution) -> str | None:
-        async with slots:
+        async with _in_a_slot(free_slots):
             try:
                 code = await asyncio.to_thread(read_program, solution.path)
                 result = await judge.judge_problem(_with_margin(problem, solution, await judge.time_limit(problem)),
@@ -142,6 +146,17 @@ async def _check_solutions(judge: Judge, problem: Problem) -> tuple[int, list[st
     skipped = "skipped"
     outcomes = await asyncio.gather(*(one(solution) for solution in problem.solutions))
     return sum(line is not skipped for line in outcomes), [line for line in outcomes if line and line is not skipped]
+
+
+@contextlib.asynccontextmanager
+async def _in_a_slot(free_slots: asyncio.Queue[int]) -> AsyncIterator[None]:
+    """As many judged at once as cores, each run held to its slot's core as a worker slot's are."""
+    slot = await free_slots.get()
+    pin_slot(slot)
+    try:
+        yield
+    finally:
+        free_slots.put_nowait(slot)
 
 
 def outcome_code(result: JudgeResult) -> str:

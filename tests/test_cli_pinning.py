@@ -1,14 +1,17 @@
-"""`judged judge` runs the program on one core, as a worker slot does."""
+"""The command line pins its runs as worker slots do: `judged judge` to one core, `problems check` one per core."""
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
 
 import msgspec
 
+from judged.commands import _in_a_slot
 from judged.sandbox import Sandbox
+from judged.sandbox.pinning import current_slot
 from tests.conftest import cannot_test
 from tests.judging.test_selftest_cache import PROBLEM_TOML
 
@@ -44,3 +47,30 @@ def test_judge_runs_the_program_on_the_first_usable_core(jail_tmp: Path, sandbox
     doc = msgspec.json.decode(proc.stdout)
     assert doc["verdict"] == "AC"
     assert doc["stdout"].splitlines()[0] == f"cores {[sandbox.cores[0]]}"
+
+
+async def test_problems_check_judges_one_submission_per_slot_at_a_time() -> None:
+    free: asyncio.Queue[int] = asyncio.Queue()
+    for slot in range(2):
+        free.put_nowait(slot)
+    seen: list[int] = []
+    inside = asyncio.Event()
+    leave = asyncio.Event()
+
+    async def submission() -> None:
+        async with _in_a_slot(free):
+            slot = current_slot()
+            assert slot is not None
+            seen.append(slot)
+            if len(seen) == 2:
+                inside.set()
+            await leave.wait()
+
+    tasks = [asyncio.create_task(submission()) for _ in range(3)]
+    await inside.wait()
+    assert sorted(seen) == [0, 1]  # two at once, each on its own slot; the third waits for one
+    await asyncio.sleep(0)
+    assert len(seen) == 2
+    leave.set()
+    await asyncio.gather(*tasks)
+    assert seen[2] in (0, 1)
