@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -216,6 +217,42 @@ async def test_a_compile_error_names_its_line(browser: Browser, base_url: str) -
     await expect(page.locator("[data-verdict=CE]")).to_be_visible(timeout=VERDICT_TIMEOUT)
     await expect(page.locator(".compile-lines")).to_contain_text("Line 4")
     await expect(page.locator(".compile-lines")).to_contain_text("was not declared")
+    assert page_errors(page) == []
+    await page.context.close()
+
+
+async def test_your_submissions_come_from_the_server_and_mark_the_problem_list(browser: Browser, base_url: str) -> None:
+    page = await new_page(browser, base_url)
+    await page.goto("/")
+    await set_user(page, "e2e-history")
+    await page.goto("/#/problems/aplusb")
+    await editor_ready(page)
+    await page.get_by_label("Language").select_option("python")
+    await set_code(page, APLUSB_WRONG)
+    await page.get_by_role("button", name="Submit").click()
+    await expect(page.locator("#verdict [data-verdict=WA]")).to_be_visible(timeout=VERDICT_TIMEOUT)
+
+    # Another browser, as it were: nothing remembered locally, the list is the server's history.
+    forget = "() => Object.keys(localStorage).filter((k) => k.startsWith('judged:recent:'))"
+    await page.evaluate(f"{forget}.forEach((k) => localStorage.removeItem(k))")
+    await page.reload()
+    entry = page.locator(".recent [data-submission]")
+    await expect(entry).to_have_count(1, timeout=30_000)
+    await expect(entry.locator(".verdict-WA")).to_be_visible()
+    await entry.click()  # opens the full result
+    await expect(page.locator("#verdict [data-verdict=WA]")).to_be_visible()
+    await expect(page.locator("#verdict")).to_contain_text("Expected")
+
+    await page.goto("/#/problems?q=plus")
+    row = page.locator("table.problems tr", has=page.get_by_role("link", name="A Plus B"))
+    await expect(row.locator("[data-status=attempted]")).to_be_visible()
+
+    await create_competition(base_url, "web-history-cup")
+    await page.goto("/#/competitions")
+    running = page.locator("ul.competitions[data-state=running]")
+    await expect(running).to_contain_text("Web Cup")
+    await running.get_by_role("link", name="Web Cup").first.click()
+    await expect(page).to_have_url(re.compile(r"#/competitions/web"))
     assert page_errors(page) == []
     await page.context.close()
 

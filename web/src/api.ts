@@ -15,7 +15,7 @@ export interface ProblemSummary {
 }
 
 export interface ProblemListPage {
-  items: ProblemSummary[];
+  items: (ProblemSummary & Partial<PersonalProblem>)[];
   next_cursor: string | null;
   total: number;
 }
@@ -116,6 +116,49 @@ export interface Run {
     expected: unknown[] | null;
     expected_from: string;
   };
+}
+
+/** One line of GET /v1/submissions: a finished submission's summary (the full result is GET /v1/submissions/{id}). */
+export interface HistoryItem {
+  id: string;
+  problem: string;
+  language: string;
+  user_id: string;
+  verdict: string;
+  time: number;
+  memory: number;
+  created: number; // Unix seconds
+  finished: number;
+  competition_id?: string;
+  score?: number;
+}
+
+export interface HistoryPage {
+  items: HistoryItem[];
+  next_cursor: string | null;
+}
+
+/** A problem of GET /v1/problems?user_id=: with that user's standing on it. */
+export interface PersonalProblem extends ProblemSummary {
+  status: "solved" | "attempted" | null;
+  attempts: number;
+  last_verdict: string | null;
+}
+
+export interface CompetitionListing {
+  id: string;
+  title: string;
+  start: number;
+  end: number;
+  duration: number;
+  state: Competition["state"];
+  rule: string;
+  problems: number;
+}
+
+export interface CompetitionPage {
+  items: CompetitionListing[];
+  next_cursor: string | null;
 }
 
 export interface CompetitionProblem {

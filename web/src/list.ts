@@ -1,5 +1,5 @@
 // The problem list: GET /v1/problems, paged by cursor, filtered by difficulty and tag, searched by title.
-import { get, query, type ProblemListPage } from "./api";
+import { get, query, userId, type ProblemListPage } from "./api";
 import { clear, h } from "./dom";
 import { navigate } from "./router";
 
@@ -49,7 +49,9 @@ export async function listPage(main: HTMLElement, params: URLSearchParams, signa
   const cursors = JSON.parse(sessionStorage.getItem(cursorsKey) ?? "[]") as string[];
   cursors[page - 1] = cursor;
   sessionStorage.setItem(cursorsKey, JSON.stringify(cursors));
-  const body = await get<ProblemListPage>(`/v1/problems${query({ limit: PAGE_SIZE, q, difficulty, tag, cursor })}`, signal);
+  // With a user id, each problem comes with that user's standing (solved, attempted), never cached.
+  const user = userId();
+  const body = await get<ProblemListPage>(`/v1/problems${query({ limit: PAGE_SIZE, q, difficulty, tag, cursor, user_id: user })}`, signal);
   for (const item of body.items) for (const t of item.tags) seenTags.add(t);
   results.setAttribute("aria-busy", "false");
   const first = (page - 1) * PAGE_SIZE + 1;
@@ -67,7 +69,11 @@ export async function listPage(main: HTMLElement, params: URLSearchParams, signa
             "table",
             { class: "problems" },
             h("caption", { class: "sr-only" }, "Problems"),
-            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Title"), h("th", { scope: "col" }, "Difficulty"), h("th", { scope: "col" }, "Tags"))),
+            h(
+              "thead",
+              {},
+              h("tr", {}, h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Status")), h("th", { scope: "col" }, "Title"), h("th", { scope: "col" }, "Difficulty"), h("th", { scope: "col" }, "Tags")),
+            ),
             h(
               "tbody",
               {},
@@ -75,6 +81,7 @@ export async function listPage(main: HTMLElement, params: URLSearchParams, signa
                 h(
                   "tr",
                   {},
+                  h("td", { class: "standing" }, mark(item.status ?? null, item.last_verdict ?? null)),
                   h("td", {}, h("a", { href: `#/problems/${encodeURIComponent(item.slug)}` }, item.title)),
                   h("td", {}, h("span", { class: `difficulty difficulty-${item.difficulty}` }, item.difficulty)),
                   h(
@@ -101,4 +108,12 @@ export async function listPage(main: HTMLElement, params: URLSearchParams, signa
         : null,
     ),
   );
+}
+
+/** Solved (✓) or attempted (•, with the last verdict) by this user; nothing when never tried. */
+function mark(status: "solved" | "attempted" | null, last: string | null): HTMLElement | null {
+  if (status === "solved") return h("span", { class: "solved", title: "Solved", "data-status": "solved" }, "✓", h("span", { class: "sr-only" }, " solved"));
+  if (status === "attempted")
+    return h("span", { class: "attempted", title: `Attempted (last: ${last ?? "?"})`, "data-status": "attempted" }, "•", h("span", { class: "sr-only" }, " attempted"));
+  return null;
 }

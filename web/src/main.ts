@@ -6,6 +6,7 @@ import "./style.css";
 
 route(/^\/?$|^\/problems$/, async () => (await import("./list")).listPage);
 route(/^\/problems\/([^/]+)$/, async () => (await import("./problem")).problemPage);
+route(/^\/competitions$/, async () => (await import("./competitions")).competitionsPage);
 route(/^\/competitions\/([^/]+)$/, async () => (await import("./competition")).competitionPage);
 route(/^\/competitions\/([^/]+)\/problems\/([^/]+)$/, async () => (await import("./problem")).competitionProblemPage);
 
@@ -67,7 +68,7 @@ async function start(): Promise<void> {
   const header = document.getElementById("top") as HTMLElement;
   header.append(
     h("a", { class: "brand", href: "#/problems" }, "judged"),
-    h("nav", { "aria-label": "Main" }, h("a", { href: "#/problems" }, "Problems")),
+    h("nav", { "aria-label": "Main" }, h("a", { href: "#/problems" }, "Problems"), " ", h("a", { href: "#/competitions" }, "Competitions")),
     competitionJump(),
     identity(config),
   );

@@ -5,8 +5,10 @@ import {
   post,
   streamEvents,
   userId,
+  query,
   type Accepted,
   type Competition,
+  type HistoryPage,
   type Problem,
   type Run,
   type Submission,
@@ -298,16 +300,48 @@ export class Workspace {
     }
   }
 
+  /** This user's submissions to the problem: the server's history (newest first), and what this browser
+   *  submitted that the history does not list yet. Each opens its full result. */
   private showRecent(): void {
-    const list = this.recentList();
-    clear(
-      this.recent,
-      list.length
-        ? list.map((entry) =>
-            h("li", {}, verdictBadge(entry.verdict), ` ${entry.language} · ${new Date(entry.at).toLocaleTimeString()}`),
-          )
-        : h("li", { class: "muted" }, "None yet from this browser."),
-    );
+    const local = this.recentList();
+    const user = userId();
+    const render = (items: Recent[]) =>
+      clear(
+        this.recent,
+        items.length
+          ? items.map((entry) =>
+              h(
+                "li",
+                {},
+                h(
+                  "button",
+                  { type: "button", class: "link", "data-submission": entry.id, onclick: () => void this.open(entry.id) },
+                  verdictBadge(entry.verdict),
+                  ` ${entry.language} · ${new Date(entry.at).toLocaleString()}`,
+                ),
+              ),
+            )
+          : h("li", { class: "muted" }, user ? "None yet." : "Type your user id to see your submissions."),
+      );
+    render(local);
+    if (!user) return;
+    const filters = { user_id: user, problem: this.problem.slug, competition_id: this.competition?.id ?? "", limit: 20 };
+    get<HistoryPage>(`/v1/submissions${query(filters)}`, this.signal)
+      .then((page) => {
+        const server: Recent[] = page.items.map((item) => ({ id: item.id, language: item.language, verdict: item.verdict, at: item.created * 1000 }));
+        const listed = new Set(server.map((entry) => entry.id));
+        render([...local.filter((entry) => !listed.has(entry.id)), ...server].sort((a, b) => b.at - a.at).slice(0, 20));
+      })
+      .catch(() => undefined); // a judged without history: this browser's list stays
+  }
+
+  /** A submission's full result in the results panel. */
+  private async open(id: string): Promise<void> {
+    try {
+      const submission = await get<Submission>(`/v1/submissions/${encodeURIComponent(id)}`, this.signal);
+      clear(this.results, h("h2", {}, "Submission"), h("div", { id: "verdict" }, submission.status === "finished" ? verdictView(submission, (line) => this.editor?.reveal(line)) : statusView(submission)));
+    } catch (error) {
+      if (!this.signal.aborted) this.showError(error);
+    }
   }
 }
-
