@@ -217,8 +217,13 @@ def problem_folders(paths: list[Path]) -> list[Path]:
 
 async def _serve(settings: Settings, _args: argparse.Namespace) -> int:
     from judged.serve import serve
+    from judged.store.database import DatabaseError
 
-    return await _with_embedded_redis(serve(settings))
+    try:
+        return await _with_embedded_redis(serve(settings))
+    except DatabaseError as exc:  # unreachable, or migrated by a newer judged: one line, not a traceback
+        print(f"judged: {exc}", file=sys.stderr)
+        return EXIT_SANDBOX_FAILED
 
 
 async def _competitions(settings: Settings, args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from pathlib import Path
 import msgspec
 import redis.asyncio as aioredis
 from aiohttp import web
+from sqlalchemy.exc import DBAPIError
 
 from judged.api import ApiDeps, Auth, Submissions, build_app
 from judged.api.competitions import Competitions
@@ -38,7 +39,7 @@ from judged.settings import Settings
 from judged.store.archive import SubmissionArchive
 from judged.store.client import connect
 from judged.store.competition_archive import CompetitionArchive, DurableCompetitionStore
-from judged.store.database import Database, database_url
+from judged.store.database import Database, DatabaseError, database_url
 from judged.store.embedded import EmbeddedRedis
 from judged.store.events import Events
 from judged.store.index import ProblemIndex
@@ -240,8 +241,11 @@ class Daemon:
                 await self.embedded.stop()
 
     async def database_context(self, _app: web.Application) -> AsyncIterator[None]:
-        """The submissions database, migrated before anything reads or writes it."""
-        await self.database.open()
+        """The submissions database, migrated before anything reads or writes it; a start refused if it cannot be."""
+        try:
+            await self.database.open()
+        except (DBAPIError, OSError) as exc:
+            raise DatabaseError(f"the submissions database {self.database.describe()} cannot be opened: {exc}") from exc
         log.info("submissions database ready: %s", self.database.describe())
         store = self.competitions.store
         if isinstance(store, DurableCompetitionStore):

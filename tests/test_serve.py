@@ -70,3 +70,14 @@ def test_without_a_token_judged_listens_on_loopback_only_and_says_so() -> None:
     assert "no API token is configured" in effective_listen(open_host)[2]
     with_token = load_settings(None, overrides={"server.listen": "0.0.0.0:8080", "server.tokens": ["t"]})
     assert effective_listen(with_token) == ("0.0.0.0", 8080, "")
+
+
+def test_a_submissions_database_that_cannot_be_opened_is_refused_in_one_line(tmp_path: Path) -> None:
+    tmp_path.chmod(0o711)
+    nowhere = tmp_path / "no-postgres-here"
+    done = serve(tmp_path, JUDGED_DATABASE_URL=f"postgresql://judged@/judged?host={nowhere}")
+    assert done.returncode == 2
+    assert "judged: the submissions database postgresql+asyncpg://judged@/judged" in done.stderr
+    assert "cannot be opened" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert redis_servers_of(tmp_path) == []  # the embedded Redis started first is stopped again
