@@ -1,6 +1,6 @@
 """The problem index: the problem folders on disk, copied into SQLite for paging, filters and search.
 
-Each host keeps its own index (DESIGN.md, "Where state lives"). `sync`
+Each host keeps its own index (docs/architecture.md; the design's "Where state lives"). `sync`
 fingerprints every folder under the roots (the paths, mtimes and sizes of its
 files), parses only the folders whose fingerprint changed, and writes the
 result in one transaction: new and edited problems upserted, problems whose
