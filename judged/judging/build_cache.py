@@ -153,10 +153,12 @@ class BuildCache:
         fd = os.open(work / RECORD, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o444)
         with os.fdopen(fd, "wb") as handle:
             handle.write(msgspec.json.encode(sealed))
-        os.chmod(work, 0o555)
         if entry.exists():  # a half-made entry of a crashed process (no record): replace it
             self._delete(entry)
+        # Closed only once in place: moving a folder to another parent rewrites its `..`, which needs
+        # write permission on it, and judged under its systemd unit has no CAP_DAC_OVERRIDE.
         os.rename(work, entry)
+        os.chmod(entry, 0o555)
         self._sizes[key] = sealed.size
         return sealed
 
@@ -215,17 +217,19 @@ class BuildCache:
 
     def _delete(self, entry: Path) -> None:
         trash = self.root / ".trash" / f"{entry.name}.{os.getpid()}.{next(self._counter)}"
+        os.chmod(entry, 0o755)  # writable to its owner (root) again, so that it may move (see install)
         os.rename(entry, trash)
         remove_tree(trash)
 
 
 def seal(folder: Path) -> int:
-    """Make everything under `folder` root's and read-only; drop all but files, folders and symlinks.
+    """Make everything below `folder` root's and read-only (`folder` itself: root's, left open for the caller to
+    write the record into and move); drop all but files, folders and symlinks.
 
     Bytes taken on disk. The jail that wrote there is gone; nothing is followed.
     """
     size, folders = _take_back(folder)
-    for path in reversed(folders):  # deepest first: a read-only folder is closed to root too (no DAC override)
+    for path in reversed(folders[1:]):  # deepest first: a read-only folder is closed to root too (no DAC override)
         os.chmod(path, 0o555)
     return size
 

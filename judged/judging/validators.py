@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 import msgspec
 
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, language_mounts
+from judged.judging.build_cache import remove_tree
 from judged.judging.languages import LANGUAGE_IDS, Language, expand, for_package_programs, script_language
 from judged.judging.sources import SourceError, program_sources, read_program
 from judged.problems.io_model import IoTest
@@ -120,7 +120,7 @@ class OutputValidator:
             path.chmod(0o755)
             yield path
         finally:
-            shutil.rmtree(path, ignore_errors=True)
+            remove_tree(path)  # the validator's uid owns it: taken back first (judged may lack CAP_DAC_OVERRIDE)
 
     def request(self, test: IoTest, flags: tuple[str, ...], feedback: Path, *, wall: float = 60.0) -> RunRequest:
         mounts = (
