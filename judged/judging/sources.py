@@ -30,6 +30,7 @@ _JAVA_TOKEN = re.compile(
     r"\b(?:class|interface|enum|record)\s+(?P<name>\w+)|[{}]|(?P<main>\bstatic\s+void\s+main\s*\()"
 )
 _C_MAIN = re.compile(r"\bmain\s*\(")
+_C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++", ".H")
 _PY_MAIN = re.compile(r"__name__\s*==\s*['\"]__main__['\"]")
 
 
@@ -116,13 +117,29 @@ def _main_class(code: str) -> str | None:
 
 
 def _c_family(language: Language, files: dict[str, str], ours: list[str]) -> dict[str, str]:
-    entry = language.files[0]
-    if entry in files:
-        raise SourceError(f"{entry} is the name judged builds the program as; rename that file")
+    """One unit that includes every source file. A source with the name judged builds the unit as
+    (`main.c`, common in multi-file C) moves aside under a free name, `#line` keeping its own name in
+    the compiler's messages; headers are read once per unit (`_once`)."""
     if not any(_C_MAIN.search(files[name]) for name in ours):
         raise SourceError("no main function in any source file")
-    unit = "".join(f'#include "{name}"\n' for name in ours)
-    return {**files, entry: unit}
+    entry = language.files[0]
+    aside = "_" + entry
+    while aside in files:
+        aside = "_" + aside
+    laid = {name: _once(name, text) for name, text in files.items() if name != entry}
+    if entry in files:
+        laid[aside] = f'#line 1 "{entry}"\n{files[entry]}'
+    unit = "".join(f'#include "{aside if name == entry else name}"\n' for name in ours)
+    return {**laid, entry: unit}
+
+
+def _once(name: str, text: str) -> str:
+    """A header read once per unit: the sources share one unit here, so a header every source includes
+    (DOMjudge's `multifile-cpp`, written for separate compilation, has no include guard) would be defined
+    twice. `#line 1` keeps the compiler's line numbers the file's own."""
+    if Path(name).suffix not in _C_HEADERS:
+        return text
+    return f"#pragma once\n#line 1\n{text}"
 
 
 def _python(language: Language, files: dict[str, str], ours: list[str]) -> dict[str, str]:

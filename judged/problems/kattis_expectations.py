@@ -63,6 +63,16 @@ _DOMJUDGE = {
     "OUTPUT-LIMIT": ("OLE", "RE"),
     "MEMORY-LIMIT": ("MLE", "RE"),
 }
+_DOMJUDGE_ALIASES = {
+    "ACCEPTED": "CORRECT",
+    "WRONG_ANSWER": "WRONG-ANSWER",
+    "TIME_LIMIT_EXCEEDED": "TIMELIMIT",
+    "RUN_TIME_ERROR": "RUN-ERROR",
+    "COMPILER_ERROR": "COMPILER-ERROR",
+    "NO_OUTPUT": "NO-OUTPUT",
+    "OUTPUT_LIMIT": "OUTPUT-LIMIT",
+}
+"""The Kattis-style names DOMjudge reads in a header as its own (its `PROBLEM_RESULT_REMAP`)."""
 _KATTIS = {"AC": ("AC",), "WA": ("WA",), "TLE": ("TLE",), "RTE": RUN_ERROR, "RE": RUN_ERROR, "CE": ("CE",)}
 _HEADER = re.compile(r"@EXPECTED_RESULTS@[ \t]*:[ \t]*([A-Za-z_,\- \t]+)")
 _SINGLE = {
@@ -100,7 +110,7 @@ def header_expectation(folder: Folder, program: Path) -> tuple[str, ...] | None:
         if found is None:
             continue
         words = [word.strip().upper() for word in found.group(1).split(",") if word.strip()]
-        words = [word.split()[0] for word in words]
+        words = [_DOMJUDGE_ALIASES.get(word.split()[0], word.split()[0]) for word in words]
         unknown = [word for word in words if word not in _DOMJUDGE]
         if unknown or not words:
             line = text[: found.start()].count("\n") + 1

@@ -2,7 +2,8 @@
 `judged problems check`: DOMjudge's export (PDF statement, its folders and @EXPECTED_RESULTS@ headers,
 languages judged does not have, a Java class in a package), 2023-07 samples-only packages with
 submissions.yaml, output validators that are folders (a source and its header; build/run scripts) and an
-interactive problem whose submissions exit early.
+interactive problem whose submissions exit early, and multi-file C and C++ programs written for separate
+compilation (DOMjudge's `hello` example) with headers in the Kattis spelling DOMjudge reads.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ VERDICTS = {
     "interactive-early/submissions/wrong_answer/off_by_one.py": "WA",
     "interactive-early/submissions/run_time_error/crash.py": "RE",
     "interactive-early/submissions/time_limit_exceeded/spin.py": "TLE",
+    "multifile/submissions/accepted/greet-cpp": "AC",  # a header without include guard, in two sources
+    "multifile/submissions/accepted/greet-c": "AC",  # ... and a source named main.c
+    "multifile/submissions/compiler_error/broken-c": "CE",
+    "multifile/submissions/wrong_answer/actually_right.py": "AC",  # @EXPECTED_RESULTS@: ACCEPTED
+    "multifile/submissions/mixed/exits_with_one.c": "RE",  # RUN_TIME_ERROR , TIME_LIMIT_EXCEEDED
 }
 WARNINGS = {
     "domjudge-export/problem.pdf": "the statement is only a PDF",

@@ -1,0 +1,6 @@
+/* No include guard. */
+struct greeting {
+    const char *name;
+};
+
+void greet(struct greeting g);
