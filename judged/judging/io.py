@@ -90,7 +90,7 @@ class IoJob:
 
     def flags(self, group: TestGroup) -> tuple[str, ...]:
         flags = group.grading.validator_flags
-        return self.io.validator_flags if flags is None else flags
+        return self.io.validator_flags if flags is None else tuple(map(self.io.fill, flags))
 
     async def judge_group(self, group: TestGroup) -> Graded:
         """Every item of the group in order, then the group's grade; stops where its `on_reject` says."""
@@ -192,7 +192,7 @@ async def judge_io(
     job.time_limit = time_limit or problem.time_limit
     try:
         if io.validation is Validation.CUSTOM:
-            program = await build_program(io.output_validators[0], language_of, builder)
+            program = await build_program(io.output_validators[0], language_of, builder, io.fill)
             scratch = builder.cache_dir.parent / "feedback"
             job.validator = OutputValidator(sandbox, program, scratch)
         progress.running(job.total)

@@ -32,12 +32,12 @@ async def check_inputs(
     flags = dict(_flags(problem.io.data))
     for path in problem.io.input_validators:
         try:
-            program = await build_program(path, language_of, builder)
+            program = await build_program(path, language_of, builder, problem.io.fill)
         except ValidatorFailed as exc:
             failures.append(f"{path}: {exc}")
             continue
         for test in problem.io.tests:
-            problem_found = await check_input(sandbox, program, test, flags[test.name])
+            problem_found = await check_input(sandbox, program, test, tuple(map(problem.io.fill, flags[test.name])))
             if problem_found:
                 failures.append(f"{test.input}: {problem_found}")
     return failures

@@ -52,14 +52,19 @@ class Program(msgspec.Struct, frozen=True):
     build: Build
 
 
-async def build_program(path: Path, language_of: Callable[[str], Language], builder: Builder) -> Program:
-    """Build one validator program (cached like any build); `ValidatorFailed` when it cannot be."""
+async def build_program(
+    path: Path, language_of: Callable[[str], Language], builder: Builder, fill: Callable[[str], str] = str
+) -> Program:
+    """Build one validator program (cached like any build); `ValidatorFailed` when it cannot be. `fill`
+    writes the package's constants into its sources (`IoSpec.fill`)."""
     language_id = program_language(path)
     if language_id is None:
         raise ValidatorFailed(f"{path.name}: unknown language")
     try:
         language = _scripts(language_of) if language_id == SCRIPT else for_package_programs(language_of(language_id))
-        files = program_sources(language, read_program(path))
+        program = read_program(path)
+        filled = fill(program) if isinstance(program, str) else {name: fill(text) for name, text in program.items()}
+        files = program_sources(language, filled)
     except (SourceError, OSError) as exc:
         raise ValidatorFailed(f"{path.name}: {exc}") from exc
     except Exception as exc:  # LanguageUnavailable: the language is off on this host

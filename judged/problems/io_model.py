@@ -9,6 +9,7 @@ says how its results are graded (the Kattis default grader's settings from
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,6 +110,13 @@ class IoSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     output_limit: int = 8
     """MiB of output a run may write (the format's default: 8)."""
     format_version: str = "legacy"
+    constants: tuple[tuple[str, str], ...] = ()
+    """2023-07's `constants` (name, value): see `fill`."""
+
+    def fill(self, text: str) -> str:
+        """`{{name}}` of a constant replaced by its value, as the format does in validators, the
+        statement and validator arguments (never in submissions or test data)."""
+        return fill_constants(text, self.constants)
 
     @property
     def tests(self) -> list[IoTest]:
@@ -117,3 +125,14 @@ class IoSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     @property
     def samples(self) -> list[IoTest]:
         return [test for test in self.data.tests() if test.sample]
+
+
+_CONSTANT = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
+
+
+def fill_constants(text: str, constants: tuple[tuple[str, str], ...]) -> str:
+    """`{{name}}` replaced by the constant's value; a name that is not a constant stays as it is."""
+    if not constants or "{{" not in text:
+        return text
+    values = dict(constants)
+    return _CONSTANT.sub(lambda found: values.get(found.group(1), found.group(0)), text)

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from judged.problems.diagnostics import Folder
-from judged.problems.io_model import IoSpec, TestGroup, Validation
+from judged.problems.io_model import IoSpec, TestGroup, Validation, fill_constants
 from judged.problems.kattis_config import MAX_TIME_LIMIT, PackageConfig, read_package_config
 from judged.problems.kattis_data import read_data
 from judged.problems.kattis_programs import program_folder, program_language, read_programs, read_submissions
@@ -64,8 +64,9 @@ def read_package(folder: Folder, slug: str) -> Problem | None:
     if data is None or folder.collector.has_errors:
         return None
     title, text = statement or ("", NO_STATEMENT)
+    flags = tuple(fill_constants(flag, config.constants) for flag in config.validator_flags)
     io = IoSpec(
-        data=data, validation=config.validation, validator_flags=config.validator_flags,
+        data=data, validation=config.validation, validator_flags=flags, constants=config.constants,
         interactive=config.interactive, scoring=config.scoring, score_from_validator=config.score_from_validator,
         output_validators=output_validators, input_validators=tuple(input_validators),
         time_limit_given=time_limit is not None, time_multiplier=config.time_multiplier or 5.0,
@@ -75,7 +76,7 @@ def read_package(folder: Folder, slug: str) -> Problem | None:
     return Problem(
         slug=slug, path=folder.path, title=config.name or title or slug, difficulty=Difficulty.MEDIUM,
         tags=config.keywords, time_limit=time_limit or PROVISIONAL_TIME_LIMIT, memory_limit=config.memory_mib,
-        signature=None, compare=Compare(), shape=Shape(), statement=text, test_files=(),
+        signature=None, compare=Compare(), shape=Shape(), statement=io.fill(text), test_files=(),
         solutions=tuple(solutions), kind=ProblemKind.IO, io=io,
     )  # fmt: skip
 

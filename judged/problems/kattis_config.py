@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import msgspec
 
@@ -25,6 +26,7 @@ DECISIVE_KEYS = frozenset({"type", "validation"})
 """Keys judging cannot do without understanding; a value judged cannot read elsewhere is a warning."""
 TYPES = frozenset({"pass-fail", "scoring", "interactive"})
 UNSUPPORTED_TYPES = frozenset({"multi-pass", "submit-answer"})
+_CONSTANT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class PackageConfig(msgspec.Struct):
@@ -45,6 +47,7 @@ class PackageConfig(msgspec.Struct):
     """None until read: 2 in the legacy format, 1.5 in the 2023-07 draft (`time_limit_to_tle`)."""
     memory_mib: int = DEFAULT_MEMORY_MIB
     output_mib: int = DEFAULT_OUTPUT_MIB
+    constants: tuple[tuple[str, str], ...] = ()
 
 
 def read_package_config(folder: Folder) -> PackageConfig | None:
@@ -138,6 +141,20 @@ def _validator_flags(config: PackageConfig, value: object) -> str | None:
     return None
 
 
+def _constants(config: PackageConfig, value: object) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a map of names to numbers or strings"
+    found = []
+    for name, constant in value.items():
+        if not (isinstance(name, str) and _CONSTANT_NAME.fullmatch(name)):
+            return f"{name!r} is not a constant's name (letters, digits and _)"
+        if isinstance(constant, bool) or not isinstance(constant, int | float | str):
+            return f"{name}: a constant is a number or a string"
+        found.append((name, str(constant)))
+    config.constants = tuple(found)
+    return None
+
+
 def _keywords(config: PackageConfig, value: object) -> str | None:
     words = as_words(value)
     if words is None:
@@ -211,5 +228,6 @@ _READERS = {
     "validation": _validation,
     "validator_flags": _validator_flags,
     "keywords": _keywords,
+    "constants": _constants,
     "limits": _limits,
 }

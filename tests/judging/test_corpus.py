@@ -3,7 +3,8 @@
 languages judged does not have, a Java class in a package), 2023-07 samples-only packages with
 submissions.yaml, output validators that are folders (a source and its header; build/run scripts) and an
 interactive problem whose submissions exit early, and multi-file C and C++ programs written for separate
-compilation (DOMjudge's `hello` example) with headers in the Kattis spelling DOMjudge reads.
+compilation (DOMjudge's `hello` example) with headers in the Kattis spelling DOMjudge reads, and 2023-07
+`constants` written into the validator and its arguments.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ VERDICTS = {
     "multifile/submissions/compiler_error/broken-c": "CE",
     "multifile/submissions/wrong_answer/actually_right.py": "AC",  # @EXPECTED_RESULTS@: ACCEPTED
     "multifile/submissions/mixed/exits_with_one.c": "RE",  # RUN_TIME_ERROR , TIME_LIMIT_EXCEEDED
+    "constants/submissions/accepted/shift.py": "AC",  # {{shift}} in the validator, {{word}} in its arguments
+    "constants/submissions/wrong_answer/off_by_one.py": "WA",
 }
 WARNINGS = {
     "domjudge-export/problem.pdf": "the statement is only a PDF",

@@ -209,3 +209,15 @@ def test_a_package_folder_named_by_another_tool_loads_under_a_slug(tmp_path: Pat
     assert f"{folder.name!r} is not a slug; the problem's id is 'pair-sum'" in [
         d.message for d in check_problem(folder)
     ]
+
+
+def test_constants_fill_the_statement_and_the_validator_arguments_and_a_bad_one_is_a_warning(tmp_path: Path) -> None:
+    problem = load_problem(CORPUS / "constants")
+    assert problem.io is not None
+    assert "Print the number plus 42, then the word `shifted`." in problem.statement
+    assert problem.io.fill("{{shift}} {{word}} {{unknown}}") == "42 shifted {{unknown}}"
+    folder = package(tmp_path, {"problem.yaml": "name: C\nconstants: [42]\nvalidator_flags: '{{x}}'\n"})
+    loaded = load_problem(folder)
+    assert loaded.io is not None
+    assert loaded.io.validator_flags == ("{{x}}",)
+    assert "problem.yaml: constants: must be a map of names to numbers or strings; ignored" in warnings(folder)
