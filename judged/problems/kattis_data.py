@@ -16,8 +16,8 @@ DATA_DIR = "data"
 TESTDATA = "testdata.yaml"
 _VERDICT_MODES = {mode.value: mode for mode in VerdictMode}
 _SCORE_MODES = {mode.value: mode for mode in ScoreMode}
-_SCORING_KEYS = ("accept_score", "reject_score", "range")
-_IGNORED_KEYS = frozenset({"grading", "args", "scoring", "static_validation"})
+_SCORING_KEYS = ("accept_score", "reject_score", "range", "scoring")
+_IGNORED_KEYS = frozenset({"grading", "args", "static_validation"})
 NO_ANSWER = Path("/dev/null")
 """The answer of an interactive test written without `.ans`: empty."""
 
@@ -161,7 +161,32 @@ def _range(key: str, value: object, changes: dict[str, object]) -> str | None:
     return None
 
 
+def _scoring(key: str, value: object, changes: dict[str, object]) -> str | None:
+    """2023-07's `scoring: {score, aggregation}` in the legacy grader's terms: `min` is a subtask (every test
+    must pass: stop at the first rejection, the group scores `score` or nothing), `sum` adds its parts up
+    (judge them all; accepted when any part is)."""
+    del key
+    if not isinstance(value, dict):
+        return "must be a map (score, aggregation)"
+    aggregation = value.get("aggregation", "sum")
+    score = value.get("score")
+    number = None if score in (None, "unbounded") else as_number(score)
+    if aggregation not in ("sum", "min") or (score not in (None, "unbounded") and number is None):
+        return "aggregation must be sum or min, score a number"
+    if aggregation == "min":
+        changes.update(on_reject=OnReject.BREAK, verdict_mode=VerdictMode.FIRST_ERROR, score_mode=ScoreMode.MIN)
+        if number is not None:
+            changes.update(accept_score=number, score_range=(0.0, number))
+    else:
+        changes.update(on_reject=OnReject.CONTINUE, verdict_mode=VerdictMode.FIRST_ERROR, score_mode=ScoreMode.SUM)
+        changes["accept_if_any_accepted"] = True
+        if number is not None:
+            changes["score_range"] = (0.0, number)
+    return None
+
+
 _KEYS: dict[str, Callable[[str, object, dict[str, object]], str | None]] = {
+    "scoring": _scoring,
     "on_reject": _on_reject,
     "grader_flags": _grader_flags,
     "accept_score": _score,

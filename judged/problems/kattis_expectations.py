@@ -84,6 +84,8 @@ _SINGLE = {
     ("MLE", "RE"): ExpectedVerdict.MEMORY_LIMIT_EXCEEDED,
 }
 HEADER_BYTES = 64 * 1024
+_ABOUT_KEYS = frozenset({"authors", "language", "entrypoint", "message", "model_solution", "score"})
+"""`submissions.yaml` keys (the format's later drafts) that say nothing judged checks."""
 
 
 class Rule(msgspec.Struct, frozen=True):
@@ -134,6 +136,8 @@ def read_rules(folder: Folder, submissions: Path) -> list[Rule]:
     rules = []
     for pattern, value in (raw or {}).items():
         permitted = _rule_codes(value)
+        if permitted is None and isinstance(value, dict) and value and set(value) <= _ABOUT_KEYS:
+            continue  # who wrote it, its language, its entry point: nothing about its verdict
         if permitted is None:
             message = f"{pattern}: not understood (permitted/required verdict lists, or a verdict folder); ignored"
             folder.collector.warning(path, key_line(path, pattern), message)

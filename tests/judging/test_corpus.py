@@ -4,7 +4,7 @@ languages judged does not have, a Java class in a package), 2023-07 samples-only
 submissions.yaml, output validators that are folders (a source and its header; build/run scripts) and an
 interactive problem whose submissions exit early, and multi-file C and C++ programs written for separate
 compilation (DOMjudge's `hello` example) with headers in the Kattis spelling DOMjudge reads, and 2023-07
-`constants` written into the validator and its arguments.
+`constants` written into the validator and its arguments, and 2023-07 subtasks graded by `scoring:`.
 """
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ VERDICTS = {
     "multifile/submissions/mixed/exits_with_one.c": "RE",  # RUN_TIME_ERROR , TIME_LIMIT_EXCEEDED
     "constants/submissions/accepted/shift.py": "AC",  # {{shift}} in the validator, {{word}} in its arguments
     "constants/submissions/wrong_answer/off_by_one.py": "WA",
+    "subtasks-2023/submissions/accepted/floor.py": "AC",
+    "subtasks-2023/submissions/partially_accepted/even_only.py": "AC",  # 30 of the 70 + 30: `scoring:` groups
+    "subtasks-2023/submissions/wrong_answer/double.py": "WA",
 }
 WARNINGS = {
     "domjudge-export/problem.pdf": "the statement is only a PDF",
@@ -67,7 +70,7 @@ WARNINGS = {
     "samples-only/submissions/accepted/Largest.scala": "(.scala); not judged",
     "script-validator/input_validators/words.ctd": ".ctd input validators are not supported",
 }
-_LINE = re.compile(r"^\s+(agrees|DISAGREES)\s+(\S+)\s+\(expected (\S+)\) (\S+)$")
+_LINE = re.compile(r"^\s+(agrees|DISAGREES)\s+(\S+)(?: with \S+ of \S+)?\s+\(expected (\S+)\) (\S+)$")
 
 
 def test_problems_check_agrees_with_every_package_of_the_corpus(sandbox: Sandbox, state_dir: Path) -> None:

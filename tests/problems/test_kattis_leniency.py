@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from judged.problems import ExpectedVerdict, ProblemError, check_problem, load_problem
+from judged.problems.io_model import OnReject, ScoreMode, TestGroup
 from judged.problems.kattis_data import NO_ANSWER
 from judged.problems.kattis_programs import SCRIPT, program_language
 
@@ -221,3 +222,17 @@ def test_constants_fill_the_statement_and_the_validator_arguments_and_a_bad_one_
     assert loaded.io is not None
     assert loaded.io.validator_flags == ("{{x}}",)
     assert "problem.yaml: constants: must be a map of names to numbers or strings; ignored" in warnings(folder)
+
+
+def test_2023_scoring_groups_grade_as_subtasks_and_authors_only_entries_are_no_rules() -> None:
+    folder = CORPUS / "subtasks-2023"
+    problem = load_problem(folder)
+    assert problem.io is not None
+    secret = next(item for item in problem.io.data.items if isinstance(item, TestGroup) and item.name == "secret")
+    easy, hard = (item for item in secret.items if isinstance(item, TestGroup))
+    assert (secret.grading.on_reject, secret.grading.accept_if_any_accepted) == (OnReject.CONTINUE, True)
+    assert (easy.grading.score_mode, easy.grading.accept_score, easy.grading.on_reject) == (
+        ScoreMode.MIN, 30.0, OnReject.BREAK,
+    )  # fmt: skip
+    assert hard.grading.accept_score == 70.0
+    assert not [line for line in warnings(folder) if "submissions.yaml" in line or "scoring" in line]
