@@ -25,7 +25,7 @@ from judged.judging.interactive import run_interactive
 from judged.judging.languages import Language, expand
 from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.scoring import Graded, best_score, grade, test_score
-from judged.judging.sources import program_sources
+from judged.judging.sources import submission_sources
 from judged.judging.validators import OutputValidator, ValidatorFailed, build_program
 from judged.judging.verdicts import Failure, GroupScore, JudgeResult, TestResult, Verdict
 from judged.problems.io_model import IoSpec, IoTest, OnReject, TestGroup, Validation
@@ -184,7 +184,7 @@ async def judge_io(
     """The verdict of `code` (a file's text, or a folder's files by name) on every test of an I/O problem."""
     io = problem.io
     assert io is not None, "judge_io needs an I/O problem"
-    build = await build_sources(builder, language, lambda: program_sources(language, code))
+    build = await build_sources(builder, language, lambda: submission_sources(language, code, io))
     if isinstance(build, BuildFailure):
         return build.result()
     job = IoJob(problem, io, language, build, sandbox)

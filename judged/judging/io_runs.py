@@ -21,7 +21,7 @@ from judged.judging.build import Build, Builder, BuildFailure, build_sources
 from judged.judging.io import IoJob, run_verdict
 from judged.judging.languages import Language
 from judged.judging.runs import CallOutput, CallStatus, RunOutcome, RunStatus, failed_build
-from judged.judging.sources import program_sources
+from judged.judging.sources import submission_sources
 from judged.judging.validators import ValidatorFailed
 from judged.judging.verdicts import Verdict
 from judged.problems.model import Problem
@@ -75,7 +75,7 @@ async def run_io(
     assert io is not None, "run_io needs an I/O problem"
     if io.interactive:
         return RunOutcome(RunStatus.ERROR, [], message=NOT_INTERACTIVE)
-    build = await build_sources(builder, language, lambda: program_sources(language, code))
+    build = await build_sources(builder, language, lambda: submission_sources(language, code, io))
     if isinstance(build, BuildFailure):
         return failed_build(build)
     job = IoJob(problem, io, language, build, sandbox)

@@ -12,10 +12,12 @@ its main file with the folder on `sys.path`, Java's classes share one file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from judged.judging.build import SRC
 from judged.judging.languages import Language
+from judged.problems.io_model import IoSpec
 from judged.problems.kattis_programs import KATTIS_EXTENSIONS
 
 MAX_FILES = 100
@@ -50,6 +52,29 @@ def read_program(path: Path) -> str | dict[str, str]:
     if not files or len(files) > MAX_FILES:
         raise SourceError(f"{path}: a program folder holds 1 to {MAX_FILES} files")
     return files
+
+
+def submission_sources(language: Language, code: str | dict[str, str], io: IoSpec) -> dict[str, str]:
+    """What an I/O submission (judged or run) is built from: its program with the package's include files."""
+    return program_sources(language, with_includes(language, code, io.includes, io.fill))
+
+
+def with_includes(
+    language: Language,
+    program: str | dict[str, str],
+    includes: tuple[tuple[str, Path], ...],
+    fill: Callable[[str], str],
+) -> str | dict[str, str]:
+    """The program with the package's `include/<language>/` (else `include/default/`) files beside it, their
+    constants filled; the program's own files win a name both have. A single file becomes `main.<ext>`,
+    so the layouts start it (Python runs isolated: the folder layout puts its folder on `sys.path`)."""
+    folder = dict(includes).get(language.id) or dict(includes).get("default")
+    if folder is None:
+        return program
+    extra = read_program(folder)
+    extra = {folder.name: extra} if isinstance(extra, str) else extra
+    own = program if isinstance(program, dict) else {f"main.{language.extensions[0]}": program}
+    return {**{name: fill(text) for name, text in extra.items()}, **own}
 
 
 def program_sources(language: Language, program: str | dict[str, str]) -> dict[str, str]:

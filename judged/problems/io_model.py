@@ -112,6 +112,9 @@ class IoSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     format_version: str = "legacy"
     constants: tuple[tuple[str, str], ...] = ()
     """2023-07's `constants` (name, value): see `fill`."""
+    includes: tuple[tuple[str, Path], ...] = ()
+    """2023-07's `include/<language>/` folders by judged language id (`default`: for every other language):
+    their files are added to every submission in that language."""
 
     def fill(self, text: str) -> str:
         """`{{name}}` of a constant replaced by its value, as the format does in validators, the

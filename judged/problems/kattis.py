@@ -35,6 +35,11 @@ DOMJUDGE_INI = "domjudge-problem.ini"
 PDF_STATEMENT = "The statement of this problem is a PDF: [statement.pdf](/v1/problems/{slug}/statement.pdf)\n"
 """The statement shown for a package whose statement is only a PDF (GET /v1/problems/{slug}/statement.pdf)."""
 NO_STATEMENT = "This problem has no statement.\n"
+INCLUDE_LANGUAGES = {
+    "default": "default", "c": "c", "cpp": "cpp", "c++": "cpp", "java": "java", "javascript": "javascript",
+    "go": "go", "rust": "rust", "python3": "python", "python": "python",
+}  # fmt: skip
+"""`include/` folder names (the format's language codes) to judged's language ids."""
 _INI_TIME_LIMIT = re.compile(r"^\s*timelimit\s*=\s*['\"]?([0-9]+(?:\.[0-9]+)?)['\"]?\s*$", re.MULTILINE)
 _PROBLEMNAME = re.compile(r"\\problemname\{((?:[^{}]|\{[^{}]*\})*)\}")
 _PLAIN_NAME = re.compile(r"^%%\s*plainproblemname:\s*(.+)$", re.MULTILINE)
@@ -67,6 +72,7 @@ def read_package(folder: Folder, slug: str) -> Problem | None:
     flags = tuple(fill_constants(flag, config.constants) for flag in config.validator_flags)
     io = IoSpec(
         data=data, validation=config.validation, validator_flags=flags, constants=config.constants,
+        includes=_includes(folder),
         interactive=config.interactive, scoring=config.scoring, score_from_validator=config.score_from_validator,
         output_validators=output_validators, input_validators=tuple(input_validators),
         time_limit_given=time_limit is not None, time_multiplier=config.time_multiplier or 5.0,
@@ -121,6 +127,22 @@ def _domjudge_time_limit(folder: Folder) -> float | None:
         folder.collector.warning(path, None, f"timelimit {seconds:g} is not a time limit; ignored")
         return None
     return min(seconds, MAX_TIME_LIMIT)
+
+
+def _includes(folder: Folder) -> tuple[tuple[str, Path], ...]:
+    """2023-07's `include/<language>/` folders by judged's language id; one for a language judged does not
+    have is a warning."""
+    root = folder.path / "include"
+    if not root.is_dir() or not folder.inside(root):
+        return ()
+    found = []
+    for entry in sorted(path for path in root.iterdir() if path.is_dir() and folder.inside(path)):
+        language = INCLUDE_LANGUAGES.get(entry.name)
+        if language is None:
+            folder.collector.warning(entry, None, "include folder of a language judged does not have; not used")
+            continue
+        found.append((language, entry))
+    return tuple(found)
 
 
 def _output_validators(folder: Folder, config: PackageConfig) -> tuple[Path, ...]:

@@ -56,6 +56,8 @@ VERDICTS = {
     "multifile/submissions/mixed/exits_with_one.c": "RE",  # RUN_TIME_ERROR , TIME_LIMIT_EXCEEDED
     "constants/submissions/accepted/shift.py": "AC",  # {{shift}} in the validator, {{word}} in its arguments
     "constants/submissions/wrong_answer/off_by_one.py": "WA",
+    "constants/submissions/accepted/with_include.py": "AC",  # include/python3/shift.py, {{shift}} filled
+    "constants/submissions/accepted/with_include.cpp": "AC",  # include/cpp/shift.h
     "subtasks-2023/submissions/accepted/floor.py": "AC",
     "subtasks-2023/submissions/partially_accepted/even_only.py": "AC",  # 30 of the 70 + 30: `scoring:` groups
     "subtasks-2023/submissions/wrong_answer/double.py": "WA",
@@ -69,6 +71,7 @@ WARNINGS = {
     "samples-only/data/secret": "no secret tests: the samples are the tests",
     "samples-only/submissions/accepted/Largest.scala": "(.scala); not judged",
     "script-validator/input_validators/words.ctd": ".ctd input validators are not supported",
+    "constants/include/prolog": "include folder of a language judged does not have; not used",
 }
 _LINE = re.compile(r"^\s+(agrees|DISAGREES)\s+(\S+)(?: with \S+ of \S+)?\s+\(expected (\S+)\) (\S+)$")
 

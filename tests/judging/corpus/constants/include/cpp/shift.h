@@ -1,0 +1,2 @@
+#pragma once
+const long long SHIFT = {{shift}};

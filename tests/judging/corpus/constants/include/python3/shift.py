@@ -1,0 +1,2 @@
+SHIFT = {{shift}}
+WORD = "{{word}}"
