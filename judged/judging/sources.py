@@ -33,6 +33,7 @@ _JAVA_TOKEN = re.compile(
 )
 _C_MAIN = re.compile(r"\bmain\s*\(")
 _C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++", ".H")
+_JS_IMPORT = re.compile(r"""(?:\bfrom|\bimport|\brequire\s*\()\s*['"]\./([^'"/]+)['"]""")
 _PY_MAIN = re.compile(r"__name__\s*==\s*['\"]__main__['\"]")
 
 
@@ -195,4 +196,15 @@ def _imports_own(line: str, packages: set[str]) -> bool:
     return any(name.rsplit(".", 1)[0] == package for package in packages)
 
 
-_LAYOUTS = {"c": _c_family, "cpp": _c_family, "python": _python, "java": _java}
+def _javascript(language: Language, files: dict[str, str], ours: list[str]) -> dict[str, str]:
+    """Node starts the file no other file imports (`import ... from './x.js'`, `require('./x')`), `main.js`
+    when there is one, beside the others: modules resolve by name (ES module syntax in `.js` included)."""
+    imported = {found.group(1) for name in ours for found in _JS_IMPORT.finditer(files[name])}
+    entries = [name for name in ours if name not in imported and Path(name).stem not in imported]
+    entry = "main.js" if "main.js" in ours else (entries or ours)[0]
+    if "solution.js" in files and entry != "solution.js":
+        raise SourceError("solution.js is a name judged runs the program as; rename that file")
+    return {**files, **dict.fromkeys(language.files, files[entry])}
+
+
+_LAYOUTS = {"c": _c_family, "cpp": _c_family, "python": _python, "java": _java, "javascript": _javascript}

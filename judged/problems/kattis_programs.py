@@ -23,7 +23,9 @@ SCRIPT = "script"
 """The language id of a program folder with a `build` and/or `run` script."""
 SCRIPTS = ("build", "run")
 # Kattis' own extensions beyond the native ones.
-KATTIS_EXTENSIONS = {**LANGUAGE_BY_EXTENSION, ".py3": "python", ".c++": "cpp", ".C": "cpp", ".h": "", ".hpp": ""}
+KATTIS_EXTENSIONS = {
+    **LANGUAGE_BY_EXTENSION, ".py3": "python", ".c++": "cpp", ".C": "cpp", ".mjs": "javascript", ".h": "", ".hpp": "",
+}  # fmt: skip
 UNSUPPORTED_PROGRAMS = (".ctd", ".viva")
 HEADERS = (".h", ".hpp")
 _PYTHON2_SHEBANG = re.compile(r"\A#!.*python2")

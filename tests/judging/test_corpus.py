@@ -54,6 +54,9 @@ VERDICTS = {
     "multifile/submissions/compiler_error/broken-c": "CE",
     "multifile/submissions/wrong_answer/actually_right.py": "AC",  # @EXPECTED_RESULTS@: ACCEPTED
     "multifile/submissions/mixed/exits_with_one.c": "RE",  # RUN_TIME_ERROR , TIME_LIMIT_EXCEEDED
+    "multifile/submissions/accepted/greet-js-module": "AC",  # app.js imports ./greeting.mjs (ES modules)
+    "multifile/submissions/accepted/greet-js-require": "AC",  # main.js requires ./greeting (CommonJS)
+    "multifile/submissions/run_time_error/missing-module-js": "RE",  # imports a file it does not have
     "constants/submissions/accepted/shift.py": "AC",  # {{shift}} in the validator, {{word}} in its arguments
     "constants/submissions/wrong_answer/off_by_one.py": "WA",
     "constants/submissions/accepted/with_include.py": "AC",  # include/python3/shift.py, {{shift}} filled

@@ -1,0 +1,3 @@
+const { greeting } = require('./greeting');
+
+console.log(greeting(require('fs').readFileSync(0, 'utf8').trim()));
