@@ -22,7 +22,7 @@ from pathlib import Path
 import msgspec
 
 from judged.judging.build_cache import Build, BuildCache, BuildSettings, tree_size
-from judged.judging.languages import Language, expand
+from judged.judging.languages import TOOLS, Language, compile_tools, expand
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
 
@@ -35,6 +35,8 @@ __all__ = ["Build", "BuildFailure", "BuildSettings", "Builder", "build_key", "bu
 
 def build_key(language: Language, files: dict[str, str]) -> str:
     digest = hashlib.sha256(msgspec.json.encode(language))
+    for name, text in compile_tools(language).items():  # a changed tool checks again
+        digest.update(b"\1" + name.encode() + b"\0" + text.encode())
     for name in sorted(files):
         digest.update(b"\0" + name.encode() + b"\0" + files[name].encode())
     return digest.hexdigest()[:32]
@@ -123,6 +125,8 @@ class Builder:
         work = await asyncio.to_thread(self.cache.new_work, key)
         try:
             await asyncio.to_thread(_write_sources, work / "src", files)
+            if language.compile_tools:
+                await asyncio.to_thread(_write_tools, work / "tools", compile_tools(language))
             if language.compiled:
                 build, cacheable = await self._compile(language, work)
             else:
@@ -151,6 +155,7 @@ class Builder:
             mounts=(
                 Mount(source=str(work / "src"), target=SRC),
                 Mount(source=str(work / "out"), target=OUT, owned_by_run=True),
+                *((Mount(source=str(work / "tools"), target=TOOLS),) if language.compile_tools else ()),
                 *language_mounts(language),
             ),
             env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.compile_env},
@@ -167,6 +172,12 @@ def _write_sources(src: Path, files: dict[str, str]) -> None:
         fd = os.open(src / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+
+
+def _write_tools(folder: Path, tools: dict[str, str]) -> None:
+    """The language's compile tools, beside the sources (the installed package may be out of a jail's reach)."""
+    folder.mkdir(mode=0o755)
+    _write_sources(folder, tools)
 
 
 COMPILE_FAILURES = {

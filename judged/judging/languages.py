@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import string
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +14,8 @@ import msgspec
 from judged.harness.types import Signature, parse_signature
 
 PLACEHOLDERS = frozenset({"src", "out", "memory_mib"})
+TOOLS = "/box/tools"
+"""Where the compile step finds the `compile_tools` a language names (read-only)."""
 LANGUAGE_IDS = ("python", "c", "cpp", "java", "javascript", "go", "rust")
 
 # Every language proves itself on this problem at start (DMOJ's self-test idea):
@@ -57,6 +62,8 @@ class Language(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     mounts: tuple[str, ...] = ()
     env: dict[str, str] = {}
     compile_env: dict[str, str] = {}
+    # Files of `judged/judging/runtime/` the compile step runs, at `/box/tools/<name>` (JavaScript's syntax check).
+    compile_tools: tuple[str, ...] = ()
     # Memory the runtime needs beyond the problem's limit (the JVM's metaspace, V8's heaps).
     memory_extra_mib: Annotated[int, msgspec.Meta(ge=0, le=4096)] = 0
     # The pids cap of a run: runtimes start threads (the JVM about 20).
@@ -96,6 +103,23 @@ def _check(language: Language, path: Path) -> None:
     for mount in language.mounts:
         if not mount.startswith("/"):
             raise LanguageError(f"{path}: mount {mount!r} must be an absolute path")
+    for tool in language.compile_tools:
+        if "/" in tool or not _runtime_file(tool).is_file():
+            raise LanguageError(f"{path}: compile tool {tool!r} is no file of judged/judging/runtime/")
+
+
+def _runtime_file(name: str) -> Traversable:
+    return resources.files("judged.judging").joinpath("runtime", name)
+
+
+def compile_tools(language: Language) -> dict[str, str]:
+    """The text of each compile tool the language names, by name."""
+    return {name: _tool_text(name) for name in language.compile_tools}
+
+
+@cache
+def _tool_text(name: str) -> str:
+    return _runtime_file(name).read_text(encoding="utf-8")
 
 
 def load_language(path: Path) -> Language:
