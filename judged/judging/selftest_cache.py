@@ -6,7 +6,8 @@ the last pass. The key is a digest of what the pass proved something about:
 - the toolchain: its version probe's output (`version` of the language),
   which is run on every call, so a new compiler or interpreter misses;
 - the language's definition: its TOML as decoded (argv, files, mounts,
-  limits, the self-test program), so any change of meaning misses;
+  limits, the self-test program) and the text of its `compile_tools`, so
+  any change of meaning misses;
 - the harness: every file of `judged/harness` (the generators and the
   runtime sources that run in the jail) and the self-test's cases.
 
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import msgspec
 
-from judged.judging.languages import SELF_TEST_CASES, SELF_TEST_SIGNATURE, Language
+from judged.judging.languages import SELF_TEST_CASES, SELF_TEST_SIGNATURE, Language, compile_tools
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,8 @@ def harness_version() -> str:
 def pass_key(language: Language, version: str) -> str:
     """The key a pass of `language` with toolchain `version` is remembered under."""
     digest = hashlib.sha256()
-    for part in (version.encode(), msgspec.json.encode(language), harness_version().encode()):
+    tools = msgspec.json.encode(compile_tools(language))
+    for part in (version.encode(), msgspec.json.encode(language), tools, harness_version().encode()):
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()
 
