@@ -67,3 +67,12 @@ def test_an_unknown_key_is_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path, 'run = ["/bin/x"]\ncompiler = ["cc"]\n' + BASE)
     with pytest.raises(LanguageError, match="compiler"):
         load_language(path)
+
+
+def test_a_compile_tool_judged_does_not_ship_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'run = ["/bin/x"]\ncompile_tools = ["../build.py"]\n' + BASE)
+    with pytest.raises(LanguageError, match=r"lang.toml: compile tool '\.\./build\.py' is no file of"):
+        load_language(path)
+    path = _write(tmp_path, 'run = ["/bin/x"]\ncompile_tools = ["nothing.js"]\n' + BASE)
+    with pytest.raises(LanguageError, match=r"compile tool 'nothing\.js'"):
+        load_language(path)
