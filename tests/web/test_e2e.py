@@ -40,6 +40,8 @@ _errors: dict[int, list[str]] = {}
 APLUSB_RIGHT = "a, b = map(int, input().split())\nprint(a + b)\n"
 APLUSB_WRONG = "print(0)\n"
 BALANCE_RIGHT = PROJECT / "problems" / "balance-point" / "solutions" / "accepted" / "solution.py"
+SCALE_RIGHT = PROJECT / "problems" / "balance-scale" / "solutions" / "accepted" / "solution.py"
+SCALE_WRONG = "class Solution:\n    def canBalance(self, n: int) -> bool:\n        return False\n"
 
 
 def cannot_run(reason: str) -> None:
@@ -236,12 +238,13 @@ async def test_your_submissions_come_from_the_server_and_mark_the_problem_list(b
     forget = "() => Object.keys(localStorage).filter((k) => k.startsWith('judged:recent:'))"
     await page.evaluate(f"{forget}.forEach((k) => localStorage.removeItem(k))")
     await page.reload()
-    entry = page.locator(".recent [data-submission]")
+    await page.get_by_role("tab", name="Submissions").click()
+    entry = page.locator(".submission-list [data-submission]")
     await expect(entry).to_have_count(1, timeout=30_000)
     await expect(entry.locator(".verdict-WA")).to_be_visible()
     await entry.click()  # opens the full result
-    await expect(page.locator("#verdict [data-verdict=WA]")).to_be_visible()
-    await expect(page.locator("#verdict")).to_contain_text("Expected")
+    await expect(page.locator("#submission-result [data-verdict=WA]")).to_be_visible()
+    await expect(page.locator("#submission-result")).to_contain_text("Expected")
 
     await page.goto("/#/problems?q=plus")
     row = page.locator("table.problems tr", has=page.get_by_role("link", name="A Plus B"))
@@ -316,11 +319,91 @@ async def test_wrong_then_right_in_a_competition_moves_the_live_leaderboard_row(
     await solver.context.close()
 
 
+async def test_the_submissions_tab_lists_a_submission_and_its_address_opens_its_result(
+    browser: Browser, base_url: str
+) -> None:
+    page = await new_page(browser, base_url, {"width": 1280, "height": 800})
+    await page.goto("/")
+    await set_user(page, "e2e-tabs")
+    await page.goto("/#/problems/balance-scale")  # in no competition: submitted without one
+    await editor_ready(page)
+    await expect(page.get_by_role("tab", name="Description")).to_have_attribute("aria-selected", "true")
+    await expect(page.get_by_role("tab", name="Code")).to_be_hidden()  # the editor is beside the statement
+    await page.get_by_label("Language").select_option("python")
+    await set_code(page, SCALE_WRONG)
+    await page.get_by_role("button", name="Submit").click()
+    await expect(page.locator("#verdict [data-verdict=WA]")).to_be_visible(timeout=VERDICT_TIMEOUT)
+    await set_code(page, SCALE_RIGHT.read_text())
+    await page.get_by_role("button", name="Submit").click()
+    await expect(page.locator("#verdict [data-verdict=AC]")).to_be_visible(timeout=VERDICT_TIMEOUT)
+
+    tabs = page.get_by_role("tab")
+    await tabs.first.focus()
+    await page.keyboard.press("ArrowRight")  # arrow keys move along the tabs and open them
+    submissions = page.get_by_role("tab", name="Submissions")
+    await expect(submissions).to_be_focused()
+    await expect(submissions).to_have_attribute("aria-selected", "true")
+    await expect(page).to_have_url(re.compile(r"#/problems/balance-scale/submissions$"))
+    panel = page.get_by_role("tabpanel", name="Submissions")
+    await expect(page.get_by_role("tabpanel", name="Description")).to_be_hidden()
+    rows = panel.locator("[data-submission]")
+    await expect(rows).to_have_count(2, timeout=30_000)
+    await expect(rows.nth(0).locator(".verdict-AC")).to_be_visible()  # newest first
+    await expect(rows.nth(1).locator(".verdict-WA")).to_be_visible()
+    await expect(rows.nth(0)).to_contain_text("python")
+    await expect(page.locator("#editor[data-editor=ready]")).to_be_visible()  # the editor stayed, with its code
+    await expect(page.locator("#editor .view-lines")).to_contain_text("divmod")
+    await screenshot(page, "problem-submissions")
+
+    wrong = await rows.nth(1).get_attribute("data-submission")
+    await rows.nth(1).click()
+    await expect(page).to_have_url(re.compile(rf"#/problems/balance-scale/submissions/{wrong}$"))
+    await expect(panel.locator("#submission-result [data-verdict=WA]")).to_be_visible()
+    await expect(panel.locator("#submission-result")).to_contain_text("Expected")
+
+    shared = await page.context.new_page()  # the address, opened elsewhere, shows the same result
+    watch(shared)
+    await shared.goto(page.url)
+    await expect(shared.get_by_role("tab", name="Submissions")).to_have_attribute("aria-selected", "true")
+    await expect(shared.locator("#submission-result [data-verdict=WA]")).to_be_visible()
+    await shared.get_by_role("link", name="All submissions").click()
+    await expect(shared.locator(".submission-list [data-submission]")).to_have_count(2)
+    await shared.get_by_role("tab", name="Description").click()
+    await expect(shared).to_have_url(re.compile(r"#/problems/balance-scale$"))
+    await expect(shared.locator("h1#problem-title")).to_be_visible()
+    assert page_errors(page) == []
+    assert page_errors(shared) == []
+    await page.context.close()
+
+
+async def test_on_a_phone_the_editor_is_one_tap_away(browser: Browser, base_url: str) -> None:
+    page = await new_page(browser, base_url, PHONE)
+    await page.goto("/")
+    await set_user(page, "e2e-phone")
+    await page.goto("/#/problems/balance-point")
+    await expect(page.locator("h1#problem-title")).to_be_visible()
+    await expect(page.locator("#editor")).to_be_hidden()  # not below the whole statement
+    await page.mouse.wheel(0, 3000)  # far down the statement, the tabs are still on the screen
+    await expect(page.locator("h1#problem-title")).not_to_be_in_viewport()
+    await expect(page.get_by_role("tab", name="Code")).to_be_in_viewport()
+    await page.get_by_role("tab", name="Code").click()
+    await expect(page.locator("#editor[data-editor=ready] .monaco-editor")).to_be_in_viewport()
+    await expect(page.locator("h1#problem-title")).to_be_hidden()
+    await expect(page).to_have_url(re.compile(r"#/problems/balance-point/code$"))
+    for tab in ("Code", "Submissions", "Description"):
+        await page.get_by_role("tab", name=tab).click()
+        await expect(page.get_by_role("tab", name=tab)).to_have_attribute("aria-selected", "true")
+        width = await page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"the {tab} tab is {width} px wide on a 390 px screen"
+    assert page_errors(page) == []
+    await page.context.close()
+
+
 async def test_pages_fit_a_phone_width_screen(browser: Browser, base_url: str) -> None:
     page = await new_page(browser, base_url, PHONE)
     for path, name, ready in (
         ("/#/problems", "phone-problems", "table.problems"),
-        ("/#/problems/balance-point", "phone-problem", "#editor[data-editor=ready]"),
+        ("/#/problems/balance-point", "phone-problem", "h1#problem-title"),
     ):
         await page.goto(path)
         await expect(page.locator(ready)).to_be_visible()

@@ -5,10 +5,12 @@ import { navigate, render, route } from "./router";
 import "./style.css";
 
 route(/^\/?$|^\/problems$/, async () => (await import("./list")).listPage);
-route(/^\/problems\/([^/]+)$/, async () => (await import("./problem")).problemPage);
+// A problem's tab is the rest of its address: "" (Description), /code, /submissions or /submissions/{id}.
+const TAB = "(\\/code|\\/submissions(?:\\/[^/]+)?)?";
+route(new RegExp(`^\\/problems\\/([^/]+)${TAB}$`), async () => (await import("./problem")).problemPage);
 route(/^\/competitions$/, async () => (await import("./competitions")).competitionsPage);
 route(/^\/competitions\/([^/]+)$/, async () => (await import("./competition")).competitionPage);
-route(/^\/competitions\/([^/]+)\/problems\/([^/]+)$/, async () => (await import("./problem")).competitionProblemPage);
+route(new RegExp(`^\\/competitions\\/([^/]+)\\/problems\\/([^/]+)${TAB}$`), async () => (await import("./problem")).competitionProblemPage);
 
 function identity(config: WebConfig): HTMLElement {
   const user = h("input", {
@@ -39,7 +41,7 @@ function identity(config: WebConfig): HTMLElement {
       setToken(secret.value.trim());
       fromToken();
       window.dispatchEvent(new CustomEvent("judged:user"));
-      void render();
+      void render(true);
     });
     parts.push(h("label", { for: "token" }, "Token"), secret);
   }

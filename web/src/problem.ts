@@ -1,14 +1,18 @@
 // A problem's page: the statement at once, the editor (Monaco) loaded lazily beside it,
 // runs on the samples or custom input, submissions with the verdict arriving live.
+// The left pane has two tabs, Description and Submissions; below 1000 px a third, Code, shows the editor.
 import { get, type Competition, type Problem } from "./api";
 import { fetchProblem, LANGUAGE_KEY, preferredLanguage } from "./catalog";
 import type { CodeEditor } from "./editor";
 import { clear, h, show } from "./dom";
 import { renderMarkdown } from "./markdown";
+import type { Update } from "./router";
+import { SubmissionsPanel } from "./submissions";
+import { ProblemTabs, parseTab } from "./tabs";
 import { Workspace } from "./workspace";
 
-export async function problemPage(main: HTMLElement, _params: URLSearchParams, signal: AbortSignal, slug: string): Promise<void> {
-  await showProblem(main, signal, slug, null, null);
+export async function problemPage(main: HTMLElement, _params: URLSearchParams, signal: AbortSignal, slug: string, tail: string): Promise<Update | void> {
+  return showProblem(main, signal, slug, null, null, tail);
 }
 
 export async function competitionProblemPage(
@@ -17,20 +21,21 @@ export async function competitionProblemPage(
   signal: AbortSignal,
   competitionId: string,
   label: string,
-): Promise<void> {
+  tail: string,
+): Promise<Update | void> {
   const competition = await get<Competition>(`/v1/competitions/${encodeURIComponent(competitionId)}`, signal);
   const entry = competition.problems.find((problem) => problem.label === label);
   if (!entry) throw new Error(`Competition ${competition.title} has no problem ${label}.`);
   if (competition.state === "scheduled" && competition.hide_problems !== false) {
     // judged shows a competition's problems to participants only from its start (docs/security.md).
     try {
-      await showProblem(main, signal, entry.problem, competition, label); // an admin's token sees it already
+      return await showProblem(main, signal, entry.problem, competition, label, tail); // an admin's token sees it already
     } catch {
       clear(main, h("p", { class: "notice", role: "note" }, `Problem ${label} of ${competition.title} is shown when the competition starts.`));
     }
     return;
   }
-  await showProblem(main, signal, entry.problem, competition, label);
+  return showProblem(main, signal, entry.problem, competition, label, tail);
 }
 
 async function showProblem(
@@ -39,19 +44,36 @@ async function showProblem(
   slug: string,
   competition: Competition | null,
   label: string | null,
-): Promise<void> {
+  tail: string,
+): Promise<Update | void> {
   clear(main, h("p", { "aria-busy": "true" }, "Loading the problem…"));
   const first = await fetchProblem(slug, localStorage.getItem(LANGUAGE_KEY) ?? "python").catch(() => fetchProblem(slug, "python"));
-  if (signal.aborted) return;
+  if (signal.aborted) return undefined;
   const language = preferredLanguage(first.languages);
   const problem = language === first.language ? first : await fetchProblem(slug, language);
   document.title = `${label ? `${label}. ` : ""}${problem.title} · judged`;
   const statement = statementView(problem, competition, label);
-  const workspace = new Workspace(problem, competition, signal);
-  clear(main, h("div", { class: "problem-layout" }, statement, workspace.element));
+  const base = competition ? `#/competitions/${encodeURIComponent(competition.id)}/problems/${encodeURIComponent(label ?? "")}` : `#/problems/${encodeURIComponent(slug)}`;
+  let tabs: ProblemTabs | null = null;
+  const reveal = (line: number) => {
+    tabs?.showCode();
+    workspace.reveal(line);
+  };
+  const submissions = new SubmissionsPanel(slug, competition, (id) => `${base}/submissions${id === null ? "" : `/${encodeURIComponent(id)}`}`, reveal, signal);
+  const workspace = new Workspace(problem, competition, signal, (submission) => submissions.remember(submission));
+  tabs = new ProblemTabs(base, statement, submissions, workspace.element);
+  clear(main, tabs.element);
+  tabs.select(parseTab(tail), false);
   performance.mark("judged:statement");
   main.dataset.page = "problem";
   void loadEditor(workspace, signal);
+  const shown = tabs;
+  // Another tab of the same problem is drawn here, keeping the editor and what is typed in it.
+  return (_params, ...parts) => {
+    const same = competition ? parts[0] === competition.id && parts[1] === label : parts[0] === slug;
+    if (same) shown.select(parseTab(parts[parts.length - 1] ?? ""), true);
+    return same;
+  };
 }
 
 async function loadEditor(workspace: Workspace, signal: AbortSignal): Promise<void> {

@@ -1,7 +1,10 @@
 // Hash routes (#/problems, #/problems/{slug}, #/competitions/{id}[/problems/{label}]): the daemon
 // serves one index.html at /, so every page of the client is reachable without server routes.
 
-export type Page = (main: HTMLElement, params: URLSearchParams, signal: AbortSignal, ...parts: string[]) => Promise<void>;
+/** A page may hand back an update: asked first when the hash changes to the same route, it returns true when it
+ *  showed the new address itself (a problem page switching tabs keeps its editor), false to be drawn anew. */
+export type Update = (params: URLSearchParams, ...parts: string[]) => boolean;
+export type Page = (main: HTMLElement, params: URLSearchParams, signal: AbortSignal, ...parts: string[]) => Promise<void | Update>;
 
 interface Route {
   pattern: RegExp;
@@ -10,6 +13,7 @@ interface Route {
 
 const routes: Route[] = [];
 let current: AbortController | null = null;
+let kept: { route: Route; update: Update } | null = null;
 
 export function route(pattern: RegExp, page: () => Promise<Page>): void {
   routes.push({ pattern, page });
@@ -20,18 +24,21 @@ export function navigate(hash: string): void {
   else location.hash = hash;
 }
 
-export async function render(): Promise<void> {
+/** Show the page the hash names; `redraw` draws it anew even where the page could update itself. */
+export async function render(redraw = false): Promise<void> {
   const main = document.getElementById("main") as HTMLElement;
   const [path, search = ""] = (location.hash.slice(1) || "/problems").split("?");
-  current?.abort();
-  const controller = new AbortController();
-  current = controller;
-  for (const { pattern, page } of routes) {
-    const match = pattern.exec(path);
+  const params = new URLSearchParams(search);
+  for (const entry of routes) {
+    const match = entry.pattern.exec(path);
     if (!match) continue;
+    const parts = match.slice(1).map((part) => (part === undefined ? "" : decodeURIComponent(part)));
+    if (!redraw && kept?.route === entry && kept.update(params, ...parts)) return;
+    const controller = restart();
     try {
-      const show = await page();
-      await show(main, new URLSearchParams(search), controller.signal, ...match.slice(1).map(decodeURIComponent));
+      const show = await entry.page();
+      const update = await show(main, params, controller.signal, ...parts);
+      if (update && !controller.signal.aborted) kept = { route: entry, update };
     } catch (error) {
       if (controller.signal.aborted) return;
       main.replaceChildren();
@@ -45,8 +52,18 @@ export async function render(): Promise<void> {
     }
     return;
   }
+  restart();
   main.replaceChildren();
   const heading = document.createElement("h1");
   heading.textContent = "Not found";
   main.append(heading);
+}
+
+/** Stop the page shown so far (its requests, its listeners) and start a new one. */
+function restart(): AbortController {
+  current?.abort();
+  kept = null;
+  const controller = new AbortController();
+  current = controller;
+  return controller;
 }

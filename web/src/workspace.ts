@@ -5,27 +5,18 @@ import {
   post,
   streamEvents,
   userId,
-  query,
   type Accepted,
   type Competition,
-  type HistoryPage,
   type Problem,
   type Run,
   type Submission,
 } from "./api";
 import type { CodeEditor } from "./editor";
-import { clear, h, verdictBadge } from "./dom";
+import { clear, h } from "./dom";
 import { fetchLanguages, fetchProblem, rememberLanguage } from "./catalog";
 import { compileMarks, runView, statusView, verdictView } from "./results";
 
 type EditorFactory = (host: HTMLElement, code: string, language: string, label: string) => CodeEditor;
-
-interface Recent {
-  id: string;
-  language: string;
-  verdict: string;
-  at: number;
-}
 
 const LONG_POLL = 25;
 
@@ -38,7 +29,6 @@ export class Workspace {
   private readonly select: HTMLSelectElement;
   private readonly results: HTMLElement;
   private readonly custom: HTMLTextAreaElement;
-  private readonly recent: HTMLElement;
   private readonly buttons: HTMLButtonElement[];
   private saveTimer = 0;
 
@@ -46,6 +36,8 @@ export class Workspace {
     problem: Problem,
     private readonly competition: Competition | null,
     private readonly signal: AbortSignal,
+    /** Told of each submission once judged (the Submissions tab lists it). */
+    private readonly submitted: (submission: Submission) => void,
   ) {
     this.problem = problem;
     const language = problem.language;
@@ -59,7 +51,6 @@ export class Workspace {
     this.custom = h("textarea", { id: "custom-input", rows: 4, spellcheck: "false" });
     this.custom.value = this.defaultCustomInput();
     this.results = h("section", { class: "results", "aria-live": "polite", "aria-label": "Results", id: "results" });
-    this.recent = h("ol", { class: "recent" });
     const runSamples = h("button", { type: "button", class: "secondary", id: "run-samples" }, "Run samples");
     const runCustom = h("button", { type: "button", class: "secondary", id: "run-custom" }, "Run custom input");
     const submit = h("button", { type: "button", id: "submit" }, "Submit");
@@ -87,10 +78,12 @@ export class Workspace {
       ),
       h("div", { class: "actions" }, runSamples, runCustom, submit),
       this.results,
-      h("section", { class: "recent-wrap", "aria-label": "Your submissions" }, h("h2", {}, "Your submissions"), this.recent),
     );
-    this.showRecent();
-    window.addEventListener("judged:user", () => this.showRecent(), { signal });
+  }
+
+  /** Move the editor to a line (a compile error's). */
+  reveal(line: number): void {
+    this.editor?.reveal(line);
   }
 
   /** Swap the plain textarea for the real editor, keeping what was typed meanwhile. */
@@ -240,7 +233,7 @@ export class Workspace {
       const finished = await this.follow(accepted, live);
       clear(live, verdictView(finished, (line) => this.editor?.reveal(line)));
       this.markCompileErrors(finished.verdict === "CE" ? finished.compile_output ?? "" : "");
-      this.remember({ id: finished.id, language: finished.language, verdict: finished.verdict ?? "IE", at: Date.now() });
+      this.submitted(finished);
     } catch (error) {
       if (!this.signal.aborted) this.showError(error);
     } finally {
@@ -280,68 +273,5 @@ export class Workspace {
 
   private markCompileErrors(output: string): void {
     this.editor?.markLines(compileMarks(output));
-  }
-
-  private recentKey(): string {
-    return `judged:recent:${userId()}:${this.competition?.id ?? ""}:${this.problem.slug}`;
-  }
-
-  private remember(entry: Recent): void {
-    const list = [entry, ...this.recentList()].slice(0, 20);
-    localStorage.setItem(this.recentKey(), JSON.stringify(list));
-    this.showRecent();
-  }
-
-  private recentList(): Recent[] {
-    try {
-      return JSON.parse(localStorage.getItem(this.recentKey()) ?? "[]") as Recent[];
-    } catch {
-      return [];
-    }
-  }
-
-  /** This user's submissions to the problem: the server's history (newest first), and what this browser
-   *  submitted that the history does not list yet. Each opens its full result. */
-  private showRecent(): void {
-    const local = this.recentList();
-    const user = userId();
-    const render = (items: Recent[]) =>
-      clear(
-        this.recent,
-        items.length
-          ? items.map((entry) =>
-              h(
-                "li",
-                {},
-                h(
-                  "button",
-                  { type: "button", class: "link", "data-submission": entry.id, onclick: () => void this.open(entry.id) },
-                  verdictBadge(entry.verdict),
-                  ` ${entry.language} · ${new Date(entry.at).toLocaleString()}`,
-                ),
-              ),
-            )
-          : h("li", { class: "muted" }, user ? "None yet." : "Type your user id to see your submissions."),
-      );
-    render(local);
-    if (!user) return;
-    const filters = { user_id: user, problem: this.problem.slug, competition_id: this.competition?.id ?? "", limit: 20 };
-    get<HistoryPage>(`/v1/submissions${query(filters)}`, this.signal)
-      .then((page) => {
-        const server: Recent[] = page.items.map((item) => ({ id: item.id, language: item.language, verdict: item.verdict, at: item.created * 1000 }));
-        const listed = new Set(server.map((entry) => entry.id));
-        render([...local.filter((entry) => !listed.has(entry.id)), ...server].sort((a, b) => b.at - a.at).slice(0, 20));
-      })
-      .catch(() => undefined); // a judged without history: this browser's list stays
-  }
-
-  /** A submission's full result in the results panel. */
-  private async open(id: string): Promise<void> {
-    try {
-      const submission = await get<Submission>(`/v1/submissions/${encodeURIComponent(id)}`, this.signal);
-      clear(this.results, h("h2", {}, "Submission"), h("div", { id: "verdict" }, submission.status === "finished" ? verdictView(submission, (line) => this.editor?.reveal(line)) : statusView(submission)));
-    } catch (error) {
-      if (!this.signal.aborted) this.showError(error);
-    }
   }
 }
