@@ -388,6 +388,7 @@ async def test_on_a_phone_the_editor_is_one_tap_away(browser: Browser, base_url:
     await expect(page.get_by_role("tab", name="Code")).to_be_in_viewport()
     await page.get_by_role("tab", name="Code").click()
     await expect(page.locator("#editor[data-editor=ready] .monaco-editor")).to_be_in_viewport()
+    await expect(page.locator("#editor .view-lines")).to_contain_text("def balancePoint")  # drawn, not 0 px wide
     await expect(page.locator("h1#problem-title")).to_be_hidden()
     await expect(page).to_have_url(re.compile(r"#/problems/balance-point/code$"))
     for tab in ("Code", "Submissions", "Description"):
