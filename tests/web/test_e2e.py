@@ -371,6 +371,9 @@ async def test_the_submissions_tab_lists_a_submission_and_its_address_opens_its_
     await shared.get_by_role("tab", name="Description").click()
     await expect(shared).to_have_url(re.compile(r"#/problems/balance-scale$"))
     await expect(shared.locator("h1#problem-title")).to_be_visible()
+    await shared.goto(f"{base_url}#/problems/balance-scale/code")  # a phone's address, on a wide screen
+    await expect(shared.get_by_role("tab", name="Description")).to_have_attribute("aria-selected", "true")
+    await expect(shared.locator("h1#problem-title")).to_be_visible()
     assert page_errors(page) == []
     assert page_errors(shared) == []
     await page.context.close()

@@ -60,9 +60,11 @@ export class ProblemTabs {
   /** Show a tab (the address already names it). */
   select(tab: Tab, focus: boolean): void {
     this.element.dataset.tab = tab.name;
+    // From 1000 px the Code tab is hidden (the editor is always beside the pane): the pane shows Description.
+    const selected = tab.name === "code" && !window.matchMedia(NARROW).matches ? "description" : tab.name;
     for (const [name, button] of this.tabs) {
-      button.setAttribute("aria-selected", String(name === tab.name));
-      button.tabIndex = name === tab.name ? 0 : -1;
+      button.setAttribute("aria-selected", String(name === selected));
+      button.tabIndex = name === selected ? 0 : -1;
     }
     if (tab.name === "submissions") this.submissions.show(tab.submission, focus && tab.submission !== null);
   }
