@@ -57,13 +57,16 @@ async def run_interactive(
         sub = asyncio.ensure_future(_run(sandbox, sub_request, sub_fds, stop_submission))
         val_fds = (to_validator_r, to_submission_w, val_end.write_end)
         val = asyncio.ensure_future(_run(sandbox, val_request, val_fds, None))
-        val.add_done_callback(lambda task: _stop_on_reject(task, stop_submission))
+        val.add_done_callback(lambda task: _stop_on_reject(task, stop_submission, sub_end))
         sub_result, val_result = await sub, await val
         if val_result.status is Status.IE or sub_result.status is Status.IE:
             raise ValidatorFailed(f"the sandbox failed: {val_result.message or sub_result.message}")
         # Which program ended first, to the moment (when both end at once the order their jails' results
         # arrive in says nothing); a submission stopped by us, or killed by the pipe the validator closed,
-        # ended after it.
+        # ended after it. A stop that reached a submission whose jail had already ended (a loaded host
+        # handles the exit late) stopped nothing.
+        if sub_result.stopped and sub_end.before(val_end):
+            sub_result = msgspec.structs.replace(sub_result, stopped=False)
         validator_first = val_end.before(sub_end)
         submission_first = not validator_first and not sub_result.stopped and not _broken_pipe(sub_result)
         feedback = _judgement(validator, val_result, feedback_dir, sub_result, submission_first=submission_first)
@@ -113,8 +116,10 @@ class _EndWatch:
         return self.ended is not None and (other.ended is None or self.ended < other.ended)
 
 
-def _stop_on_reject(task: asyncio.Future[RunResult], stop: asyncio.Event) -> None:
-    """Once the validator has rejected (or failed), the submission's run is over."""
+def _stop_on_reject(task: asyncio.Future[RunResult], stop: asyncio.Event, submission: _EndWatch) -> None:
+    """Once the validator has rejected (or failed), the submission's run is over (unless it already is)."""
+    if submission.ended is not None:
+        return
     if task.cancelled() or task.exception() is not None or task.result().exit_code != ACCEPTED:
         stop.set()
 
