@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from judged.api.openapi import Operation, error_response, json_body, query_param, ref
-from judged.store.competitions import Competition
+from judged.store.competitions import Competition, CompetitionState
 from judged.store.leaderboard import MAX_LIMIT, Around, LeaderboardPage
 
 __all__ = [
@@ -20,7 +22,26 @@ __all__ = [
     "WIRE_TYPES",
 ]
 
+
 WIRE_TYPES: tuple[type, ...] = (Competition, LeaderboardPage, Around)
+
+
+def competition_view_schema() -> dict[str, Any]:
+    """A competition as the API shows it (`Competition.to_wire`): its fields, then its state now, its end
+    and its freeze time. One object schema (an allOf with Competition's closed schema would reject the
+    three added fields)."""
+    _, components = msgspec.json.schema_components((Competition,), ref_template="#/components/schemas/{name}")
+    schema: dict[str, Any] = dict(components["Competition"])
+    schema["title"] = "CompetitionView"
+    schema["properties"] = {
+        **schema["properties"],
+        "state": {"enum": [state.value for state in CompetitionState]},
+        "end": {"type": "number"},
+        "freeze_at": {"anyOf": [{"type": "number"}, {"type": "null"}]},
+    }
+    schema["required"] = [*schema.get("required", []), "state", "end", "freeze_at"]
+    return schema
+
 
 _ID = {"name": "competition_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 64}}
 _USER = {"name": "user_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 64}}
@@ -38,19 +59,7 @@ _NOT_MODIFIED = {"description": "the copy named by If-None-Match is current", "h
 _AUTH: dict[str, Any] = {"401": error_response("no or an unknown bearer token (when tokens are configured)")}
 _LIVE = {"403": error_response("view=live without an admin token")}
 _MISSING = {"404": error_response("no such competition")}
-_WIRE_COMPETITION = {
-    "allOf": [
-        ref("Competition"),
-        {
-            "type": "object",
-            "properties": {
-                "state": {"enum": ["scheduled", "running", "frozen", "ended", "finalized"]},
-                "end": {"type": "number"},
-                "freeze_at": {"anyOf": [{"type": "number"}, {"type": "null"}]},
-            },
-        },
-    ]
-}
+_WIRE_COMPETITION = competition_view_schema()
 
 CREATE_COMPETITION: Operation = {
     "operationId": "createCompetition",
