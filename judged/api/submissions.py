@@ -308,7 +308,7 @@ async def create_run(request: web.Request) -> web.Response:
 async def get_run(request: web.Request) -> web.Response:
     submissions = _submissions(request)
     run = await submissions.store.get(request.match_info["run_id"])
-    if run is None or run.kind is not Kind.RUN:
+    if run is None or run.kind is not Kind.RUN or not _readable(request, run):
         raise ApiError(404, "not_found", "no such run (runs are kept for an hour)")
     return json_response(run_view(run))
 
@@ -394,9 +394,16 @@ async def get_submission(request: web.Request) -> web.Response:
         submission = await _wait_finished(submissions, sid, seconds)
     else:
         submission = await submissions.find(sid)
-    if submission is None or submission.kind is not Kind.SUBMISSION:
+    if submission is None or submission.kind is not Kind.SUBMISSION or not _readable(request, submission):
         raise ApiError(404, "not_found", f"no submission {sid!r}")
     return json_response(view(submission, admin=caller(request).admin))
+
+
+def _readable(request: web.Request, submission: Submission) -> bool:
+    """A participant token reads only its own submissions and runs (another's code is not its to see, even
+    through a shared link); service and admin tokens read any."""
+    participant = caller(request).participant
+    return participant is None or submission.user_id == participant
 
 
 async def _wait_finished(submissions: Submissions, sid: str, seconds: float) -> Submission | None:
@@ -420,7 +427,7 @@ async def submission_events(request: web.Request) -> web.StreamResponse:
     sid = request.match_info["submission_id"]
     async with submissions.events.listen(sid) as events:
         submission = await submissions.find(sid)
-        if submission is None or submission.kind is not Kind.SUBMISSION:
+        if submission is None or submission.kind is not Kind.SUBMISSION or not _readable(request, submission):
             raise ApiError(404, "not_found", f"no submission {sid!r}")
         response = web.StreamResponse(
             headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"}

@@ -103,6 +103,20 @@ async def test_a_participant_token_is_who_submits_so_rotating_user_id_hits_the_l
     assert (await submit(client, participant("bob")))[0] == 202  # another participant has limits of their own
 
 
+async def test_a_participant_reads_its_own_submissions_only(client: Client) -> None:
+    """Another participant's submission (its code, its result) is 404 to a participant token, even with the
+    id in hand (a shared link); the owner, a service token and an admin read it."""
+    status, created = await submit(client, participant("erin"))
+    assert status == 202, created
+    url = str(created["url"])
+    assert (await client.get(url, headers=participant("erin"))).status == 200
+    other = await client.get(url, headers=participant("frank"))
+    assert other.status == 404
+    assert (await client.get(f"{url}/events", headers=participant("frank"))).status == 404
+    assert (await client.get(url, headers=SERVICE)).status == 200
+    assert (await client.get(url, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})).status == 200
+
+
 async def test_a_service_token_names_the_participant_and_must_name_one(client: Client) -> None:
     assert (await submit(client, SERVICE, user_id="carol"))[0] == 202
     assert (await submit(client, SERVICE, user_id="dave"))[0] == 202
