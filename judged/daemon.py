@@ -27,10 +27,10 @@ from aiohttp import web
 from sqlalchemy.exc import DBAPIError
 
 from judged.api import ApiDeps, Auth, Submissions, build_app
-from judged.api.competitions import Competitions
 from judged.api.deps import History
 from judged.api.tokens import Frontend
 from judged.api.web import web_client
+from judged.competitions import Competitions
 from judged.judging.selftest import LanguageStatus
 from judged.judging.service import Judge
 from judged.metrics import Metrics
@@ -49,7 +49,7 @@ from judged.store.keys import Keys
 from judged.store.leaderboard import Leaderboard
 from judged.store.page_cache import PageCache
 from judged.store.queue import Queue
-from judged.store.submissions import Kind, Rules, SubmissionStore
+from judged.store.submissions import Rules, SubmissionStore
 from judged.worker import Worker
 
 __all__ = ["DAEMON", "Daemon", "create_app", "usable_cores"]
@@ -216,14 +216,8 @@ class Daemon:
     async def after_finish(self, submission_id: str) -> None:
         """A finished competition submission goes on the leaderboard (idempotent: keyed by the submission id)."""
         submission = await self.keeper.get(submission_id)  # archived first: with a short hot_seconds, gone
-        if submission is None or submission.competition_id is None or submission.kind is not Kind.SUBMISSION:
-            return
-        competition = await self.competitions.get(submission.competition_id)
-        if competition is None:
-            log.warning("submission %s names competition %s, which is gone", submission_id, submission.competition_id)
-            return
-        await self.competitions.leaderboard.submitted(competition, submission)
-        log.info("submission %s recorded on the board of %s", submission_id, competition.id)
+        if submission is not None:
+            await self.competitions.finished(submission)
 
     # The cleanup contexts, in order.
 

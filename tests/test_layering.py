@@ -20,14 +20,26 @@ ALLOWED: dict[str, set[str]] = {
     "problems": {"harness"},
     "judging": {"sandbox", "harness", "problems"},
     "store": {"problems", "harness"},
-    "api": {"store", "judging", "harness", "problems", "sandbox"},
+    "competitions": {"store"},
+    "api": {"store", "competitions", "judging", "harness", "problems", "sandbox"},
     "worker": {"store", "judging", "problems", "harness", "sandbox"},
     # cross-cutting leaves
     "connections": set(),
     "settings": {"sandbox"},
     "metrics": {"store", "worker"},
     # the composition root and the edges that start things
-    "daemon": {"api", "store", "judging", "problems", "harness", "sandbox", "worker", "metrics", "settings"},
+    "daemon": {
+        "api",
+        "competitions",
+        "store",
+        "judging",
+        "problems",
+        "harness",
+        "sandbox",
+        "worker",
+        "metrics",
+        "settings",
+    },
     "serve": {"daemon", "api", "connections", "settings"},
     "commands": {"judging", "problems", "harness", "sandbox", "settings"},
     "competitions_cli": {"store", "settings"},
@@ -43,6 +55,7 @@ ALLOWED: dict[str, set[str]] = {
 # structs of the pieces the one Settings object is made of.
 ALLOWED_MODULES: dict[str, set[str]] = {
     "store": {"judged.judging.verdicts"},
+    "competitions": {"judged.judging.verdicts"},
     "settings": {"judged.judging.build_cache"},
 }
 
@@ -98,6 +111,15 @@ def test_relative_imports_cannot_escape_the_check() -> None:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom):
                 assert node.level == 0, f"{path}: use absolute judged.* imports"
+
+
+def test_the_competitions_domain_knows_nothing_of_http() -> None:
+    """judged/competitions/ raises domain errors; only the API (judged/api/errors.py) turns them into HTTP."""
+    for path in (PACKAGE / "competitions").rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not {name for name in imported if name.split(".")[0] == "aiohttp"}, path
 
 
 def test_every_module_of_judged_is_placed_in_the_table() -> None:

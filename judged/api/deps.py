@@ -27,7 +27,7 @@ from judged.store.keeper import SubmissionKeeper
 from judged.store.submissions import Submission, SubmissionStore
 
 if TYPE_CHECKING:
-    from judged.api.competitions import Competitions
+    from judged.competitions import Competitions
 
 __all__ = [
     "DEFAULT_MAX_BODY",
@@ -68,8 +68,8 @@ class Auth:
 class Submissions:
     """What the submission routes need: the Redis store, the host's event subscriptions and the limits.
 
-    `competition_check(competition_id, problem)`, when set, raises ApiError for a competition
-    that does not accept this submission now.
+    `competition_check(competition_id, problem)`, when set, raises a domain error (`judged.competitions.errors`)
+    for a competition that does not accept this submission now.
     """
 
     store: SubmissionStore

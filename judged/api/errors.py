@@ -10,9 +10,17 @@ from redis.exceptions import RedisError
 from sqlalchemy.exc import DBAPIError
 
 from judged.api.deps import ApiError, json_response
+from judged.competitions.errors import (
+    CompetitionExists,
+    CompetitionInvalid,
+    CompetitionNotFound,
+    NotAdmitted,
+    NotOnBoard,
+    UnknownProblems,
+)
 from judged.store.events import EventsUnavailable
 
-__all__ = ["CODES", "error_body", "error_middleware"]
+__all__ = ["CODES", "domain_error", "error_body", "error_middleware"]
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +50,34 @@ def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
     return {"error": {"code": code, "message": message}}
 
 
+DomainError = CompetitionNotFound | CompetitionExists | CompetitionInvalid | NotAdmitted | NotOnBoard | UnknownProblems
+DOMAIN_ERRORS = (CompetitionNotFound, CompetitionExists, CompetitionInvalid, NotAdmitted, NotOnBoard, UnknownProblems)
+
+
+def domain_error(error: DomainError) -> ApiError:
+    """The one place a domain exception becomes an HTTP status, code and message."""
+    match error:
+        case CompetitionNotFound():
+            return ApiError(404, "not_found", f"no competition {str(error)!r}")
+        case CompetitionExists():
+            return ApiError(409, "conflict", f"competition {str(error)!r} exists already")
+        case CompetitionInvalid():
+            return ApiError(409, "conflict", str(error))
+        case NotAdmitted():
+            return ApiError(409, error.code, str(error))
+        case NotOnBoard():
+            return ApiError(404, "not_found", str(error))
+        case UnknownProblems():
+            return ApiError(422, "unknown_problem", str(error))
+
+
 @web.middleware
 async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """ApiError and aiohttp's HTTP errors keep their status; anything else is a logged 500 with no details."""
+    """ApiError and HTTP errors keep their status, domain errors get theirs (`domain_error`); the rest is a 500."""
     try:
         return await handler(request)
-    except ApiError as error:
+    except (ApiError, *DOMAIN_ERRORS) as caught:
+        error = caught if isinstance(caught, ApiError) else domain_error(caught)
         return json_response(error_body(error.code, error.message), status=error.status, headers=error.headers)
     except (RedisError, EventsUnavailable, ConnectionError, TimeoutError) as error:
         # Redis is away (or too slow): the client may try again; browsing keeps working from the SQLite index.
