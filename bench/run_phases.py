@@ -92,13 +92,13 @@ def instrument() -> None:
         return host_pid(candidates, jail_pid)
 
     release.host_pid = timed_host_pid
-    watch = runner._Run.watch
+    watch = runner.RunWatch.watch
 
-    async def timed_watch(self: runner._Run, started: float, interval: float) -> None:
-        await watch(self, started, interval)
+    async def timed_watch(self: runner.RunWatch, started: float, interval: float, exited: Any = None) -> None:
+        await watch(self, started, interval, exited)
         mark("exited")
 
-    runner._Run.watch = timed_watch  # type: ignore[method-assign]
+    runner.RunWatch.watch = timed_watch  # type: ignore[method-assign]
 
 
 async def profile_runs(sandbox: Sandbox, runs: int) -> None:

@@ -17,11 +17,14 @@ from judged.sandbox.types import Limits, Mount, RunRequest, RunResult, SandboxEr
 if TYPE_CHECKING:
     from judged.sandbox.jail import default_root
     from judged.sandbox.runner import Sandbox, SandboxConfig
+    from judged.sandbox.warm import WarmJail, WarmJailError
 
 _LAZY = {
     "Sandbox": "judged.sandbox.runner",
     "SandboxConfig": "judged.sandbox.runner",
     "default_root": "judged.sandbox.jail",
+    "WarmJail": "judged.sandbox.warm",
+    "WarmJailError": "judged.sandbox.warm",
 }
 
 __all__ = [
@@ -33,6 +36,8 @@ __all__ = [
     "SandboxConfig",
     "SandboxError",
     "Status",
+    "WarmJail",
+    "WarmJailError",
     "default_root",
     "pin_slot",
 ]

@@ -14,6 +14,11 @@ Layout, under each hierarchy (v1) or under the configured base (v2):
           program/               the program and its descendants only (cpuacct on v1; no controllers
                                  on v2, so the limits above still hold): its CPU counter is the
                                  program's own, none of the jail's set-up
+        w<n>/                    a warm jail (warm.py): one jail, one run of the program per test
+          jail/                  v2 only: nsjail and the init (a v2 cgroup with children holds no process)
+          t<k>/                  one per test (v1: memory, pids, cpuacct; v2: memory, pids, cpu enabled
+                                 by w<n>): that test's program and descendants, its own memory limit,
+                                 peak, OOM count, pids cap and CPU counter; removed after the test
 """
 
 from __future__ import annotations
@@ -114,19 +119,50 @@ PROGRAM = "program"
 class RunCgroup:
     """The cgroup(s) of one run: limits in, counters out."""
 
-    def __init__(self, version: Version, dirs: dict[str, Path]) -> None:
+    def __init__(self, version: Version, dirs: dict[str, Path], program: str = PROGRAM, jail: str = "") -> None:
         self.version = version
         self.dirs = dirs
+        # Below the CPU directory: where the program's own CPU is counted ("": right here, a test's cgroup).
+        self._program = program
+        # v2 warm jails: the child that holds nsjail and the init ("": they sit in the run's cgroup itself).
+        self._jail = jail
         self._peak_seen = 0
+        self._tests = itertools.count(1)
 
     @property
     def procs_files(self) -> list[Path]:
-        return [d / "cgroup.procs" for d in self.dirs.values()]
+        """Where the launcher writes its pid: nsjail and the init live there."""
+        return [d / self._jail / "cgroup.procs" if self._jail else d / "cgroup.procs" for d in self.dirs.values()]
 
     @property
     def program_dir(self) -> Path:
         """The child cgroup that holds the program alone, for its CPU counter."""
-        return self._dir("cpuacct" if self.version is Version.V1 else "cpu") / PROGRAM
+        cpu = self._dir("cpuacct" if self.version is Version.V1 else "cpu")
+        return cpu / self._program if self._program else cpu
+
+    def create_test(self, memory: int, pids: int) -> RunCgroup:
+        """A warm jail's cgroup for its next test: that test's own limits and counters, below the jail's.
+
+        v1: a child in the memory, pids and cpuacct hierarchies (not cpuset: the
+        test keeps the jail's core). v2: a child of the jail's cgroup, whose
+        subtree_control hands memory, pids and cpu down to it.
+        """
+        name = f"t{next(self._tests)}"
+        keep = V1_CONTROLLERS if self.version is Version.V1 else ("unified",)
+        test = RunCgroup(self.version, {c: d / name for c, d in self.dirs.items() if c in keep}, program="")
+        try:
+            for d in test.dirs.values():
+                d.mkdir()
+            test.set_limits(memory, pids)
+        except OSError:
+            test.remove()
+            raise
+        return test
+
+    def admit_test(self, pid: int) -> None:
+        """Move a test's program (a host pid, not yet exec'd) into this test cgroup, every hierarchy."""
+        for d in self.dirs.values():
+            _write(d / "cgroup.procs", str(pid))
 
     def admit_program(self, pid: int) -> None:
         """Move the program's process (a host pid, not yet exec'd) into the program cgroup.
@@ -213,7 +249,8 @@ class RunCgroup:
     def pids(self) -> list[int]:
         """Every process of the run (on v2 the program cgroup's are listed apart)."""
         found: list[int] = []
-        for directory in (self._dir("pids"), self.program_dir):
+        jail = self._dir("pids") / self._jail if self._jail else self._dir("pids")
+        for directory in (jail, self.program_dir):
             with contextlib.suppress(OSError):
                 found += (int(p) for p in _read(directory / "cgroup.procs").split())
         return list(dict.fromkeys(found))
@@ -370,6 +407,31 @@ class Cgroups:
             run.set_limits(memory, pids)
             if core is not None:
                 run.pin(core)
+        except OSError:
+            run.remove()
+            raise
+        return run
+
+    def create_warm(self, memory: int, pids: int, core: int | None = None) -> RunCgroup:
+        """A warm jail's cgroup(s): the jail's caps, with one child per test made by `create_test`.
+
+        v1: `w<n>` in each hierarchy, joined by the launcher. v2: `w<n>` with
+        memory, pids and cpu handed down, nsjail and the init in `w<n>/jail`.
+        """
+        name = f"w{next(self._counter)}"
+        dirs = {c: own / name for c, own in self._own().items() if c != CPUSET or core is not None}
+        v2 = self.version is Version.V2
+        run = RunCgroup(self.version, dirs, program="", jail="jail" if v2 else "")
+        try:
+            for d in dirs.values():
+                d.mkdir()
+            run.set_limits(memory, pids)
+            if core is not None:
+                run.pin(core)
+            if v2:
+                unified = dirs["unified"]
+                _write(unified / "cgroup.subtree_control", " ".join(f"+{c}" for c in V2_CONTROLLERS))
+                (unified / "jail").mkdir()
         except OSError:
             run.remove()
             raise

@@ -26,6 +26,22 @@
  *       End-of-file instead of the byte (the daemon gave up) ends the jail.
  *       PROG is not PID 1, so abort(), kill(getpid()), RLIMIT_FSIZE and
  *       shells report the way they do everywhere else.
+ *
+ *   serve STATUS_FD SCRATCH_DIR... -- PROG ARGS...
+ *       PID 1 of a warm jail that runs PROG once per test. For each test the
+ *       daemon sends the byte 'r' with three descriptors attached (stdin,
+ *       stdout, stderr: SCM_RIGHTS); the init forks the child, says
+ *       `ready PID`, waits for the go byte, lets it exec with those as 0, 1
+ *       and 2 (a fresh process: fresh rlimit counters) and writes the same
+ *       `exit`/`signal`/`execfail` line as `init`. Then it kills every other
+ *       process of the jail (kill(-1) from PID 1 reaches all of them: setsid
+ *       and double-forked ones too, since orphans come back to PID 1) and
+ *       reaps them, removes every SysV shared memory segment, message queue
+ *       and semaphore set of the jail's IPC namespace, and empties each
+ *       SCRATCH_DIR (/tmp, /dev/shm, /dev/mqueue), then writes
+ *           clean
+ *       or `dirty WHAT ERRNO` when something could not be removed (the daemon
+ *       then retires the jail). End-of-file or 'q' ends the jail.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -34,7 +50,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
 #include <sys/prctl.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -193,9 +216,209 @@ static int init(int argc, char **argv) {
     return 0;
 }
 
+/* ---- serve: one warm jail, many runs ---- */
+
+#define MAX_SCRATCH 8
+#ifndef SHM_STAT_ANY
+#define SHM_STAT_ANY 15
+#endif
+#ifndef SEM_STAT_ANY
+#define SEM_STAT_ANY 20
+#endif
+#ifndef MSG_STAT_ANY
+#define MSG_STAT_ANY 13
+#endif
+
+/* The next command: 'r' with three descriptors, or 'q'; 0 at end-of-file or on error. */
+static char next_command(int status_fd, int fds[3]) {
+    char byte = 0;
+    union {
+        char buf[CMSG_SPACE(3 * sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+                         .msg_controllen = sizeof control.buf};
+    ssize_t got;
+    do got = recvmsg(status_fd, &msg, MSG_CMSG_CLOEXEC);
+    while (got < 0 && errno == EINTR);
+    if (got != 1) return 0;
+    if (byte != 'r') return byte;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    if (c == NULL || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS ||
+        c->cmsg_len != CMSG_LEN(3 * sizeof(int)))
+        return 0;
+    memcpy(fds, CMSG_DATA(c), 3 * sizeof(int));
+    return 'r';
+}
+
+/* Kill every process of the jail but this one and reap them all. */
+static void kill_all(void) {
+    for (;;) {
+        int st;
+        if (kill(-1, SIGKILL) < 0 && errno == ESRCH) {
+            while (waitpid(-1, &st, WNOHANG) > 0) {
+            }
+            return;
+        }
+        while (waitpid(-1, &st, 0) > 0 || errno == EINTR) {
+        }
+    }
+}
+
+/* Remove every SysV IPC object of the jail's IPC namespace; the first failure as "dirty ...". */
+static const char *clear_ipc(void) {
+    struct shm_info shm_info;
+    struct shmid_ds shm;
+    int top = shmctl(0, SHM_INFO, (struct shmid_ds *)(void *)&shm_info);
+    for (int i = 0; i <= top; i++) {
+        int id = shmctl(i, SHM_STAT_ANY, &shm);
+        if (id >= 0 && shmctl(id, IPC_RMID, NULL) < 0) return "shm";
+    }
+    struct msginfo msg_info;
+    struct msqid_ds msq;
+    top = msgctl(0, MSG_INFO, (struct msqid_ds *)(void *)&msg_info);
+    for (int i = 0; i <= top; i++) {
+        int id = msgctl(i, MSG_STAT_ANY, &msq);
+        if (id >= 0 && msgctl(id, IPC_RMID, NULL) < 0) return "msg";
+    }
+    struct seminfo sem_info;
+    struct semid_ds sem;
+    top = semctl(0, 0, SEM_INFO, &sem_info);
+    for (int i = 0; i <= top; i++) {
+        int id = semctl(i, 0, SEM_STAT_ANY, &sem);
+        if (id >= 0 && semctl(id, 0, IPC_RMID) < 0) return "sem";
+    }
+    return NULL;
+}
+
+/* Remove everything inside the directory open at `dir` (closed here); 0 or -1 with errno. */
+static int empty_dir(int dir) {
+    DIR *d = fdopendir(dir);
+    if (d == NULL) {
+        close(dir);
+        return -1;
+    }
+    int failed = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        if (unlinkat(dirfd(d), e->d_name, 0) == 0) continue;
+        if (errno != EISDIR) {
+            failed = 1;
+            continue;
+        }
+        /* A folder the program made unreadable or unwritable is still ours (one uid per jail). */
+        if (fchmodat(dirfd(d), e->d_name, 0700, 0) < 0) failed = 1;
+        int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub < 0 || empty_dir(sub) < 0 || unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR) < 0) failed = 1;
+    }
+    int saved = errno;
+    closedir(d);
+    errno = saved;
+    return failed ? -1 : 0;
+}
+
+static int clear_scratch(const char *path) {
+    int dir = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dir < 0) return errno == ENOENT ? 0 : -1;
+    struct stat st;
+    /* The program may have taken rights away from the folder itself. */
+    if (fstat(dir, &st) == 0 && st.st_uid == geteuid() && fchmod(dir, 01777) < 0) {
+        close(dir);
+        return -1;
+    }
+    return empty_dir(dir);
+}
+
+static int serve_one(int status_fd, const int fds[3], char **prog) {
+    int error_pipe[2], go_pipe[2];
+    int src[3] = {fds[0], fds[1], fds[2]}, dst[3] = {0, 1, 2};
+    if (pipe2(error_pipe, O_CLOEXEC) < 0 || pipe2(go_pipe, O_CLOEXEC) < 0) return die("pipe2");
+    pid_t child = fork();
+    if (child < 0) return die("fork");
+    if (child == 0) {
+        close(error_pipe[0]);
+        close(go_pipe[1]);
+        child_exec(status_fd, 3, src, dst, error_pipe[1], go_pipe[0], prog);
+    }
+    close(error_pipe[1]);
+    close(go_pipe[0]);
+    for (int k = 0; k < 3; k++) close(fds[k]); /* the child alone holds them: EOF when it ends */
+    if (!released_by_daemon(status_fd, child)) return -1;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (write(go_pipe[1], "g", 1) != 1) return die("write");
+    close(go_pipe[1]);
+    int exec_errno = 0;
+    ssize_t got;
+    do got = read(error_pipe[0], &exec_errno, sizeof exec_errno);
+    while (got < 0 && errno == EINTR);
+    close(error_pipe[0]);
+    int status = 0;
+    for (;;) {
+        int st;
+        pid_t pid = waitpid(-1, &st, 0);
+        if (pid == child) {
+            status = st;
+            break;
+        }
+        if (pid < 0 && errno != EINTR) return die("waitpid");
+    }
+    long long wall = elapsed_ns(&start);
+    if (got == (ssize_t)sizeof exec_errno)
+        dprintf(status_fd, "execfail %d\n", exec_errno);
+    else if (WIFSIGNALED(status))
+        dprintf(status_fd, "signal %d %lld\n", WTERMSIG(status), wall);
+    else
+        dprintf(status_fd, "exit %d %lld\n", WEXITSTATUS(status), wall);
+    return 0;
+}
+
+static int serve(int argc, char **argv) {
+    const char *scratch[MAX_SCRATCH];
+    int nscratch = 0, i = 3;
+    if (argc < 5) {
+        dprintf(2, "judged-helper: serve STATUS_FD [SCRATCH_DIR]... -- PROG\n");
+        return 125;
+    }
+    int status_fd = atoi(argv[2]);
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (nscratch == MAX_SCRATCH) {
+            dprintf(2, "judged-helper: too many scratch folders\n");
+            return 125;
+        }
+        scratch[nscratch++] = argv[i];
+    }
+    if (i + 1 >= argc) {
+        dprintf(2, "judged-helper: serve needs -- PROG\n");
+        return 125;
+    }
+    int fds[3];
+    while (next_command(status_fd, fds) == 'r') {
+        if (serve_one(status_fd, fds, &argv[i + 1]) != 0) return 0;
+        kill_all();
+        const char *dirty = clear_ipc();
+        int err = dirty ? errno : 0;
+        for (int k = 0; k < nscratch && dirty == NULL; k++) {
+            if (clear_scratch(scratch[k]) < 0) {
+                dirty = scratch[k];
+                err = errno;
+            }
+        }
+        if (dirty != NULL) {
+            dprintf(status_fd, "dirty %s %d\n", dirty, err);
+            return 0;
+        }
+        if (dprintf(status_fd, "clean\n") < 0) return 0;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc >= 2 && strcmp(argv[1], "launch") == 0) return launch(argc, argv);
     if (argc >= 2 && strcmp(argv[1], "init") == 0) return init(argc, argv);
-    dprintf(2, "usage: judged-helper launch|init ...\n");
+    if (argc >= 2 && strcmp(argv[1], "serve") == 0) return serve(argc, argv);
+    dprintf(2, "usage: judged-helper launch|init|serve ...\n");
     return 125;
 }

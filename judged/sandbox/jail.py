@@ -19,6 +19,8 @@ from judged.sandbox.types import Limits, MiB, Mount, RunRequest, SandboxError
 INIT_PATH = "/.judged/init"
 RESERVED = ("/.judged", "/proc", "/dev")
 DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
+# What a warm jail's init empties after every test: the writable places of the jail.
+WARM_SCRATCH = ("/tmp", "/dev/shm", "/dev/mqueue")
 
 # System folders an ordinary program or interpreter needs, and the few /etc
 # files the dynamic loader and runtimes read. Never /etc as a whole (shadow,
@@ -166,8 +168,14 @@ def nsjail_argv(
     status_fd: int,
     log_fd: int,
     identity: Identity,
+    warm: bool = False,
 ) -> list[str]:
-    """The full nsjail invocation, ending with the helper's init and the program."""
+    """The full nsjail invocation, ending with the helper's init and the program.
+
+    `warm`: a jail for many runs of the program (warm.py): no time limit of
+    its own (the daemon ends it), /dev/shm and /dev/mqueue to write and
+    empty between runs, and the init in its `serve` role.
+    """
     limits = request.limits
     mounts: tuple[Mount, ...] = request.mounts
     links: tuple[tuple[str, str], ...] = ()
@@ -185,7 +193,7 @@ def nsjail_argv(
         "-u", f"{identity.uid}:{identity.uid}:1", "-g", f"{identity.gid}:{identity.gid}:1",
         "--iface_no_lo",
         "--nice_level", "0",
-        "--time_limit", str(math.ceil(limits.wall) + 2),
+        "--time_limit", "0" if warm else str(math.ceil(limits.wall) + 2),
         "--seccomp_string", kafel_policy(),
         "--pass_fd", str(status_fd),
         *_rlimits(limits),
@@ -202,6 +210,9 @@ def nsjail_argv(
     args += ["-R", f"{helper}:{INIT_PATH}"]
     for key, value in request.env.items():
         args += ["-E", f"{key}={value}"]
+    if warm:
+        args += ["-m", f"none:/dev/shm:tmpfs:size={limits.tmpfs}", "-m", "none:/dev/mqueue:mqueue:rw"]
+        return [*args, "--", INIT_PATH, "serve", str(status_fd), *WARM_SCRATCH, "--", *request.argv]
     fd_map = [f"{host}:{inside}" for inside, host in request.extra_fds.items()]
     args += ["--", INIT_PATH, "init", str(status_fd), *fd_map, "--", *request.argv]
     return args

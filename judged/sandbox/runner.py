@@ -10,7 +10,7 @@ import signal
 import socket
 import time
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import msgspec
 
@@ -51,11 +51,15 @@ class SandboxConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     poll_interval: float = 0.05
 
 
-class _Run:
-    """Book-keeping of one live run: why it was stopped, what it printed."""
+class RunWatch:
+    """Book-keeping of one live run: why it was stopped, what it printed.
+
+    `proc` is nsjail's process for a jail of its own; None for a test of a
+    warm jail (warm.py), whose end is the init's report instead.
+    """
 
     def __init__(
-        self, proc: asyncio.subprocess.Process, cgroup: RunCgroup, limits: Limits, stop: asyncio.Event | None
+        self, proc: asyncio.subprocess.Process | None, cgroup: RunCgroup, limits: Limits, stop: asyncio.Event | None
     ) -> None:
         self.proc = proc
         self.cgroup = cgroup
@@ -74,7 +78,7 @@ class _Run:
                 self.stopped_by_caller = True
             else:
                 self.stopped_for = reason
-        self.cgroup.kill(spare=self.proc.pid)
+        self.cgroup.kill(spare=self.proc.pid if self.proc is not None else None)
 
     def count_output(self, size: int) -> bool:
         """Count output bytes; stop the run (OLE) once they pass the cap."""
@@ -117,18 +121,24 @@ class _Run:
             self.release_failure = str(exc)
             self.stop(Status.IE)
 
-    async def watch(self, started: float, interval: float) -> None:
+    def ended(self) -> bool:
+        """nsjail is gone (asyncio's wait() also waits for the pipes; returncode is set at the exit itself)."""
+        return self.proc is not None and self.proc.returncode is not None
+
+    async def watch(self, started: float, interval: float, exited: asyncio.Future[Any] | None = None) -> None:
         """Stop the run at the CPU or wall limit, measured from outside, or when the caller asks.
 
         CPU is the program cgroup's (zero until the program is let go); the
         wall clock runs from the program's release (from the spawn before).
+        The run is over when `exited` is done (default: nsjail's exit).
         """
         limits = self.limits
-        exited = asyncio.ensure_future(self.proc.wait())
+        if exited is None:
+            assert self.proc is not None, "a run of its own jail ends with nsjail"
+            exited = asyncio.ensure_future(self.proc.wait())
         asked = asyncio.ensure_future(self.stop_requested.wait()) if self.stop_requested is not None else None
         try:
-            # asyncio's wait() also waits for the pipes to close; returncode is set at the exit itself.
-            while not exited.done() and self.proc.returncode is None:
+            while not exited.done() and not self.ended():
                 if self.cgroup.cpu_time() > limits.cpu or time.monotonic() - self.wall_started(started) > limits.wall:
                     self.stop(Status.TLE)
                 elif asked is not None and asked.done():
@@ -223,19 +233,19 @@ class Sandbox:
         """
         if self.cgroups is None:
             raise SandboxError("Sandbox.run before Sandbox.start")
-        problem = _check_request(request)
+        problem = check_request(request)
         if problem:
-            return _internal_error(problem)
+            return internal_error(problem)
         async with self.identities.lease() as identity:
             try:
                 core = core_of_slot(current_slot(), self.cores)
                 cgroup = self.cgroups.create_run(request.limits.memory, request.limits.processes + 2, core)
             except OSError as exc:
-                return _internal_error(f"cannot create the run's cgroup: {exc}")
+                return internal_error(f"cannot create the run's cgroup: {exc}")
             try:
                 problem = hand_over(request, identity)
                 if problem:
-                    return _internal_error(problem)
+                    return internal_error(problem)
                 return await self._run_in(cgroup, request, identity, stop, started)
             finally:
                 cgroup.kill()  # nothing of the run may outlive its lease of the uid
@@ -280,7 +290,7 @@ class Sandbox:
                 sock.close()
             for fd in (log_r, log_w):
                 os.close(fd)
-            return _internal_error(f"cannot start nsjail: {exc}")
+            return internal_error(f"cannot start nsjail: {exc}")
         finally:
             if stdin_file is not None:
                 stdin_file.close()
@@ -289,25 +299,26 @@ class Sandbox:
         if started_event is not None:
             started_event.set()
         try:
-            run = _Run(proc, cgroup, request.limits, stop)
-            return await self._supervise(run, request, started=started, status=status_sock, log_r=log_r)
+            run = RunWatch(proc, cgroup, request.limits, stop)
+            return await self._supervise(run, proc, request, started=started, status=status_sock, log_r=log_r)
         finally:
             status_sock.close()
             os.close(log_r)
 
     async def _supervise(
         self,
-        run: _Run,
+        run: RunWatch,
+        proc: asyncio.subprocess.Process,
         request: RunRequest,
         *,
         started: float,
         status: socket.socket,
         log_r: int,
     ) -> RunResult:
-        proc, cgroup = run.proc, run.cgroup
+        cgroup = run.cgroup
         status.setblocking(False)
         handing_over = asyncio.ensure_future(run.hand_over(status))
-        log_reader = _PipeReader(log_r, LOG_KEEP)
+        log_reader = PipeReader(log_r, LOG_KEEP)
         stdin_data = request.stdin if isinstance(request.stdin, bytes) else b""
         out = asyncio.ensure_future(run.read_stream(proc.stdout, request.limits.output))
         err = asyncio.ensure_future(run.read_stream(proc.stderr, STDERR_KEEP))
@@ -323,18 +334,18 @@ class Sandbox:
             for task in pending:
                 task.cancel()
             cgroup.kill()
-            return _internal_error("output pipes stayed open after the jail ended")
+            return internal_error("output pipes stayed open after the jail ended")
         (stdout, out_cut), (stderr, err_cut) = out.result(), err.result()
         if run.release_failure:
-            return _internal_error(run.release_failure)
+            return internal_error(run.release_failure)
         report = (run.release.rest + _read_all(status.fileno(), 256)).decode(errors="replace")
-        result = _classify(run, report, jail_log, host_wall)
+        result = classify(run, report, jail_log, host_wall)
         return msgspec.structs.replace(
             result, stdout=stdout, stderr=stderr, stdout_truncated=out_cut, stderr_truncated=err_cut
         )
 
 
-class _PipeReader:
+class PipeReader:
     """Reads a pipe in the background (so its writer never blocks), keeping a capped prefix."""
 
     def __init__(self, fd: int, keep: int) -> None:
@@ -367,7 +378,7 @@ class _PipeReader:
         return self.data.decode(errors="replace")
 
 
-def _check_request(request: RunRequest) -> str | None:
+def check_request(request: RunRequest) -> str | None:
     if not request.argv:
         return "empty argv"
     for mount in request.mounts:
@@ -379,7 +390,7 @@ def _check_request(request: RunRequest) -> str | None:
     return None
 
 
-def _internal_error(message: str, **measured: float) -> RunResult:
+def internal_error(message: str, **measured: float) -> RunResult:
     log.error("sandbox internal error: %s", message)
     return RunResult(
         status=Status.IE,
@@ -410,7 +421,7 @@ def _signal_name(signo: int) -> str:
         return f"signal {signo}"
 
 
-def _classify(run: _Run, report: str, jail_log: str, host_wall: float) -> RunResult:
+def classify(run: RunWatch, report: str, jail_log: str, host_wall: float) -> RunResult:
     """Decide the status from our own measurements first, the exit status last.
 
     nsjail's exit code cannot tell a CPU kill from an OOM kill from a crash, so
@@ -437,10 +448,11 @@ def _classify(run: _Run, report: str, jail_log: str, host_wall: float) -> RunRes
     elif run.stopped_by_caller:
         message = "stopped by the caller"
     elif kind == "execfail":
-        return _internal_error(f"cannot execute the program: {os.strerror(number)}", cpu_time=cpu, wall_time=wall)
+        return internal_error(f"cannot execute the program: {os.strerror(number)}", cpu_time=cpu, wall_time=wall)
     elif not kind:
-        tail = jail_log.strip()[-2000:] or f"nsjail exited with {run.proc.returncode}"
-        return _internal_error(f"the jail failed: {tail}", cpu_time=cpu, wall_time=wall, memory=memory)
+        ended = f"nsjail exited with {run.proc.returncode}" if run.proc is not None else "the warm jail ended"
+        tail = jail_log.strip()[-2000:] or ended
+        return internal_error(f"the jail failed: {tail}", cpu_time=cpu, wall_time=wall, memory=memory)
     elif signo == signal.SIGSYS:
         status, message = Status.SV, "killed for a forbidden system call"
     elif signo is not None:
