@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from judged.settings import Settings
 from judged.store.archive import SubmissionArchive
-from judged.store.client import connect
+from judged.store.client import open_redis
 from judged.store.competition_archive import CompetitionArchive, DurableCompetitionStore
 from judged.store.competitions import CompetitionExists, load_competition
 from judged.store.database import Database, DatabaseError, database_url
@@ -35,6 +35,8 @@ _UNREACHABLE = (RedisError, OSError, DBAPIError, DatabaseError)
 
 def redis_url(settings: Settings) -> str:
     """The configured Redis, or the embedded one a running `judged serve` supervises in the state folder."""
+    if settings.redis.sentinel:
+        return f"the primary {settings.redis.sentinel_service!r} of Sentinel {','.join(settings.redis.sentinel)}"
     return settings.redis.url or EmbeddedRedis(Path(settings.state_dir)).url
 
 
@@ -102,7 +104,7 @@ async def _stores(
     settings: Settings,
 ) -> AsyncIterator[tuple[aioredis.Redis, DurableCompetitionStore, SubmissionArchive]]:
     """Redis and the submissions database, as `judged serve` opens them; closed when the block ends."""
-    redis = connect(redis_url(settings))
+    redis = open_redis(redis_url(settings), settings.redis.sentinel, settings.redis.sentinel_service)
     database = Database(database_url(settings.database.url, Path(settings.state_dir)))
     try:
         await database.open()

@@ -31,13 +31,14 @@ from judged.api.deps import History
 from judged.api.tokens import Frontend
 from judged.api.web import web_client
 from judged.competitions import Competitions
+from judged.competitions.board import Boards
 from judged.judging.selftest import LanguageStatus
 from judged.judging.service import Judge
 from judged.metrics import Metrics
 from judged.problems import Problem, ProblemError, load_problem
 from judged.settings import Settings
 from judged.store.archive import SubmissionArchive
-from judged.store.client import connect
+from judged.store.client import open_redis
 from judged.store.competition_archive import CompetitionArchive, DurableCompetitionStore
 from judged.store.database import Database, DatabaseError, database_url
 from judged.store.embedded import EmbeddedRedis
@@ -47,6 +48,7 @@ from judged.store.index_sync import fingerprint
 from judged.store.keeper import SubmissionKeeper
 from judged.store.keys import Keys
 from judged.store.leaderboard import Leaderboard
+from judged.store.leaderboard_snapshot import BoardReads
 from judged.store.page_cache import PageCache
 from judged.store.queue import Queue
 from judged.store.submissions import Rules, SubmissionStore
@@ -87,12 +89,15 @@ class Daemon:
         self.state_dir = state
         self.roots = [Path(root) for root in settings.problem_roots]
         self.keys = Keys(settings.redis.prefix)
-        self.embedded = None if settings.redis.url else EmbeddedRedis(state)
-        self.redis_url = settings.redis.url or (self.embedded.url if self.embedded else "")
-        self.redis: aioredis.Redis = connect(self.redis_url)
+        redis = settings.redis
+        self.embedded = None if redis.url or redis.sentinel else EmbeddedRedis(state)
+        self.redis_url = redis.url or (self.embedded.url if self.embedded else "")
+        self.redis: aioredis.Redis = open_redis(self.redis_url, redis.sentinel, redis.sentinel_service)
         limits = settings.submissions
         rules = Rules(max_active=limits.max_active_per_user, max_per_minute=limits.max_per_minute)
-        self.store = SubmissionStore(self.redis, self.keys, rules)
+        self.store = SubmissionStore(
+            self.redis, self.keys, rules, replicas=redis.wait_replicas, replica_wait=redis.replica_wait
+        )
         self.database = Database(database_url(settings.database.url, state))
         self.keeper = SubmissionKeeper(self.store, SubmissionArchive(self.database), limits.hot_seconds)
         worker = settings.worker
@@ -107,6 +112,7 @@ class Daemon:
         self.competitions = Competitions(
             store=DurableCompetitionStore(self.redis, CompetitionArchive(self.database), self.keys),
             leaderboard=Leaderboard(self.redis, self.keys),
+            boards=Boards(BoardReads(self.redis, self.keys), settings.server.leaderboard_refresh),
             pages=PageCache(settings.server.leaderboard_refresh),
         )
         self.index = ProblemIndex(state / "index.sqlite3")
@@ -225,6 +231,11 @@ class Daemon:
         if self.embedded is not None:
             await self.embedded.start()
             log.info("embedded redis-server running at %s", self.embedded.socket)
+        elif self.settings.redis.sentinel:
+            sentinels = ", ".join(self.settings.redis.sentinel)
+            log.info(
+                "using the Redis primary of %r named by Sentinel at %s", self.settings.redis.sentinel_service, sentinels
+            )
         else:
             log.info("using Redis at %s", _redacted(self.redis_url))
         try:

@@ -27,6 +27,9 @@ ENV_PAIRS = {"server.frontends": ("name", "secret")}
 Role = Literal["api", "worker", "all"]
 
 
+SENTINEL_ADDRESS = r"^(\[[0-9A-Fa-f:.]+\]|[^\s:\[\]]+):[0-9]{1,5}$"
+"""HOST:PORT or [IPv6]:PORT of one Redis sentinel."""
+
 MIN_SECRET_BYTES = 32
 """The shortest frontend secret accepted: HS256 wants a key of at least its hash's 256 bits."""
 
@@ -97,6 +100,24 @@ class RedisSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     url: str = ""
     # The prefix of every key judged writes, so deployments can share a Redis.
     prefix: str = "judged:"
+    # Redis Sentinel, for a primary with replicas that fails over: HOST:PORT of
+    # each sentinel (e.g. ["10.0.0.5:26379", "10.0.0.6:26379", "10.0.0.7:26379"]).
+    # Set: judged asks them for the primary of `sentinel_service`, and again
+    # after a failover; `url` must then be empty. docs/operations.md says what
+    # a failover can lose and how the submissions database recovers it.
+    sentinel: tuple[Annotated[str, msgspec.Meta(pattern=SENTINEL_ADDRESS)], ...] = ()
+    # The name the sentinels monitor the primary under (`sentinel monitor NAME ...`).
+    sentinel_service: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = "judged"
+    # Replicas that must hold a new submission before its POST is answered 202
+    # (Redis WAIT, up to `replica_wait` seconds): with 1, a failover right after
+    # the answer cannot lose it. A replica that does not confirm in time is
+    # logged and the submission accepted anyway (availability first). 0: no wait.
+    wait_replicas: Annotated[int, msgspec.Meta(ge=0, le=16)] = 0
+    replica_wait: Annotated[float, msgspec.Meta(gt=0, le=10)] = 0.5
+
+    def __post_init__(self) -> None:
+        if self.sentinel and self.url:
+            raise ValueError("redis.url and redis.sentinel name the Redis twice: set one of them")
 
 
 class WorkerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

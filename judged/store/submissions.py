@@ -187,10 +187,22 @@ class SubmissionRefused(Exception):
 class SubmissionStore:
     """Create, read and finish submissions. The client must decode responses (`judged.store.client.connect`)."""
 
-    def __init__(self, redis: aioredis.Redis, keys: Keys | None = None, rules: Rules | None = None) -> None:
+    def __init__(
+        self,
+        redis: aioredis.Redis,
+        keys: Keys | None = None,
+        rules: Rules | None = None,
+        *,
+        replicas: int = 0,
+        replica_wait: float = 0.5,
+    ) -> None:
         self._redis = redis
         self.keys = keys or Keys()
         self.rules = rules or Rules()
+        # Replicas that must hold a new submission before `create` returns (Redis WAIT), so that a
+        # failover right after a 202 cannot lose it; a replica late by `replica_wait` s is logged, not fatal.
+        self.replicas = replicas
+        self.replica_wait = replica_wait
         self._create = redis.register_script(_CREATE)
         self._progress = redis.register_script(_PROGRESS)
         self._finish = redis.register_script(_FINISH)
@@ -230,7 +242,8 @@ class SubmissionStore:
         pairs = [item for field, value in _to_hash(submission).items() for item in (field, value)]
         rules = self.rules
         ttl = RUN_TTL if kind is Kind.RUN else 0
-        reply = await self._create(
+        reply = await self._create_replicated(
+            submission.id,
             keys=[
                 keys.submission(submission.id),
                 keys.queue_for(competition_id),
@@ -247,6 +260,24 @@ class SubmissionStore:
             raise SubmissionRefused(admission)
         log.info("%s %s queued (problem %s, %s, user %s)", kind, submission.id, problem, language, user_id)
         return submission
+
+    async def _create_replicated(self, submission_id: str, *, keys: list[str], args: list[Any]) -> Any:
+        """The create script's reply, once `replicas` replicas hold it (up to replica_wait; late ones are logged).
+
+        WAIT counts the writes of its own connection, so it follows the script in one pipeline.
+        """
+        if not self.replicas:
+            return await self._create(keys=keys, args=args)
+        async with self._redis.pipeline(transaction=False) as pipe:
+            await self._create(keys=keys, args=args, client=pipe)
+            pipe.wait(self.replicas, round(self.replica_wait * 1000))
+            reply, acked = await pipe.execute()
+        if int(acked) < self.replicas:
+            log.warning(
+                "submission %s accepted with %d of %d replicas holding it: a failover now could lose it",
+                submission_id, acked, self.replicas,
+            )  # fmt: skip
+        return reply
 
     async def get(self, submission_id: str) -> Submission | None:
         fields = await self._redis.hgetall(self.keys.submission(submission_id))

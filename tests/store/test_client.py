@@ -1,0 +1,31 @@
+"""How judged is told where Redis is: one URL, or the sentinels of a primary that fails over."""
+
+from __future__ import annotations
+
+import pytest
+
+from judged.settings import SettingsError, load_settings
+from judged.store.client import sentinel_address
+
+
+def test_sentinels_come_from_the_environment_as_a_list() -> None:
+    settings = load_settings(None, {"JUDGED_REDIS_SENTINEL": "10.0.0.5:26379, [::1]:26380"})
+    assert settings.redis.sentinel == ("10.0.0.5:26379", "[::1]:26380")
+    assert [sentinel_address(text) for text in settings.redis.sentinel] == [("10.0.0.5", 26379), ("::1", 26380)]
+
+
+@pytest.mark.parametrize("address", ["10.0.0.5", "10.0.0.5:", ":26379", "host:port", "a b:1"])
+def test_a_sentinel_that_is_not_host_port_is_an_error_naming_the_key(address: str) -> None:
+    with pytest.raises(SettingsError, match=r"redis\.sentinel\[0\]"):
+        load_settings(None, {"JUDGED_REDIS_SENTINEL": address})
+
+
+def test_a_url_and_sentinels_together_are_refused() -> None:
+    with pytest.raises(SettingsError, match=r"url and redis\.sentinel"):
+        load_settings(None, {"JUDGED_REDIS_SENTINEL": "127.0.0.1:26379", "JUDGED_REDIS_URL": "redis://127.0.0.1"})
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1:0", "127.0.0.1:70000", "nohost"])
+def test_connecting_to_a_sentinel_out_of_range_says_so(address: str) -> None:
+    with pytest.raises(ValueError, match="HOST:PORT"):
+        sentinel_address(address)
