@@ -16,6 +16,8 @@ from judged.worker import WorkerMetrics
 
 log = logging.getLogger(__name__)
 
+QUEUE_NAMES = ("contest", "practice")
+"""The `queue` label of each stream, in the order Keys.queues lists them."""
 LATENCY_BUCKETS = (0.05, 0.1, 0.15, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0)
 
 
@@ -30,6 +32,15 @@ class Metrics(WorkerMetrics):
             "judged_queue_depth", "Submissions queued or being judged, per stream", ["queue"], registry=registry
         )
         self.queue_claimed = Gauge("judged_queue_claimed", "Queue entries claimed and not yet acked", registry=registry)
+        self.queue_waiting = Gauge(
+            "judged_queue_waiting", "Submissions queued that no slot has claimed yet, per stream", ["queue"],
+            registry=registry,
+        )  # fmt: skip
+        self.queue_oldest = Gauge(
+            "judged_queue_oldest_age_seconds",
+            "Seconds since the oldest submission queued or being judged was posted, per stream (0: none)",
+            ["queue"], registry=registry,
+        )  # fmt: skip
         self.redis_up = Gauge("judged_redis_up", "1 when Redis answered the last scrape", registry=registry)
         self.finished_total = Counter(
             "judged_submissions_finished", "Submissions finished by this host's slots, by verdict", ["verdict"],
@@ -80,9 +91,12 @@ class Metrics(WorkerMetrics):
         """The Prometheus text; the queue gauges are read from Redis now (left as they were when it is away)."""
         if self._queue is not None:
             try:
-                for name, stream in zip(("contest", "practice"), self._queue.keys.queues, strict=True):
-                    self.queue_depth.labels(queue=name).set(await self._queue.stream_length(stream))
-                self.queue_claimed.set(await self._queue.pending())
+                depths = await self._queue.depths()
+                for name, depth in zip(QUEUE_NAMES, depths, strict=True):
+                    self.queue_depth.labels(queue=name).set(depth.length)
+                    self.queue_waiting.labels(queue=name).set(depth.waiting)
+                    self.queue_oldest.labels(queue=name).set(depth.oldest_age)
+                self.queue_claimed.set(sum(depth.claimed for depth in depths))
                 self.redis_up.set(1)
             except Exception as exc:  # Redis away: say so, serve the rest
                 log.warning("metrics: cannot read the queue: %s", exc)

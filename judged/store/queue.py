@@ -26,6 +26,23 @@ from judged.store.submissions import SubmissionStore
 log = logging.getLogger(__name__)
 
 
+class StreamDepth(msgspec.Struct, frozen=True):
+    """How far behind one stream is, for scaling: what waits, and for how long the oldest has."""
+
+    stream: str
+    length: int
+    """Entries queued or being judged."""
+    claimed: int
+    """Of those, claimed by a slot and not yet acked (being judged, or left by a slot that died)."""
+    oldest_age: float
+    """Seconds since the oldest entry still in the stream was queued, by Redis's clock; 0.0 when it is empty."""
+
+    @property
+    def waiting(self) -> int:
+        """Entries no slot has claimed yet."""
+        return max(0, self.length - self.claimed)
+
+
 class Claim(msgspec.Struct, frozen=True):
     """One queue entry handed to one worker slot."""
 
@@ -132,6 +149,33 @@ class Queue:
 
     async def stream_length(self, stream: str) -> int:
         return int(await self._redis.xlen(stream))
+
+    async def depths(self) -> list[StreamDepth]:
+        """Each stream's depth and the age of its oldest entry, contest first, read in one round trip.
+
+        Acked entries are deleted, so the oldest entry left is the oldest submission not yet finished.
+        Ages use Redis's own clock (TIME against the entry id's milliseconds): hosts' clocks do not matter.
+        A stream without the workers' group yet (no worker host has started) has nothing claimed.
+        """
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.time()
+            for stream in self.keys.queues:
+                pipe.xlen(stream)
+                pipe.xpending(stream, self.keys.workers_group)
+                pipe.xrange(stream, count=1)
+            replies = await pipe.execute(raise_on_error=False)
+        seconds, micros = replies[0]
+        now_ms = int(seconds) * 1000 + int(micros) // 1000
+        found = []
+        for number, stream in enumerate(self.keys.queues):
+            length, pending, first = replies[1 + 3 * number : 4 + 3 * number]
+            for reply in (length, pending, first):
+                if isinstance(reply, Exception) and "NOGROUP" not in str(reply):
+                    raise reply
+            claimed = 0 if isinstance(pending, Exception) else int(pending["pending"])
+            oldest = (now_ms - int(first[0][0].partition("-")[0])) / 1000 if first else 0.0
+            found.append(StreamDepth(stream, int(length), claimed, max(0.0, oldest)))
+        return found
 
     async def _count(self, stream: str, entry_id: str, submission_id: str) -> Claim | None:
         attempt = int(await self._count_attempt(keys=[self.keys.submission(submission_id)]))
