@@ -1,4 +1,4 @@
-"""Judge an I/O submission: build once, one sandboxed run per test file, check each output outside the jail.
+"""Judge an I/O submission: build once, run each test file in one warm jail, check each output outside it.
 
 Tests run group by group in name order (`data/sample`, then `data/secret`
 and its subgroups). A pass-fail problem stops at the first rejected test and
@@ -6,6 +6,11 @@ takes its verdict; a scoring problem follows each group's `on_reject` and
 grades groups with the Kattis default grader (`judged.judging.scoring`).
 The judge's answers never enter the submission's jail: the default checker
 reads them here, a custom validator in a jail of its own.
+
+The submission's jail is set up once and runs the program once per test
+(`judged.sandbox.WarmJail`): each run has its own stdin, limits and
+measurements, and nothing of one test reaches the next. Interactive tests
+keep a pair of jails of their own per test (`judged.judging.interactive`).
 """
 
 from __future__ import annotations
@@ -30,13 +35,13 @@ from judged.judging.validators import OutputValidator, ValidatorFailed, build_pr
 from judged.judging.verdicts import Failure, GroupScore, JudgeResult, TestResult, Verdict
 from judged.problems.io_model import IoSpec, IoTest, OnReject, TestGroup, Validation
 from judged.problems.model import Problem
-from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
+from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status, WarmJail
 
 log = logging.getLogger(__name__)
 
 MiB = 1024 * 1024
 READ_AHEAD = True
-"""Start the next test's run while this one is checked."""
+"""Queue the next test's run while this one is checked (it starts in the warm jail as this one ends)."""
 SHOWN = 4096  # bytes of a sample's input, answer and output shown with a failure
 PRINTS_KEPT = 64 * 1024
 
@@ -57,6 +62,7 @@ class IoJob:
         self.problem, self.io, self.language, self.build, self.sandbox = problem, io, language, build, sandbox
         self.time_limit = problem.time_limit
         self.validator: OutputValidator | None = None
+        self.jail: WarmJail | None = None  # the submission's warm jail, while judging runs
         self.progress: Progress = NO_PROGRESS
         self.total = len(io.tests)
         self.tests: list[TestResult] = []
@@ -65,7 +71,7 @@ class IoJob:
         self.groups: list[GroupScore] = []
         order = io.tests
         self.following = dict(zip((test.name for test in order), order[1:], strict=False)) if READ_AHEAD else {}
-        # One run ahead: the next test's jail starts while this test's output is checked (2 cores, one slot each).
+        # One run ahead: the next test runs while this test's output is checked (2 cores, one slot each).
         self.ahead: dict[str, tuple[asyncio.Future[RunResult], asyncio.Event]] = {}
 
     def request(self) -> RunRequest:
@@ -121,6 +127,8 @@ class IoJob:
 
     def start(self, test: IoTest) -> tuple[asyncio.Future[RunResult], asyncio.Event]:
         stop = asyncio.Event()
+        if self.jail is not None:
+            return asyncio.ensure_future(self.jail.run(test.input, stop=stop)), stop
         request = msgspec.structs.replace(self.request(), stdin=test.input)
         return asyncio.ensure_future(self.sandbox.run(request, stop=stop)), stop
 
@@ -190,18 +198,21 @@ async def judge_io(
     job = IoJob(problem, io, language, build, sandbox)
     job.progress = progress
     job.time_limit = time_limit or problem.time_limit
-    try:
-        if io.validation is Validation.CUSTOM:
-            program = await build_program(io.output_validators[0], language_of, builder, io.fill)
-            scratch = builder.cache_dir.parent / "feedback"
-            job.validator = OutputValidator(sandbox, program, scratch)
-        progress.running(job.total)
-        graded = await job.judge_group(io.data)
-    except ValidatorFailed as exc:
-        log.error("problem %s: %s", problem.slug, exc)
-        return JudgeResult(Verdict.IE, job.tests, 0.0, 0, message=str(exc), compile_time=build.compile_time)
-    finally:
-        await job.drop_ahead()
+    async with contextlib.AsyncExitStack() as jails:
+        if not io.interactive:
+            job.jail = await jails.enter_async_context(WarmJail(sandbox, job.request()))
+        try:
+            if io.validation is Validation.CUSTOM:
+                program = await build_program(io.output_validators[0], language_of, builder, io.fill)
+                scratch = builder.cache_dir.parent / "feedback"
+                job.validator = OutputValidator(sandbox, program, scratch)
+            progress.running(job.total)
+            graded = await job.judge_group(io.data)
+        except ValidatorFailed as exc:
+            log.error("problem %s: %s", problem.slug, exc)
+            return JudgeResult(Verdict.IE, job.tests, 0.0, 0, message=str(exc), compile_time=build.compile_time)
+        finally:
+            await job.drop_ahead()
     return _result(job, graded, build)
 
 

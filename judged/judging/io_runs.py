@@ -1,8 +1,9 @@
 """Run mode for I/O problems: a participant's program on the samples' inputs or on stdin of their own, unscored.
 
 The program is built and each input run exactly as judging runs a test
-(`judged.judging.io`: the same build, jail, limits and output limit), one
-jail per input; every input runs, whatever the others did. What the program
+(`judged.judging.io`: the same build, limits and output limit, one warm
+jail for all the inputs, a fresh start of the program and an emptied jail
+for each); every input runs, whatever the others did. What the program
 printed on stdout is each input's `value`, as text, the first `SHOWN` bytes
 of it. The results are the function problems' `RunOutcome` and `CallOutput`
 (`judged.judging.runs`), so the daemon shows both kinds alike.
@@ -25,7 +26,7 @@ from judged.judging.sources import submission_sources
 from judged.judging.validators import ValidatorFailed
 from judged.judging.verdicts import Verdict
 from judged.problems.model import Problem
-from judged.sandbox import RunResult, Sandbox, Status
+from judged.sandbox import RunResult, Sandbox, Status, WarmJail
 
 SHOWN = 64 * 1024  # bytes of an input's output shown as its value
 MAX_INPUT = 64 * 1024  # bytes of one custom input
@@ -82,13 +83,14 @@ async def run_io(
     job.time_limit = time_limit or problem.time_limit
     runs: list[RunResult] = []
     verdicts: list[Verdict | None] = []
-    for text in inputs:
-        run = await sandbox.run(msgspec.structs.replace(job.request(), stdin=text.encode()))
-        try:
-            verdicts.append(run_verdict(run, problem.memory_limit))
-        except ValidatorFailed as exc:  # the sandbox failed: the judge's fault, worth another attempt
-            return RunOutcome(RunStatus.INTERNAL_ERROR, [], message=str(exc), compile_time=build.compile_time)
-        runs.append(run)
+    async with WarmJail(sandbox, job.request()) as jail:
+        for text in inputs:
+            run = await jail.run(text.encode())
+            try:
+                verdicts.append(run_verdict(run, problem.memory_limit))
+            except ValidatorFailed as exc:  # the sandbox failed: the judge's fault, worth another attempt
+                return RunOutcome(RunStatus.INTERNAL_ERROR, [], message=str(exc), compile_time=build.compile_time)
+            runs.append(run)
     return _outcome(runs, verdicts, build)
 
 

@@ -191,6 +191,7 @@ class Sandbox:
         self.cgroups: Cgroups | None = None
         self.cores: tuple[int, ...] = ()  # what worker slots are pinned to (pinning.py); () cannot pin
         self.identities = IdentityPool(config.uid_base, config.gid_base, config.ids)
+        self.jails_started = 0  # nsjail processes started (a warm jail counts once for all its runs)
 
     async def start(self) -> None:
         """Check the host can sandbox; raise SandboxError with one clear sentence if not."""
@@ -285,6 +286,7 @@ class Sandbox:
                 pass_fds=(status_w, log_w, *request.extra_fds.values()),
                 env=HELPER_ENV,  # never the daemon's own (tokens, a Redis password)
             )
+            self.jails_started += 1
         except OSError as exc:
             for sock in (status_sock, status_peer):
                 sock.close()

@@ -125,6 +125,7 @@ class _Jail:
                 pass_fds=(status_w, log_w),
                 env=HELPER_ENV,
             )
+            sandbox.jails_started += 1
         except OSError as exc:
             status_sock.close()
             os.close(log_r)

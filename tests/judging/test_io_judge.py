@@ -65,6 +65,25 @@ async def test_a_wrong_sample_shows_input_expected_and_actual(judge: Judge) -> N
     assert len(result.tests) == 1  # judging stopped at the first rejected test
 
 
+async def test_one_jail_judges_every_test_and_no_test_sees_what_another_left(judge: Judge) -> None:
+    problem = load_problem(PACKAGES / "aplusb")
+    assert problem.io is not None
+    leaves_a_mark = (
+        "import os\n"
+        "a, b = map(int, input().split())\n"
+        "seen = os.path.exists('/tmp/mark') or os.path.exists('/dev/shm/mark')\n"
+        "open('/tmp/mark', 'w').close()\n"
+        "open('/dev/shm/mark', 'w').close()\n"
+        "print(a + b + seen)\n"
+    )
+    await judge.judge_problem(problem, "python", leaves_a_mark)  # built (and cached) outside the count
+    before = judge.sandbox.jails_started
+    result = await judge.judge_problem(problem, "python", leaves_a_mark)
+    assert result.verdict is Verdict.AC
+    assert len(result.tests) == len(problem.io.tests) > 2
+    assert judge.sandbox.jails_started - before == 1
+
+
 async def test_a_validators_feedback_reaches_the_result(judge: Judge) -> None:
     problem = load_problem(PACKAGES / "sumpair")
     result = await judge.judge_problem(problem, "python", "n = int(input())\nprint(n, 0)\n")

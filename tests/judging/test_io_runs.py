@@ -62,6 +62,21 @@ async def test_each_input_runs_on_its_own_and_a_crash_stops_only_its_own(builder
     assert outcome.stderr.startswith("[input 1]\nsummed\n")
 
 
+async def test_several_inputs_share_one_jail_and_none_sees_what_another_left(builder: Builder) -> None:
+    leaves_a_mark = (
+        "import os\n"
+        "a, b = map(int, input().split())\n"
+        "seen = os.path.exists('/tmp/mark')\n"
+        "open('/tmp/mark', 'w').close()\n"
+        "print(a + b + seen)\n"
+    )
+    await run(leaves_a_mark, ["0 0\n"], builder)  # built (and cached) outside the count
+    before = builder.sandbox.jails_started
+    outcome = await run(leaves_a_mark, ["1 2\n", "3 4\n", "5 6\n"], builder)
+    assert [o.value for o in outcome.outputs] == ["3\n", "7\n", "11\n"]
+    assert builder.sandbox.jails_started - before == 1  # one jail for the three inputs
+
+
 async def test_an_input_over_the_time_limit_is_tle_and_the_others_still_run(builder: Builder) -> None:
     code = "a, b = map(int, input().split())\nprint('started', flush=True)\nwhile a == 0: pass\nprint(a + b)\n"
     outcome = await run(code, ["1 1\n", "0 1\n", "2 2\n"], builder, time_limit=0.5)
