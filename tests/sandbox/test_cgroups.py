@@ -132,3 +132,51 @@ def test_not_root_is_refused_with_one_sentence(
     err = capsys.readouterr().err
     assert "must run as root" in err
     assert err.count("\n") == 1
+
+
+def test_a_v2_warm_jail_hands_its_controllers_to_one_cgroup_per_test(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """v2 cannot run on the project machine: what judged writes where, against the kernel's cgroup-v2 rules.
+
+    A v2 cgroup with controllers enabled for its children holds no process
+    itself, so nsjail and the init sit in `w<n>/jail` and each test in `w<n>/t<k>`.
+    """
+    writes: dict[Path, str] = {}
+    monkeypatch.setattr("judged.sandbox.cgroups._write", writes.__setitem__)
+    cgroups = Cgroups(Version.V2, {"unified": tmp_path})
+    (tmp_path / cgroups.tag).mkdir()
+    jail = cgroups.create_warm(300 << 20, 66)
+    where = tmp_path / cgroups.tag / "w1"
+    assert jail.procs_files == [where / "jail" / "cgroup.procs"]
+    assert writes[where / "cgroup.subtree_control"] == "+memory +pids +cpu"
+    assert (writes[where / "memory.max"], writes[where / "pids.max"]) == (str(300 << 20), "66")
+    test = jail.create_test(256 << 20, 64)
+    assert test.dirs == {"unified": where / "t1"}
+    assert (writes[where / "t1" / "memory.max"], writes[where / "t1" / "pids.max"]) == (str(256 << 20), "64")
+    test.admit_test(4242)
+    assert writes[where / "t1" / "cgroup.procs"] == "4242"
+    # The test's counters are its own cgroup's files.
+    (where / "t1" / "cpu.stat").write_text("usage_usec 123456\nuser_usec 100000\n")
+    (where / "t1" / "memory.peak").write_text(str(12 << 20))
+    (where / "t1" / "memory.events").write_text("low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\n")
+    assert (test.cpu_time(), test.memory_peak(), test.oom_killed()) == (0.123456, 12 << 20, True)
+    (where / "jail" / "cgroup.procs").write_text("100\n101\n")
+    assert jail.pids() == [100, 101]  # the held program is found among the jail's processes
+
+
+def test_a_v1_warm_jail_makes_one_cgroup_per_test_in_each_counting_hierarchy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writes: dict[Path, str] = {}
+    monkeypatch.setattr("judged.sandbox.cgroups._write", writes.__setitem__)
+    bases = {c: tmp_path / c for c in ("memory", "pids", "cpuacct")}
+    cgroups = Cgroups(Version.V1, bases)
+    for base in bases.values():
+        (base / cgroups.tag).mkdir(parents=True)
+    jail = cgroups.create_warm(300 << 20, 66)
+    test = jail.create_test(256 << 20, 64)
+    assert test.dirs == {c: base / cgroups.tag / "w1" / "t1" for c, base in bases.items()}
+    assert test.program_dir == bases["cpuacct"] / cgroups.tag / "w1" / "t1"
+    assert writes[bases["memory"] / cgroups.tag / "w1" / "t1" / "memory.limit_in_bytes"] == str(256 << 20)
+    assert jail.procs_files == [base / cgroups.tag / "w1" / "cgroup.procs" for base in bases.values()]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from judged.sandbox import Limits, Mount, RunRequest, Sandbox, Status, WarmJail, WarmJailError
-from tests.sandbox.programs import ENV, shell
+from tests.sandbox.programs import ENV, compile_c, shell
+from tests.sandbox.test_hostile import jailed_processes
 
 MiB = 1024 * 1024
 
@@ -63,6 +66,17 @@ int main(void) {
     return 4;
 }
 """
+
+
+@pytest.fixture(autouse=True)
+def nothing_left(sandbox: Sandbox) -> Iterator[None]:
+    """After every warm jail: no process of a jail's uid, no cgroup of it left."""
+    assert sandbox.cgroups is not None
+    before = {str(p) for base in sandbox.cgroups.bases.values() for p in (base / sandbox.cgroups.tag).iterdir()}
+    yield
+    assert [(p.pid, p.name()) for p in jailed_processes()] == []
+    after = {str(p) for base in sandbox.cgroups.bases.values() for p in (base / sandbox.cgroups.tag).iterdir()}
+    assert after <= before, f"cgroups left behind: {after - before}"
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +213,28 @@ async def test_a_writable_mount_cannot_be_warm(sandbox: Sandbox, jail_tmp: Path)
     request = RunRequest(argv=("/bin/true",), mounts=(Mount(source=str(jail_tmp), target="/out", writable=True),))
     with pytest.raises(WarmJailError, match="/out"):
         WarmJail(sandbox, request)
+
+
+async def test_a_fork_bomb_or_a_flood_of_output_in_one_run_leaves_the_next_run_right(
+    sandbox: Sandbox, jail_tmp: Path
+) -> None:
+    folder = jail_tmp / "warm"
+    folder.mkdir(mode=0o711, exist_ok=True)
+    bomb = compile_c("fork_bomb", folder)
+    script = 'read what; case $what in bomb) exec /bomb;; flood) yes;; sleep) sleep 100;; *) echo "$what";; esac'
+    request = msgspec.structs.replace(
+        shell(script, Limits(cpu=1, wall=1, processes=16, output=1 * MiB)),
+        mounts=(Mount(source=str(bomb), target="/bomb"),),
+    )
+    async with WarmJail(sandbox, request) as jail:
+        bombed = await jail.run(b"bomb\n")
+        after_bomb = await jail.run(b"fine\n")
+        flooded = await jail.run(b"flood\n")
+        slept = await jail.run(b"sleep\n")
+        last = await jail.run(b"last\n")
+    assert bombed.status in (Status.TLE, Status.RE)
+    assert (after_bomb.status, after_bomb.stdout) == (Status.OK, b"fine\n")
+    assert flooded.status is Status.OLE
+    assert (slept.status, slept.message) == (Status.TLE, "wall-clock limit exceeded")
+    assert (last.status, last.stdout) == (Status.OK, b"last\n")
+    assert last.wall_time < 1
