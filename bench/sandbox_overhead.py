@@ -1,12 +1,14 @@
-"""Median wall time of a tiny program bare and in the sandbox; prints a table.
+"""Median wall time of a tiny program bare, in a jail of its own and in a warm jail; prints a table.
 
     .venv/bin/python bench/sandbox_overhead.py [--runs N]
 
-Both sides are launched the same way (an asyncio subprocess with stdout and
-stderr piped, waited for); the sandboxed side is Sandbox.run with the default
-root, limits, cgroups, seccomp and the helper init, so the difference is
-what judged adds per run. "in jail" is the program's own time as the init
-inside the jail measured it (fork to reap).
+Every side is launched the same way (an asyncio subprocess with stdout and
+stderr piped, waited for); "jailed" is Sandbox.run with the default root,
+limits, cgroups, seccomp and the helper init (a jail per run: functions,
+validators, compiles), "warm" is one run of WarmJail.run in a jail set up
+once (I/O tests, runs with several inputs: a cgroup per run, the jail
+emptied after it). "added" is what each adds per run over the bare program.
+"in jail" is the program's own time as the init measured it (fork to reap).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from judged.sandbox import Limits, RunRequest, Sandbox, SandboxConfig, Status
+from judged.sandbox import Limits, RunRequest, Sandbox, SandboxConfig, Status, WarmJail
 
 PROGRAMS = {
     "/usr/bin/true": ("/usr/bin/true",),
@@ -46,6 +48,16 @@ async def jailed(sandbox: Sandbox, argv: tuple[str, ...]) -> tuple[float, float]
     return elapsed, result.wall_time
 
 
+async def warm(jail: WarmJail, argv: tuple[str, ...]) -> float:
+    """Wall seconds of one run in a warm jail, emptying the jail after it included."""
+    started = time.perf_counter()
+    result = await jail.run(b"")
+    elapsed = time.perf_counter() - started
+    if result.status is not Status.OK:
+        raise SystemExit(f"{argv} did not run in a warm jail: {result.status} {result.message}")
+    return elapsed
+
+
 async def main(runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="judged-bench-") as scratch:
         Path(scratch).chmod(0o711)
@@ -53,21 +65,24 @@ async def main(runs: int) -> None:
         await sandbox.start()
         try:
             print(
-                f"{'program':<18} {'bare ms':>9} {'jailed ms':>10} {'added ms':>9} {'ratio':>7} {'in jail ms':>11}"
-                f"   ({runs} runs each)"
+                f"{'program':<18} {'bare ms':>9} {'jailed ms':>10} {'added ms':>9} {'warm ms':>8} {'added ms':>9}"
+                f" {'in jail ms':>11}   ({runs} runs each)"
             )
             for name, argv in PROGRAMS.items():
-                await bare(argv)
-                await jailed(sandbox, argv)  # warm caches on both sides
-                bare_times, jail_times, inside = [], [], []
-                for _ in range(runs):  # interleaved, so drift hits both sides alike
-                    bare_times.append(await bare(argv))
-                    total, program = await jailed(sandbox, argv)
-                    jail_times.append(total)
-                    inside.append(program)
+                async with WarmJail(sandbox, RunRequest(argv=argv, env=ENV, limits=Limits())) as jail:
+                    await bare(argv)
+                    await jailed(sandbox, argv)  # warm caches on every side
+                    await warm(jail, argv)
+                    bare_times, jail_times, warm_times, inside = [], [], [], []
+                    for _ in range(runs):  # interleaved, so drift hits every side alike
+                        bare_times.append(await bare(argv))
+                        total, program = await jailed(sandbox, argv)
+                        jail_times.append(total)
+                        inside.append(program)
+                        warm_times.append(await warm(jail, argv))
                 b, j = statistics.median(bare_times) * 1000, statistics.median(jail_times) * 1000
-                i = statistics.median(inside) * 1000
-                print(f"{name:<18} {b:>9.2f} {j:>10.2f} {j - b:>9.2f} {j / b:>7.1f} {i:>11.2f}")
+                w, i = statistics.median(warm_times) * 1000, statistics.median(inside) * 1000
+                print(f"{name:<18} {b:>9.2f} {j:>10.2f} {j - b:>9.2f} {w:>8.2f} {w - b:>9.2f} {i:>11.2f}")
         finally:
             await sandbox.close()
 
