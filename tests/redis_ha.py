@@ -168,6 +168,14 @@ class RedisHA:
                 raise AssertionError(f"no failover away from {away_from.name} within {timeout:.0f} s")
             time.sleep(0.1)
 
+    def set_down_after(self, milliseconds: int) -> None:
+        """How long the primary must be silent before the sentinel fails over (raised to restart it in place)."""
+        client = redis.Redis(*self.sentinel.address, socket_timeout=2)
+        try:
+            client.execute_command("SENTINEL", "SET", SERVICE, "down-after-milliseconds", str(milliseconds))  # type: ignore[no-untyped-call]
+        finally:
+            client.close()
+
     def restart(self, server: Server) -> None:
         """Start a killed server again, on its port and data (it comes back as it was; the sentinel demotes it)."""
         server.start()
