@@ -1,21 +1,36 @@
-"""Judge a 100-test a-plus-b Kattis package with an accepted C++ and Python solution; compare with bare runs.
+"""Judge a 100-test a-plus-b with an accepted C++ and Python solution: against bare runs, and against DMOJ.
 
-    .venv/bin/python bench/io_judging.py [--tests 100]
+    .venv/bin/python bench/io_judging.py [--tests 100] [--repeat 3] [--no-dmoj]
 
-For each language: the whole judging through `Judge.judge_problem` (compile
-included: the source carries a fresh comment, so the build cache never
-answers), the median wall time per test (between consecutive progress
+Table 1, in this process: the whole judging through `Judge.judge_problem`
+(compile included: the source carries a fresh comment, so the build cache
+never answers), the median wall time per test (between consecutive progress
 events), and the median wall time of running the same built program bare on
 the same input files (an asyncio subprocess, stdin from the file, stdout
 piped). "added" is the difference of the medians.
+
+Table 2, side by side through each tool's command line, the build cached on
+both sides ("DMOJ's side" below says how DMOJ is installed and driven):
+`judged judge PACKAGE SOLUTION` as a whole process (start-up, self-test
+cache, sandbox start and judging), after one call that built the program;
+DMOJ (`dmoj-cli` with the same 100 tests in its own problem format, CPP17 and
+PY3) as the time of a repeated `submit` in one `dmoj-cli` session, so its
+in-memory compile cache answers (its process start and self-tests are not
+counted). Medians of --repeat.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
+import os
 import random
+import re
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -28,6 +43,7 @@ from judged.problems import load_problem
 from judged.sandbox import SandboxConfig
 
 PROJECT = Path(__file__).resolve().parents[1]
+
 SOLUTIONS = {
     "cpp": '#include <iostream>\nint main() { long long a, b; std::cin >> a >> b; std::cout << a + b << "\\n"; }\n',
     "python": "a, b = map(int, input().split())\nprint(a + b)\n",
@@ -75,41 +91,181 @@ async def bare(argv: list[str], inputs: list[Path]) -> list[float]:
     return times
 
 
-async def main(tests: int) -> None:
+async def main(tests: int, repeat: int, dmoj: bool) -> None:
+    print(f"load average {os.getloadavg()[0]:.2f} (1 min); {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="judged-bench-") as scratch:
         root = Path(scratch)
         root.chmod(0o711)
-        problem = load_problem(write_package(root, tests))
-        assert problem.io is not None
-        inputs = [test.input for test in problem.io.tests]
-        judge = Judge(SandboxConfig(), root / "state", PROJECT / "languages")
-        await judge.start(only=set(SOLUTIONS))
-        try:
-            print(f"{'language':<8} {'total s':>8} {'compile s':>9} {'per test ms':>11} {'bare ms':>8} {'added ms':>9}")
-            for language, code in SOLUTIONS.items():
-                clock = Clock()
-                marker = "//" if language == "cpp" else "#"
-                started = time.perf_counter()
-                result = await judge.judge_problem(
-                    problem, language, f"{code}{marker} {uuid.uuid4()}\n", progress=clock
-                )
-                total = time.perf_counter() - started
-                if result.verdict is not Verdict.AC:
-                    raise SystemExit(f"{language}: {result.verdict} {result.message} {result.compile_output}")
-                per_test = statistics.median(b - a for a, b in zip(clock.marks, clock.marks[1:], strict=False))
-                build = next((judge.builder.cache_dir).glob("*/src/main.py" if language == "python" else "*/out/main"))
-                argv = ["/usr/bin/python3", "-I", "-B", str(build)] if language == "python" else [str(build)]
-                await bare(argv, inputs[:5])  # warm up
-                bare_ms = statistics.median(await bare(argv, inputs)) * 1000
-                print(
-                    f"{language:<8} {total:>8.2f} {result.compile_time:>9.2f} {per_test * 1000:>11.2f}"
-                    f" {bare_ms:>8.2f} {per_test * 1000 - bare_ms:>9.2f}"
-                )
-        finally:
-            await judge.close()
+        package = write_package(root, tests)
+        await in_process(root, package)
+        side_by_side(root, package, repeat, dmoj)
+
+
+# DMOJ's side.
+#
+# DMOJ's judge (the `dmoj` package from PyPI) driven through its own command line.
+#
+# Installed on first use into a venv of its own (never judged's):
+# `~/.cache/judged-bench/dmoj-<DMOJ_VERSION>` (delete the folder to
+# reinstall), with `python3 -m venv` and
+# `pip install dmoj==DMOJ_VERSION`. Building it needs g++ and libseccomp's
+# headers (Debian: `apt-get install libseccomp-dev`); without them this says so
+# and stops.
+#
+# The Kattis package's tests are written again as a DMOJ problem folder
+# (`<problem>/init.yml` with `test_cases: [{in, out, points}]`), and a config
+# names it (`problem_storage_globs`) and the runtimes judged uses too
+# (`/usr/bin/g++` as CPP17, `/usr/bin/python3` as PY3). One `dmoj-cli` session
+# gets `submit` commands on its stdin: the first compiles (C++) and warms the
+# session, each of the next is timed from the end of the previous one
+# ("Done grading") to its own end, so DMOJ's in-memory compile cache answers,
+# as judged's build cache does on its side.
+
+DMOJ_VERSION = "4.1.0"
+VENV = Path.home() / ".cache" / "judged-bench" / f"dmoj-{DMOJ_VERSION}"
+EXECUTORS = {"cpp": "CPP17", "python": "PY3"}
+DONE = re.compile(r"Done grading (\S+)")
+AC_CASE = re.compile(r"Test case\s+\d+\s+AC\b")
+
+
+def install(venv: Path = VENV) -> Path:
+    """The `dmoj-cli` of a venv holding dmoj==DMOJ_VERSION, installed if missing."""
+    cli = venv / "bin" / "dmoj-cli"
+    if cli.exists():
+        return cli
+    if not Path("/usr/include/seccomp.h").exists():
+        raise SystemExit("DMOJ needs libseccomp's headers to build: apt-get install libseccomp-dev")
+    if shutil.which("g++") is None:
+        raise SystemExit("DMOJ needs g++ to build its sandbox (cptbox)")
+    print(f"installing dmoj=={DMOJ_VERSION} into {venv} (once; a few minutes)", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"dmoj=={DMOJ_VERSION}"], check=True)
+    return cli
+
+
+def write_problem(package: Path, problems: Path) -> str:
+    """The Kattis package's tests as a DMOJ problem folder; its id."""
+    name = "aplusb"
+    folder = problems / name
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["test_cases:"]
+    inputs = sorted((package / "data").glob("*/*.in"), key=lambda p: (p.parent.name != "sample", p.name))
+    for number, source in enumerate(inputs, 1):
+        shutil.copyfile(source, folder / f"{number}.in")
+        shutil.copyfile(source.with_suffix(".ans"), folder / f"{number}.out")
+        lines.append(f"- {{in: {number}.in, out: {number}.out, points: 1}}")
+    (folder / "init.yml").write_text("\n".join(lines) + "\n")
+    return name
+
+
+class Dmoj:
+    """One DMOJ set-up (venv, problem folder, config) for timing whole judgings."""
+
+    def __init__(self, root: Path, package: Path) -> None:
+        self.cli = install()
+        root.mkdir(parents=True, exist_ok=True)
+        self.problem = write_problem(package, root / "problems")
+        self.tests = len(list((root / "problems" / self.problem).glob("*.in")))
+        self.config = root / "config.yml"
+        self.config.write_text(
+            f"problem_storage_globs:\n  - {root / 'problems'}/*\n"
+            "runtime:\n  g++17: /usr/bin/g++\n  python3: /usr/bin/python3\n"
+        )
+
+    def judge(self, language: str, source: Path, repeat: int) -> list[float]:
+        """Seconds of each of `repeat` whole judgings of `source` after a first one, in one dmoj-cli session."""
+        executor = EXECUTORS[language]
+        command = f"submit {self.problem} {executor} {source} -tl 1 -ml 262144\n"
+        proc = subprocess.Popen(
+            [str(self.cli), "-c", str(self.config), "--no-ansi", "-e", executor, "--skip-self-test"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            cwd=self.config.parent,
+        )
+        assert proc.stdin is not None
+        assert proc.stdout is not None
+        proc.stdin.write(command * (repeat + 1))
+        proc.stdin.close()
+        ends: list[float] = []
+        accepted = 0
+        output = []
+        for line in proc.stdout:
+            output.append(line)
+            accepted += bool(AC_CASE.search(line))
+            if DONE.search(line):
+                ends.append(time.perf_counter())
+        proc.wait()
+        if len(ends) != repeat + 1 or accepted != self.tests * (repeat + 1):
+            tail = "".join(output[-20:])
+            raise SystemExit(f"dmoj-cli did not accept every test ({accepted} AC, {len(ends)} done):\n{tail}")
+        return [b - a for a, b in itertools.pairwise(ends)]
+
+
+def side_by_side(root: Path, package: Path, repeat: int, dmoj: bool) -> None:
+    """Table 2: whole judgings through each tool's command line, the build cached on both sides."""
+    runner = Dmoj(root / "dmoj", package) if dmoj else None
+    print(f"\n{'language':<8} {'judged judge s':>14} {'dmoj-cli s':>10} {'ratio':>6}   (median of {repeat})")
+    for language, code in SOLUTIONS.items():
+        source = root / ("solution.cpp" if language == "cpp" else "solution.py")
+        source.write_text(code)
+        judged_times = judged_cli(root, package, source, repeat)
+        dmoj_times = runner.judge(language, source, repeat) if runner is not None else []
+        j = statistics.median(judged_times)
+        d = statistics.median(dmoj_times) if dmoj_times else float("nan")
+        print(f"{language:<8} {j:>14.2f} {d:>10.2f} {j / d:>6.2f}")
+
+
+def judged_cli(root: Path, package: Path, source: Path, repeat: int) -> list[float]:
+    """Wall seconds of `judged judge` as a whole process, after one call that built and cached the program."""
+    env = {**os.environ, "JUDGED_STATE_DIR": str(root / "cli-state")}
+    argv = [str(PROJECT / ".venv" / "bin" / "judged"), "judge", str(package), str(source)]
+    times = []
+    for attempt in range(repeat + 1):
+        started = time.perf_counter()
+        proc = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        if proc.returncode != 0 or "AC" not in proc.stdout:
+            raise SystemExit(f"judged judge {source.name}: exit {proc.returncode}\n{proc.stdout}{proc.stderr}")
+        if attempt:  # the first call builds
+            times.append(time.perf_counter() - started)
+    return times
+
+
+async def in_process(root: Path, package: Path) -> None:
+    """Table 1: judging in this process, per test against the same program run bare."""
+    problem = load_problem(package)
+    assert problem.io is not None
+    inputs = [test.input for test in problem.io.tests]
+    judge = Judge(SandboxConfig(), root / "state", PROJECT / "languages")
+    await judge.start(only=set(SOLUTIONS))
+    try:
+        print(f"{'language':<8} {'total s':>8} {'compile s':>9} {'per test ms':>11} {'bare ms':>8} {'added ms':>9}")
+        for language, code in SOLUTIONS.items():
+            clock = Clock()
+            marker = "//" if language == "cpp" else "#"
+            started = time.perf_counter()
+            result = await judge.judge_problem(problem, language, f"{code}{marker} {uuid.uuid4()}\n", progress=clock)
+            total = time.perf_counter() - started
+            if result.verdict is not Verdict.AC:
+                raise SystemExit(f"{language}: {result.verdict} {result.message} {result.compile_output}")
+            per_test = statistics.median(b - a for a, b in zip(clock.marks, clock.marks[1:], strict=False))
+            build = next((judge.builder.cache_dir).glob("*/src/main.py" if language == "python" else "*/out/main"))
+            argv = ["/usr/bin/python3", "-I", "-B", str(build)] if language == "python" else [str(build)]
+            await bare(argv, inputs[:5])  # warm up
+            bare_ms = statistics.median(await bare(argv, inputs)) * 1000
+            print(
+                f"{language:<8} {total:>8.2f} {result.compile_time:>9.2f} {per_test * 1000:>11.2f}"
+                f" {bare_ms:>8.2f} {per_test * 1000 - bare_ms:>9.2f}"
+            )
+    finally:
+        await judge.close()
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tests", type=int, default=100)
-    asyncio.run(main(parser.parse_args().tests))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-dmoj", action="store_true", help="judged's side only")
+    args = parser.parse_args()
+    asyncio.run(main(args.tests, args.repeat, not args.no_dmoj))
