@@ -1,8 +1,9 @@
 """Competitions and their live leaderboard over HTTP.
 
-Leaderboard pages are rendered at most once per refresh interval per host
-(`PageCache`) and served from memory with an ETag, so a poll storm costs Redis
-almost nothing. The public view hides results of submissions made after the
+Every read of the board comes from this host's snapshot (`judged.competitions.board`),
+refreshed from Redis at most once per refresh interval: pages (rendered once per snapshot
+version, `PageCache`), own rows with an ETag from what they show (an unchanged row is a
+304), the exports and the event stream. The public view hides results of submissions made after the
 freeze; `?view=live` (admins only) shows everything.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 
 import msgspec
 from aiohttp import web
@@ -19,7 +21,7 @@ from judged.api.auth import ADMIN, caller
 from judged.api.deps import DEPS, ApiError, encode, json_response, read_body
 from judged.competitions import Competitions
 from judged.competitions.errors import CompetitionInvalid, NotOnBoard
-from judged.store.competitions import ProblemLocks, decode_competition
+from judged.store.competitions import Competition, ProblemLocks, decode_competition
 from judged.store.leaderboard import MAX_LIMIT
 from judged.store.page_cache import CachedPage
 from judged.store.scoreboard import Row, View, clics_scoreboard, csv_export, top_changes
@@ -113,13 +115,30 @@ def _view(request: web.Request) -> View:
     return "live" if raw == "live" else "public"
 
 
+def _not_modified(request: web.Request, etag: str) -> bool:
+    tags = [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]
+    return etag in tags or "*" in tags
+
+
 def _cached(request: web.Request, page: CachedPage, content_type: str, view: View) -> web.Response:
     scope = "public" if view == "public" else "private"
     headers = {"ETag": page.etag, "Cache-Control": f"{scope}, max-age=1"}
-    tags = [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]
-    if page.etag in tags or "*" in tags:
+    if _not_modified(request, page.etag):
         return web.Response(status=304, headers=headers)
     return web.Response(body=page.body, content_type=content_type, headers=headers)
+
+
+async def _page(
+    competitions: Competitions, competition: Competition, view: View, offset: int, limit: int
+) -> CachedPage:
+    """A page from this host's board snapshot, rendered once per snapshot version (and refresh interval)."""
+    stamp = await competitions.boards.version(competition)
+
+    async def render() -> bytes:
+        return encode(await competitions.boards.page(competition, offset=offset, limit=limit, view=view))
+
+    key = ("page", competition.id, competition.finalized, view, offset, limit)
+    return await competitions.pages.get(key, render, stamp)
 
 
 async def leaderboard_page(request: web.Request) -> web.Response:
@@ -128,76 +147,75 @@ async def leaderboard_page(request: web.Request) -> web.Response:
     offset = _int(request, "offset", 0, 0, 10_000_000)
     limit = _int(request, "limit", DEFAULT_PAGE, 1, MAX_LIMIT)
     view = _view(request)
-
-    async def render() -> bytes:
-        board = await competitions.leaderboard.page(competition, offset=offset, limit=limit, view=view)
-        return encode(board)
-
-    page = await competitions.pages.get(("page", competition.id, competition.finalized, view, offset, limit), render)
+    page = await _page(competitions, competition, view, offset, limit)
     return _cached(request, page, "application/json", view)
 
 
 async def leaderboard_row(request: web.Request) -> web.Response:
+    """A participant's own row and neighbours from this host's snapshot; an unchanged window is a 304."""
     competitions = _competitions(request)
     competition = await competitions.require(request.match_info["competition_id"])
     user_id = request.match_info["user_id"]
     neighbours = _int(request, "neighbours", 5, 0, 50)
     view = _view(request)
-    around = await competitions.leaderboard.around(competition, user_id, neighbours=neighbours, view=view)
-    if around is None:
+    own = await competitions.boards.own_row(competition, user_id, neighbours=neighbours, view=view)
+    if own is None:
         raise NotOnBoard(user_id)
-    return json_response(around, headers={"Cache-Control": "private, max-age=1"})
+    headers = {"ETag": own.etag, "Cache-Control": "private, max-age=1"}
+    if _not_modified(request, own.etag):
+        return web.Response(status=304, headers=headers)
+    return json_response(own.around(), headers=headers)
+
+
+async def _export(
+    request: web.Request, kind: str, content_type: str, render_rows: Callable[[Competition, list[Row]], bytes]
+) -> web.Response:
+    """A whole-board export of the public view, from the snapshot, rendered once per version and interval."""
+    competitions = _competitions(request)
+    competition = await competitions.require(request.match_info["competition_id"])
+    stamp = await competitions.boards.version(competition)
+
+    async def render() -> bytes:
+        return render_rows(competition, await competitions.boards.rows(competition, view="public"))
+
+    page = await competitions.pages.get((kind, competition.id, competition.finalized), render, stamp)
+    return _cached(request, page, content_type, "public")
 
 
 async def scoreboard_json(request: web.Request) -> web.Response:
-    competitions = _competitions(request)
-    competition = await competitions.require(request.match_info["competition_id"])
-
-    async def render() -> bytes:
-        rows = await competitions.leaderboard.rows(competition, view="public")
-        return encode(clics_scoreboard(competition, rows, time.time()))
-
-    page = await competitions.pages.get(("clics", competition.id, competition.finalized), render)
-    return _cached(request, page, "application/json", "public")
+    return await _export(
+        request, "clics", "application/json", lambda c, rows: encode(clics_scoreboard(c, rows, time.time()))
+    )
 
 
 async def scoreboard_csv(request: web.Request) -> web.Response:
-    competitions = _competitions(request)
-    competition = await competitions.require(request.match_info["competition_id"])
-
-    async def render() -> bytes:
-        rows = await competitions.leaderboard.rows(competition, view="public")
-        return csv_export(competition, rows).encode()
-
-    page = await competitions.pages.get(("csv", competition.id, competition.finalized), render)
-    return _cached(request, page, "text/csv", "public")
+    return await _export(request, "csv", "text/csv", lambda c, rows: csv_export(c, rows).encode())
 
 
 async def competition_events(request: web.Request) -> web.StreamResponse:
-    """Server-sent events: `snapshot` (the top page), then `changes` (rows that changed) once per refresh."""
+    """Server-sent events: `snapshot` (the top page), then `changes` (rows that changed) once per refresh.
+
+    The competition is read again every interval, so a finalize switches the stream's view too.
+    """
     competitions = _competitions(request)
-    competition = await competitions.require(request.match_info["competition_id"])
+    competition_id = request.match_info["competition_id"]
+    competition = await competitions.require(competition_id)
     limit = _int(request, "limit", DEFAULT_PAGE, 1, MAX_LIMIT)
     view = _view(request)
     decoder = msgspec.json.Decoder(_Rows)
-
-    async def render() -> bytes:
-        board = await competitions.leaderboard.page(competition, offset=0, limit=limit, view=view)
-        return encode(board)
-
     response = web.StreamResponse(
         headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     )
-    key = ("page", competition.id, competition.finalized, view, 0, limit)
-    page = await competitions.pages.get(key, render)
+    page = await _page(competitions, competition, view, 0, limit)
     await response.prepare(request)
     await _event(response, "snapshot", page.body)
     sent, rows, quiet = page.etag, decoder.decode(page.body).rows, 0.0
     while True:
-        await asyncio.sleep(competitions.pages.interval)
-        page = await competitions.pages.get(key, render)
+        await asyncio.sleep(competitions.boards.interval)
+        competition = await competitions.require(competition_id)
+        page = await _page(competitions, competition, view, 0, limit)
         if page.etag == sent:
-            quiet += competitions.pages.interval
+            quiet += competitions.boards.interval
             if quiet >= EVENTS_KEEPALIVE:
                 await response.write(b": keep-alive\n\n")
                 quiet = 0.0

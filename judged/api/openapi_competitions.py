@@ -51,7 +51,7 @@ _VIEW = query_param(
 _CACHED = {
     "ETag": {"description": "send it back in If-None-Match", "schema": {"type": "string"}},
     "Cache-Control": {
-        "description": "max-age=1: the page is rendered once a second per host",
+        "description": "max-age=1: each host reads the board at most once per refresh interval (a second)",
         "schema": {"type": "string"},
     },
 }
@@ -124,7 +124,11 @@ LEADERBOARD_ROW: Operation = {
         _VIEW,
     ],
     "responses": {
-        "200": json_body("the row and its neighbours", ref("Around")),
+        "200": {**json_body("the row and its neighbours", ref("Around")), "headers": _CACHED},
+        "304": {
+            "description": "the rows named by If-None-Match are unchanged (the same ETag on every host)",
+            "headers": _CACHED,
+        },
         "400": error_response("a bad neighbours or view"),
         **_AUTH,
         **_LIVE,

@@ -13,6 +13,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from judged.competitions.board import Boards
 from judged.competitions.errors import CompetitionNotFound, UnknownProblems
 from judged.store.competitions import Competition, CompetitionStore, ProblemLocks, admit, problem_locks
 from judged.store.leaderboard import Leaderboard
@@ -29,10 +30,11 @@ COMPETITION_TTL = 1.0
 
 @dataclass
 class Competitions:
-    """The competition store, the leaderboard and this host's caches of both."""
+    """The competition store, the leaderboard and this host's caches of both: competitions, board snapshots, pages."""
 
     store: CompetitionStore
     leaderboard: Leaderboard
+    boards: Boards
     pages: PageCache = field(default_factory=PageCache)
     _cached: dict[str, tuple[float, Competition | None]] = field(default_factory=dict)
     _reading: dict[str, asyncio.Future[Competition | None]] = field(default_factory=dict)

@@ -80,6 +80,18 @@ class Keys(msgspec.Struct, frozen=True):
         """The sorted set of who solved a problem and when (contest seconds), per view: first to solve."""
         return f"{self._c(competition_id)}solves:{view}:{label}"
 
+    def board_changes(self, competition_id: str) -> str:
+        """The sorted set of participants by the number of their last board change (for the per-host snapshots)."""
+        return f"{self._c(competition_id)}changes"
+
+    def board_version(self, competition_id: str) -> str:
+        """The count of board changes: every change takes the next number."""
+        return f"{self._c(competition_id)}version"
+
+    def board_epoch(self, competition_id: str) -> str:
+        """Bumped when the board is rewritten whole (a rebuild): snapshots then read it whole again."""
+        return f"{self._c(competition_id)}epoch"
+
     @property
     def workers_group(self) -> str:
         """The consumer group of all worker slots on all hosts (a group name, not a key)."""

@@ -134,15 +134,14 @@ class Leaderboard:
             k.board(cid, "public"),
             k.first_solves(cid, "live", label),
             k.first_solves(cid, "public", label),
+            k.board_version(cid),
+            k.board_changes(cid),
         ]
 
     # Reads ---------------------------------------------------------------------------------------
 
     def board_view(self, competition: Competition, view: View) -> View:
-        """The board a view reads: public is the live board without a freeze or once finalized."""
-        if view == "public" and competition.freeze_minutes is not None and not competition.finalized:
-            return "public"
-        return "live"
+        return board_view(competition, view)
 
     async def page(
         self, competition: Competition, *, offset: int = 0, limit: int = 100, view: View = "public"
@@ -236,6 +235,7 @@ class Leaderboard:
         if apply:
             await self._clear(competition, stored)  # a participant with any key is on the live board
             await self._replay(competition, results)
+            await self._redis.incr(self.keys.board_epoch(competition.id))  # snapshots read the board whole again
         log.info(
             "competition %s rebuilt from %d results: %d differences%s",
             competition.id,
@@ -253,7 +253,7 @@ class Leaderboard:
 
     async def _clear(self, competition: Competition, users: Iterable[str]) -> None:
         cid, k = competition.id, self.keys
-        doomed = [k.board(cid, view) for view in ("live", "public")]
+        doomed = [k.board(cid, view) for view in ("live", "public")] + [k.board_changes(cid)]
         doomed += [k.first_solves(cid, view, label) for view in ("live", "public") for label in competition.labels]
         for user in users:
             doomed.append(k.participant(cid, user))
@@ -267,12 +267,19 @@ class Leaderboard:
         head = [*_constants(competition)]
         head += [k.participant_submissions(cid, _USER, _LABEL), k.participant(cid, _USER)]
         head += [k.first_solves(cid, "live", _LABEL), k.first_solves(cid, "public", _LABEL)]
-        boards = [k.board(cid, "live"), k.board(cid, "public")]
+        boards = [k.board(cid, "live"), k.board(cid, "public"), k.board_version(cid), k.board_changes(cid)]
         for begin in range(0, len(results), _BATCH):
             args = list(head)
             for result in results[begin : begin + _BATCH]:
                 args += _entry(competition, result)[:6]
             await self._replay_script(keys=boards, args=args)
+
+
+def board_view(competition: Competition, view: View) -> View:
+    """The board a view reads: public is the live board without a freeze or once finalized."""
+    if view == "public" and competition.freeze_minutes is not None and not competition.finalized:
+        return "public"
+    return "live"
 
 
 _USER, _LABEL = "\x01", "\x02"  # where REPLAY's key templates take the user id and the label

@@ -13,7 +13,8 @@ from judged.store.scoreboard import PENALTY_MAX, SOLVED_SHIFT, TIME_BITS, TIME_M
 
 # The update of one submission, as a Lua function over its keys and arguments:
 #   k: subs (the participant's submissions to the problem, a hash), row (the participant's cells,
-#      a hash), live and public (boards), live_solves and public_solves (first solves of the problem);
+#      a hash), live and public (boards), live_solves and public_solves (first solves of the problem),
+#      version (the board's change counter) and changes (participant -> number of their last change);
 #   a: sid, seconds (contest seconds, text), verdict ('?' pending), mode ('record' or 'pending'),
 #      user, label; c: freeze (public freeze from, contest seconds, or nil), icpc (bool), penalty (minutes).
 # Returns 1 when the submission changed what is stored, 0 when it was known already.
@@ -82,24 +83,25 @@ local function apply(k, a, c)
   end
   update('L:', k.live, k.live_solves, nil)
   if c.freeze then update('P:', k.public, k.public_solves, c.freeze) end
+  redis.call('ZADD', k.changes, redis.call('INCR', k.version), a.user)
   return 1
 end
 """
 
-# One submission. KEYS: subs, row, live, public, live_solves, public_solves (as `apply`'s k).
+# One submission. KEYS: subs, row, live, public, live_solves, public_solves, version, changes (as `apply`'s k).
 # ARGV: sid, seconds, verdict, mode, user, label, freeze ('' without), rule, penalty minutes.
 UPDATE = (
     _APPLY
     + """
 local k = {subs = KEYS[1], row = KEYS[2], live = KEYS[3], public = KEYS[4],
-           live_solves = KEYS[5], public_solves = KEYS[6]}
+           live_solves = KEYS[5], public_solves = KEYS[6], version = KEYS[7], changes = KEYS[8]}
 local a = {sid = ARGV[1], seconds = ARGV[2], verdict = ARGV[3], mode = ARGV[4], user = ARGV[5], label = ARGV[6]}
 local c = {freeze = tonumber(ARGV[7]), icpc = ARGV[8] == 'icpc', penalty = tonumber(ARGV[9])}
 return apply(k, a, c)
 """
 )
 
-# Many submissions of one competition (a rebuild's replay), in order. KEYS: live, public.
+# Many submissions of one competition (a rebuild's replay), in order. KEYS: live, public, version, changes.
 # ARGV: [1] freeze ('' without), [2] rule, [3] penalty minutes, then key templates of the
 # participant's keys in which byte 1 stands for the user and byte 2 for the label: [4] subs,
 # [5] row, [6] live solves, [7] public solves; then six per submission: sid, seconds, verdict,
@@ -122,7 +124,7 @@ for i = 8, #ARGV, 6 do
   local a = {sid = ARGV[i], seconds = ARGV[i + 1], verdict = ARGV[i + 2], mode = ARGV[i + 3],
              user = ARGV[i + 4], label = ARGV[i + 5]}
   local k = {subs = fill(ARGV[4], a.user, a.label), row = fill(ARGV[5], a.user, a.label),
-             live = KEYS[1], public = KEYS[2],
+             live = KEYS[1], public = KEYS[2], version = KEYS[3], changes = KEYS[4],
              live_solves = fill(ARGV[6], a.user, a.label), public_solves = fill(ARGV[7], a.user, a.label)}
   changed = changed + apply(k, a, c)
 end
@@ -152,4 +154,34 @@ if #found > 0 then better = redis.call('ZCOUNT', KEYS[1], '(' .. found[2], '+inf
 local reply = {card, start, better}
 for i = 1, #found do reply[#reply + 1] = found[i] end
 return reply
+"""
+
+# What changed on a competition's board since a snapshot read it (`judged.store.leaderboard_snapshot`).
+# KEYS: [1] live board, [2] public board, [3] changes, [4] version, [5] epoch, then the first-solve sets
+# (live then public, per label). ARGV: [1] the version the snapshot has, [2] its epoch, [3] the most
+# changed participants to return, [4] the template of a participant's row key (byte 1 for the user).
+# Returns {version, epoch, firsts, changed} where firsts holds each first-solve set's lowest score
+# ('' if none) and changed {user, live score, public score, row fields...} per participant changed
+# since ARGV[1] (scores false when absent); changed is false when the snapshot must be read whole
+# (another epoch, or more changes than ARGV[3]).
+CHANGES = r"""
+local version = tonumber(redis.call('GET', KEYS[4]) or '0')
+local epoch = redis.call('GET', KEYS[5]) or '0'
+local firsts = {}
+for i = 6, #KEYS do
+  local lowest = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')
+  firsts[#firsts + 1] = lowest[2] or ''
+end
+if epoch ~= ARGV[2] or redis.call('ZCOUNT', KEYS[3], '(' .. ARGV[1], '+inf') > tonumber(ARGV[3]) then
+  return {version, epoch, firsts, false}
+end
+local users = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. ARGV[1], '+inf')
+local changed = {}
+local at = string.find(ARGV[4], '\1', 1, true)
+for _, user in ipairs(users) do
+  local row = string.sub(ARGV[4], 1, at - 1) .. user .. string.sub(ARGV[4], at + 1)
+  changed[#changed + 1] = {user, redis.call('ZSCORE', KEYS[1], user) or false,
+                           redis.call('ZSCORE', KEYS[2], user) or false, redis.call('HGETALL', row)}
+end
+return {version, epoch, firsts, changed}
 """

@@ -21,6 +21,7 @@ class CachedPage(msgspec.Struct, frozen=True):
     body: bytes
     etag: str  # a strong ETag, quoted, for If-None-Match
     rendered_at: float  # the cache clock's reading when rendered
+    stamp: Hashable = None  # what the page was rendered from (e.g. a board snapshot's version)
 
 
 class PageCache:
@@ -38,24 +39,28 @@ class PageCache:
         self._rendering: dict[Hashable, asyncio.Task[CachedPage]] = {}
         self.renders = 0  # how many times a page was rendered (a metric; tests read it)
 
-    async def get(self, key: Hashable, render: Callable[[], Awaitable[bytes]]) -> CachedPage:
-        """The page for `key`, rendered by `render()` only if the cached one is older than the interval."""
+    async def get(self, key: Hashable, render: Callable[[], Awaitable[bytes]], stamp: Hashable = None) -> CachedPage:
+        """The page for `key`, rendered by `render()` only if the cached one is older than the interval.
+
+        With `stamp` (what the page is rendered from, such as a snapshot's version), a page rendered
+        from another stamp is rendered again too.
+        """
         page = self._pages.get(key)
-        if page is not None and self._clock() - page.rendered_at < self.interval:
+        if page is not None and self._clock() - page.rendered_at < self.interval and page.stamp == stamp:
             self._pages.move_to_end(key)
             return page
         task = self._rendering.get(key)
         if task is None:
             # A task of its own: a requester that goes away does not cancel the render the others wait for.
-            task = asyncio.create_task(self._render(key, render))
+            task = asyncio.create_task(self._render(key, render, stamp))
             task.add_done_callback(_retrieve)
             self._rendering[key] = task
         return await asyncio.shield(task)
 
-    async def _render(self, key: Hashable, render: Callable[[], Awaitable[bytes]]) -> CachedPage:
+    async def _render(self, key: Hashable, render: Callable[[], Awaitable[bytes]], stamp: Hashable) -> CachedPage:
         try:
             body = await render()
-            page = CachedPage(body, etag_of(body), self._clock())
+            page = CachedPage(body, etag_of(body), self._clock(), stamp)
             self._store(key, page)
             return page
         finally:

@@ -10,12 +10,18 @@ import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import msgspec
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from judged.daemon import create_app
+from judged.judging.verdicts import Verdict
 from judged.sandbox import Sandbox
+from judged.store.client import connect
+from judged.store.competitions import Competition
+from judged.store.keys import Keys
+from judged.store.leaderboard import Leaderboard
 from tests.api.test_submissions import PROBLEMS, settings_for, start, until_ready, verdict_of
 from tests.store.redis_server import redis_url_fixture
 
@@ -27,13 +33,29 @@ WRONG = "class Solution:\n    def balancePoint(self, weights):\n        return -
 _ids = itertools.count()
 
 
+PREFIX = "competition-tests:"
+REFRESH = 1.0  # the default leaderboard_refresh
+
+
 @pytest.fixture(scope="module")
 async def client(sandbox: Sandbox, state_dir: Path, redis_url: str) -> AsyncIterator[Client]:
-    overrides = {"redis.prefix": "competition-tests:", "submissions.max_per_minute": 1000}
+    overrides = {"redis.prefix": PREFIX, "submissions.max_per_minute": 1000}
     client = await start(create_app(settings_for(state_dir, redis_url, **overrides)))
     await until_ready(client)
     yield client
     await client.close()
+
+
+@pytest.fixture(scope="module")
+async def second_host(
+    client: Client, tmp_path_factory: pytest.TempPathFactory, redis_url: str
+) -> AsyncIterator[Client]:
+    """Another API host on the same Redis, with its own state folder and its own board snapshots."""
+    state = tmp_path_factory.mktemp("second-host")
+    overrides = {"redis.prefix": PREFIX, "server.role": "api"}
+    host = await start(create_app(settings_for(state, redis_url, **overrides)))
+    yield host
+    await host.close()
 
 
 async def create(client: Client, **fields: object) -> dict[str, object]:
@@ -206,3 +228,59 @@ async def test_a_running_competitions_problem_runs_custom_inputs_without_referen
     refused = await client.post("/v1/submissions", json=practice)
     assert refused.status == 409
     assert (await refused.json())["error"]["code"] == "problem_in_competition"
+
+
+async def own_row(
+    host: Client, competition: object, user: str, etag: str | None = None
+) -> tuple[int, dict[str, object], str]:
+    headers = {"If-None-Match": etag} if etag else {}
+    response = await host.get(f"/v1/competitions/{competition}/leaderboard/{user}?neighbours=1", headers=headers)
+    body: dict[str, object] = await response.json() if response.status == 200 else {}
+    return response.status, body, response.headers.get("ETag", "")
+
+
+async def test_an_unchanged_own_row_is_a_304_and_a_change_is_not(client: Client) -> None:
+    competition = (await create(client))["id"]
+    await judged(client, competition, "ivy", ACCEPTED)
+    await judged(client, competition, "jon", WRONG)
+    await asyncio.sleep(REFRESH + 0.1)
+    status, body, etag = await own_row(client, competition, "jon")
+    assert status == 200
+    assert body["row"]["rank"] == 2  # type: ignore[index]
+    status, _, same = await own_row(client, competition, "jon", etag)
+    assert (status, same) == (304, etag)
+    await judged(client, competition, "jon", ACCEPTED)  # jon's row changes: a full answer with a new ETag
+    await asyncio.sleep(REFRESH + 0.1)
+    status, body, changed = await own_row(client, competition, "jon", etag)
+    assert status == 200
+    assert body["row"]["solved"] == 1  # type: ignore[index]
+    assert changed != etag
+
+
+async def test_a_recorded_result_is_on_every_hosts_board_one_refresh_later(
+    client: Client, second_host: Client, redis_url: str
+) -> None:
+    created = await create(client)
+    competition, hosts = created["id"], (client, second_host)
+    await judged(client, competition, "kim", WRONG)
+    await asyncio.sleep(REFRESH + 0.1)
+    for host in hosts:  # both hosts hold a snapshot from before the result
+        assert (await own_row(host, competition, "kim"))[1]["row"]["solved"] == 0  # type: ignore[index]
+    redis = connect(redis_url)
+    try:  # recorded as the worker records it: the script in Redis, then nothing else
+        fields = {key: created[key] for key in ("id", "title", "start", "problems", "duration")}
+        board = Leaderboard(redis, Keys(PREFIX))
+        model = msgspec.convert(fields, Competition)
+        late = time.time()
+        await board.record(model, "direct-1", user_id="kim", problem_label="B", submitted_at=late, verdict=Verdict.AC)
+    finally:
+        await redis.aclose()
+    await asyncio.sleep(REFRESH)  # one refresh interval after the record: every host's next answer shows it
+    answers = [await own_row(host, competition, "kim") for host in hosts]
+    for status, body, _ in answers:
+        assert status == 200
+        assert body["row"]["solved"] == 1  # type: ignore[index]
+    assert answers[0][2].startswith('"')
+    assert answers[0][2] == answers[1][2]  # the same rows give the same ETag on every host
+    pages = [await (await host.get(f"/v1/competitions/{competition}/leaderboard")).json() for host in hosts]
+    assert pages[0]["rows"] == pages[1]["rows"]

@@ -1,0 +1,292 @@
+"""This host's snapshot of each competition's board: pages, own rows and ranks answered from memory.
+
+A snapshot is refreshed from Redis at most once per `interval` (`leaderboard_refresh`), by the first
+request that finds it older: one script returns what changed since the version it holds
+(`judged.store.leaderboard_snapshot`), and the board is read whole only at the first read, after a
+rebuild, or when more than `MAX_CHANGES` participants changed. Concurrent requests wait for that one
+read; everything else is memory. Both views (live, and public with its freeze) are kept and updated in
+the same step, and which one a request reads is decided per request from the competition
+(`Leaderboard.board_view`), so a freeze or a finalize switches views atomically.
+
+Ranks are the board's own rule: equal scores share a rank, rank = participants strictly better + 1;
+among equal scores the order is by user id, descending, as Redis gives it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import hashlib
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from judged.store.competitions import Competition
+from judged.store.leaderboard import MAX_LIMIT, Around, LeaderboardPage, board_view
+from judged.store.leaderboard_snapshot import BoardRead, BoardReads
+from judged.store.scoreboard import Cell, Row, View, make_row
+
+__all__ = ["BoardSnapshot", "Boards", "OwnRow", "ViewBoard"]
+
+log = logging.getLogger(__name__)
+
+RESORT_ABOVE = 2000
+"""More changed participants than this in one refresh: sort the board again instead of moving each."""
+
+
+class ViewBoard:
+    """One view's board: participants in score order, their cells, and each problem's first accept."""
+
+    def __init__(self) -> None:
+        self.score: dict[str, float] = {}
+        self.cells: dict[str, str] = {}  # compact text, `label:cell;...` (BoardRead's ParticipantRead)
+        self.firsts: dict[str, float] = {}
+        self._order: list[tuple[float, str]] = []  # ascending (score, user): the board read from the end
+        self._scores: list[float] = []  # the same scores, for bisecting ranks
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def replace(self, entries: list[tuple[str, float | None, str]]) -> None:
+        """Every participant of the board as read whole: (user, score or None if not on it, cells)."""
+        self.score = {user: score for user, score, _ in entries if score is not None}
+        self.cells = {user: cells for user, score, cells in entries if score is not None}
+        self._sort()
+
+    def update(self, entries: list[tuple[str, float | None, str]]) -> None:
+        """Participants that changed; a score None takes the participant off the board."""
+        resort = len(entries) > RESORT_ABOVE
+        for user, score, cells in entries:
+            old = self.score.pop(user, None)
+            self.cells.pop(user, None)
+            if old is not None and not resort:
+                index = bisect.bisect_left(self._order, (old, user))
+                del self._order[index]
+                del self._scores[index]
+            if score is None:
+                continue
+            self.score[user] = score
+            self.cells[user] = cells
+            if not resort:
+                index = bisect.bisect_left(self._order, (score, user))
+                self._order.insert(index, (score, user))
+                self._scores.insert(index, score)
+        if resort:
+            self._sort()
+
+    def _sort(self) -> None:
+        self._order = sorted((score, user) for user, score in self.score.items())
+        self._scores = [score for score, _ in self._order]
+
+    def rank_of(self, score: float) -> int:
+        """Participants strictly better than `score`, plus one."""
+        return len(self._scores) - bisect.bisect_right(self._scores, score) + 1
+
+    def position(self, user: str) -> int | None:
+        """The participant's place from the top (0-based), None if not on the board."""
+        score = self.score.get(user)
+        if score is None:
+            return None
+        return len(self._order) - 1 - bisect.bisect_left(self._order, (score, user))
+
+    def window(self, first: int, last: int) -> list[tuple[int, str, str]]:
+        """(rank, user, cells) of places first..last from the top, as far as the board goes."""
+        size = len(self._order)
+        first, last = max(first, 0), min(last, size - 1)
+        found = []
+        for place in range(first, last + 1):
+            score, user = self._order[size - 1 - place]
+            found.append((self.rank_of(score), user, self.cells[user]))
+        return found
+
+
+def decode_cells(text: str) -> dict[str, Cell]:
+    if not text:
+        return {}
+    return {label: Cell.decode(cell) for label, _, cell in (part.partition(":") for part in text.split(";"))}
+
+
+@dataclass
+class OwnRow:
+    """A participant's row and neighbours in a snapshot: an ETag from what the rows show, the rows on demand."""
+
+    etag: str
+    competition: Competition
+    window: list[tuple[int, str, str]]
+    user_id: str
+    firsts: dict[str, float]
+
+    def around(self) -> Around:
+        rows = [
+            make_row(self.competition, rank, user, decode_cells(cells), self.firsts)
+            for rank, user, cells in self.window
+        ]
+        own = next(row for row in rows if row.user_id == self.user_id)
+        return Around(own, rows)
+
+
+@dataclass
+class BoardSnapshot:
+    """Both views of one competition's board as of `version` (of `epoch`), read at `read_at` (host clock)."""
+
+    version: int = 0
+    epoch: str = ""
+    read_at: float = float("-inf")
+    boards: dict[View, ViewBoard] = field(default_factory=lambda: {"live": ViewBoard(), "public": ViewBoard()})
+
+    def apply(self, read: BoardRead) -> None:
+        """Take in a read, both views in one synchronous step (no request sees half of it)."""
+        participants = read.participants
+        views: dict[View, list[tuple[str, float | None, str]]] = {
+            "live": [(user, score, cells) for user, score, _, cells, _ in participants],
+            "public": [(user, score, cells) for user, _, score, _, cells in participants],
+        }
+        for view, entries in views.items():
+            board = self.boards[view]
+            if read.whole:
+                board.replace(entries)
+            else:
+                board.update(entries)
+            board.firsts = read.firsts[view]
+        self.version, self.epoch = read.version, read.epoch
+
+
+Key = tuple[str, tuple[str, ...], bool]
+
+
+def _key(competition: Competition) -> Key:
+    """A snapshot per competition and shape: a competition replaced with other problems or freeze starts afresh."""
+    return (competition.id, tuple(competition.labels), competition.freeze_minutes is not None)
+
+
+class Boards:
+    """This host's board snapshots, at most `max_competitions` (the least recently used go first)."""
+
+    def __init__(
+        self,
+        reads: BoardReads,
+        interval: float = 1.0,
+        *,
+        max_competitions: int = 64,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if interval <= 0 or max_competitions < 1:
+            raise ValueError("interval must be positive and max_competitions at least 1")
+        self.reads = reads
+        self.interval = interval
+        self.max_competitions = max_competitions
+        self._clock = clock
+        self._snapshots: OrderedDict[Key, BoardSnapshot] = OrderedDict()
+        self._refreshing: dict[Key, asyncio.Task[BoardSnapshot]] = {}
+        self.whole_reads = 0  # metrics, and what tests read
+        self.change_reads = 0
+
+    async def snapshot(self, competition: Competition) -> BoardSnapshot:
+        """The competition's snapshot, refreshed first if it was read `interval` or more ago."""
+        key = _key(competition)
+        snapshot = self._snapshots.get(key)
+        if snapshot is not None:
+            self._snapshots.move_to_end(key)
+            if self._clock() - snapshot.read_at < self.interval:
+                return snapshot
+        task = self._refreshing.get(key)
+        if task is None:
+            # A task of its own: a requester that goes away does not cancel the read the others wait for.
+            task = asyncio.create_task(self._refresh(key, competition, snapshot))
+            task.add_done_callback(_retrieve)
+            self._refreshing[key] = task
+        return await asyncio.shield(task)
+
+    async def _refresh(self, key: Key, competition: Competition, snapshot: BoardSnapshot | None) -> BoardSnapshot:
+        try:
+            started = self._clock()  # what the read shows is at least as new as its start
+            try:
+                read = (
+                    None
+                    if snapshot is None
+                    else await self.reads.changes(competition, snapshot.version, snapshot.epoch)
+                )
+                if read is None:
+                    read = await self.reads.whole(competition)
+                    self.whole_reads += 1
+                else:
+                    self.change_reads += 1
+            except Exception as exc:
+                if snapshot is None:
+                    raise
+                log.warning("board of %s cannot be read (%s); serving the last snapshot", competition.id, exc)
+                snapshot.read_at = started
+                return snapshot
+            fresh = snapshot or BoardSnapshot()
+            fresh.apply(read)
+            fresh.read_at = started
+            self._snapshots[key] = fresh
+            self._snapshots.move_to_end(key)
+            while len(self._snapshots) > self.max_competitions:
+                self._snapshots.popitem(last=False)
+            return fresh
+        finally:
+            del self._refreshing[key]
+
+    def clear(self) -> None:
+        self._snapshots.clear()
+
+    # Reads ---------------------------------------------------------------------------------------
+
+    async def board(self, competition: Competition, view: View) -> ViewBoard:
+        snapshot = await self.snapshot(competition)
+        return snapshot.boards[board_view(competition, view)]
+
+    async def page(self, competition: Competition, *, offset: int, limit: int, view: View) -> LeaderboardPage:
+        """Rows offset..offset+limit-1 in rank order, as `Leaderboard.page` reads them from Redis."""
+        if offset < 0 or not 1 <= limit <= MAX_LIMIT:
+            raise ValueError(f"offset must be >= 0 and limit within 1..{MAX_LIMIT}")
+        board = await self.board(competition, view)
+        rows = self._rows(competition, board, board.window(offset, offset + limit - 1))
+        return LeaderboardPage(competition.id, view, len(board), offset, limit, rows)
+
+    async def own_row(self, competition: Competition, user_id: str, *, neighbours: int, view: View) -> OwnRow | None:
+        """The participant's row with up to `neighbours` above and below; None if they are not on the board."""
+        if not 0 <= neighbours <= MAX_LIMIT // 2:
+            raise ValueError(f"neighbours must be within 0..{MAX_LIMIT // 2}")
+        board = await self.board(competition, view)
+        place = board.position(user_id)
+        if place is None:
+            return None
+        window = board.window(place - neighbours, place + neighbours)
+        return OwnRow(_etag(competition, view, window, board.firsts), competition, window, user_id, board.firsts)
+
+    async def around(
+        self, competition: Competition, user_id: str, *, neighbours: int = 5, view: View = "public"
+    ) -> Around | None:
+        own = await self.own_row(competition, user_id, neighbours=neighbours, view=view)
+        return None if own is None else own.around()
+
+    async def rows(self, competition: Competition, *, view: View = "public") -> list[Row]:
+        """The whole board in rank order (the exports)."""
+        board = await self.board(competition, view)
+        return self._rows(competition, board, board.window(0, len(board) - 1))
+
+    async def version(self, competition: Competition) -> tuple[str, int]:
+        """(epoch, version) of the snapshot: what a cached rendering of it is keyed by."""
+        snapshot = await self.snapshot(competition)
+        return snapshot.epoch, snapshot.version
+
+    @staticmethod
+    def _rows(competition: Competition, board: ViewBoard, window: list[tuple[int, str, str]]) -> list[Row]:
+        return [make_row(competition, rank, user, decode_cells(cells), board.firsts) for rank, user, cells in window]
+
+
+def _etag(competition: Competition, view: View, window: list[tuple[int, str, str]], firsts: dict[str, float]) -> str:
+    """A strong ETag from everything the rows show (the same on every host for the same board)."""
+    shape = f"{competition.id} {competition.rule} {competition.penalty_minutes} {','.join(competition.labels)}"
+    shown = [shape, view, repr(sorted(firsts.items()))]
+    shown += [f"{rank} {user} {cells}" for rank, user, cells in window]
+    return '"' + hashlib.blake2b("\n".join(shown).encode(), digest_size=12).hexdigest() + '"'
+
+
+def _retrieve(task: asyncio.Task[BoardSnapshot]) -> None:
+    if not task.cancelled():
+        task.exception()
