@@ -23,6 +23,7 @@ Layout, under each hierarchy (v1) or under the configured base (v2):
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import enum
 import errno
@@ -273,6 +274,24 @@ class RunCgroup:
         for directory in self.dirs.values():
             _remove_tree(directory)
 
+    def remove_now(self) -> bool:
+        """Remove the run's cgroups if nothing lives in them any more, without waiting; False if not all went.
+
+        The common case once a run has ended (its processes are gone): a few
+        rmdirs, cheaper than a hop to a thread for `remove`, which waits.
+        """
+        try:
+            for directory in self.dirs.values():
+                _remove_tree(directory, attempts=1)
+        except OSError:
+            return False
+        return not any(d.exists() for d in self.dirs.values())
+
+    async def remove_soon(self) -> None:
+        """`remove_now`, else `remove` in a thread (it kills stragglers and waits for them)."""
+        if not self.remove_now():
+            await asyncio.to_thread(self.remove)
+
 
 def _remove_tree(directory: Path, attempts: int = 200) -> None:
     """rmdir a cgroup and its children; kill what still lives in them."""
@@ -290,6 +309,8 @@ def _remove_tree(directory: Path, attempts: int = 200) -> None:
         except OSError as exc:
             if exc.errno != errno.EBUSY:
                 raise
+        if attempts == 1:
+            raise OSError(errno.EBUSY, "cgroup busy", str(directory))
         with contextlib.suppress(OSError):
             for pid in _read(directory / "cgroup.procs").split():
                 with contextlib.suppress(ProcessLookupError):

@@ -250,7 +250,7 @@ class Sandbox:
                 return await self._run_in(cgroup, request, identity, stop, started)
             finally:
                 cgroup.kill()  # nothing of the run may outlive its lease of the uid
-                await asyncio.to_thread(cgroup.remove)
+                await cgroup.remove_soon()
 
     async def _run_in(
         self,

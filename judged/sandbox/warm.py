@@ -82,7 +82,10 @@ class _Lines:
     async def readline(self) -> str:
         loop = asyncio.get_running_loop()
         while b"\n" not in self.buffer:
-            chunk = await loop.sock_recv(self.sock, 256)
+            try:
+                chunk = await loop.sock_recv(self.sock, 256)
+            except OSError:  # reset: the init died with our bytes unread
+                return ""
             if not chunk:
                 return ""
             self.buffer += chunk
@@ -178,7 +181,7 @@ class _Jail:
             return await self._run_in(test, request, stdin, stop)
         finally:
             test.kill()
-            await asyncio.to_thread(test.remove)
+            await test.remove_soon()
 
     async def _run_in(
         self, test: RunCgroup, request: RunRequest, stdin: bytes | Path | None, stop: asyncio.Event | None
@@ -205,21 +208,24 @@ class _Jail:
         run = RunWatch(None, test, request.limits, stop)
         out = asyncio.ensure_future(_read(run, out_file, request.limits.output))
         err = asyncio.ensure_future(_read(run, err_file, STDERR_KEEP))
-        feed = asyncio.ensure_future(asyncio.to_thread(_feed, feed_w, stdin if isinstance(stdin, bytes) else b""))
+        if feed_w is not None:
+            await _feed(feed_w, stdin if isinstance(stdin, bytes) else b"")
         try:
             problem = await self._release(test)
             if problem:
                 return await self.failed(problem)
             run.release.at = time.monotonic()
             report: asyncio.Future[Any] = asyncio.ensure_future(self.lines.readline())
-            await loop.sock_sendall(self.sock, GO)
+            try:
+                await loop.sock_sendall(self.sock, GO)
+            except OSError as exc:
+                report.cancel()
+                return await self.failed(f"cannot reach the init: {exc}")
             await run.watch(started, self.interval, report)
             return await self._finish(run, report, time.monotonic() - run.wall_started(started), out, err)
         finally:
             for task in (out, err):
                 task.cancel()
-            with contextlib.suppress(Exception):
-                await feed
             out_file.close()
             err_file.close()
 
@@ -285,17 +291,16 @@ async def _read(run: RunWatch, file: IO[bytes], keep: int) -> tuple[bytes, bool]
         transport.close()
 
 
-def _feed(fd: int | None, data: bytes) -> None:
-    """Write a run's stdin (in a thread: the pipe blocks until the program reads); quiet if it never does."""
-    if fd is None:
-        return
-    try:
-        view = memoryview(data)
-        with contextlib.suppress(BrokenPipeError):
-            while view:
-                view = view[os.write(fd, view) :]
-    finally:
-        os.close(fd)
+async def _feed(fd: int, data: bytes) -> None:
+    """Hand a run's stdin to a pipe transport, which writes it as the program reads and then closes.
+
+    Nothing waits for it: a program that never reads its stdin ends, and the
+    transport with it (a broken pipe is no error of the run).
+    """
+    loop = asyncio.get_running_loop()
+    transport, _ = await loop.connect_write_pipe(asyncio.Protocol, os.fdopen(fd, "wb", buffering=0))
+    transport.write(data)
+    transport.close()
 
 
 def _with_output(result: RunResult, stdout: bytes, stderr: bytes, out_cut: bool, err_cut: bool) -> RunResult:
