@@ -29,7 +29,8 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [[ -x /usr/bin/node ]] || need+=(nodejs)
 [[ -x /usr/bin/go ]] || need+=(golang-go)
 [[ -x /usr/bin/rustc ]] || need+=(rustc)
-# The embedded default: judged supervises a private redis-server; tests start their own.
+# The embedded default: judged supervises a private redis-server; tests start their own, and the
+# Sentinel tests run it as a sentinel too (`redis-server --sentinel`: what Debian's redis-sentinel runs).
 [[ -x /usr/bin/redis-server ]] || need+=(redis-server)
 # The web client (web/, served at /) is built with npm; its end-to-end tests drive Debian's Chromium.
 command -v npm >/dev/null || need+=(npm)

@@ -21,12 +21,13 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import aiohttp
 import asyncpg  # type: ignore[import-untyped]
 
-from tests.daemon_process import Daemon, Daemons, free_port, scratch_dir
+from tests.daemon_process import REPO, Daemon, Daemons, free_port, scratch_dir
 from tests.redis_ha import SERVICE, RedisHA
 from tests.store.postgres import _as_user, _binaries
 from tests.test_nginx_conf import new_prefix, nginx_argv, nginx_binary, write_prefix
@@ -132,7 +133,12 @@ class ContestStack:
         assert self.nginx is not None
         return self.nginx.url
 
-    async def open(self, session: aiohttp.ClientSession, worker_slots: int = 1) -> None:
+    async def open(self, session: aiohttp.ClientSession, languages: Sequence[str], worker_slots: int = 1) -> None:
+        """Start everything; the daemons offer only `languages` (fewer self-tests at start: the contest's own)."""
+        offered = self.daemons.dir / "languages"
+        offered.mkdir(mode=0o755)
+        for language in languages:
+            shutil.copy(REPO / "languages" / f"{language}.toml", offered)
         self.redis = await asyncio.to_thread(RedisHA)
         self.postgres = await asyncio.to_thread(Postgres)
         await self.postgres.create_database()
@@ -145,6 +151,7 @@ class ContestStack:
             "JUDGED_WORKER_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
             "JUDGED_WORKER_MAX_ATTEMPTS": "10",
             "JUDGED_LOG_LEVEL": "warning",
+            "JUDGED_LANGUAGES_DIR": str(offered),
         }
         self.api = self.daemons.start("api", "api", self.env)
         self.workers = [self.daemons.start(f"worker-{n}", "worker", self.env) for n in (1, 2)]

@@ -14,7 +14,9 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from tests.contest_day import Fault, FaultAt, Plan, run_day, summary
+from tests.contest_day import run_day
+from tests.contest_plan import Fault, FaultAt, Plan
+from tests.contest_report import summary
 from tests.contest_stack import ContestStack
 
 pytestmark = pytest.mark.usefixtures("sandbox")  # skips loudly (fails under CI) on a host that cannot sandbox
@@ -40,7 +42,7 @@ async def stack() -> AsyncIterator[tuple[ContestStack, aiohttp.ClientSession]]:
     deployment = ContestStack()
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
         try:
-            await deployment.open(http)
+            await deployment.open(http, list(PLAN.languages))
             yield deployment, http
         finally:
             deployment.close()
