@@ -25,9 +25,9 @@ import msgspec
 
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, BuildFailure, build_sources, language_mounts
 from judged.judging.checkers import CheckerFlags, check, parse_flags
-from judged.judging.function import LIMIT_VERDICTS, out_of_memory
 from judged.judging.interactive import run_interactive
 from judged.judging.languages import Language, expand
+from judged.judging.outcome import Ending, classify
 from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.scoring import Graded, best_score, grade, test_score
 from judged.judging.sources import submission_sources
@@ -35,7 +35,7 @@ from judged.judging.validators import OutputValidator, ValidatorFailed, build_pr
 from judged.judging.verdicts import Failure, GroupScore, JudgeResult, TestResult, Verdict
 from judged.problems.io_model import IoSpec, IoTest, OnReject, TestGroup, Validation
 from judged.problems.model import Problem
-from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status, WarmJail
+from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, WarmJail
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +150,9 @@ class IoJob:
 
     async def run_plain(self, test: IoTest, group: TestGroup) -> Outcome:
         run = await self.run_submission(test)
-        verdict = run_verdict(run, self.problem.memory_limit)
-        if verdict is not None:
-            return Outcome(verdict, run.message or "runtime error", run)
+        ending = run_ending(run, self.problem.memory_limit)
+        if ending is not None:
+            return Outcome(ending.verdict, ending.reason, run)
         if self.validator is not None:
             feedback = await self.validator.validate(test, run.stdout, self.flags(group))
             if feedback.accepted:
@@ -173,16 +173,15 @@ class IoJob:
             self.stderr = run.stderr if run is not None else b""
 
 
-def run_verdict(run: RunResult, memory_mib: int) -> Verdict | None:
-    """The verdict a run earns by how it ended (None: it exited cleanly, its output decides)."""
-    if run.status is Status.OK:
-        return None
-    if run.status is Status.IE:
-        raise ValidatorFailed(f"the sandbox failed: {run.message}")
-    verdict = LIMIT_VERDICTS.get(run.status, Verdict.RE)
-    if verdict is Verdict.RE and out_of_memory(run, memory_mib):
-        return Verdict.MLE
-    return verdict
+def run_ending(run: RunResult, memory_mib: int) -> Ending | None:
+    """How a run ended (`outcome.classify`; None: it exited cleanly, its output decides).
+
+    The sandbox's own failure is raised (ValidatorFailed): the judge's fault, IE, worth another attempt.
+    """
+    ending = classify(run, memory_mib)
+    if ending is not None and ending.verdict is Verdict.IE:
+        raise ValidatorFailed(f"the sandbox failed: {ending.reason}")
+    return ending
 
 
 async def judge_io(

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import msgspec
-
 from judged.judging.build import Build, Builder, BuildFailure, build_sources
-from judged.judging.io import IoJob, run_verdict
+from judged.judging.io import IoJob, run_ending
 from judged.judging.languages import Language
+from judged.judging.outcome import Ending
 from judged.judging.runs import CallOutput, CallStatus, RunOutcome, RunStatus, failed_build
 from judged.judging.sources import submission_sources
 from judged.judging.validators import ValidatorFailed
-from judged.judging.verdicts import Verdict
 from judged.problems.model import Problem
-from judged.sandbox import RunResult, Sandbox, Status, WarmJail
+from judged.sandbox import RunResult, Sandbox, WarmJail
 
 SHOWN = 64 * 1024  # bytes of an input's output shown as its value
 MAX_INPUT = 64 * 1024  # bytes of one custom input
@@ -82,35 +80,19 @@ async def run_io(
     job = IoJob(problem, io, language, build, sandbox)
     job.time_limit = time_limit or problem.time_limit
     runs: list[RunResult] = []
-    verdicts: list[Verdict | None] = []
+    endings: list[Ending | None] = []
     async with WarmJail(sandbox, job.request()) as jail:
         for text in inputs:
             run = await jail.run(text.encode())
             try:
-                verdicts.append(run_verdict(run, problem.memory_limit))
+                endings.append(run_ending(run, problem.memory_limit))
             except ValidatorFailed as exc:  # the sandbox failed: the judge's fault, worth another attempt
                 return RunOutcome(RunStatus.INTERNAL_ERROR, [], message=str(exc), compile_time=build.compile_time)
             runs.append(run)
-    return _outcome(runs, verdicts, build)
+    return _outcome(runs, endings, build)
 
 
-class _Ended(msgspec.Struct, frozen=True):
-    verdict: Verdict
-    reason: str
-
-
-def _ending(run: RunResult, verdict: Verdict | None) -> _Ended | None:
-    """How a run that did not end cleanly ended (None: it did)."""
-    if verdict is None:
-        return None
-    if run.status is Status.SV:
-        return _Ended(verdict, "a forbidden system call")
-    if verdict is Verdict.MLE and run.status is not Status.MLE:
-        return _Ended(verdict, "memory limit exceeded")  # the runtime's own heap limit
-    return _Ended(verdict, run.message or "runtime error")
-
-
-def _output(run: RunResult, ended: _Ended | None) -> CallOutput:
+def _output(run: RunResult, ended: Ending | None) -> CallOutput:
     """What one input gave: its stdout as text (the first `SHOWN` bytes), and how the run ended if not cleanly."""
     notes = [f"{ended.verdict}: {ended.reason}"] if ended is not None else []
     if len(run.stdout) > SHOWN or run.stdout_truncated:
@@ -124,9 +106,8 @@ def _output(run: RunResult, ended: _Ended | None) -> CallOutput:
     )
 
 
-def _outcome(runs: list[RunResult], verdicts: list[Verdict | None], build: Build) -> RunOutcome:
+def _outcome(runs: list[RunResult], endings: list[Ending | None], build: Build) -> RunOutcome:
     """Every input's output; ERROR with the first failing input's verdict when one did not end cleanly."""
-    endings = [_ending(run, verdict) for run, verdict in zip(runs, verdicts, strict=True)]
     failed = next(((number, ended) for number, ended in enumerate(endings, 1) if ended is not None), None)
     return RunOutcome(
         status=RunStatus.OK if failed is None else RunStatus.ERROR,
