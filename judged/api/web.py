@@ -27,6 +27,7 @@ import msgspec
 from aiohttp import web
 
 from judged.api.deps import DEPS, ApiError, WebClient, encode
+from judged.api.submissions import MAX_RUN_INPUTS
 
 __all__ = ["ASSET_CACHE", "DemoMode", "WebConfig", "describe", "is_built", "mount", "web_client"]
 
@@ -48,7 +49,18 @@ SECURITY_HEADERS = {
 }
 
 
-class WebConfig(msgspec.Struct, frozen=True):
+class Limits(msgspec.Struct, frozen=True):
+    """The request sizes judged accepts, so that the client can say so before it sends (docs/web.md)."""
+
+    code_bytes: int
+    """A submission's or a run's code (`submissions.max_code_kib`)."""
+    body_bytes: int
+    """A request body (`server.max_body_kib`)."""
+    run_inputs: int
+    """Custom inputs in one run."""
+
+
+class WebConfig(msgspec.Struct, frozen=True, omit_defaults=True):
     """What GET /web-config.json tells the client."""
 
     demo: bool
@@ -57,6 +69,8 @@ class WebConfig(msgspec.Struct, frozen=True):
     """The API wants a bearer token."""
     token: str | None
     """A service token for the browser: only in demo mode, and only when tokens are configured."""
+    limits: Limits | None = None
+    """None on a host that takes no submissions."""
 
 
 def web_client(
@@ -118,7 +132,11 @@ async def asset(request: web.Request) -> web.FileResponse:
 
 async def config(request: web.Request) -> web.Response:
     client = _client(request)
-    value = WebConfig(demo=client.demo, auth=request.app[DEPS].auth.enabled, token=client.token)
+    deps = request.app[DEPS]
+    limits = None
+    if deps.submissions is not None:
+        limits = Limits(deps.submissions.max_code_bytes, deps.max_body_size, MAX_RUN_INPUTS)
+    value = WebConfig(demo=client.demo, auth=deps.auth.enabled, token=client.token, limits=limits)
     return web.Response(body=encode(value), content_type="application/json", headers={"Cache-Control": "no-store"})
 
 

@@ -5,6 +5,14 @@ export interface WebConfig {
   demo: boolean; // the participant types a user id; see docs/web.md
   auth: boolean; // the API wants a bearer token
   token: string | null; // the service token handed to the demo client (loopback only), when tokens are configured
+  limits?: Limits; // the daemon's request-size limits, checked in the page before sending
+}
+
+/** What GET /web-config.json says judged accepts (judged/settings.py: server.max_body_kib, submissions.max_code_kib). */
+export interface Limits {
+  code_bytes: number; // UTF-8 bytes of a submission's or a run's code
+  body_bytes: number; // bytes of a request body
+  run_inputs: number; // custom inputs in one run
 }
 
 export interface ProblemSummary {
@@ -52,6 +60,7 @@ export interface TestResult {
   group?: string;
 }
 
+/** The first failing test. A hidden test comes with input, expected and actual null (judged/judging/visibility.py). */
 export interface Failure {
   index: number;
   verdict: string;
@@ -286,8 +295,61 @@ function headers(extra?: Record<string, string>): Record<string, string> {
   return found;
 }
 
+/** The daemon cannot be reached (fetch failed, or a proxy in front of it answers 502/503/504 without judged's JSON). */
+export interface Reachability {
+  down: boolean;
+  retryIn: number; // seconds until the next try, while down
+}
+
+const RETRY_FIRST = 1000;
+const RETRY_MAX = 8000;
+const GATEWAY = new Set([502, 503, 504]);
+
+function announce(state: Reachability): void {
+  window.dispatchEvent(new CustomEvent<Reachability>("judged:reachability", { detail: state }));
+}
+
+function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = window.setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (window.clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+}
+
+/**
+ * fetch, tried again (1 s, 2 s, 4 s, then every 8 s) for as long as judged cannot be reached, announcing it
+ * ("judged:reachability" events; the page shows a banner) instead of failing with the browser's "Failed to fetch".
+ * A request the daemon answered, even with an error, is returned as it is.
+ */
+export async function reach(path: string, init: RequestInit = {}): Promise<Response> {
+  let wait = RETRY_FIRST;
+  let failed = false;
+  for (;;) {
+    try {
+      const response = await fetch(path, init);
+      const proxied = GATEWAY.has(response.status) && !(response.headers.get("Content-Type") ?? "").includes("json");
+      if (!proxied) {
+        if (failed) announce({ down: false, retryIn: 0 });
+        return response;
+      }
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+    }
+    failed = true;
+    announce({ down: true, retryIn: Math.round(wait / 1000) });
+    await sleep(wait, init.signal);
+    wait = Math.min(wait * 2, RETRY_MAX);
+  }
+}
+
+const STATUS_WORDS: Record<number, string> = {
+  413: "The request is larger than judged accepts",
+  429: "Too many requests: wait a moment and try again",
+};
+
 export async function call<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(path, {
+  const response = await reach(path, {
     ...init,
     headers: headers(init.body ? { "Content-Type": "application/json" } : undefined),
   });
@@ -296,7 +358,8 @@ export async function call<T>(path: string, init: RequestInit = {}): Promise<{ s
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    throw new ApiError(response.status, "bad_response", `${path}: not JSON (HTTP ${response.status})`);
+    const words = STATUS_WORDS[response.status] ?? `judged answered ${path} with something that is not JSON`;
+    throw new ApiError(response.status, "bad_response", words);
   }
   if (!response.ok) {
     const error = (body as { error?: { code: string; message: string } } | null)?.error;
@@ -309,8 +372,9 @@ export async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   return (await call<T>(path, { signal })).body;
 }
 
+/** POST a value, or a body already encoded (the workspace checks its size first). */
 export async function post<T>(path: string, value: unknown): Promise<{ status: number; body: T }> {
-  return call<T>(path, { method: "POST", body: JSON.stringify(value) });
+  return call<T>(path, { method: "POST", body: typeof value === "string" ? value : JSON.stringify(value) });
 }
 
 export function query(params: Record<string, string | number | null | undefined>): string {
@@ -336,7 +400,7 @@ export async function streamEvents(
   onEvent: (event: StreamEvent) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  const response = await fetch(path, { headers: headers({ Accept: "text/event-stream" }), signal });
+  const response = await reach(path, { headers: headers({ Accept: "text/event-stream" }), signal });
   if (!response.ok || !response.body) throw new ApiError(response.status, "stream", `${path}: HTTP ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";

@@ -1,5 +1,5 @@
 // The client's entry: read /web-config.json, draw the header (who you are, where to go), route.
-import { loadConfig, setToken, setUserId, token, tokenSubject, USER_PATTERN, userId, type WebConfig } from "./api";
+import { loadConfig, setToken, type Reachability, setUserId, token, tokenSubject, USER_PATTERN, userId, type WebConfig } from "./api";
 import { h } from "./dom";
 import { navigate, render, route } from "./router";
 import "./style.css";
@@ -65,6 +65,19 @@ function competitionJump(): HTMLElement {
   );
 }
 
+/** A banner while judged cannot be reached: said in words, with when the page tries again (api.ts `reach`). */
+function reachability(): HTMLElement {
+  const banner = h("p", { class: "offline", id: "offline", role: "status", hidden: true });
+  window.addEventListener("judged:reachability", (event) => {
+    const state = (event as CustomEvent<Reachability>).detail;
+    banner.hidden = !state.down;
+    banner.textContent = state.down
+      ? `judged cannot be reached (it may be restarting, or the network is down). Trying again in ${state.retryIn} s; nothing you typed is lost.`
+      : "";
+  });
+  return banner;
+}
+
 async function start(): Promise<void> {
   const config = await loadConfig();
   const header = document.getElementById("top") as HTMLElement;
@@ -74,6 +87,7 @@ async function start(): Promise<void> {
     competitionJump(),
     identity(config),
   );
+  header.after(reachability());
   if (!config.demo) {
     const notice = h(
       "p",

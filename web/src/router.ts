@@ -1,5 +1,7 @@
 // Hash routes (#/problems, #/problems/{slug}, #/competitions/{id}[/problems/{label}]): the daemon
 // serves one index.html at /, so every page of the client is reachable without server routes.
+import { ApiError } from "./api";
+import { clear, h } from "./dom";
 
 /** A page may hand back an update: asked first when the hash changes to the same route, it returns true when it
  *  showed the new address itself (a problem page switching tabs keeps its editor), false to be drawn anew. */
@@ -41,22 +43,39 @@ export async function render(redraw = false): Promise<void> {
       if (update && !controller.signal.aborted) kept = { route: entry, update };
     } catch (error) {
       if (controller.signal.aborted) return;
-      main.replaceChildren();
-      const heading = document.createElement("h1");
-      heading.textContent = "Something went wrong";
-      const message = document.createElement("p");
-      message.className = "error";
-      message.setAttribute("role", "alert");
-      message.textContent = error instanceof Error ? error.message : String(error);
-      main.append(heading, message);
+      errorPage(main, error);
     }
     return;
   }
   restart();
-  main.replaceChildren();
-  const heading = document.createElement("h1");
-  heading.textContent = "Not found";
-  main.append(heading);
+  errorPage(main, null);
+}
+
+/**
+ * A page that could not be shown: its own title (not the previous page's), what went wrong in words,
+ * and the ways on: back, the problems, the competitions, and "Try again" (which draws the address anew).
+ */
+function errorPage(main: HTMLElement, error: unknown): void {
+  const missing = error === null || (error instanceof ApiError && error.status === 404);
+  const title = missing ? "Not found" : "Something went wrong";
+  document.title = `${title} · judged`;
+  const said = error === null ? `There is no page at ${location.hash || "/"}.` : error instanceof Error ? error.message : String(error);
+  const again = h("button", { type: "button", id: "try-again", onclick: () => void render(true) }, "Try again");
+  const back = h("button", { type: "button", class: "secondary", onclick: () => history.back() }, "← Back");
+  clear(
+    main,
+    h("h1", {}, title),
+    h("p", { class: "error", role: "alert" }, said),
+    h(
+      "nav",
+      { class: "error-ways", "aria-label": "Ways on" },
+      history.length > 1 ? back : null,
+      again,
+      h("a", { href: "#/problems", class: "button secondary" }, "Problems"),
+      h("a", { href: "#/competitions", class: "button secondary" }, "Competitions"),
+    ),
+  );
+  main.dataset.page = "error";
 }
 
 /** Stop the page shown so far (its requests, its listeners) and start a new one. */

@@ -5,6 +5,7 @@ import {
   post,
   streamEvents,
   userId,
+  webConfig,
   type Accepted,
   type Competition,
   type Problem,
@@ -14,11 +15,22 @@ import {
 import type { CodeEditor } from "./editor";
 import { clear, h } from "./dom";
 import { fetchLanguages, fetchProblem, rememberLanguage } from "./catalog";
-import { compileMarks, runView, statusView, verdictView } from "./results";
+import { compileMarks, paramNames, runView, statusView, verdictView } from "./results";
 
 type EditorFactory = (host: HTMLElement, code: string, language: string, label: string) => CodeEditor;
 
 const LONG_POLL = 25;
+
+function bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+function kib(size: number): string {
+  return size < 1024 * 1024 ? `${Math.ceil(size / 1024)} KiB` : `${(size / 1048576).toFixed(1)} MiB`;
+}
+
+/** Why a request cannot be sent: over a size limit judged gives in /web-config.json (nothing is sent then). */
+class TooLarge extends Error {}
 
 export class Workspace {
   readonly element: HTMLElement;
@@ -30,6 +42,7 @@ export class Workspace {
   private readonly results: HTMLElement;
   private readonly custom: HTMLTextAreaElement;
   private readonly buttons: HTMLButtonElement[];
+  private readonly sizeNote: HTMLElement;
   private saveTimer = 0;
 
   constructor(
@@ -51,6 +64,7 @@ export class Workspace {
     this.custom = h("textarea", { id: "custom-input", rows: 4, spellcheck: "false" });
     this.custom.value = this.defaultCustomInput();
     this.results = h("section", { class: "results", "aria-live": "polite", "aria-label": "Results", id: "results" });
+    this.sizeNote = h("p", { class: "error size-note", id: "size-note", role: "status" });
     const runSamples = h("button", { type: "button", class: "secondary", id: "run-samples" }, "Run samples");
     const runCustom = h("button", { type: "button", class: "secondary", id: "run-custom" }, "Run custom input");
     const submit = h("button", { type: "button", id: "submit" }, "Submit");
@@ -58,13 +72,20 @@ export class Workspace {
     runCustom.addEventListener("click", () => void this.run(true));
     submit.addEventListener("click", () => void this.submit());
     this.buttons = [runSamples, runCustom, submit];
+    // LeetCode's keys, from anywhere on the page (capture: before Monaco's own Ctrl+Enter, "insert line below").
+    window.addEventListener("keydown", (event) => this.shortcut(event), { capture: true, signal });
     const reset = h("button", { type: "button", class: "link", onclick: () => this.reset() }, "Reset to the stub");
     this.element = h(
       "section",
       { class: "workspace", "aria-label": "Your solution" },
       h("div", { class: "toolbar" }, h("label", { for: "language" }, "Language"), this.select, reset),
       this.host,
-      h("p", { class: "hint" }, "In the editor, Tab indents; press Ctrl+M (⌃⇧M on a Mac) to make Tab move the focus instead."),
+      this.sizeNote,
+      h(
+        "p",
+        { class: "hint" },
+        "Ctrl+Enter submits, Ctrl+' runs the samples. In the editor, Tab indents; press Ctrl+M (⌃⇧M on a Mac) to make Tab move the focus instead.",
+      ),
       h(
         "details",
         { class: "custom" },
@@ -79,6 +100,15 @@ export class Workspace {
       h("div", { class: "actions" }, runSamples, runCustom, submit),
       this.results,
     );
+  }
+
+  private shortcut(event: KeyboardEvent): void {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || !this.element.isConnected) return;
+    const action = event.key === "Enter" ? () => this.submit() : event.key === "'" ? () => this.run(false) : null;
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!this.buttons[2].disabled) void action();
   }
 
   /** Move the editor to a line (a compile error's). */
@@ -117,12 +147,42 @@ export class Workspace {
     window.clearTimeout(this.saveTimer);
     const language = this.problem.language;
     const code = this.code();
-    this.saveTimer = window.setTimeout(() => localStorage.setItem(this.draftKey(language), code), 300);
+    this.saveTimer = window.setTimeout(() => this.store(language, code), 300);
   }
 
   private saveNow(): void {
     window.clearTimeout(this.saveTimer);
-    localStorage.setItem(this.draftKey(this.problem.language), this.code());
+    this.store(this.problem.language, this.code());
+  }
+
+  /** Keep a draft, unless it is over judged's code limit: then the last draft that fits stays, and the page says why. */
+  private store(language: string, code: string): void {
+    const limit = webConfig().limits?.code_bytes;
+    const size = bytes(code);
+    if (limit !== undefined && size > limit) {
+      this.sizeNote.textContent = `This code is ${kib(size)}; judged accepts up to ${kib(limit)}. It is not saved as a draft and cannot be run or submitted.`;
+      return;
+    }
+    this.sizeNote.textContent = "";
+    try {
+      localStorage.setItem(this.draftKey(language), code);
+    } catch {
+      this.sizeNote.textContent = "The browser's storage is full: this draft is not saved.";
+    }
+  }
+
+  /** The request body, or TooLarge (said in words) when judged would refuse it for its size. */
+  private checked(body: Record<string, unknown>): string {
+    const limits = webConfig().limits;
+    const text = JSON.stringify(body);
+    if (!limits) return text;
+    const code = bytes(String(body.code ?? ""));
+    if (code > limits.code_bytes) throw new TooLarge(`Your code is ${kib(code)}; judged accepts up to ${kib(limits.code_bytes)}. Nothing was sent.`);
+    const tests = Array.isArray(body.tests) ? body.tests.length : 0;
+    if (tests > limits.run_inputs) throw new TooLarge(`That is ${tests} custom inputs; a run takes up to ${limits.run_inputs}. Nothing was sent.`);
+    const size = bytes(text);
+    if (size > limits.body_bytes) throw new TooLarge(`This request is ${kib(size)} (code and input); judged accepts up to ${kib(limits.body_bytes)}. Nothing was sent.`);
+    return text;
   }
 
   private nameLanguages(known: { id: string; name: string; enabled: boolean; reason: string }[]): void {
@@ -176,7 +236,7 @@ export class Workspace {
   }
 
   private showError(error: unknown): void {
-    const text = error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : String(error);
+    const text = error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : error instanceof Error ? error.message : String(error);
     clear(this.results, h("p", { class: "error", role: "alert" }, text));
   }
 
@@ -203,13 +263,13 @@ export class Workspace {
       const body: Record<string, unknown> = { problem: this.problem.slug, language: this.problem.language, code: this.code(), user_id: user };
       if (custom) body.tests = this.customTests();
       clear(this.results, h("p", { class: "pending" }, h("span", { class: "spinner", "aria-hidden": "true" }), custom ? " Running on your input…" : " Running on the samples…"));
-      let run = (await post<Run>("/v1/runs", body)).body;
+      let run = (await post<Run>("/v1/runs", this.checked(body))).body;
       while (run.status !== "finished" && !this.signal.aborted) {
         // The daemon held the request 20 s already; a run still queued behind others is asked again each second.
         await new Promise((resolve) => setTimeout(resolve, 1000));
         run = await get<Run>(`/v1/runs/${run.id}`, this.signal);
       }
-      clear(this.results, h("h2", {}, custom ? "Run on your input" : "Run on the samples"), runView(run, (line) => this.editor?.reveal(line)));
+      clear(this.results, h("h2", {}, custom ? "Run on your input" : "Run on the samples"), runView(run, (line) => this.editor?.reveal(line), paramNames(this.problem)));
       this.markCompileErrors(run.report?.outcome.compile_output ?? "");
     } catch (error) {
       this.showError(error);
@@ -226,12 +286,12 @@ export class Workspace {
     try {
       const body: Record<string, unknown> = { problem: this.problem.slug, language: this.problem.language, code: this.code(), user_id: user };
       if (this.competition) body.competition_id = this.competition.id;
-      const accepted = (await post<Accepted>("/v1/submissions", body)).body;
+      const accepted = (await post<Accepted>("/v1/submissions", this.checked(body))).body;
       const heading = h("h2", {}, "Submission");
       const live = h("div", { id: "verdict" });
       clear(this.results, heading, live);
       const finished = await this.follow(accepted, live);
-      clear(live, verdictView(finished, (line) => this.editor?.reveal(line)));
+      clear(live, verdictView(finished, (line) => this.editor?.reveal(line), paramNames(this.problem)));
       this.markCompileErrors(finished.verdict === "CE" ? finished.compile_output ?? "" : "");
       this.submitted(finished);
     } catch (error) {
