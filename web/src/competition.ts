@@ -4,6 +4,7 @@
 import { ApiError, get, query, streamEvents, userId, type Around, type Cell, type Competition, type LeaderboardPage, type Row } from "./api";
 import { fetchProblem } from "./catalog";
 import { clear, clock, h } from "./dom";
+import { OwnSubmissions } from "./mine";
 
 const PAGE = 50;
 const POLL = 5000;
@@ -43,6 +44,8 @@ class Board {
   private readonly mine: HTMLButtonElement;
   private refreshTimer = 0;
   onOwnRow: (row: Row | null) => void = () => undefined;
+  /** How many submissions the participant has in the competition (null: not known); refreshed with the board. */
+  submitted: (user: string) => Promise<number | null> = async () => null;
 
   constructor(
     private readonly competition: Competition,
@@ -69,7 +72,9 @@ class Board {
   async refresh(): Promise<void> {
     const user = userId();
     this.mine.disabled = !user;
-    const own = user ? await this.ownRows(user) : null;
+    // Someone who has not submitted has no row: the board is not asked for it (it would answer 404).
+    const count = user ? await this.submitted(user) : 0;
+    const own = user && count !== 0 ? await this.ownRows(user) : null;
     this.onOwnRow(own?.row ?? null);
     let rows: Row[];
     if (this.around && own) rows = own.rows;
@@ -209,6 +214,8 @@ export async function competitionPage(main: HTMLElement, _params: URLSearchParam
     ),
   );
   const board = new Board(competition, signal);
+  const mine = new OwnSubmissions(competition, signal);
+  board.submitted = (user) => mine.refresh(user);
   board.onOwnRow = (row) => {
     const cells = new Map((row?.problems ?? []).map((cell) => [cell.label, cell]));
     for (const [label, element] of problemRows) {
@@ -248,6 +255,7 @@ export async function competitionPage(main: HTMLElement, _params: URLSearchParam
       freeze,
     ),
     h("section", { "aria-labelledby": "problems-title" }, h("h2", { id: "problems-title" }, "Problems"), h("div", { class: "table-wrap" }, problems)),
+    mine.element,
     board.element,
   );
   main.dataset.page = "competition";

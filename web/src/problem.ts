@@ -7,6 +7,7 @@ import type { CodeEditor } from "./editor";
 import { clear, h, show } from "./dom";
 import { renderMarkdown } from "./markdown";
 import type { Update } from "./router";
+import { inputText } from "./results";
 import { SubmissionsPanel } from "./submissions";
 import { ProblemTabs, parseTab } from "./tabs";
 import { Workspace } from "./workspace";
@@ -119,7 +120,26 @@ function statementView(problem: Problem, competition: Competition | null, label:
         : [h("dt", {}, "Format"), h("dd", {}, "Reads standard input, writes standard output")],
     ),
     body,
-    problem.samples.length ? samplesView(problem) : null,
+    problem.samples.length && !statementShowsSamples(problem) ? samplesView(problem) : null,
+  );
+}
+
+/** Without spaces, where "weights = [1, 7, 3]" and `{"weights":[1,7,3]}` read alike. */
+function squeezed(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/**
+ * Whether the statement already shows every sample (most statements have "Sample Input 1" or "Example 1"
+ * sections): then the samples are not drawn a second time below it.
+ */
+function statementShowsSamples(problem: Problem): boolean {
+  if (!/(^|\n)\s*(#+|\*\*)?\s*(samples?|examples?)\b/i.test(problem.statement)) return false;
+  const statement = squeezed(problem.statement);
+  return problem.samples.every((sample) =>
+    inputText(sample.input)
+      .split("\n")
+      .every((line) => statement.includes(squeezed(line))),
   );
 }
 
@@ -133,16 +153,9 @@ function samplesView(problem: Problem): HTMLElement {
         "div",
         { class: "sample" },
         h("h3", {}, `Sample ${index + 1}`),
-        h("div", { class: "io" }, h("h4", {}, "Input"), h("pre", { tabindex: 0 }, sampleInput(sample.input))),
-        h("div", { class: "io" }, h("h4", {}, "Output"), h("pre", { tabindex: 0 }, show(sample.output))),
+        h("div", { class: "io" }, h("h4", {}, "Input"), h("pre", {}, inputText(sample.input))),
+        h("div", { class: "io" }, h("h4", {}, "Output"), h("pre", {}, show(sample.output))),
       ),
     ),
   );
-}
-
-function sampleInput(input: Record<string, unknown> | string): string {
-  if (typeof input === "string") return input;
-  return Object.entries(input)
-    .map(([name, value]) => `${name} = ${JSON.stringify(value)}`)
-    .join("\n");
 }

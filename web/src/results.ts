@@ -1,7 +1,27 @@
 // How a submission's verdict and a run's outputs are shown: verdict, per-test results,
 // the first failing test's input / expected / actual, compile errors with their lines.
-import type { Run, Submission } from "./api";
+import type { Problem, Run, Submission } from "./api";
 import { h, mebibytes, seconds, show, VERDICT_NAMES, verdictBadge } from "./dom";
+
+/**
+ * A test's input as a participant reads it: a stdin text as it is (judged sends an I/O test's input as
+ * `{"stdin": "..."}`), a function's arguments as `name = value` lines (an object by name, or, in a run's
+ * report, an array in the signature's order).
+ */
+export function inputText(input: unknown, params: readonly string[] = []): string {
+  if (typeof input === "string") return input;
+  if (Array.isArray(input) && params.length === input.length) return input.map((value, index) => `${params[index]} = ${JSON.stringify(value)}`).join("\n");
+  if (input !== null && typeof input === "object" && !Array.isArray(input)) {
+    const entries = Object.entries(input);
+    if (entries.length === 1 && entries[0][0] === "stdin" && typeof entries[0][1] === "string") return entries[0][1];
+    return entries.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join("\n");
+  }
+  return show(input);
+}
+
+export function paramNames(problem: Problem | null): string[] {
+  return problem?.signature?.params.map((param) => param.name) ?? [];
+}
 
 export interface CompileMark {
   line: number;
@@ -9,11 +29,16 @@ export interface CompileMark {
   message: string;
 }
 
-/** The lines a compiler's message points at: gcc/g++/go/rustc/javac `file:line[:col]`, Python `line N`. */
+/**
+ * The lines a compiler's message points at: gcc/g++/go/rustc/javac `file:line[:col]`, Python `File "x.py", line N`.
+ * A Python frame of code that is not a file (`File "<string>", line 1`: judged's own syntax-check harness) names
+ * no line of the participant's.
+ */
 export function compileMarks(output: string): CompileMark[] {
   const marks: CompileMark[] = [];
   const seen = new Set<number>();
   for (const text of output.split("\n")) {
+    if (/File "<[^"]*>"/.test(text)) continue;
     const located = /[\w./-]+\.(?:c|cc|cpp|h|hpp|java|go|rs|py|js|mjs):(\d+)(?::(\d+))?:?\s*(.*)/.exec(text);
     const python = /\bline (\d+)\b/.exec(text);
     const line = Number(located?.[1] ?? python?.[1] ?? 0);
@@ -48,8 +73,19 @@ export function compileErrorView(output: string, jump: (line: number) => void): 
   );
 }
 
-function field(name: string, value: unknown): HTMLElement {
-  return h("div", { class: "io" }, h("h4", {}, name), h("pre", { class: "output", tabindex: 0 }, show(value)));
+function field(name: string, value: string): HTMLElement {
+  return h("div", { class: "io" }, h("h4", {}, name), h("pre", { class: "output" }, value));
+}
+
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** Passed and total tests: the API's count (`progress`, over every test of the problem), else the results sent. */
+export function testCount(submission: Submission): { passed: number; total: number } | null {
+  if (submission.progress) return submission.progress;
+  const tests = submission.tests ?? [];
+  return tests.length ? { passed: tests.filter((test) => test.verdict === "AC").length, total: tests.length } : null;
 }
 
 export function statusView(submission: Submission): HTMLElement {
@@ -66,17 +102,20 @@ export function statusView(submission: Submission): HTMLElement {
           {},
           " ",
           h("progress", { max: progress.total, value: progress.passed, "aria-label": "Tests passed" }),
-          ` ${progress.passed} / ${progress.total} tests`,
+          ` ${progress.passed} / ${progress.total} tests passed`,
         )
       : null,
   );
 }
 
-export function verdictView(submission: Submission, jump: (line: number) => void): HTMLElement {
+export function verdictView(submission: Submission, jump: (line: number) => void, params: readonly string[] = []): HTMLElement {
   const verdict = submission.verdict ?? "IE";
   const tests = submission.tests ?? [];
-  const passed = tests.filter((test) => test.verdict === "AC").length;
+  const count = testCount(submission);
   const failure = submission.failure;
+  const hidden = failure && !given(failure.input) && !given(failure.expected) && !given(failure.actual);
+  // The message is the failure's (judged copies it to both): shown once, with its own line breaks.
+  const message = submission.message && verdict !== "CE" && verdict !== "AC" && submission.message !== failure?.message ? submission.message : "";
   return h(
     "div",
     { class: "verdict-view", "data-verdict": verdict },
@@ -85,20 +124,21 @@ export function verdictView(submission: Submission, jump: (line: number) => void
       { class: "verdict-line" },
       verdictBadge(verdict),
       h("strong", {}, ` ${VERDICT_NAMES[verdict] ?? verdict}`),
-      tests.length ? ` · ${passed} / ${tests.length} tests` : "",
+      count ? ` · ${count.passed} / ${count.total} tests passed` : "",
       verdict !== "CE" ? ` · ${seconds(submission.time)} · ${mebibytes(submission.memory)}` : "",
     ),
-    submission.message && verdict !== "CE" && verdict !== "AC" ? h("p", { class: "message" }, submission.message) : null,
+    message ? h("p", { class: "message" }, message) : null,
     verdict === "CE" ? compileErrorView(submission.compile_output ?? "", jump) : null,
     failure
       ? h(
           "section",
           { class: "failure", "aria-label": "First failing test" },
-          h("h3", {}, `First failing test: #${failure.index + 1}`, failure.sample ? " (sample)" : "", " ", verdictBadge(failure.verdict)),
+          h("h3", {}, `First failing test: #${failure.index + 1}`, failure.sample ? " (sample)" : hidden ? " (hidden)" : "", " ", verdictBadge(failure.verdict)),
           failure.message ? h("p", { class: "message" }, failure.message) : null,
-          failure.input !== undefined ? field("Input", failure.input) : h("p", {}, "The input of a hidden test is not shown."),
-          failure.expected !== undefined ? field("Expected", failure.expected) : null,
-          failure.actual !== undefined ? field("Actual", failure.actual) : null,
+          hidden ? h("p", { class: "hidden-test" }, "Hidden test: its input, the expected output and your program's output are not shown.") : null,
+          given(failure.input) ? field("Input", inputText(failure.input, params)) : null,
+          given(failure.expected) ? field("Expected", show(failure.expected)) : null,
+          given(failure.actual) ? field("Actual", show(failure.actual)) : null,
         )
       : null,
     tests.length ? testGrid(submission) : null,
@@ -109,7 +149,7 @@ function testGrid(submission: Submission): HTMLElement {
   return h(
     "details",
     { class: "tests" },
-    h("summary", {}, `Per-test results (${(submission.tests ?? []).length})`),
+    h("summary", {}, perTestSummary(submission)),
     h(
       "ol",
       { class: "test-grid" },
@@ -128,12 +168,18 @@ function testGrid(submission: Submission): HTMLElement {
   );
 }
 
+function perTestSummary(submission: Submission): string {
+  const shown = (submission.tests ?? []).length;
+  const total = submission.progress?.total ?? shown;
+  return total > shown ? `Per-test results (${shown} of ${total} run: judging stops at the first failure)` : `Per-test results (${shown})`;
+}
+
 function same(left: unknown, right: unknown): boolean {
   if (typeof left === "string" && typeof right === "string") return left.trim().split(/\s+/).join(" ") === right.trim().split(/\s+/).join(" ");
   return JSON.stringify(left) === JSON.stringify(right);
 }
 
-export function runView(run: Run, jump: (line: number) => void): HTMLElement {
+export function runView(run: Run, jump: (line: number) => void, params: readonly string[] = []): HTMLElement {
   const report = run.report;
   if (!report) return h("p", {}, "No report.");
   const outcome = report.outcome;
@@ -148,7 +194,7 @@ export function runView(run: Run, jump: (line: number) => void): HTMLElement {
       "tr",
       {},
       h("th", { scope: "row" }, String(index + 1)),
-      h("td", {}, h("pre", {}, show(input))),
+      h("td", {}, h("pre", {}, inputText(input, params))),
       h("td", {}, h("pre", {}, output ? (output.status === "ok" ? show(output.value) : output.message ?? output.status) : "–")),
       h("td", {}, h("pre", {}, report.expected ? show(expected) : "–")),
       h("td", {}, ok === null ? "–" : ok ? h("span", { class: "ok" }, "✓ same") : h("span", { class: "bad" }, "✗ differs")),
@@ -171,7 +217,7 @@ export function runView(run: Run, jump: (line: number) => void): HTMLElement {
         h("tbody", {}, rows),
       ),
     ),
-    outcome.stdout ? field("Printed (stdout)", outcome.stdout) : null,
+    outcome.stdout ? field("Printed (stdout, every case)", outcome.stdout) : null,
     outcome.stderr ? field("stderr", outcome.stderr) : null,
   );
 }
