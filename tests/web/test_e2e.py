@@ -9,6 +9,7 @@ of each page there (the README shows them).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import time
@@ -29,7 +30,7 @@ from tests.store.redis_server import redis_url_fixture
 __all__ = ["redis_url_fixture"]
 
 PROJECT = Path(__file__).resolve().parents[2]
-DIST = PROJECT / "web" / "dist"
+DIST = Path(os.environ.get("JUDGED_WEB_DIST", PROJECT / "web" / "dist"))  # another build: its tests against old code
 CHROMIUM = Path(os.environ.get("JUDGED_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = os.environ.get("JUDGED_SCREENSHOTS", "")
 VERDICT_TIMEOUT = 120_000  # ms: a generous bound on a busy machine, never a claim about speed
@@ -58,9 +59,10 @@ def built() -> Path:
     return DIST
 
 
-@pytest.fixture(scope="module")
-async def base_url(sandbox: Sandbox, jail_tmp: Path, redis_url: str, built: Path) -> AsyncIterator[str]:
-    state = jail_tmp / "web-state"
+@contextlib.asynccontextmanager
+async def daemon(jail_tmp: Path, redis_url: str, built: Path, name: str) -> AsyncIterator[str]:
+    """The daemon's own app serving the built client, its state and Redis keys its own (`name`); yields its URL."""
+    state = jail_tmp / f"{name}-state"
     state.mkdir(mode=0o711, exist_ok=True)
     settings = load_settings(
         None,
@@ -69,7 +71,7 @@ async def base_url(sandbox: Sandbox, jail_tmp: Path, redis_url: str, built: Path
             "languages_dir": str(PROJECT / "languages"),
             "problem_roots": [str(PROJECT / "problems")],
             "redis.url": redis_url,
-            "redis.prefix": "web-e2e:",
+            "redis.prefix": f"{name}:",
             "worker.slots": 2,
             "submissions.max_per_minute": 100,
             "web.dir": str(built),
@@ -83,8 +85,16 @@ async def base_url(sandbox: Sandbox, jail_tmp: Path, redis_url: str, built: Path
         while (await session.get(f"{url}readyz")).status != 200:
             assert time.monotonic() < deadline, "the daemon was not ready after 120 s"
             await asyncio.sleep(0.2)
-    yield url
-    await server.close()
+    try:
+        yield url
+    finally:
+        await server.close()
+
+
+@pytest.fixture(scope="module")
+async def base_url(sandbox: Sandbox, jail_tmp: Path, redis_url: str, built: Path) -> AsyncIterator[str]:
+    async with daemon(jail_tmp, redis_url, built, "web-e2e") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
