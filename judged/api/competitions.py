@@ -164,7 +164,7 @@ async def leaderboard_row(request: web.Request) -> web.Response:
     headers = {"ETag": own.etag, "Cache-Control": "private, max-age=1"}
     if _not_modified(request, own.etag):
         return web.Response(status=304, headers=headers)
-    return json_response(own.around(), headers=headers)
+    return web.Response(body=own.body(), content_type="application/json", headers=headers)
 
 
 async def _export(

@@ -23,6 +23,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import msgspec
+
 from judged.store.competitions import Competition
 from judged.store.leaderboard import MAX_LIMIT, Around, LeaderboardPage, board_view
 from judged.store.leaderboard_snapshot import BoardRead, BoardReads
@@ -45,6 +47,11 @@ class ViewBoard:
         self.firsts: dict[str, float] = {}
         self._order: list[tuple[float, str]] = []  # ascending (score, user): the board read from the end
         self._scores: list[float] = []  # the same scores, for bisecting ranks
+        # Each participant's row as JSON after its rank (a rank moves far more often than a row changes), with the
+        # cells it was rendered from; at most one per participant, dropped when the row, the firsts or the
+        # competition's rule change.
+        self._rendered: dict[str, tuple[str, bytes]] = {}
+        self._rendered_for: tuple[object, ...] = ()
 
     def __len__(self) -> int:
         return len(self._order)
@@ -53,6 +60,7 @@ class ViewBoard:
         """Every participant of the board as read whole: (user, score or None if not on it, cells)."""
         self.score = {user: score for user, score, _ in entries if score is not None}
         self.cells = {user: cells for user, score, cells in entries if score is not None}
+        self._rendered.clear()
         self._sort()
 
     def update(self, entries: list[tuple[str, float | None, str]]) -> None:
@@ -61,6 +69,7 @@ class ViewBoard:
         for user, score, cells in entries:
             old = self.score.pop(user, None)
             self.cells.pop(user, None)
+            self._rendered.pop(user, None)
             if old is not None and not resort:
                 index = bisect.bisect_left(self._order, (old, user))
                 del self._order[index]
@@ -75,6 +84,30 @@ class ViewBoard:
                 self._scores.insert(index, score)
         if resort:
             self._sort()
+
+    def set_firsts(self, firsts: dict[str, float]) -> None:
+        if firsts != self.firsts:
+            self._rendered.clear()  # first_to_solve flags may differ in any row
+        self.firsts = firsts
+
+    def rows_json(self, competition: Competition, window: list[tuple[int, str, str]]) -> list[bytes]:
+        """The window's rows as JSON (each `Row`), each rendered once per change of the row, not per request."""
+        shape = (competition.rule, competition.penalty_minutes, *competition.labels)
+        if shape != self._rendered_for:
+            self._rendered.clear()
+            self._rendered_for = shape
+        return [self._row_json(competition, rank, user) for rank, user, _ in window]
+
+    def _row_json(self, competition: Competition, rank: int, user: str) -> bytes:
+        cells = self.cells[user]
+        rendered = self._rendered.get(user)
+        if rendered is None or rendered[0] != cells:
+            body = _ENCODER.encode(make_row(competition, 0, user, decode_cells(cells), self.firsts))
+            if not body.startswith(_RANK_ZERO):
+                raise AssertionError(f"a Row's JSON starts with its rank, not {body[:20]!r}")
+            rendered = (cells, body[len(_RANK_ZERO) :])
+            self._rendered[user] = rendered
+        return b'{"rank":%d,' % rank + rendered[1]
 
     def _sort(self) -> None:
         self._order = sorted((score, user) for user, score in self.score.items())
@@ -108,6 +141,10 @@ def decode_cells(text: str) -> dict[str, Cell]:
     return {label: Cell.decode(cell) for label, _, cell in (part.partition(":") for part in text.split(";"))}
 
 
+_ENCODER = msgspec.json.Encoder()
+_RANK_ZERO = b'{"rank":0,'
+
+
 @dataclass
 class OwnRow:
     """A participant's row and neighbours in a snapshot: an ETag from what the rows show, the rows on demand."""
@@ -117,6 +154,13 @@ class OwnRow:
     window: list[tuple[int, str, str]]
     user_id: str
     firsts: dict[str, float]
+    board: ViewBoard
+
+    def body(self) -> bytes:
+        """The answer as JSON, exactly `Around`'s encoding, from the board's rendered rows."""
+        rows = self.board.rows_json(self.competition, self.window)
+        own = next(row for row, (_, user, _) in zip(rows, self.window, strict=True) if user == self.user_id)
+        return b'{"row":' + own + b',"rows":[' + b",".join(rows) + b"]}"
 
     def around(self) -> Around:
         rows = [
@@ -149,7 +193,7 @@ class BoardSnapshot:
                 board.replace(entries)
             else:
                 board.update(entries)
-            board.firsts = read.firsts[view]
+            board.set_firsts(read.firsts[view])
         self.version, self.epoch = read.version, read.epoch
 
 
@@ -256,7 +300,8 @@ class Boards:
         if place is None:
             return None
         window = board.window(place - neighbours, place + neighbours)
-        return OwnRow(_etag(competition, view, window, board.firsts), competition, window, user_id, board.firsts)
+        etag = _etag(competition, view, window, board.firsts)
+        return OwnRow(etag, competition, window, user_id, board.firsts, board)
 
     async def around(
         self, competition: Competition, user_id: str, *, neighbours: int = 5, view: View = "public"
