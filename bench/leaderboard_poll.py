@@ -10,8 +10,13 @@ its three `# site:` lines pointed at this judged, a temporary cache and a free p
 
   pages   GET /v1/competitions/poll/leaderboard?offset=O&limit=100 for several offsets O
   mixed   the same, with one request in five a participant's own row (/leaderboard/USER) over 1,000 users
+  own     every request a participant's own row, over every participant (100,000 distinct users)
 
-and prints requests/s, p50 / p99 latency, non-2xx answers, the Redis commands judged issued per second
+With `--staleness S` it then prints one host's snapshot memory (both views) and samples, for S seconds
+with a second `judged serve --role api` on the same Redis, how long a result recorded in Redis takes to
+show on both hosts' own-row answers (idle, then during an own storm on the first host).
+
+It prints requests/s, p50 / p99 latency, non-2xx answers, the Redis commands judged issued per second
 (INFO total_commands_processed, delta over the storm) and the CPU each process used (cores busy). The load
 generator is `wrk` when installed (apt-get install wrk), else aiohttp clients in `--processes` processes; it
 runs on the same cores as judged, Redis and nginx, and its share is printed.
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import multiprocessing.pool
 import os
 import random
 import re
@@ -32,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,12 +47,14 @@ from pathlib import Path
 import aiohttp
 import psutil
 
+from judged.competitions.board import Boards
 from judged.judging.verdicts import Verdict
 from judged.settings import load_settings
 from judged.store.client import connect
 from judged.store.competitions import Competition, CompetitionProblem, CompetitionStore
 from judged.store.keys import Keys
 from judged.store.leaderboard import Leaderboard
+from judged.store.leaderboard_snapshot import BoardReads
 from judged.store.scoreboard import Result
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,12 +101,17 @@ async def seed(redis_url: str, participants: int) -> None:
         await redis.aclose()
 
 
-def paths(mixed: bool) -> list[str]:
+def paths(storm: str, participants: int = 100_000) -> list[str]:
+    """The request paths a storm cycles through: `pages`, `mixed` (one in five an own row) or `own`."""
     pages = [f"/v1/competitions/{COMPETITION}/leaderboard?offset={offset}&limit=100" for offset in OFFSETS]
-    if not mixed:
+    if storm == "pages":
         return pages
+    if storm == "own":  # every participant once, in a shuffled order
+        users = [f"u{index:06d}" for index in range(participants)]
+        random.Random(8).shuffle(users)
+        return [f"/v1/competitions/{COMPETITION}/leaderboard/{user}" for user in users]
     rng = random.Random(7)
-    users = [f"u{rng.randrange(0, 100_000):06d}" for _ in range(OWN_ROW_USERS)]
+    users = [f"u{rng.randrange(0, participants):06d}" for _ in range(OWN_ROW_USERS)]
     own = [f"/v1/competitions/{COMPETITION}/leaderboard/{user}" for user in users]
     # One request in five is an own row: four pages, then the next user.
     mix = []
@@ -131,10 +145,13 @@ def wait_listening(port: int, process: subprocess.Popen[bytes], seconds: float) 
 
 
 @contextmanager
-def judged(state: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
+def judged(state: Path, port: int, redis_url: str | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """`judged serve --role api`: with its embedded Redis, or (a second host) on `redis_url`."""
     argv = [str(Path(sys.executable).parent / "judged"), "serve", "--role", "api"]
     argv += ["--state-dir", str(state), "--listen", f"127.0.0.1:{port}"]
     env = {**os.environ, "JUDGED_LOG_LEVEL": "warning"}
+    if redis_url is not None:
+        env["JUDGED_REDIS_URL"] = redis_url
     process = subprocess.Popen(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     try:
         wait_listening(port, process, 120)
@@ -322,6 +339,108 @@ def measure(
     )
 
 
+# Snapshot memory and board staleness -------------------------------------------------------------
+
+
+async def snapshot_memory(redis_url: str) -> None:
+    """What one host's snapshot of the seeded board (both views) holds in memory, and how long a whole read takes."""
+    redis = connect(redis_url)
+    try:
+        keys = Keys(load_settings(None).redis.prefix)
+        competition = await CompetitionStore(redis, keys).get(COMPETITION)
+        assert competition is not None
+        boards = Boards(BoardReads(redis, keys), 1.0)
+        tracemalloc.start()
+        started = time.perf_counter()
+        snapshot = await boards.snapshot(competition)
+        took = time.perf_counter() - started
+        kept = tracemalloc.get_traced_memory()[0]
+        rows = len(snapshot.boards["live"])
+        print(
+            f"snapshot: {rows:,} participants, {kept / 1e6:.1f} MB ({kept / rows:.0f} B each); whole read {took:.1f} s"
+        )
+        for index in range(rows):  # every own row answered once: each row's JSON is then kept (public view)
+            own = await boards.own_row(competition, f"u{index:06d}", neighbours=0, view="public")
+            assert own is not None
+            own.body()
+        rendered = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        print(f"with every row rendered once: {rendered / 1e6:.1f} MB ({rendered / rows:.0f} B each)")
+    finally:
+        await redis.aclose()
+
+
+async def staleness(bases: Sequence[str], redis_url: str, seconds: float, participants: int) -> list[float]:
+    """Seconds from a result recorded in Redis (as a worker records it) to its row showing it on every host.
+
+    A new sample starts every 0.1 s: a participant's unsolved problem is accepted by `Leaderboard.record`,
+    then every host's own-row answer for that participant is polled every 20 ms until it counts it.
+    """
+    redis = connect(redis_url)
+    rng = random.Random(9)
+    keys = Keys(load_settings(None).redis.prefix)
+    competition = await CompetitionStore(redis, keys).get(COMPETITION)
+    assert competition is not None
+    board = Leaderboard(redis, keys)
+    async with aiohttp.ClientSession() as session:
+
+        async def solved(base: str, user: str) -> tuple[int, list[str]]:
+            url = f"{base}/v1/competitions/{COMPETITION}/leaderboard/{user}?neighbours=0"
+            async with session.get(url) as response:
+                row = (await response.json())["row"]
+            return row["solved"], [problem["label"] for problem in row["problems"] if not problem["solved"]]
+
+        async def seen(base: str, user: str, count: int, recorded: float) -> float:
+            while (await solved(base, user))[0] < count:
+                await asyncio.sleep(0.02)
+            return time.perf_counter() - recorded
+
+        async def sample(index: int) -> float | None:
+            user = f"u{rng.randrange(participants):06d}"
+            count, unsolved = await solved(bases[0], user)
+            if not unsolved:
+                return None
+            sid = f"stale-{index}-{user}"
+            await board.record(
+                competition, sid, user_id=user, problem_label=unsolved[0], submitted_at=time.time(), verdict=Verdict.AC
+            )
+            recorded = time.perf_counter()
+            return max(await asyncio.gather(*(seen(base, user, count + 1, recorded) for base in bases)))
+
+        tasks: list[asyncio.Task[float | None]] = []
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            tasks.append(asyncio.create_task(sample(len(tasks))))
+            await asyncio.sleep(0.1)
+        found = [value for value in await asyncio.gather(*tasks) if value is not None]
+    await redis.aclose()
+    return found
+
+
+def print_staleness(label: str, samples: list[float]) -> None:
+    ordered = sorted(samples)
+    p50 = statistics.median(ordered)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    print(f"staleness, {label}: {len(ordered)} results, p50 {p50:.2f} s, p99 {p99:.2f} s, max {ordered[-1]:.2f} s")
+
+
+def two_hosts(direct: str, redis_url: str, seconds: float, participants: int, load: Callable[[], Storm]) -> None:
+    """Staleness with a second API host on the same Redis: idle, then with `load` on the first host."""
+    state = Path(tempfile.mkdtemp(prefix="judged-bench-poll-2-"))
+    port = free_port()
+    try:
+        with judged(state, port, redis_url):
+            bases = [direct, f"http://127.0.0.1:{port}"]
+            print_staleness("two hosts, idle", asyncio.run(staleness(bases, redis_url, seconds, participants)))
+            with multiprocessing.pool.ThreadPool(1) as pool:
+                running = pool.apply_async(load)
+                found = asyncio.run(staleness(bases, redis_url, seconds, participants))
+                running.get()
+            print_staleness("two hosts, the first under an own storm", found)
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+
+
 # Main ----------------------------------------------------------------------------------------------
 
 
@@ -344,6 +463,12 @@ def main() -> None:
     parser.add_argument("--generator", choices=("auto", "wrk", "aiohttp"), default="auto")
     parser.add_argument("--processes", type=int, default=2, help="aiohttp generator processes")
     parser.add_argument("--no-nginx", action="store_true", help="judged directly only")
+    parser.add_argument(
+        "--staleness", type=float, default=0.0, help="seconds of staleness sampling with two hosts (0: none)"
+    )
+    parser.add_argument(
+        "--storms", nargs="+", choices=("pages", "mixed", "own"), default=["pages", "mixed", "own"], help="which storms"
+    )
     args = parser.parse_args()
     generator = args.generator if args.generator != "auto" else ("wrk" if shutil.which("wrk") else "aiohttp")
 
@@ -366,19 +491,21 @@ def main() -> None:
             print("| target, storm | tool | requests/s | MB/s | p50 ms | p99 ms | failed | Redis cmd/s | cores busy |")
             print("|---|---|---:|---:|---:|---:|---:|---:|---|")
             groups = {"judged": [daemon.pid], "redis": family(daemon.pid)[1:]}
-            for mixed in (False, True):
-                name = "mixed" if mixed else "pages"
-                measure(f"judged, {name}", storm(direct, paths(mixed)), redis_url, groups, generator)
+            for name in args.storms:
+                measure(f"judged, {name}", storm(direct, paths(name, args.participants)), redis_url, groups, generator)
+            if args.staleness:
+                asyncio.run(snapshot_memory(redis_url))
+                two_hosts(
+                    direct, redis_url, args.staleness, args.participants, storm(direct, paths("own", args.participants))
+                )
             if args.no_nginx:
                 return
             front = free_port()
             with nginx(port, front) as proxy:
                 groups["nginx"] = family(proxy.pid)
-                for mixed in (False, True):
-                    name = "mixed" if mixed else "pages"
-                    measure(
-                        f"nginx, {name}", storm(f"http://127.0.0.1:{front}", paths(mixed)), redis_url, groups, generator
-                    )
+                for name in args.storms:
+                    targets = paths(name, args.participants)
+                    measure(f"nginx, {name}", storm(f"http://127.0.0.1:{front}", targets), redis_url, groups, generator)
     finally:
         shutil.rmtree(state, ignore_errors=True)
 
