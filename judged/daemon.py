@@ -37,6 +37,7 @@ from judged.judging.service import Judge
 from judged.metrics import Metrics
 from judged.problems import Problem, ProblemError, load_problem
 from judged.settings import Settings
+from judged.store.announcements import AnnouncementFeed, AnnouncementStore
 from judged.store.archive import SubmissionArchive
 from judged.store.client import open_redis
 from judged.store.competition_archive import CompetitionArchive, DurableCompetitionStore
@@ -115,6 +116,7 @@ class Daemon:
             boards=Boards(BoardReads(self.redis, self.keys), settings.server.leaderboard_refresh),
             pages=PageCache(settings.server.leaderboard_refresh),
         )
+        self.announcements = AnnouncementFeed(AnnouncementStore(self.redis, self.keys))
         self.index = ProblemIndex(state / "index.sqlite3")
         server = settings.server
         self.web = web_client(
@@ -180,6 +182,7 @@ class Daemon:
             history=self.history() if self.role != "worker" else None,
             web=self.web,
             body_timeout=server.header_timeout,
+            announcements=self.announcements if self.role != "worker" else None,
         )
 
     def history(self) -> History:

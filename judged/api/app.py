@@ -12,7 +12,14 @@ from typing import NamedTuple
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from judged.api import openapi, openapi_competitions, openapi_history, openapi_submissions
+from judged.api import (
+    openapi,
+    openapi_announcements,
+    openapi_competitions,
+    openapi_history,
+    openapi_submissions,
+)
+from judged.api.announcements import list_announcements, post_announcement
 from judged.api.auth import ACCESS, Access, auth_middleware
 from judged.api.competitions import (
     competition_events,
@@ -90,6 +97,11 @@ COMPETITION_ROUTES: tuple[Route, ...] = (
     Route("GET", f"{_C}/scoreboard.csv", scoreboard_csv, openapi_competitions.SCOREBOARD_CSV),
 )
 
+ANNOUNCEMENT_ROUTES: tuple[Route, ...] = (
+    Route("POST", f"{_C}/announcements", post_announcement, openapi_announcements.POST_ANNOUNCEMENT, "admin"),
+    Route("GET", f"{_C}/announcements", list_announcements, openapi_announcements.LIST_ANNOUNCEMENTS),
+)
+
 
 HISTORY_ROUTES: tuple[Route, ...] = (
     Route("GET", "/v1/submissions", list_submissions, openapi_history.LIST_SUBMISSIONS),
@@ -114,6 +126,8 @@ def routes(deps: ApiDeps, extra: Iterable[Route] = ()) -> list[Route]:
             found += SUBMISSION_ROUTES
         if deps.competitions is not None:
             found += COMPETITION_ROUTES
+            if deps.announcements is not None:
+                found += ANNOUNCEMENT_ROUTES
         found += extra
     return found
 
@@ -129,6 +143,8 @@ def build_app(deps: ApiDeps, extra_routes: Iterable[Route] = ()) -> web.Applicat
         wire_types += openapi_competitions.WIRE_TYPES
     if deps.history is not None:
         wire_types += openapi_history.WIRE_TYPES
+    if deps.competitions is not None and deps.announcements is not None:
+        wire_types += openapi_announcements.WIRE_TYPES
     document = openapi.document(((route.method, route.path, route.operation) for route in served), wire_types)
     app[OPENAPI_DOCUMENT] = encode(document)
     for route in served:

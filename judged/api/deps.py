@@ -19,6 +19,7 @@ from aiohttp import web
 
 from judged.api.tokens import Frontend
 from judged.judging.selftest import LanguageStatus
+from judged.store.announcements import AnnouncementFeed
 from judged.store.archive import SubmissionArchive
 from judged.store.competition_archive import CompetitionArchive
 from judged.store.events import Events
@@ -148,6 +149,8 @@ class ApiDeps:
     """The bundled web client served at /; None: not served (tests of the API alone, worker hosts)."""
     body_timeout: float = 10.0
     """Seconds a request may take to send its body (`read_body`): slower is a 408."""
+    announcements: AnnouncementFeed | None = None
+    """The organisers' announcements of competitions (judged.api.announcements); None: not served."""
 
 
 DEPS = web.AppKey("deps", ApiDeps)

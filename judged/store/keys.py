@@ -92,6 +92,10 @@ class Keys(msgspec.Struct, frozen=True):
         """Bumped when the board is rewritten whole (a rebuild): snapshots then read it whole again."""
         return f"{self._c(competition_id)}epoch"
 
+    def announcements(self, competition_id: str) -> str:
+        """The stream of the organisers' announcements (judged.store.announcements), the last few hundred."""
+        return f"{self._c(competition_id)}announcements"
+
     @property
     def workers_group(self) -> str:
         """The consumer group of all worker slots on all hosts (a group name, not a key)."""

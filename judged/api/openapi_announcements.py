@@ -1,0 +1,51 @@
+"""The OpenAPI operations of the announcement routes (judged.api.announcements)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from judged.api.announcements import MAX_WAIT, AnnouncementPage
+from judged.api.openapi import Operation, error_response, json_body, query_param, ref
+from judged.store.announcements import KEPT, Announcement, NewAnnouncement
+
+__all__ = ["LIST_ANNOUNCEMENTS", "POST_ANNOUNCEMENT", "WIRE_TYPES"]
+
+WIRE_TYPES: tuple[type, ...] = (Announcement, NewAnnouncement, AnnouncementPage)
+
+_ID = {"name": "competition_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 64}}
+_AUTH: dict[str, Any] = {"401": error_response("no or an unknown bearer token (when tokens are configured)")}
+_MISSING = {"404": error_response("no such competition")}
+
+POST_ANNOUNCEMENT: Operation = {
+    "operationId": "postAnnouncement",
+    "summary": f"Announce something to a competition's participants (admin); the last {KEPT} are kept",
+    "parameters": [_ID],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": ref("NewAnnouncement")}}},
+    "responses": {
+        "201": json_body("posted", ref("Announcement")),
+        "400": error_response("malformed, blank or too long"),
+        **_AUTH,
+        "403": error_response("a frontend token; this needs an admin token"),
+        **_MISSING,
+    },
+}
+
+LIST_ANNOUNCEMENTS: Operation = {
+    "operationId": "listAnnouncements",
+    "summary": "A competition's announcements newer than `after`, oldest first; with `wait`, a long-poll",
+    "parameters": [
+        _ID,
+        query_param("after", "the `last` of the previous answer (none: every kept one)", {"type": "string"}),
+        query_param(
+            "wait",
+            "seconds to wait for a newer one when there is none yet",
+            {"type": "number", "minimum": 0, "maximum": MAX_WAIT, "default": 0},
+        ),
+    ],
+    "responses": {
+        "200": json_body("the announcements; ask again with after=last", ref("AnnouncementPage")),
+        "400": error_response("a bad after or wait"),
+        **_AUTH,
+        **_MISSING,
+    },
+}
