@@ -1,4 +1,5 @@
-"""Announcements of a competition's organisers through the daemon's app, with a real Redis: two API hosts."""
+"""The contest page's routes through the daemon's app, with a real Redis and two API hosts: the organisers'
+announcements, and each problem's solves and attempts."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from judged.daemon import create_app
+from judged.judging.verdicts import Verdict
 from judged.store.announcements import KEPT
+from judged.store.client import connect
+from judged.store.competitions import CompetitionStore
+from judged.store.keys import Keys
+from judged.store.leaderboard import Leaderboard
 from tests.api.test_submissions import settings_for, start
 from tests.store.redis_server import redis_url_fixture
 
@@ -20,8 +26,9 @@ __all__ = ["redis_url_fixture"]
 Client = TestClient[web.Request, web.Application]
 ADMIN = {"Authorization": "Bearer boss"}
 SERVICE = {"Authorization": "Bearer front"}
+PREFIX = "announcements:"
 HOST = {
-    "redis.prefix": "announcements:",
+    "redis.prefix": PREFIX,
     "server.role": "api",
     "server.tokens": ["front"],
     "server.admin_tokens": ["boss"],
@@ -38,8 +45,14 @@ async def hosts(tmp_path_factory: pytest.TempPathFactory, redis_url: str) -> Asy
     await second.close()
 
 
-async def competition(client: Client, competition_id: str) -> str:
-    body = {"id": competition_id, "title": "Notes Cup", "start": time.time() - 60, "problems": [{"problem": "aplusb"}]}
+async def competition(client: Client, competition_id: str, *problems: str) -> str:
+    body = {
+        "id": competition_id,
+        "title": "Notes Cup",
+        "start": time.time() - 600,
+        "rule": "icpc",
+        "problems": [{"problem": problem} for problem in problems or ("aplusb",)],
+    }
     async with asyncio.timeout(60):
         while (response := await client.post("/v1/competitions", json=body, headers=ADMIN)).status == 422:
             await asyncio.sleep(0.2)  # the problem index is still being read
@@ -111,4 +124,39 @@ async def test_the_routes_are_in_the_openapi_document(hosts: tuple[Client, Clien
     operations = document["paths"]["/v1/competitions/{competition_id}/announcements"]
     assert operations["post"]["operationId"] == "postAnnouncement"
     assert operations["get"]["operationId"] == "listAnnouncements"
-    assert {"Announcement", "AnnouncementPage", "NewAnnouncement"} <= set(document["components"]["schemas"])
+    assert document["paths"]["/v1/competitions/{competition_id}/stats"]["get"]["operationId"] == "competitionStats"
+    schemas = set(document["components"]["schemas"])
+    assert {"Announcement", "AnnouncementPage", "NewAnnouncement", "StatsPage", "ProblemStats"} <= schemas
+
+
+async def test_each_problem_shows_its_solves_and_attempts(hosts: tuple[Client, Client], redis_url: str) -> None:
+    first, second = hosts
+    await competition(first, "stats-cup", "aplusb", "balance-point", "sign-sort")
+    redis = connect(redis_url)
+    try:
+        keys = Keys(PREFIX)
+        cup = await CompetitionStore(redis, keys).get("stats-cup")
+        assert cup is not None
+        board = Leaderboard(redis, keys)
+        results = [  # (user, label, verdict): as the judge records them
+            ("ada", "A", Verdict.WA),
+            ("ada", "A", Verdict.AC),
+            ("bob", "A", Verdict.AC),
+            ("bob", "B", Verdict.TLE),
+            ("cy", "B", Verdict.WA),
+            ("cy", "B", Verdict.WA),
+        ]
+        for number, (user, label, verdict) in enumerate(results):
+            at = cup.start + 60 * (number + 1)
+            await board.record(cup, f"s{number}", user_id=user, problem_label=label, submitted_at=at, verdict=verdict)
+        await board.pending(cup, "s-queued", user_id="dee", problem_label="C", submitted_at=cup.start + 500)
+    finally:
+        await redis.aclose()
+    stats = await (await second.get("/v1/competitions/stats-cup/stats", headers=SERVICE)).json()
+    assert stats["participants"] == 4
+    assert stats["problems"] == [
+        {"label": "A", "solved": 2, "tried": 2, "submissions": 3},
+        {"label": "B", "solved": 0, "tried": 2, "submissions": 3},
+        {"label": "C", "solved": 0, "tried": 1, "submissions": 1},
+    ]
+    assert (await second.get("/v1/competitions/no-such-cup/stats", headers=SERVICE)).status == 404
