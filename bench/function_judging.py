@@ -28,11 +28,12 @@ from pathlib import Path
 import msgspec
 
 from judged.judging.build import Build, Builder
-from judged.judging.function import FunctionTask, generator_for, judge_function
+from judged.judging.callee import harness_files
+from judged.judging.function import FunctionTask, judge_function
 from judged.judging.languages import LANGUAGE_IDS, Language, expand, load_languages
 from judged.judging.tasks import function_task
 from judged.judging.verdicts import Verdict
-from judged.problems import load_problem
+from judged.problems import FunctionProblem, load_problem
 from judged.sandbox import Sandbox, SandboxConfig
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,7 +68,7 @@ def run_on_host(argv: list[str], stdin: bytes, env: dict[str, str]) -> tuple[flo
 async def bench_language(
     language: Language, task: FunctionTask, code: str, *, sandbox: Sandbox, scratch: Path, runs: int
 ) -> list[str]:
-    files = generator_for(language).build(task.signature, code)
+    files = harness_files(task.signature, language.id, code)
     compile_times = []
     for attempt in range(max(3, runs // 2)):
         builder = Builder(sandbox, scratch / f"{language.id}-{attempt}")
@@ -111,6 +112,7 @@ async def bench_language(
 
 async def main(problem_dir: Path, runs: int, only: list[str]) -> None:
     problem = load_problem(problem_dir)
+    assert isinstance(problem, FunctionProblem), "the bench judges a function problem"
     task = function_task(problem)
     languages = load_languages(ROOT / "languages")
     accepted = {s.language: s.path for s in problem.solutions if s.verdict.code == "AC"}

@@ -15,11 +15,11 @@ from judged.judging.languages import language_for_file, load_languages
 from judged.judging.package_check import check_inputs, program_languages
 from judged.judging.service import Judge, LanguageUnavailable
 from judged.judging.sources import SourceError, read_program
-from judged.judging.tasks import function_task
 from judged.judging.timelimit import TimeLimitError
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems import (
     ExpectedVerdict,
+    IoProblem,
     Problem,
     ProblemError,
     ReferenceSolution,
@@ -114,7 +114,7 @@ async def judge_command(
     if as_json:
         sys.stdout.buffer.write(_json_result(result) + b"\n")
     else:
-        total = len(problem.io.tests) if problem.io else len(function_task(problem).cases)
+        total = len(problem.io.tests) if isinstance(problem, IoProblem) else len(problem.tests)
         print("\n".join(_describe(result, total)))
     return EXIT_UNUSABLE if result.verdict is Verdict.IE else 0
 
@@ -186,7 +186,7 @@ def _with_margin(problem: Problem, solution: ReferenceSolution, time_limit: floa
     """I/O problems: the limit fixed. A solution that must be too slow is so even with the safety margin when
     the limit was derived here (the format's own check); a limit the package gives is the one its tool
     (DOMjudge, problemtools' .timelimit) judged it with, so it is judged with that."""
-    if problem.io is None:
+    if not isinstance(problem, IoProblem):
         return problem
     if solution.verdict is ExpectedVerdict.TIME_LIMIT_EXCEEDED and not problem.io.time_limit_given:
         time_limit *= problem.io.time_safety_margin
@@ -196,7 +196,7 @@ def _with_margin(problem: Problem, solution: ReferenceSolution, time_limit: floa
 
 async def _check_package(judge: Judge, problem: Problem) -> list[str]:
     """I/O problems: every input through the input validators, and the time limit (derived when none is given)."""
-    if problem.io is None:
+    if not isinstance(problem, IoProblem):
         return []
     failures = await check_inputs(problem, judge.sandbox, judge.builder, judge.language)
     try:
@@ -246,14 +246,16 @@ async def problems_check_command(settings: Settings, folders: list[Path]) -> int
 
 
 def _program_languages(problems: list[Problem]) -> set[str]:
-    return {language for problem in problems for language in program_languages(problem)}
+    return {language for problem in problems for language in needed_languages(problem)}
 
 
 def needed_languages(problem: Problem) -> set[str]:
     """What judging one submission may need started: the package's programs' languages and, for a time limit
     derived from them, its accepted submissions' languages."""
+    if not isinstance(problem, IoProblem):
+        return set()
     accepted = {s.language for s in problem.solutions if s.verdict is ExpectedVerdict.ACCEPTED}
-    return program_languages(problem) | (accepted if problem.io is not None else set())
+    return program_languages(problem) | accepted
 
 
 async def languages_command(settings: Settings, as_json: bool) -> int:

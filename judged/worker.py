@@ -29,12 +29,12 @@ from judged.judging.function import FunctionTask
 from judged.judging.io_runs import NOT_INTERACTIVE, custom_inputs, sample_inputs
 from judged.judging.progress import Progress
 from judged.judging.reports import RUN_REPORT_ENCODER, RunReport, capped_report
-from judged.judging.runs import RunOutcome, RunStatus, custom_arguments
+from judged.judging.runs import RunOutcome, RunStatus, custom_arguments, custom_operations
 from judged.judging.service import Judge, LanguageUnavailable
 from judged.judging.sources import read_program
-from judged.judging.tasks import function_task
+from judged.judging.tasks import design_task, function_task
 from judged.judging.verdicts import JudgeResult, Verdict
-from judged.problems import Problem
+from judged.problems import DesignProblem, FunctionProblem, IoProblem, Problem
 from judged.sandbox import pin_slot
 from judged.store.queue import Claim, Queue
 from judged.store.submissions import Kind, Status, Submission, SubmissionNotFound, SubmissionStore
@@ -271,16 +271,23 @@ class Worker:
             await progress.close()
 
     async def _run(self, submission: Submission, problem: Problem) -> RunReport | str:
-        if problem.signature is None:
-            return await self._run_io(submission, problem)
-        task = function_task(problem)
+        read_inputs: Callable[[list[object]], list[list[object]]]
+        match problem:
+            case IoProblem():
+                return await self._run_io(submission, problem)
+            case FunctionProblem(signature=signature, shape=shape):
+                task = function_task(problem)
+                read_inputs = lambda given: custom_arguments(given, signature, shape)  # noqa: E731
+            case DesignProblem(design=design):
+                task = design_task(problem)
+                read_inputs = lambda given: custom_operations(given, design)  # noqa: E731
         if submission.inputs is None:
             samples = [case for case in task.cases if case.sample]
             inputs = [case.args for case in samples]
             outcome = await self._judge.run_function(task, submission.language, submission.code, inputs)
             return RunReport(outcome=outcome, inputs=inputs, expected=[case.output for case in samples])
         try:
-            inputs = custom_arguments(msgspec.json.decode(submission.inputs), problem.signature, problem.shape)
+            inputs = read_inputs(msgspec.json.decode(submission.inputs, type=list[object]))
         except (ValueError, msgspec.DecodeError) as exc:
             failed = RunOutcome(status=RunStatus.ERROR, outputs=[], message=str(exc))
             return RunReport(outcome=failed, inputs=[])
@@ -302,9 +309,9 @@ class Worker:
         values = [output.value if output.status == "ok" else None for output in outcome.outputs]
         return values, reference.path.name
 
-    async def _run_io(self, submission: Submission, problem: Problem) -> RunReport:
+    async def _run_io(self, submission: Submission, problem: IoProblem) -> RunReport:
         """An I/O problem's run: the samples' inputs beside their answers, or stdin texts beside the reference's."""
-        if problem.io is not None and problem.io.interactive:
+        if problem.io.interactive:
             refused = RunOutcome(status=RunStatus.ERROR, outputs=[], message=NOT_INTERACTIVE)
             return RunReport(outcome=refused, inputs=[])
         if submission.inputs is None:
@@ -321,7 +328,7 @@ class Worker:
         expected, source = await self._expected_io(problem, inputs)
         return RunReport(outcome=outcome, inputs=inputs, expected=expected, expected_from=source)
 
-    async def _expected_io(self, problem: Problem, inputs: list[str]) -> tuple[list[object] | None, str]:
+    async def _expected_io(self, problem: IoProblem, inputs: list[str]) -> tuple[list[object] | None, str]:
         """What the accepted reference solution prints on `inputs`; (None, "") when there is none or it fails."""
         reference = self._judge.reference_solution(problem)
         if reference is None:

@@ -10,7 +10,9 @@ from judged.api.auth import caller
 from judged.api.competitions import current_locks
 from judged.api.deps import DEPS, ApiError, cached_json
 from judged.api.history import personal_problem_page
-from judged.harness import Signature, stub
+from judged.harness import Param, Signature, stub
+from judged.harness.design import Design
+from judged.harness.design_stubs import design_stub
 from judged.problems import Difficulty
 from judged.problems.kattis import statement_pdf
 from judged.store.index import MAX_PAGE, IndexedProblem, InvalidCursor, Page, Sample
@@ -51,6 +53,22 @@ class SignatureText(msgspec.Struct, frozen=True):
     returns: str
 
 
+class MethodText(msgspec.Struct, frozen=True):
+    name: str
+    params: list[ParamText]
+    returns: str
+    """A type, or "void"."""
+
+
+class DesignText(msgspec.Struct, frozen=True):
+    """A design problem's class with its types written as in problem.toml; tests call it through LeetCode's two
+    lists (`["LRUCache", "put", "get"]`, `[[2], [1, 1], [1]]`)."""
+
+    class_name: str = msgspec.field(name="class")
+    constructor: list[ParamText] = []
+    methods: list[MethodText] = []
+
+
 class ProblemPage(msgspec.Struct, frozen=True):
     """Everything a frontend shows on a problem's page, with the stub for one language."""
 
@@ -62,10 +80,13 @@ class ProblemPage(msgspec.Struct, frozen=True):
     limits: Limits
     samples: tuple[Sample, ...]
     signature: SignatureText | None
-    """None for an I/O problem (stdin/stdout): its stub is empty."""
+    """A function problem's; None for a design problem (see `design`) and an I/O problem (stdin/stdout: its stub
+    is empty)."""
     language: str
     stub: str
     languages: tuple[str, ...]
+    design: DesignText | None = None
+    """A design problem's class; None for the other kinds."""
 
 
 async def list_problems(request: web.Request) -> web.Response:
@@ -122,6 +143,15 @@ async def get_statement_pdf(request: web.Request) -> web.StreamResponse:
 
 
 def problem_page(problem: IndexedProblem, language: str) -> ProblemPage:
+    signature: SignatureText | None = None
+    design: DesignText | None = None
+    match problem.signature:
+        case Signature():
+            signature, code = signature_text(problem.signature), stub(problem.signature, language)
+        case Design():
+            design, code = design_text(problem.signature), design_stub(problem.signature, language)
+        case None:
+            code = ""
     return ProblemPage(
         slug=problem.slug,
         title=problem.title,
@@ -130,16 +160,25 @@ def problem_page(problem: IndexedProblem, language: str) -> ProblemPage:
         statement=problem.statement,
         limits=Limits(time_limit=problem.time_limit, memory_limit=problem.memory_limit),
         samples=problem.samples,
-        signature=signature_text(problem.signature) if problem.signature is not None else None,
+        signature=signature,
         language=language,
-        stub=stub(problem.signature, language) if problem.signature is not None else "",
+        stub=code,
         languages=problem.languages,
+        design=design,
     )
 
 
 def signature_text(signature: Signature) -> SignatureText:
     params = [ParamText(param.name, str(param.type)) for param in signature.params]
     return SignatureText(name=signature.name, params=params, returns=str(signature.returns))
+
+
+def design_text(design: Design) -> DesignText:
+    def params(given: tuple[Param, ...]) -> list[ParamText]:
+        return [ParamText(param.name, str(param.type)) for param in given]
+
+    methods = [MethodText(method.name, params(method.params), str(method.returns)) for method in design.methods]
+    return DesignText(class_name=design.class_name, constructor=params(design.constructor), methods=methods)
 
 
 def _text(query: MultiMapping[str], name: str) -> str | None:

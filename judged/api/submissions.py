@@ -12,9 +12,11 @@ from aiohttp import web
 from judged.api.auth import caller
 from judged.api.competitions import current_locks
 from judged.api.deps import DEPS, ApiError, Submissions, json_response, read_body
+from judged.harness import Signature
+from judged.harness.design import Design
 from judged.judging.io_runs import custom_inputs
 from judged.judging.reports import RUN_REPORT_DECODER, RunReport
-from judged.judging.runs import custom_arguments
+from judged.judging.runs import custom_arguments, custom_operations
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
 from judged.judging.visibility import participant_result
 from judged.store.competitions import ProblemLocks
@@ -278,10 +280,13 @@ async def create_run(request: web.Request) -> web.Response:
     reference_output = indexed.reference_output and locks.reference_outputs(body.problem)
     if body.tests is not None:
         try:
-            if indexed.signature is not None:
-                custom_arguments(body.tests, indexed.signature)
-            else:
-                custom_inputs(body.tests)
+            match indexed.signature:
+                case Signature():
+                    custom_arguments(body.tests, indexed.signature)
+                case Design():
+                    custom_operations(body.tests, indexed.signature)
+                case None:
+                    custom_inputs(body.tests)
         except ValueError as exc:
             raise ApiError(400, "bad_request", f"invalid test: {exc}") from exc
     submissions = _submissions(request)

@@ -8,18 +8,15 @@ enter it), and the run is stopped at the first failure.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 import msgspec
 
-from judged.harness.types import Signature, Type
 from judged.judging.build import OUT, PATH_ENV, SRC, Build, Builder, BuildFailure, build_sources, language_mounts
+from judged.judging.callee import Callee, harness_files, input_names, result_mismatch
 from judged.judging.caps import RESULT_LINE_LIMIT, TEXT_KEPT, cap_text
-from judged.judging.compare import mismatch
 from judged.judging.custom import CheckerFailed, run_checker
 from judged.judging.harness_pipes import CHUNK, ResultSink, call_time, overlong_verdict, run_piped
 from judged.judging.languages import Language, expand
@@ -87,25 +84,12 @@ class Case(msgspec.Struct, frozen=True):
 class FunctionTask(msgspec.Struct, frozen=True):
     """Everything the function judge needs to know about a problem."""
 
-    signature: Signature
+    signature: Callee
+    """A function problem's signature, or a design problem's class (each case: its operations and arguments)."""
     cases: Sequence[Case]
     time_limit: float  # CPU seconds for the whole set of tests
     memory_mib: int
     compare: Compare = Compare()
-
-    @property
-    def result_type(self) -> Type:
-        return self.signature.result_type
-
-
-class Generator(Protocol):
-    def build(self, signature: Signature, solution: str) -> dict[str, str]: ...
-
-
-def generator_for(language: Language) -> Generator:
-    """The harness generator module of a language (judged/harness/lang_<id>.py)."""
-    module: Generator = importlib.import_module(f"judged.harness.lang_{language.id}")
-    return module
 
 
 async def judge_function(
@@ -118,7 +102,7 @@ async def judge_function(
     progress: Progress = NO_PROGRESS,
 ) -> JudgeResult:
     """The verdict of `code` in `language` on every test of `task`; `progress` hears of each test as it is judged."""
-    build = await build_sources(builder, language, lambda: generator_for(language).build(task.signature, code))
+    build = await build_sources(builder, language, lambda: harness_files(task.signature, language.id, code))
     if isinstance(build, BuildFailure):
         return build.result()
     return await _execute(task, language, build, sandbox, progress=progress)
@@ -182,7 +166,7 @@ class _Checker:
             self.fail(index, Verdict.RE, error, seconds)
             return
         case = self.task.cases[index]
-        reason = mismatch(result.get("v"), case.output, self.task.result_type, self.task.compare)
+        reason = result_mismatch(self.task.signature, result.get("v"), case.output, case.args, self.task.compare)
         if reason is None:
             self.record(TestResult(index, Verdict.AC, seconds, case.sample))
             if self.task.compare.mode is CompareMode.CUSTOM:
@@ -226,7 +210,7 @@ class _Checker:
         case = self.task.cases[index]
         if not case.sample:
             return Failure(index=index, verdict=verdict, message=message, sample=False)
-        names = [p.name for p in self.task.signature.params]
+        names = input_names(self.task.signature)
         return Failure(
             index=index, verdict=verdict, message=message, sample=True,
             input=dict(zip(names, case.args, strict=True)), expected=case.output, actual=actual,
@@ -285,7 +269,7 @@ async def _execute(
 async def _apply_custom_checker(task: FunctionTask, checker: _Checker, sandbox: Sandbox, build: Build) -> None:
     """Ask the problem's checker about every answered test; the first it rejects fails the submission."""
     assert task.compare.checker is not None
-    names = [p.name for p in task.signature.params]
+    names = input_names(task.signature)
     order = sorted(checker.pending)
     triples = [
         (dict(zip(names, task.cases[i].args, strict=True)), task.cases[i].output, checker.pending[i]) for i in order

@@ -34,7 +34,7 @@ from judged.judging.sources import submission_sources
 from judged.judging.validators import OutputValidator, ValidatorFailed, build_program
 from judged.judging.verdicts import Failure, GroupScore, JudgeResult, TestResult, Verdict
 from judged.problems.io_model import IoSpec, IoTest, OnReject, TestGroup, Validation
-from judged.problems.model import Problem
+from judged.problems.model import IoProblem
 from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, WarmJail
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class Outcome(msgspec.Struct, frozen=True):
 class IoJob:
     """Judging one submission on one problem: the build, the validator, the results so far."""
 
-    def __init__(self, problem: Problem, io: IoSpec, language: Language, build: Build, sandbox: Sandbox) -> None:
+    def __init__(self, problem: IoProblem, io: IoSpec, language: Language, build: Build, sandbox: Sandbox) -> None:
         self.problem, self.io, self.language, self.build, self.sandbox = problem, io, language, build, sandbox
         self.time_limit = problem.time_limit
         self.validator: OutputValidator | None = None
@@ -185,12 +185,11 @@ def run_ending(run: RunResult, memory_mib: int) -> Ending | None:
 
 
 async def judge_io(
-    problem: Problem, language: Language, code: str | dict[str, str], *, sandbox: Sandbox, builder: Builder,
+    problem: IoProblem, language: Language, code: str | dict[str, str], *, sandbox: Sandbox, builder: Builder,
     language_of: Callable[[str], Language], progress: Progress = NO_PROGRESS, time_limit: float | None = None,
 ) -> JudgeResult:  # fmt: skip
     """The verdict of `code` (a file's text, or a folder's files by name) on every test of an I/O problem."""
     io = problem.io
-    assert io is not None, "judge_io needs an I/O problem"
     build = await build_sources(builder, language, lambda: submission_sources(language, code, io))
     if isinstance(build, BuildFailure):
         return build.result()

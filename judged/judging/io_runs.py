@@ -23,7 +23,7 @@ from judged.judging.outcome import Ending
 from judged.judging.runs import CallOutput, CallStatus, RunOutcome, RunStatus, failed_build
 from judged.judging.sources import submission_sources
 from judged.judging.validators import ValidatorFailed
-from judged.problems.model import Problem
+from judged.problems.model import IoProblem
 from judged.sandbox import RunResult, Sandbox, WarmJail
 
 SHOWN = 64 * 1024  # bytes of an input's output shown as its value
@@ -54,16 +54,15 @@ def _json_kind(value: object) -> str:
     return kinds.get(type(value), type(value).__name__)
 
 
-def sample_inputs(problem: Problem) -> tuple[list[str], list[str]]:
+def sample_inputs(problem: IoProblem) -> tuple[list[str], list[str]]:
     """The samples' inputs and answers as text, in judging order."""
-    assert problem.io is not None, "sample_inputs needs an I/O problem"
     samples = problem.io.samples
     inputs = [test.input.read_bytes().decode(errors="replace") for test in samples]
     return inputs, [test.answer.read_bytes().decode(errors="replace") for test in samples]
 
 
 async def run_io(
-    problem: Problem, language: Language, code: str | dict[str, str], inputs: Sequence[str], *,
+    problem: IoProblem, language: Language, code: str | dict[str, str], inputs: Sequence[str], *,
     sandbox: Sandbox, builder: Builder, time_limit: float | None = None,
 ) -> RunOutcome:  # fmt: skip
     """Run `code` (a file's text, or a folder's files by name) once per input, each on its own stdin.
@@ -71,7 +70,6 @@ async def run_io(
     `time_limit` is the CPU limit per input (default: the problem's), as judging uses it.
     """
     io = problem.io
-    assert io is not None, "run_io needs an I/O problem"
     if io.interactive:
         return RunOutcome(RunStatus.ERROR, [], message=NOT_INTERACTIVE)
     build = await build_sources(builder, language, lambda: submission_sources(language, code, io))

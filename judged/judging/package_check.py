@@ -10,24 +10,20 @@ from judged.judging.languages import Language
 from judged.judging.validators import ValidatorFailed, build_program, check_input
 from judged.problems.io_model import IoTest, TestGroup
 from judged.problems.kattis_programs import SCRIPT, program_language
-from judged.problems.model import Problem
+from judged.problems.model import IoProblem
 from judged.sandbox import Sandbox
 
 
-def program_languages(problem: Problem) -> set[str]:
+def program_languages(problem: IoProblem) -> set[str]:
     """The languages of the package's validators (they must be started with the submissions' languages)."""
-    if problem.io is None:
-        return set()
     programs = (*problem.io.output_validators, *problem.io.input_validators)
     return {language for language in map(program_language, programs) if language not in (None, SCRIPT)}
 
 
 async def check_inputs(
-    problem: Problem, sandbox: Sandbox, builder: Builder, language_of: Callable[[str], Language]
+    problem: IoProblem, sandbox: Sandbox, builder: Builder, language_of: Callable[[str], Language]
 ) -> list[str]:
     """One line per test input an input validator rejects (or per validator that cannot run)."""
-    if problem.io is None:
-        return []
     failures = []
     flags = dict(_flags(problem.io.data))
     for path in problem.io.input_validators:

@@ -18,9 +18,11 @@ from collections.abc import Collection, Sequence
 
 import msgspec
 
+from judged.harness.design import Design, validate_operations
 from judged.harness.types import Signature
 from judged.harness.values import InvalidValue, canonical, validate
 from judged.judging.build import Builder, BuildFailure, build_sources
+from judged.judging.callee import harness_files
 from judged.judging.caps import RUN_VALUE_KEPT, cap_text
 from judged.judging.function import (
     HARNESS_DECODE_FAILURE,
@@ -29,7 +31,6 @@ from judged.judging.function import (
     RUN_LINE_LIMIT,
     Case,
     FunctionTask,
-    generator_for,
     out_of_memory,
     run_harness,
 )
@@ -94,7 +95,7 @@ async def run_function(
 
     `task`'s own tests are not run; its compare settings do not matter.
     """
-    build = await build_sources(builder, language, lambda: generator_for(language).build(task.signature, code))
+    build = await build_sources(builder, language, lambda: harness_files(task.signature, language.id, code))
     if isinstance(build, BuildFailure):
         return failed_build(build)
     run_task = msgspec.structs.replace(task, cases=[Case(args=list(args), output=None) for args in inputs])
@@ -243,6 +244,34 @@ def _arguments(custom: object, signature: Signature, shape: Shape, where: str) -
     except InvalidValue as exc:
         raise ValueError(f"{where}: {exc}") from exc
     return [canonical(custom[param.name], param.type) for param in signature.params]
+
+
+def custom_operations(inputs: Sequence[object], design: Design) -> list[list[object]]:
+    """A design problem's custom inputs, each LeetCode's two lists (`{"operations": [...], "arguments": [...]}`,
+    `[[...], [...]]`, or the text of LeetCode's custom-input box: the two lists as two JSON lines), as the harness
+    reads them: `[operations, arguments]` with canonical values.
+
+    Raises ValueError naming the input (1-based) and the place: `input 1: arguments[2][0]: expected int ...`.
+    """
+    checked: list[list[object]] = []
+    for number, given in enumerate(inputs, 1):
+        try:
+            lists = _two_lines(given, f"input {number}") if isinstance(given, str) else given
+            operations, arguments = validate_operations(design, lists, f"input {number}")
+        except InvalidValue as exc:
+            raise ValueError(str(exc)) from exc
+        checked.append([operations, arguments])
+    return checked
+
+
+def _two_lines(text: str, where: str) -> list[object]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) != 2:
+        raise InvalidValue(where, f"expected two lines (the operations, then their arguments), got {len(lines)}")
+    try:
+        return [msgspec.json.decode(line) for line in lines]
+    except msgspec.DecodeError as exc:
+        raise InvalidValue(where, f"not JSON: {exc}") from None
 
 
 def _check_rectangular(rows: list[list[object]], name: str) -> None:

@@ -22,10 +22,10 @@ from judged.judging.runs import RunOutcome, reference_solution, run_function
 from judged.judging.selftest import LanguageStatus, self_test_all
 from judged.judging.selftest_cache import SelfTestCache
 from judged.judging.sources import read_program
-from judged.judging.tasks import function_task
+from judged.judging.tasks import design_task, function_task
 from judged.judging.timelimit import JudgeWith, TimeLimitError, derivation_key, derive_time_limit
 from judged.judging.verdicts import JudgeResult, Verdict
-from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution
+from judged.problems.model import DesignProblem, ExpectedVerdict, FunctionProblem, IoProblem, Problem, ReferenceSolution
 from judged.sandbox import Sandbox, SandboxConfig
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class Judge:
         return await run_function(task, language, code, inputs, sandbox=self.sandbox, builder=self.builder)
 
     async def run_io(
-        self, problem: Problem, language_id: str, code: str | dict[str, str], inputs: Sequence[str]
+        self, problem: IoProblem, language_id: str, code: str | dict[str, str], inputs: Sequence[str]
     ) -> RunOutcome:
         """Run mode for an I/O problem: `code` once per input (stdin text), with judging's limits, outputs unscored."""
         language = self.language(language_id)
@@ -115,29 +115,36 @@ class Judge:
     async def judge_problem(
         self, problem: Problem, language_id: str, code: str | dict[str, str], *, progress: Progress = NO_PROGRESS
     ) -> JudgeResult:
-        """Judge `code` on any problem: function problems in one harness run, I/O problems one run per test.
+        """Judge `code` on any problem: function and design problems in one harness run, I/O problems one run per
+        test.
 
         `code` is a file's text, or (I/O problems, Kattis multi-file programs) a folder's files by name.
         """
-        if problem.io is None:
-            if not isinstance(code, str):
-                return JudgeResult(Verdict.CE, [], 0.0, 0, compile_output="a function problem takes one source file")
-            return await self.judge_function(function_task(problem), language_id, code, progress=progress)
-        language = self.language(language_id)
-        time_limit = await self.time_limit(problem)
-        return await judge_io(
-            problem, language, code, sandbox=self.sandbox, builder=self.builder, language_of=self.language,
-            progress=progress, time_limit=time_limit,
-        )  # fmt: skip
+        match problem:
+            case IoProblem():
+                language = self.language(language_id)
+                time_limit = await self.time_limit(problem)
+                return await judge_io(
+                    problem, language, code, sandbox=self.sandbox, builder=self.builder, language_of=self.language,
+                    progress=progress, time_limit=time_limit,
+                )  # fmt: skip
+            case FunctionProblem():
+                task = function_task(problem)
+            case DesignProblem():
+                task = design_task(problem)
+        if not isinstance(code, str):
+            return JudgeResult(Verdict.CE, [], 0.0, 0, compile_output=f"a {problem.kind} problem takes one source file")
+        return await self.judge_function(task, language_id, code, progress=progress)
 
     async def time_limit(self, problem: Problem) -> float:
-        """The time limit per test of an I/O problem; derived from its accepted submissions when it carries none.
+        """The problem's time limit; an I/O problem's per test, derived from its accepted submissions when it
+        carries none.
 
         Only accepted submissions in languages enabled here count (the others are skipped with a warning);
         with none to derive from, or when the derivation fails, the limit is `DEFAULT_TIME_LIMIT`: a package
         is judged, never refused for want of a limit.
         """
-        if problem.io is None or problem.io.time_limit_given:
+        if not isinstance(problem, IoProblem) or problem.io.time_limit_given:
             return problem.time_limit
         enabled = {id_ for id_, status in self.statuses.items() if status.enabled}
         usable = derivable(problem, enabled)
@@ -155,7 +162,7 @@ class Judge:
                 self._fallbacks[fallback_key] = DEFAULT_TIME_LIMIT
                 return DEFAULT_TIME_LIMIT
 
-    def _judge_with(self, problem: Problem) -> JudgeWith:
+    def _judge_with(self, problem: IoProblem) -> JudgeWith:
         async def judge_with(solution: ReferenceSolution, limit: float) -> JudgeResult:
             code = await asyncio.to_thread(read_program, solution.path)
             return await judge_io(
@@ -166,7 +173,7 @@ class Judge:
         return judge_with
 
 
-def derivable(problem: Problem, enabled: set[str]) -> Problem | None:
+def derivable(problem: IoProblem, enabled: set[str]) -> IoProblem | None:
     """The problem with only the accepted submissions a time limit can be derived from here (in an enabled
     language); None when there is none."""
     accepted = [s for s in problem.solutions if s.verdict is ExpectedVerdict.ACCEPTED]

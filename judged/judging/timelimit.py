@@ -20,7 +20,7 @@ import msgspec
 
 from judged.judging.filelock import file_lock
 from judged.judging.verdicts import JudgeResult, Verdict
-from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution
+from judged.problems.model import ExpectedVerdict, IoProblem, ReferenceSolution
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +39,8 @@ class Derived(msgspec.Struct, frozen=True):
     slowest: float
 
 
-def derivation_key(problem: Problem) -> str:
+def derivation_key(problem: IoProblem) -> str:
     """What the derived limit depends on: the accepted submissions' files, the test inputs, the multiplier."""
-    assert problem.io is not None
     digest = hashlib.sha256(f"{problem.io.time_multiplier}".encode())
     for solution in sorted(problem.solutions, key=lambda s: s.path):
         if solution.verdict is ExpectedVerdict.ACCEPTED:
@@ -59,13 +58,12 @@ def time_limit_from(slowest: float, multiplier: float) -> float:
     return float(min(MAX_TIME_LIMIT, max(1, math.ceil(slowest * multiplier - 1e-9))))
 
 
-async def derive_time_limit(problem: Problem, cache_dir: Path, judge_with: JudgeWith) -> float:
+async def derive_time_limit(problem: IoProblem, cache_dir: Path, judge_with: JudgeWith) -> float:
     """The problem's derived time limit per test, from the cache or by judging its accepted submissions.
 
     Deriving holds `<cache_dir>/<slug>.lock` (flock), so judged processes sharing the state folder
     judge the accepted submissions once: the others wait and read the result.
     """
-    assert problem.io is not None
     key = derivation_key(problem)
     cached = cache_dir / f"{problem.slug}.json"
     known = _cached(cached, key)
@@ -91,8 +89,7 @@ def _cached(path: Path, key: str) -> float | None:
     return with_key.time_limit if with_key.key == key else None
 
 
-async def _derive(problem: Problem, key: str, judge_with: JudgeWith) -> Derived:
-    assert problem.io is not None
+async def _derive(problem: IoProblem, key: str, judge_with: JudgeWith) -> Derived:
     accepted = [s for s in problem.solutions if s.verdict is ExpectedVerdict.ACCEPTED]
     if not accepted:
         raise TimeLimitError(f"{problem.slug}: no time limit and no accepted submission to derive one from")

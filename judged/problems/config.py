@@ -13,6 +13,7 @@ from typing import Annotated
 import msgspec
 
 from judged.harness import Base, Signature, SignatureError, parse_signature
+from judged.harness.design import Design, parse_design
 from judged.problems.diagnostics import Collector, Folder
 from judged.problems.model import Compare, CompareMode, Difficulty, Shape
 
@@ -41,6 +42,20 @@ class FunctionConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     checker: str | None = None
 
 
+class MethodConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    params: list[ParamConfig] = []
+    returns: str = "void"
+
+
+class DesignConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """`[design]`: the class a design problem asks for."""
+
+    class_name: str = msgspec.field(name="class")
+    methods: list[MethodConfig]
+    constructor: list[ParamConfig] = []
+
+
 class RunsConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """`[runs]`: what POST /v1/runs may show of the problem."""
 
@@ -54,7 +69,8 @@ class ProblemConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     difficulty: Difficulty
     time_limit: Annotated[float, msgspec.Meta(gt=0, le=60)]
     memory_limit: Annotated[int, msgspec.Meta(ge=16, le=4096)]
-    function: FunctionConfig
+    function: FunctionConfig | None = None
+    design: DesignConfig | None = None
     tags: list[Annotated[str, msgspec.Meta(min_length=1, max_length=50)]] = []
     runs: RunsConfig = RunsConfig()
 
@@ -69,13 +85,35 @@ def read_config(folder: Folder) -> ProblemConfig | None:
     if text is None:
         return None
     try:
-        return msgspec.toml.decode(text, type=ProblemConfig)
+        config = msgspec.toml.decode(text, type=ProblemConfig)
     except msgspec.ValidationError as error:
         message, line = _explain(str(error), text)
         folder.collector.error(path, line, message)
+        return None
     except msgspec.DecodeError as error:
         match = _TOML_LINE.search(str(error))
         folder.collector.error(path, int(match.group(1)) if match else None, f"not valid TOML: {error}")
+        return None
+    if (config.function is None) == (config.design is None):
+        folder.collector.error(path, None, "declare exactly one of [function] and [design]")
+        return None
+    return config
+
+
+def build_design(config: DesignConfig, file: Path, collector: Collector) -> Design | None:
+    """The class `[design]` declares, or None with an error."""
+    for param in (*config.constructor, *(p for method in config.methods for p in method.params)):
+        if param.rectangular:
+            collector.error(file, None, f"design: parameter {param.name!r}: rectangular is for function problems")
+            return None
+    try:
+        return parse_design(
+            config.class_name,
+            ((param.name, param.type) for param in config.constructor),
+            ((m.name, ((p.name, p.type) for p in m.params), m.returns) for m in config.methods),
+        )
+    except SignatureError as error:
+        collector.error(file, None, f"design: {error}")
     return None
 
 

@@ -24,7 +24,7 @@ from judged.problems.io_model import IoSpec, TestGroup, Validation, fill_constan
 from judged.problems.kattis_config import MAX_TIME_LIMIT, PackageConfig, read_package_config
 from judged.problems.kattis_data import read_data
 from judged.problems.kattis_programs import program_folder, program_language, read_programs, read_submissions
-from judged.problems.model import Compare, Difficulty, Problem, ProblemKind, Shape
+from judged.problems.model import Difficulty, IoProblem
 
 FILE_NAME = "problem.yaml"
 TIMELIMIT_FILE = ".timelimit"
@@ -51,7 +51,7 @@ def is_kattis_package(path: Path) -> bool:
     return (path / FILE_NAME).is_file() and not (path / "problem.toml").exists()
 
 
-def read_package(folder: Folder, slug: str) -> Problem | None:
+def read_package(folder: Folder, slug: str) -> IoProblem | None:
     """One reading of a package for both load and check: None when anything was an error."""
     config = read_package_config(folder)
     if config is None:
@@ -79,11 +79,10 @@ def read_package(folder: Folder, slug: str) -> Problem | None:
         time_safety_margin=config.time_safety_margin or 2.0, output_limit=config.output_mib,
         format_version=config.format_version,
     )  # fmt: skip
-    return Problem(
+    return IoProblem(
         slug=slug, path=folder.path, title=config.name or title or slug, difficulty=Difficulty.MEDIUM,
         tags=config.keywords, time_limit=time_limit or PROVISIONAL_TIME_LIMIT, memory_limit=config.memory_mib,
-        signature=None, compare=Compare(), shape=Shape(), statement=io.fill(text), test_files=(),
-        solutions=tuple(solutions), kind=ProblemKind.IO, io=io,
+        statement=io.fill(text), solutions=tuple(solutions), io=io,
     )  # fmt: skip
 
 

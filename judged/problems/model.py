@@ -2,19 +2,23 @@
 
 Everything here is already validated: a `Problem` exists only for a folder
 that loaded without errors (`judged.problems.native`, `judged.problems.kattis`).
-A problem is either a function problem (a `signature`, tests as JSON values)
-or an I/O problem (`io`: test files read on stdin, answers checked by a
-validator), as its `kind` says.
+A problem is one of three kinds, a tagged union dispatched once where the
+kind matters: a `FunctionProblem` (a `signature`, tests as JSON values), a
+`DesignProblem` (a class: `design`, tests as LeetCode's operation lists) or
+an `IoProblem` (`io`: test files read on stdin, answers checked by a
+validator).
 """
 
 from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import ClassVar
 
 import msgspec
 
 from judged.harness import Signature
+from judged.harness.design import Design
 from judged.problems.io_model import IoSpec
 
 
@@ -88,9 +92,12 @@ _CODES = {
 
 class ProblemKind(enum.StrEnum):
     FUNCTION = "function"
-    """LeetCode style: one typed signature, all tests in one run (`Problem.signature`)."""
+    """LeetCode style: one typed signature, all tests in one run (`FunctionProblem`)."""
     IO = "io"
-    """Contest style: stdin/stdout, one run per test file (`Problem.io`)."""
+    """Contest style: stdin/stdout, one run per test file (`IoProblem`)."""
+    DESIGN = "design"
+    """LeetCode's design problems: a class called through a list of operations, all tests in one run
+    (`DesignProblem`)."""
 
 
 class TestCase(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -143,8 +150,8 @@ class ReferenceSolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
         return self.permitted or (self.verdict.code,)
 
 
-class Problem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A problem loaded from its folder: a function problem (`signature`) or an I/O problem (`io`)."""
+class _ProblemBase(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, tag_field="kind"):
+    """What every kind of problem has: identity, limits, statement and reference solutions."""
 
     slug: str
     path: Path
@@ -152,22 +159,21 @@ class Problem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     difficulty: Difficulty
     tags: tuple[str, ...]
     time_limit: float
-    """Function problems: CPU seconds for the whole set of tests in one run. I/O problems: CPU seconds per test
-    (when the package carries none, a provisional limit until the judge derives one: `io.time_limit_given`)."""
+    """Function and design problems: CPU seconds for the whole set of tests in one run. I/O problems: CPU
+    seconds per test (when the package carries none, a provisional limit until the judge derives one:
+    `io.time_limit_given`)."""
     memory_limit: int
     """MiB."""
-    signature: Signature | None
-    """Function problems only."""
-    compare: Compare
-    shape: Shape
     statement: str
-    test_files: tuple[TestFile, ...]
     solutions: tuple[ReferenceSolution, ...]
-    kind: ProblemKind = ProblemKind.FUNCTION
-    io: IoSpec | None = None
-    """I/O problems only."""
     reference_output: bool = True
     """Whether runs on custom inputs show the reference solution's outputs (`[runs] reference_output`)."""
+
+
+class _TestedProblem(_ProblemBase, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Function and design problems: tests as JSON values in `tests/*.jsonl`."""
+
+    test_files: tuple[TestFile, ...]
 
     @property
     def tests(self) -> list[TestCase]:
@@ -178,3 +184,31 @@ class Problem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     def samples(self) -> list[TestCase]:
         """The visible examples."""
         return [case for test_file in self.test_files if test_file.sample for case in test_file.cases]
+
+
+class FunctionProblem(_TestedProblem, frozen=True, forbid_unknown_fields=True, kw_only=True, tag="function"):
+    """LeetCode style: one typed signature, all tests in one run."""
+
+    kind: ClassVar[ProblemKind] = ProblemKind.FUNCTION
+    signature: Signature
+    compare: Compare = Compare()
+    shape: Shape = Shape()
+
+
+class DesignProblem(_TestedProblem, frozen=True, forbid_unknown_fields=True, kw_only=True, tag="design"):
+    """LeetCode's design problems: a class, its constructor and methods; each test is a list of operations with
+    their arguments and the list of what each returned, all tests in one run."""
+
+    kind: ClassVar[ProblemKind] = ProblemKind.DESIGN
+    design: Design
+
+
+class IoProblem(_ProblemBase, frozen=True, forbid_unknown_fields=True, kw_only=True, tag="io"):
+    """Contest style: stdin/stdout, one run per test file, a validator decides."""
+
+    kind: ClassVar[ProblemKind] = ProblemKind.IO
+    io: IoSpec
+
+
+Problem = FunctionProblem | DesignProblem | IoProblem
+"""A loaded problem, one of its kinds; code that depends on the kind dispatches on it once (a `match`)."""

@@ -20,13 +20,26 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
-from judged.problems.config import FILE_NAME, build_compare, build_shape, build_signature, read_config
+import msgspec
+
+from judged.problems.config import (
+    FILE_NAME,
+    DesignConfig,
+    FunctionConfig,
+    ProblemConfig,
+    build_compare,
+    build_design,
+    build_shape,
+    build_signature,
+    read_config,
+)
 from judged.problems.diagnostics import Collector, Diagnostic, Folder
 from judged.problems.kattis import is_kattis_package, read_package
-from judged.problems.model import Problem
+from judged.problems.model import DesignProblem, FunctionProblem, Problem
 from judged.problems.solutions import check_solutions, read_solutions
-from judged.problems.testdata import check_tests, read_tests
+from judged.problems.testdata import check_tests, design_tests, function_tests, read_tests
 
 logger = logging.getLogger(__name__)
 
@@ -94,39 +107,66 @@ def _read(folder: Folder) -> Problem | None:
     if len(slug) > MAX_SLUG_LENGTH or not SLUG.fullmatch(slug):
         collector.error(folder.path, None, f"{slug!r} is not a slug: lowercase letters, digits and single hyphens")
     config = read_config(folder)
-    signature = compare = shape = None
-    if config is not None:
-        signature = build_signature(config.function, folder.path / FILE_NAME, collector)
-    if config is not None and signature is not None:
-        compare = build_compare(config.function, signature, folder)
-        shape = build_shape(config.function, signature, folder.path / FILE_NAME, collector)
-    statement = _read_statement(folder)
-    typed = signature if shape is not None else None  # without both, test lines are only parsed as JSON
-    test_files = read_tests(folder, typed, shape)
-    if typed is not None:
-        check_tests(folder, test_files)
+    statement_and_tests = None
+    problem: Problem | None = None
+    if config is not None and config.design is not None:
+        problem, statement_and_tests = _design(folder, config, config.design, slug)
+    elif config is not None and config.function is not None:
+        problem, statement_and_tests = _function(folder, config, config.function, slug)
+    if statement_and_tests is None:  # the kind could not be read: the rest is still checked
+        _read_statement(folder)
+        read_tests(folder, None)
     solutions = read_solutions(folder)
     check_solutions(folder, solutions)
-    if config is None or signature is None or compare is None or shape is None or statement is None:
+    if problem is None or collector.has_errors:
         return None
-    if collector.has_errors:
-        return None
-    return Problem(
-        slug=slug,
-        path=folder.path,
-        title=config.title,
-        difficulty=config.difficulty,
-        tags=tuple(config.tags),
-        time_limit=config.time_limit,
-        memory_limit=config.memory_limit,
-        signature=signature,
-        compare=compare,
-        shape=shape,
-        statement=statement,
+    return msgspec.structs.replace(problem, solutions=tuple(solutions))
+
+
+_Read = tuple[Problem | None, bool | None]
+"""The problem without its solutions (None on errors), and whether the statement and tests were read."""
+
+
+def _function(folder: Folder, config: ProblemConfig, function: FunctionConfig, slug: str) -> _Read:
+    file = folder.path / FILE_NAME
+    signature = build_signature(function, file, folder.collector)
+    if signature is None:
+        return None, None
+    compare = build_compare(function, signature, folder)
+    shape = build_shape(function, signature, file, folder.collector)
+    statement = _read_statement(folder)
+    reader = function_tests(signature, shape) if shape is not None else None
+    test_files = read_tests(folder, reader)
+    if reader is not None:
+        check_tests(folder, test_files)
+    if compare is None or shape is None or statement is None:
+        return None, True
+    problem = FunctionProblem(
+        **_common(folder, config, slug, statement), signature=signature, compare=compare, shape=shape,
         test_files=tuple(test_files),
-        solutions=tuple(solutions),
-        reference_output=config.runs.reference_output,
-    )
+    )  # fmt: skip
+    return problem, True
+
+
+def _design(folder: Folder, config: ProblemConfig, design_config: DesignConfig, slug: str) -> _Read:
+    design = build_design(design_config, folder.path / FILE_NAME, folder.collector)
+    if design is None:
+        return None, None
+    statement = _read_statement(folder)
+    test_files = read_tests(folder, design_tests(design))
+    check_tests(folder, test_files)
+    if statement is None:
+        return None, True
+    return DesignProblem(**_common(folder, config, slug, statement), design=design, test_files=tuple(test_files)), True
+
+
+def _common(folder: Folder, config: ProblemConfig, slug: str, statement: str) -> dict[str, Any]:
+    """What every native problem has, as keyword arguments; its solutions are added once read."""
+    return {
+        "slug": slug, "path": folder.path, "title": config.title, "difficulty": config.difficulty,
+        "tags": tuple(config.tags), "time_limit": config.time_limit, "memory_limit": config.memory_limit,
+        "statement": statement, "solutions": (), "reference_output": config.runs.reference_output,
+    }  # fmt: skip
 
 
 def problem_id(path: Path) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
 
 from judged.harness import InvalidValue, Signature, canonical, validate_test
+from judged.harness.design import Design, validate_design_test
 from judged.problems.diagnostics import Folder
 from judged.problems.model import Shape, TestCase, TestFile
 
@@ -15,11 +17,29 @@ SAMPLE_PREFIX = "sample"
 EXTENSION = ".jsonl"
 
 _decoder = msgspec.json.Decoder()
+TestReader = Callable[[object], tuple[dict[str, object], object]]
+"""A decoded test line to its canonical input and expected output; `InvalidValue` when they do not fit."""
 _encoder = msgspec.json.Encoder(order="deterministic")
 
 
-def read_tests(folder: Folder, signature: Signature | None, shape: Shape | None) -> list[TestFile]:
-    """Every test file in name order. Without a signature the lines are only parsed as JSON."""
+def function_tests(signature: Signature, shape: Shape) -> TestReader:
+    """A function problem's test lines: `{"input": {"<param>": value}, "output": value}`."""
+    return lambda test: _test_values(test, signature, shape)
+
+
+def design_tests(design: Design) -> TestReader:
+    """A design problem's test lines: `{"input": {"operations": [...], "arguments": [...]}, "output": [...]}`."""
+
+    def read(test: object) -> tuple[dict[str, object], object]:
+        if not isinstance(test, dict) or set(test) != {"input", "output"}:
+            raise InvalidValue("test", "expected an object with exactly the keys input and output")
+        return validate_design_test(design, test["input"], test["output"])
+
+    return read
+
+
+def read_tests(folder: Folder, reader: TestReader | None) -> list[TestFile]:
+    """Every test file in name order. Without a reader (the signature is broken) lines are only parsed as JSON."""
     directory = folder.path / TESTS_DIR
     if not directory.is_dir():
         folder.collector.error(directory, None, "missing: the tests go in tests/*.jsonl")
@@ -38,7 +58,7 @@ def read_tests(folder: Folder, signature: Signature | None, shape: Shape | None)
         if not path.is_file():
             folder.collector.error(path, None, "is not a file (a folder, or a symlink that leads nowhere)")
             continue
-        test_file = _read_file(folder, path, signature, shape or Shape())
+        test_file = _read_file(folder, path, reader)
         if test_file is not None:
             files.append(test_file)
     return files
@@ -60,7 +80,7 @@ def check_tests(folder: Folder, files: list[TestFile]) -> None:
                 folder.collector.warning(case.file, case.line, f"same input as {where}")
 
 
-def _read_file(folder: Folder, path: Path, signature: Signature | None, shape: Shape) -> TestFile | None:
+def _read_file(folder: Folder, path: Path, reader: TestReader | None) -> TestFile | None:
     text = folder.read_text(path)
     if text is None:
         return None
@@ -74,10 +94,10 @@ def _read_file(folder: Folder, path: Path, signature: Signature | None, shape: S
         except msgspec.DecodeError as error:
             folder.collector.error(path, number, f"not valid JSON: {error}")
             continue
-        if signature is None:
+        if reader is None:
             continue
         try:
-            arguments, output = _test_values(test, signature, shape)
+            arguments, output = reader(test)
         except InvalidValue as invalid:
             folder.collector.error(path, number, _describe(invalid))
             continue
@@ -106,7 +126,7 @@ def _check_rectangular(rows: list[list[object]], path: str) -> None:
 
 def _describe(invalid: InvalidValue) -> str:
     """The error with its JSON path: `input.nums[3]: ...`, `output: ...`, `test: ...`."""
-    head = invalid.path.split("[", 1)[0]
+    head = invalid.path.split("[", 1)[0].split(".", 1)[0]
     if head in ("test", "input", "output"):
         return str(invalid)
     return f"input.{invalid.path}: {invalid.problem}"

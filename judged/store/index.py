@@ -27,6 +27,7 @@ import aiosqlite
 import msgspec
 
 from judged.harness import Signature
+from judged.harness.design import Design
 from judged.problems import Difficulty
 from judged.store.index_schema import SAMPLES, SCHEMA, SCHEMA_VERSION, SELECT_PROBLEM, STRINGS, TABLES, Sample
 from judged.store.index_sync import DIFFICULTY_RANK, Plan, Scan, SyncReport, load_all, scan_roots
@@ -81,8 +82,9 @@ class IndexedProblem(msgspec.Struct, frozen=True):
     time_limit: float
     memory_limit: int
     languages: tuple[str, ...]
-    signature: Signature | None
-    """None for I/O problems (kind "io")."""
+    signature: Signature | Design | None
+    """What the stubs are generated from and custom run inputs checked against: a function problem's signature,
+    a design problem's class (kind "design"); None for I/O problems (kind "io")."""
     statement: str
     samples: tuple[Sample, ...]
     source: Path
@@ -97,6 +99,7 @@ class _Cursor(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
 
 _CURSOR = msgspec.json.Decoder(_Cursor)
 _SIGNATURE = msgspec.json.Decoder(Signature | None)
+_DESIGN = msgspec.json.Decoder(Design)
 
 
 class ProblemIndex:
@@ -239,7 +242,7 @@ class ProblemIndex:
             time_limit=float(str(time_limit)),
             memory_limit=int(str(memory_limit)),
             languages=STRINGS.decode(str(languages)),
-            signature=_SIGNATURE.decode(str(signature)),
+            signature=_DESIGN.decode(str(signature)) if kind == "design" else _SIGNATURE.decode(str(signature)),
             statement=str(statement),
             samples=SAMPLES.decode(str(samples)),
             source=Path(str(source)),

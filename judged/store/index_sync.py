@@ -15,9 +15,13 @@ from pathlib import Path
 import aiosqlite
 import msgspec
 
-from judged.harness import LANGUAGE_IDS
+from judged.harness import LANGUAGE_IDS, Signature
+from judged.harness.design import Design
 from judged.problems import (
+    DesignProblem,
     Difficulty,
+    FunctionProblem,
+    IoProblem,
     Problem,
     ProblemError,
     Severity,
@@ -173,10 +177,14 @@ class Plan:
 
 
 async def _write_problem(db: aiosqlite.Connection, problem: Problem, folder: Path, print_: str) -> None:
-    samples = [Sample(input=case.input, output=case.output) for case in problem.samples]
-    if problem.io is not None:  # I/O problems show their sample files' text; interactive ones none (.in is secret)
-        shown = [] if problem.io.interactive else samples_text(problem.io.data)
-        samples = [Sample(input=given, output=answer) for given, answer in shown]
+    callee: Signature | Design | None
+    match problem:
+        case IoProblem(io=io):  # I/O problems show their sample files' text; interactive ones none (.in is secret)
+            shown = [] if io.interactive else samples_text(io.data)
+            samples = [Sample(input=given, output=answer) for given, answer in shown]
+            callee = None
+        case FunctionProblem(signature=callee) | DesignProblem(design=callee):
+            samples = [Sample(input=case.input, output=case.output) for case in problem.samples]
     await db.execute(
         UPSERT_PROBLEM,
         {
@@ -189,7 +197,7 @@ async def _write_problem(db: aiosqlite.Connection, problem: Problem, folder: Pat
             "time_limit": problem.time_limit,
             "memory_limit": problem.memory_limit,
             "languages": _json(list(LANGUAGE_IDS)),  # a function problem has a harness in every language
-            "signature": _json(problem.signature),
+            "signature": _json(callee),
             "statement": problem.statement,
             "samples": _json(samples),
             "source": str(folder),

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from judged.harness import stub
+from judged.harness import Signature, stub
 from judged.store.index import MAX_PAGE
 from tests.api.conftest import SLUGS, Client, Daemon
 
@@ -110,7 +110,7 @@ async def test_problem_page_has_everything_and_a_python_stub_by_default(client: 
         "returns": "int",
     }
     assert body["language"] == "python"
-    assert problem.signature is not None
+    assert isinstance(problem.signature, Signature)
     assert body["stub"] == stub(problem.signature, "python")
     assert "def balancePoint(self, weights: List[int]) -> int:" in body["stub"]
     assert body["languages"] == list(problem.languages)
@@ -122,7 +122,7 @@ async def test_problem_page_in_cpp(client: Client, daemon: Daemon) -> None:
     problem = await daemon.index.get("level-sums")
     assert problem is not None
     assert body["language"] == "cpp"
-    assert problem.signature is not None
+    assert isinstance(problem.signature, Signature)
     assert body["stub"] == stub(problem.signature, "cpp")
     assert "TreeNode" in body["stub"]
     assert body["signature"]["params"][0]["type"] == "TreeNode"

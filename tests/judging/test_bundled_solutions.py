@@ -14,7 +14,6 @@ import pytest
 
 from judged.judging.service import Judge
 from judged.judging.sources import read_program
-from judged.judging.tasks import function_task
 from judged.problems import ReferenceSolution, load_problem
 from judged.sandbox import Sandbox, SandboxConfig
 
@@ -57,7 +56,7 @@ async def test_every_language_passes_its_self_test(judge: Judge) -> None:
 async def test_reference_solution_gets_its_folders_verdict(judge: Judge, item: tuple[Path, ReferenceSolution]) -> None:
     folder, solution = item
     problem = load_problem(folder)
-    result = await judge.judge_function(function_task(problem), solution.language, solution.path.read_text())
+    result = await judge.judge_problem(problem, solution.language, solution.path.read_text())
     detail = result.message or result.compile_output[:500]
     assert (str(result.verdict), detail) == (solution.verdict.code, detail)
 

@@ -13,7 +13,7 @@ from judged.judging.progress import Progress
 from judged.judging.service import Judge
 from judged.judging.sources import read_program
 from judged.judging.verdicts import Verdict
-from judged.problems import ExpectedVerdict, Problem, ReferenceSolution, load_problem
+from judged.problems import ExpectedVerdict, IoProblem, Problem, ReferenceSolution, load_problem
 from judged.sandbox import Sandbox, SandboxConfig
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -48,7 +48,7 @@ async def test_reference_solution_gets_its_folders_verdict(judge: Judge, item: t
     result = await judge.judge_problem(problem, solution.language, read_program(solution.path))
     detail = result.message or result.compile_output[:500]
     assert (str(result.verdict), detail) == (solution.verdict.code, detail)
-    if problem.io is not None and problem.io.scoring:
+    if isinstance(problem, IoProblem) and problem.io.scoring:
         assert result.max_score == 100.0
         full = solution.verdict is ExpectedVerdict.ACCEPTED
         assert (result.score == 100.0) is full if result.verdict is Verdict.AC else result.score == 0.0
@@ -93,7 +93,7 @@ async def test_a_validators_feedback_reaches_the_result(judge: Judge) -> None:
 
 async def test_a_crashing_validator_is_the_judges_fault(judge: Judge, tmp_path: Path) -> None:
     problem = load_problem(PACKAGES / "sumpair")
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     broken = tmp_path / "broken.py"
     broken.write_text("raise SystemExit(1)\n")
     io = msgspec.structs.replace(problem.io, output_validators=(broken,))

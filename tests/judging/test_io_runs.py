@@ -13,13 +13,13 @@ from judged.judging.languages import load_languages
 from judged.judging.runs import CallStatus, RunOutcome, RunStatus, reference_solution
 from judged.judging.sources import read_program
 from judged.judging.verdicts import Verdict
-from judged.problems import load_problem
 from judged.sandbox import Sandbox
+from tests.kinds import io_problem
 
 PROJECT = Path(__file__).resolve().parents[2]
 PACKAGES = Path(__file__).parent / "packages"
 LANGUAGES = load_languages(PROJECT / "languages")
-APLUSB = load_problem(PACKAGES / "aplusb")
+APLUSB = io_problem(PACKAGES / "aplusb")
 SUM_PY = "import sys\na, b = map(int, input().split())\nprint(a + b)\nprint('summed', file=sys.stderr)\n"
 
 
@@ -117,8 +117,7 @@ async def test_the_reference_solution_gives_the_expected_outputs_even_as_a_folde
 
 
 async def test_an_interactive_problem_refuses_runs(builder: Builder) -> None:
-    guess = load_problem(PACKAGES / "guess")
-    assert guess.io is not None
+    guess = io_problem(PACKAGES / "guess")
     assert guess.io.interactive
     outcome = await run_io(guess, LANGUAGES["python"], "print(1)\n", ["5\n"], sandbox=builder.sandbox, builder=builder)
     assert (outcome.status, outcome.message, outcome.outputs) == (RunStatus.ERROR, NOT_INTERACTIVE, [])

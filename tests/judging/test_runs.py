@@ -21,13 +21,13 @@ from judged.judging.runs import (
 )
 from judged.judging.tasks import function_task
 from judged.judging.verdicts import Verdict
-from judged.problems import load_problem
 from judged.problems.model import Problem, Shape
 from judged.sandbox import Sandbox
+from tests.kinds import function_problem
 
 PROJECT = Path(__file__).resolve().parents[2]
 LANGUAGES = load_languages(PROJECT / "languages")
-ROTATE = load_problem(PROJECT / "problems" / "rotate-grid")
+ROTATE = function_problem(PROJECT / "problems" / "rotate-grid")
 TASK = function_task(ROTATE)
 
 PY_ROTATE = """
@@ -95,7 +95,6 @@ async def test_custom_inputs_run_in_cpp_beside_the_reference_solutions_expected_
     reference = reference_solution(ROTATE)
     assert reference is not None
     assert reference.language == "cpp"
-    assert ROTATE.signature is not None
     inputs = custom_arguments([{"grid": [[1, 2, 3]]}, {"grid": [[1], [2]]}], ROTATE.signature, ROTATE.shape)
     expected = await run(reference.path.read_text(), inputs, builder, "cpp")
     assert expected.status is RunStatus.OK
@@ -128,7 +127,6 @@ def test_a_bad_custom_input_names_its_parameter(custom: object, message: str) ->
 
 
 def test_a_ragged_grid_is_refused_where_the_problem_wants_a_rectangle() -> None:
-    assert ROTATE.signature is not None
     with pytest.raises(ValueError, match=r"^input 2: grid\[1\]: a row of 1, but row 0 has 2"):
         custom_arguments([{"grid": [[1]]}, {"grid": [[1, 2], [3]]}], ROTATE.signature, ROTATE.shape)
     assert custom_arguments([{"grid": [[1, 2], [3]]}], ROTATE.signature, Shape()) == [[[[1, 2], [3]]]]

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from judged.problems import IoProblem
 from judged.problems.native import load_problem
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -38,7 +39,7 @@ DERIVE = textwrap.dedent(
 
 async def test_two_processes_derive_once_and_agree(tmp_path: Path) -> None:
     problem = load_problem(PACKAGE)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     accepted = [s for s in problem.solutions if s.verdict.value == "accepted"]
     log = tmp_path / "judged.log"
     processes = [

@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 
 from judged.harness import Base, Type
-from judged.problems import CompareMode, Problem, TestCase
+from judged.problems import CompareMode, DesignProblem, FunctionProblem, Problem, TestCase
 
 
 class ListNode:
@@ -33,12 +33,22 @@ class TreeNode:
         self.right = right
 
 
-def solution_class(code: str) -> Any:
-    """The `Solution` class the code defines, executed with LeetCode's names in scope."""
+def solution_class(code: str, name: str = "Solution") -> Any:
+    """The class `name` the code defines (`Solution`, or a design problem's class), executed with LeetCode's names
+    in scope."""
     namespace: dict[str, Any] = {name: getattr(typing, name) for name in typing.__all__}
     namespace |= {"ListNode": ListNode, "TreeNode": TreeNode, "__name__": "solution"}
+    exec(
+        compile("from collections import *\nfrom heapq import *\nfrom bisect import *\n", "<prelude>", "exec"),
+        namespace,
+    )
     exec(compile(code, "<solution>", "exec"), namespace)  # the bundled reference solutions, trusted
-    return namespace["Solution"]
+    return namespace[name]
+
+
+def class_for(problem: Problem, code: str) -> Any:
+    """The class a problem's solutions define: `Solution`, or the design problem's own."""
+    return solution_class(code, problem.design.class_name if isinstance(problem, DesignProblem) else "Solution")
 
 
 def decode(value: Any, type_: Type) -> Any:
@@ -65,9 +75,12 @@ def encode(value: Any, type_: Type) -> Any:
 
 
 def run(problem: Problem, solution: Any, case: TestCase) -> Any:
-    """The encoded result of one call (for an in-place problem: the first argument after the call)."""
+    """The encoded result of one call (for an in-place problem: the first argument after the call); a design
+    problem's list of returns (the constructor's and void methods' null)."""
+    if isinstance(problem, DesignProblem):
+        return run_design(problem, solution, case)
+    assert isinstance(problem, FunctionProblem)
     signature = problem.signature
-    assert signature is not None, "a function problem"
     arguments = [decode(value, param.type) for value, param in zip(case.arguments, signature.params, strict=True)]
     returned = getattr(solution(), signature.name)(*arguments)
     if signature.in_place:
@@ -75,8 +88,28 @@ def run(problem: Problem, solution: Any, case: TestCase) -> Any:
     return encode(returned, signature.returns)
 
 
+def run_design(problem: DesignProblem, cls: Any, case: TestCase) -> list[Any]:
+    operations, arguments = case.input["operations"], case.input["arguments"]
+    assert isinstance(operations, list)
+    assert isinstance(arguments, list)
+    first = arguments[0]
+    assert isinstance(first, list)
+    obj = cls(*(decode(value, p.type) for value, p in zip(first, problem.design.constructor, strict=True)))
+    returns: list[Any] = [None]
+    for index in range(1, len(operations)):
+        method = problem.design.method(operations[index])
+        assert method is not None
+        args = [decode(value, p.type) for value, p in zip(arguments[index], method.params, strict=True)]
+        returned = getattr(obj, method.name)(*args)
+        returns.append(None if method.returns.base is Base.VOID else encode(returned, method.returns))
+    return returns
+
+
 def same(problem: Problem, actual: Any, expected: Any) -> bool:
     """Whether `actual` passes for `expected` under the problem's compare mode."""
+    if isinstance(problem, DesignProblem):
+        return _strict(actual) == _strict(expected)
+    assert isinstance(problem, FunctionProblem)
     compare = problem.compare
     if compare.mode is CompareMode.FLOAT:
         return _close(actual, expected, compare.tolerance)

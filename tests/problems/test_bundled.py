@@ -14,11 +14,14 @@ from judged.problems import (
     CompareMode,
     Difficulty,
     ExpectedVerdict,
+    FunctionProblem,
+    IoProblem,
     Problem,
     ProblemKind,
     check_problem,
     load_problems,
 )
+from tests.kinds import as_function, as_io, as_tested
 from tests.problems import pyrun
 
 ROOT = Path(__file__).resolve().parents[2] / "problems"
@@ -39,7 +42,8 @@ def test_check_finds_nothing(slug: str) -> None:
 
 def test_the_set_covers_every_type_mode_and_difficulty(problems: dict[str, Problem]) -> None:
     assert len(problems) >= 12
-    signatures = [problem.signature for problem in problems.values() if problem.signature is not None]
+    functions = [problem for problem in problems.values() if isinstance(problem, FunctionProblem)]
+    signatures = [problem.signature for problem in functions]
     types = {
         (type_.base, type_.depth)
         for signature in signatures
@@ -52,7 +56,7 @@ def test_the_set_covers_every_type_mode_and_difficulty(problems: dict[str, Probl
     params = {param.type.base for signature in signatures for param in signature.params}
     assert {Base.LIST_NODE, Base.TREE_NODE, Base.VOID} <= returns
     assert {Base.LIST_NODE, Base.TREE_NODE} <= params
-    assert {problem.compare.mode for problem in problems.values()} >= {
+    assert {problem.compare.mode for problem in functions} >= {
         CompareMode.EXACT,
         CompareMode.FLOAT,
         CompareMode.UNORDERED,
@@ -61,16 +65,16 @@ def test_the_set_covers_every_type_mode_and_difficulty(problems: dict[str, Probl
 
 
 def test_the_set_has_an_io_problem_that_every_language_solves(problems: dict[str, Problem]) -> None:
-    assert {problem.kind for problem in problems.values()} == set(ProblemKind)
+    assert {problem.kind for problem in problems.values()} >= {ProblemKind.FUNCTION, ProblemKind.IO}
     aplusb = problems["aplusb"]
-    assert aplusb.io is not None
+    assert isinstance(aplusb, IoProblem)
     assert len(aplusb.io.samples) >= 2
     assert len(aplusb.io.tests) >= 10
     assert aplusb.statement.startswith("# A Plus B\n")
 
 
 def test_one_problem_has_exactly_100_tests(problems: dict[str, Problem]) -> None:
-    assert len(problems["balance-point"].tests) == 100
+    assert len(as_function(problems["balance-point"]).tests) == 100
 
 
 def test_every_problem_has_an_accepted_solution_in_every_language(problems: dict[str, Problem]) -> None:
@@ -102,8 +106,8 @@ def solution_path(slug: str, verdict: ExpectedVerdict, name: str) -> Path:
 
 @pytest.mark.parametrize(("slug", "name"), python_solutions(ExpectedVerdict.ACCEPTED))
 def test_python_accepted_solutions_reproduce_every_output(problems: dict[str, Problem], slug: str, name: str) -> None:
-    problem = problems[slug]
-    solution = pyrun.solution_class(solution_path(slug, ExpectedVerdict.ACCEPTED, name).read_text())
+    problem = as_tested(problems[slug])
+    solution = pyrun.class_for(problem, solution_path(slug, ExpectedVerdict.ACCEPTED, name).read_text())
     for case in problem.tests:
         actual = pyrun.run(problem, solution, case)
         assert pyrun.same(problem, actual, case.output), f"{case.file.name}:{case.line}: got {actual!r}"
@@ -111,16 +115,16 @@ def test_python_accepted_solutions_reproduce_every_output(problems: dict[str, Pr
 
 @pytest.mark.parametrize(("slug", "name"), python_solutions(ExpectedVerdict.WRONG_ANSWER))
 def test_python_wrong_answers_fail_a_test(problems: dict[str, Problem], slug: str, name: str) -> None:
-    problem = problems[slug]
-    solution = pyrun.solution_class(solution_path(slug, ExpectedVerdict.WRONG_ANSWER, name).read_text())
+    problem = as_tested(problems[slug])
+    solution = pyrun.class_for(problem, solution_path(slug, ExpectedVerdict.WRONG_ANSWER, name).read_text())
     outcomes = [pyrun.same(problem, pyrun.run(problem, solution, case), case.output) for case in problem.tests]
     assert not all(outcomes)
 
 
 @pytest.mark.parametrize(("slug", "name"), python_solutions(ExpectedVerdict.RUN_TIME_ERROR))
 def test_python_run_time_errors_raise(problems: dict[str, Problem], slug: str, name: str) -> None:
-    problem = problems[slug]
-    solution = pyrun.solution_class(solution_path(slug, ExpectedVerdict.RUN_TIME_ERROR, name).read_text())
+    problem = as_tested(problems[slug])
+    solution = pyrun.class_for(problem, solution_path(slug, ExpectedVerdict.RUN_TIME_ERROR, name).read_text())
     raised = []
     for case in problem.tests:
         try:
@@ -134,8 +138,8 @@ def test_python_run_time_errors_raise(problems: dict[str, Problem], slug: str, n
 @pytest.mark.parametrize(("slug", "name"), python_solutions(ExpectedVerdict.TIME_LIMIT_EXCEEDED))
 def test_python_slow_solutions_are_right_on_the_samples(problems: dict[str, Problem], slug: str, name: str) -> None:
     """A time-limit solution must fail by being slow, not by being wrong: it passes the small examples."""
-    problem = problems[slug]
-    solution = pyrun.solution_class(solution_path(slug, ExpectedVerdict.TIME_LIMIT_EXCEEDED, name).read_text())
+    problem = as_tested(problems[slug])
+    solution = pyrun.class_for(problem, solution_path(slug, ExpectedVerdict.TIME_LIMIT_EXCEEDED, name).read_text())
     for case in problem.samples:
         assert pyrun.same(problem, pyrun.run(problem, solution, case), case.output)
 
@@ -156,8 +160,7 @@ def test_python_submissions_of_io_problems_behave_as_their_folder_says(
 ) -> None:
     """Accepted ones print every answer (token by token, as the default validator reads); slow ones are right on
     the samples; run-time errors exit non-zero on some test; wrong answers are wrong on some test."""
-    io = problems[program.parts[-4]].io
-    assert io is not None
+    io = as_io(problems[program.parts[-4]]).io
     verdict = ExpectedVerdict(program.parent.name)
     tests = io.samples if verdict is ExpectedVerdict.TIME_LIMIT_EXCEEDED else io.tests
     runs = [(test, host_run(program, test.input.read_text())) for test in tests]

@@ -9,6 +9,7 @@ import pytest
 
 from judged.problems import (
     ExpectedVerdict,
+    IoProblem,
     ProblemError,
     ProblemKind,
     Validation,
@@ -28,8 +29,7 @@ def copy(name: str, tmp_path: Path) -> Path:
 def test_a_legacy_package_loads_with_its_tests_limits_and_submissions() -> None:
     problem = load_problem(PACKAGES / "aplusb")
     assert problem.kind is ProblemKind.IO
-    assert problem.signature is None
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert (problem.title, problem.time_limit, problem.memory_limit) == ("A Plus B", 2.0, 256)
     assert problem.tags == ("easy", "arithmetic")
     assert [test.name for test in problem.io.tests][:2] == ["sample/1", "secret/01"]
@@ -41,7 +41,7 @@ def test_a_legacy_package_loads_with_its_tests_limits_and_submissions() -> None:
 
 def test_the_2023_draft_interactive_package_and_validator_folder() -> None:
     problem = load_problem(PACKAGES / "guess")
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert problem.io.interactive
     assert problem.io.validation is Validation.CUSTOM
     assert problem.io.output_validators == (PACKAGES / "guess" / "output_validator",)
@@ -50,7 +50,7 @@ def test_the_2023_draft_interactive_package_and_validator_folder() -> None:
 
 def test_scoring_groups_read_their_testdata_yaml() -> None:
     problem = load_problem(PACKAGES / "subtasks")
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert problem.io.scoring
     secret = next(item for item in problem.io.data.items if isinstance(item, TestGroup) and item.name == "secret")
     groups = [item for item in secret.items if isinstance(item, TestGroup)]
@@ -65,7 +65,7 @@ def test_scoring_groups_read_their_testdata_yaml() -> None:
 
 def test_no_time_limit_is_left_to_derive_and_flags_are_kept() -> None:
     problem = load_problem(PACKAGES / "circle")
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert not problem.io.time_limit_given
     assert problem.io.time_multiplier == 3.0
     assert problem.io.validator_flags == ("float_tolerance", "1e-6")

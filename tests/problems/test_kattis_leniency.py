@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from judged.problems import ExpectedVerdict, ProblemError, check_problem, load_problem
+from judged.problems import ExpectedVerdict, IoProblem, ProblemError, check_problem, load_problem
 from judged.problems.io_model import OnReject, ScoreMode, TestGroup
 from judged.problems.kattis_data import NO_ANSWER
 from judged.problems.kattis_programs import SCRIPT, program_language
@@ -106,7 +106,7 @@ def test_samples_only_no_statement_and_the_format_defaults(tmp_path: Path) -> No
     (folder / "data" / "secret" / "1.in").unlink()
     (folder / "data" / "secret" / "1.ans").unlink()
     problem = load_problem(folder)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert [test.name for test in problem.io.tests] == ["sample/1"]
     assert (problem.memory_limit, problem.io.output_limit) == (2048, 8)
     assert problem.statement == "This problem has no statement.\n"
@@ -130,7 +130,7 @@ def test_validator_folders_wrapped_in_a_name_and_with_build_scripts(tmp_path: Pa
         "data/testdata.yaml": "output_validator_args: [\"1e-6\", relative]\n",
     }, "wrapped")  # fmt: skip
     problem = load_problem(wrapped)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert problem.io.output_validators == (wrapped / "output_validator" / "checker",)
     assert program_language(problem.io.output_validators[0]) == "cpp"
     assert problem.io.data.grading.validator_flags == ("1e-6", "relative")
@@ -141,7 +141,7 @@ def test_validator_folders_wrapped_in_a_name_and_with_build_scripts(tmp_path: Pa
         "output_validators/v/v.c": "int main(void) { return 42; }\n",
     }, "scripted")  # fmt: skip
     problem = load_problem(scripted)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert [program_language(path) for path in problem.io.output_validators] == [SCRIPT]
 
 
@@ -152,7 +152,7 @@ def test_an_interactive_test_may_leave_out_its_answer(tmp_path: Path) -> None:
         "data/sample/1.in": "5\n",
     })  # fmt: skip
     problem = load_problem(folder)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert [(test.name, test.answer) for test in problem.io.samples] == [("sample/1", NO_ANSWER)]
 
 
@@ -200,7 +200,7 @@ def test_loose_sources_beside_their_header_are_one_program(tmp_path: Path) -> No
         "output_validators/validate.h": "#pragma once\n",
     })  # fmt: skip
     problem = load_problem(folder)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert problem.io.output_validators == (folder / "output_validators",)
 
 
@@ -214,12 +214,12 @@ def test_a_package_folder_named_by_another_tool_loads_under_a_slug(tmp_path: Pat
 
 def test_constants_fill_the_statement_and_the_validator_arguments_and_a_bad_one_is_a_warning(tmp_path: Path) -> None:
     problem = load_problem(CORPUS / "constants")
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     assert "Print the number plus 42, then the word `shifted`." in problem.statement
     assert problem.io.fill("{{shift}} {{word}} {{unknown}}") == "42 shifted {{unknown}}"
     folder = package(tmp_path, {"problem.yaml": "name: C\nconstants: [42]\nvalidator_flags: '{{x}}'\n"})
     loaded = load_problem(folder)
-    assert loaded.io is not None
+    assert isinstance(loaded, IoProblem)
     assert loaded.io.validator_flags == ("{{x}}",)
     assert "problem.yaml: constants: must be a map of names to numbers or strings; ignored" in warnings(folder)
 
@@ -227,7 +227,7 @@ def test_constants_fill_the_statement_and_the_validator_arguments_and_a_bad_one_
 def test_2023_scoring_groups_grade_as_subtasks_and_authors_only_entries_are_no_rules() -> None:
     folder = CORPUS / "subtasks-2023"
     problem = load_problem(folder)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     secret = next(item for item in problem.io.data.items if isinstance(item, TestGroup) and item.name == "secret")
     easy, hard = (item for item in secret.items if isinstance(item, TestGroup))
     assert (secret.grading.on_reject, secret.grading.accept_if_any_accepted) == (OnReject.CONTINUE, True)

@@ -19,6 +19,7 @@ from judged.problems import (
     load_problem,
     load_problems,
 )
+from tests.kinds import as_function
 from tests.problems.folders import PROBLEM_TOML, SAMPLE, write_problem
 
 
@@ -39,7 +40,7 @@ def warnings(folder: Path) -> list[str]:
 
 def test_a_valid_folder_loads_typed(tmp_path: Path) -> None:
     folder = write_problem(tmp_path)
-    problem = load_problem(folder)
+    problem = as_function(load_problem(folder))
     assert check_problem(folder) == []
     assert problem.slug == "add-two"
     assert problem.difficulty is Difficulty.EASY
@@ -64,14 +65,16 @@ def test_a_valid_folder_loads_typed(tmp_path: Path) -> None:
 
 def test_arguments_follow_parameter_order_not_the_line(tmp_path: Path) -> None:
     line = '{"output": 6, "input": {"extra": 3, "nums": [1, 2]}}\n'
-    problem = load_problem(write_problem(tmp_path, files={"tests/sample.jsonl": line}))
+    problem = as_function(load_problem(write_problem(tmp_path, files={"tests/sample.jsonl": line})))
     assert list(problem.samples[0].input) == ["nums", "extra"]
 
 
 def test_values_are_canonical(tmp_path: Path) -> None:
     toml = PROBLEM_TOML.replace('returns = "long"', 'returns = "double"\ncompare = "float"\ntolerance = 1e-6')
     line = '{"input": {"nums": [1], "extra": 3}, "output": 4}\n'
-    problem = load_problem(write_problem(tmp_path, files={"problem.toml": toml, "tests/sample.jsonl": line}))
+    problem = as_function(
+        load_problem(write_problem(tmp_path, files={"problem.toml": toml, "tests/sample.jsonl": line}))
+    )
     assert problem.samples[0].output == 4.0
     assert isinstance(problem.samples[0].output, float)
     assert problem.compare.tolerance == 1e-6
@@ -211,7 +214,7 @@ def test_a_custom_checker_must_exist_in_the_folder(tmp_path: Path) -> None:
         "add-two/problem.toml: error: function.checker: 'checker.py' does not exist in the problem folder"
     ]
     (folder / "checker.py").write_text("print('ok')\n")
-    problem = load_problem(folder)
+    problem = as_function(load_problem(folder))
     assert problem.compare.mode is CompareMode.CUSTOM
     assert problem.compare.checker == folder / "checker.py"
     folder = write_problem(tmp_path, files={"problem.toml": PROBLEM_TOML + 'compare = "custom"\nchecker = "../x.py"\n'})

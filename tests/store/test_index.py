@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from judged.harness import LANGUAGE_IDS, stub
+from judged.harness import LANGUAGE_IDS, Signature, stub
 from judged.problems import Difficulty
 from judged.store.index import IndexedProblem, InvalidCursor, ProblemIndex, ProblemSummary, encode_cursor
 
@@ -100,7 +100,7 @@ async def test_get_has_what_a_problem_page_needs(index: ProblemIndex, root: Path
     assert problem.samples[0].input == {"weights": [1, 7, 3, 6, 5, 6]}
     assert problem.samples[0].output == 3
     assert problem.source == root / "balance-point"
-    assert problem.signature is not None
+    assert isinstance(problem.signature, Signature)
     assert "balancePoint" in stub(problem.signature, "python")
     assert await index.get("no-such-problem") is None
 

@@ -1,0 +1,233 @@
+"""Design problems' stubs: LeetCode's own text for a class in each language.
+
+The class (C: a `typedef struct` with `<prefix>Create` / `<prefix>Free` and
+one function per method; Go: a struct with `Constructor` and methods on
+`*T`; JavaScript: a constructor function and `prototype` methods; Rust: a
+struct with `new` and methods on `&self`) with empty bodies, then LeetCode's
+"Your X object will be instantiated and called as such" comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from judged.harness.design import Design
+from judged.harness.names import snake_case
+from judged.harness.typenames import LANGUAGE_IDS, type_name
+from judged.harness.types import VOID, Param, Type
+
+
+def design_stub(design: Design, language_id: str) -> str:
+    """The stub for `design` in `language_id` (one of `LANGUAGE_IDS`); `ValueError` for another language."""
+    render = _RENDERERS.get(language_id)
+    if render is None:
+        raise ValueError(f"no stub for language {language_id!r} (known: {', '.join(LANGUAGE_IDS)})")
+    return "\n".join(render(design))
+
+
+def c_prefix(class_name: str) -> str:
+    """C's function prefix, LeetCode's: the class name with its first letter lowered (`LRUCache` -> `lRUCache`)."""
+    return class_name[0].lower() + class_name[1:]
+
+
+def c_function(class_name: str, method: str) -> str:
+    """C's function for a method: `lRUCacheGet`, `minStackGetMin`."""
+    return c_prefix(class_name) + method[0].upper() + method[1:]
+
+
+def go_method(method: str) -> str:
+    """Go's exported method name: `getMin` -> `GetMin`."""
+    return method[0].upper() + method[1:]
+
+
+def _names(params: tuple[Param, ...]) -> str:
+    return ", ".join(param.name for param in params)
+
+
+def _python(design: Design) -> list[str]:
+    def signature(name: str, params: tuple[Param, ...], returns: Type | None) -> str:
+        typed = "".join(f", {p.name}: {type_name(p.type, 'python')}" for p in params)
+        arrow = "" if returns is None else f" -> {type_name(returns, 'python')}"
+        return f"    def {name}(self{typed}){arrow}:"
+
+    lines = [f"class {design.class_name}:", "", signature("__init__", design.constructor, None), "        ", ""]
+    for method in design.methods:
+        lines += [signature(method.name, method.params, method.returns), "        ", ""]
+    usage = [f"# obj = {design.class_name}({_names(design.constructor)})"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{method.name}({','.join(p.name for p in method.params)})"
+        usage.append(f"# {call}" if method.returns == VOID else f"# param_{index} = {call}")
+    return [*lines, "", f"# Your {design.class_name} object will be instantiated and called as such:", *usage]
+
+
+def _cpp(design: Design) -> list[str]:
+    def params(given: tuple[Param, ...]) -> str:
+        return ", ".join(f"{type_name(p.type, 'cpp')}{'&' * p.type.is_array} {p.name}" for p in given)
+
+    lines = [
+        "class " + design.class_name + " {",
+        "public:",
+        f"    {design.class_name}({params(design.constructor)}) {{",
+    ]
+    lines += ["        ", "    }"]
+    for method in design.methods:
+        lines += [
+            "    ",
+            f"    {type_name(method.returns, 'cpp')} {method.name}({params(method.params)}) {{",
+            "        ",
+            "    }",
+        ]
+    lines.append("};")
+    usage = [f" * {design.class_name}* obj = new {design.class_name}({_names(design.constructor)});"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj->{method.name}({','.join(p.name for p in method.params)});"
+        usage.append(
+            f" * {call}" if method.returns == VOID else f" * {type_name(method.returns, 'cpp')} param_{index} = {call}"
+        )
+    return [*lines, "", *_usage_comment(design, usage)]
+
+
+def _java(design: Design) -> list[str]:
+    def params(given: tuple[Param, ...]) -> str:
+        return ", ".join(f"{type_name(p.type, 'java')} {p.name}" for p in given)
+
+    lines = [f"class {design.class_name} {{", "", f"    public {design.class_name}({params(design.constructor)}) {{"]
+    lines += ["        ", "    }"]
+    for method in design.methods:
+        head = f"    public {type_name(method.returns, 'java')} {method.name}({params(method.params)}) {{"
+        lines += ["    ", head, "        ", "    }"]
+    lines.append("}")
+    usage = [f" * {design.class_name} obj = new {design.class_name}({_names(design.constructor)});"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{method.name}({','.join(p.name for p in method.params)});"
+        usage.append(
+            f" * {call}" if method.returns == VOID else f" * {type_name(method.returns, 'java')} param_{index} = {call}"
+        )
+    return [*lines, "", *_usage_comment(design, usage)]
+
+
+def _c_params(params: tuple[Param, ...]) -> list[str]:
+    texts = []
+    for param in params:
+        texts.append(f"{type_name(param.type, 'c')} {param.name}")
+        if param.type.depth >= 1:
+            texts.append(f"int {param.name}Size")
+        if param.type.depth == 2:
+            texts.append(f"int* {param.name}ColSize")
+    return texts
+
+
+def c_result_params(returns: Type) -> list[str]:
+    """What a C method returning an array takes to say its size (LeetCode's `retSize`, `retColSize`)."""
+    if returns.depth == 1:
+        return ["int* retSize"]
+    if returns.depth == 2:
+        return ["int* retSize", "int** retColSize"]
+    return []
+
+
+def _c(design: Design) -> list[str]:
+    name = design.class_name
+    prefix = c_prefix(name)
+    lines = ["typedef struct {", "    ", f"}} {name};", "", ""]
+    lines += [f"{name}* {prefix}Create({', '.join(_c_params(design.constructor))}) {{", "    ", "}", ""]
+    for method in design.methods:
+        params = [f"{name}* obj", *_c_params(method.params), *c_result_params(method.returns)]
+        lines += [
+            f"{type_name(method.returns, 'c')} {c_function(name, method.name)}({', '.join(params)}) {{",
+            "    ",
+            "}",
+        ]
+        lines.append("")
+    lines += [f"void {prefix}Free({name}* obj) {{", "    ", "}", ""]
+    usage = [f" * {name}* obj = {prefix}Create({_names(design.constructor)});"]
+    for index, method in enumerate(design.methods, 1):
+        args = ", ".join(["obj", *(p.name for p in method.params)])
+        call = f"{c_function(name, method.name)}({args});"
+        usage.append(
+            f" * {call}" if method.returns == VOID else f" * {type_name(method.returns, 'c')} param_{index} = {call}"
+        )
+        usage.append(" ")
+    usage.append(f" * {prefix}Free(obj);")
+    return [*lines, "/**", f" * Your {name} struct will be instantiated and called as such:", *usage, "*/"]
+
+
+def _javascript(design: Design) -> list[str]:
+    def docs(params: tuple[Param, ...], returns: Type | None) -> list[str]:
+        lines = [f" * @param {{{type_name(p.type, 'javascript')}}} {p.name}" for p in params]
+        if returns is not None:
+            lines.append(f" * @return {{{type_name(returns, 'javascript')}}}")
+        return lines
+
+    name = design.class_name
+    lines = ["/**", *docs(design.constructor, None), " */", f"var {name} = function({_names(design.constructor)}) {{"]
+    lines += ["    ", "};", ""]
+    for method in design.methods:
+        lines += ["/** ", *docs(method.params, method.returns), " */"]
+        lines += [f"{name}.prototype.{method.name} = function({_names(method.params)}) {{", "    ", "};", ""]
+    usage = [f" * var obj = new {name}({_names(design.constructor)})"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{method.name}({','.join(p.name for p in method.params)})"
+        usage.append(f" * {call}" if method.returns == VOID else f" * var param_{index} = {call}")
+    return [*lines, "/** ", f" * Your {name} object will be instantiated and called as such:", *usage, " */"]
+
+
+def _go(design: Design) -> list[str]:
+    def params(given: tuple[Param, ...]) -> str:
+        return ", ".join(f"{p.name} {type_name(p.type, 'go')}" for p in given)
+
+    name = design.class_name
+    lines = [f"type {name} struct {{", "    ", "}", "", ""]
+    lines += [f"func Constructor({params(design.constructor)}) {name} {{", "    ", "}", "", ""]
+    for method in design.methods:
+        returns = " " if method.returns == VOID else f" {type_name(method.returns, 'go')} "
+        lines += [f"func (this *{name}) {go_method(method.name)}({params(method.params)}){returns}{{", "    ", "}"]
+        lines += ["", ""]
+    usage = [f" * obj := Constructor({_names(design.constructor)});"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{go_method(method.name)}({','.join(p.name for p in method.params)});"
+        usage.append(f" * {call}" if method.returns == VOID else f" * param_{index} := {call}")
+    return [*lines, "/**", f" * Your {name} object will be instantiated and called as such:", *usage, " */"]
+
+
+def _rust(design: Design) -> list[str]:
+    def params(given: tuple[Param, ...]) -> list[str]:
+        return [f"{snake_case(p.name)}: {type_name(p.type, 'rust')}" for p in given]
+
+    name = design.class_name
+    lines = [f"struct {name} {{", "", "}", "", ""]
+    lines += ["/** ", " * `&self` means the method takes an immutable reference.", " * If you need a mutable"
+              " reference, change it to `&mut self` instead.", " */"]  # fmt: skip
+    lines += [
+        f"impl {name} {{",
+        "",
+        f"    fn new({', '.join(params(design.constructor))}) -> Self {{",
+        "        ",
+        "    }",
+    ]
+    for method in design.methods:
+        returns = "" if method.returns == VOID else f" -> {type_name(method.returns, 'rust')}"
+        head = f"    fn {snake_case(method.name)}({', '.join(['&self', *params(method.params)])}){returns} {{"
+        lines += ["    ", head, "        ", "    }"]
+    lines.append("}")
+    usage = [f" * let obj = {name}::new({', '.join(snake_case(p.name) for p in design.constructor)});"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{snake_case(method.name)}({', '.join(snake_case(p.name) for p in method.params)});"
+        typed = f" * let ret_{index}: {type_name(method.returns, 'rust')} = {call}"
+        usage.append(f" * {call}" if method.returns == VOID else typed)
+    return [*lines, "", "/**", f" * Your {name} object will be instantiated and called as such:", *usage, " */"]
+
+
+def _usage_comment(design: Design, usage: list[str]) -> list[str]:
+    return ["/**", f" * Your {design.class_name} object will be instantiated and called as such:", *usage, " */"]
+
+
+_RENDERERS: dict[str, Callable[[Design], list[str]]] = {
+    "python": _python,
+    "c": _c,
+    "cpp": _cpp,
+    "java": _java,
+    "javascript": _javascript,
+    "go": _go,
+    "rust": _rust,
+}
