@@ -26,5 +26,6 @@ def build(design: Design, solution: str) -> dict[str, str]:
         "init": [str(param.type) for param in design.constructor],
         "methods": {m.name: [[str(p.type) for p in m.params], str(m.returns)] for m in design.methods},
     }
-    main = f"{read_runtime('javascript_main.js')}\n{read_runtime('javascript_design.js')}\nrunDesign({json.dumps(config)});\n"
+    runtime = f"{read_runtime('javascript_main.js')}\n{read_runtime('javascript_design.js')}"
+    main = f"{runtime}\nrunDesign({json.dumps(config)});\n"
     return {MAIN_FILE: main, SOLUTION_FILE: solution}
