@@ -32,6 +32,40 @@ OPERATIONS = "operations"
 ARGUMENTS = "arguments"
 
 _CLASS_NAME = re.compile(r"[A-Z][A-Za-z0-9]*")
+# Builtins (not keywords) of Python and Go that `names.RESERVED` keeps from functions and parameters but that a
+# method may be called: a method lives in its class (Go exports it capitalised, C prefixes it with the class).
+_METHOD_BUILTINS = frozenset(
+    {
+        "abs",
+        "append",
+        "cap",
+        "clear",
+        "close",
+        "copy",
+        "dict",
+        "enumerate",
+        "filter",
+        "len",
+        "list",
+        "make",
+        "map",
+        "max",
+        "min",
+        "object",
+        "panic",
+        "print",
+        "println",
+        "range",
+        "recover",
+        "set",
+        "sorted",
+        "str",
+        "sum",
+        "tuple",
+        "zip",
+    }
+)
+)
 _HARNESS_NAMES = frozenset({"Solution", "ListNode", "TreeNode", "Main", "Object", "String", "Math", "System"})
 
 
@@ -64,7 +98,7 @@ class Design(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         seen: set[str] = set()
         for method in self.methods:
             problem = names.name_problem(method.name)
-            if problem:
+            if problem and method.name not in _METHOD_BUILTINS:
                 raise SignatureError(f"method {method.name!r} {problem}")
             if method.name.lower() in seen or method.name in ("constructor", "create", "free", "new"):
                 raise SignatureError(f"method {method.name!r}: the name is taken (a repeat, or a harness's)")

@@ -30,7 +30,10 @@ def build(design: Design, solution: str) -> dict[str, str]:
     design_main = _fill(read_runtime("java_design.java"), design)
     # The function harness's main and its lookup of `Solution` give way to the design harness's.
     runtime = _FIND.sub("", _FUNCTION_MAIN.sub(lambda _: design_main, runtime, count=1), count=1)
-    return {FILE_NAME: "\n".join([_user_part(solution), "", runtime])}
+    # A pasted `public class LRUCache` could only live in LRUCache.java: the class loses `public`, lines kept.
+    public = re.compile(rf"^public(?=[ \t]+(?:final[ \t]+)?class[ \t]+{design.class_name}\b)", re.MULTILINE)
+    user = public.sub(" " * len("public"), solution)
+    return {FILE_NAME: "\n".join([_user_part(user), "", runtime])}
 
 
 def _fill(text: str, design: Design) -> str:

@@ -11,6 +11,7 @@ every time.
 
 from __future__ import annotations
 
+import bisect
 import json
 import random
 import string
@@ -98,7 +99,8 @@ def _trie(rng: random.Random, calls: int) -> Operations:
 
 def _vector2d(rng: random.Random, calls: int) -> Operations:
     rows = [
-        [rng.randint(-500, 500) for _ in range(rng.choice([0, 0, 1, 2, 3, 5]))] for _ in range(rng.randint(0, calls))
+        [rng.randint(-500, 500) for _ in range(rng.choice([0, 0, 1, 2, 3, 5]))]
+        for _ in range(rng.randint(1, max(1, calls // 2)))
     ]
     total = sum(map(len, rows))
     operations, arguments = ["Vector2D"], [[rows]]
@@ -146,6 +148,7 @@ def write(slug: str, samples: list[Operations]) -> None:
     class_name, generate = GENERATORS[slug]
     folder = PROBLEMS / slug
     namespace: dict[str, Any] = {"OrderedDict": OrderedDict, "defaultdict": defaultdict, "deque": deque}
+    namespace["bisect_right"] = bisect.bisect_right
     namespace.update({name: getattr(__import__("typing"), name) for name in ("List", "Optional", "Dict")})
     exec((folder / "solutions" / "accepted" / "solution.py").read_text(), namespace)
     cls = namespace[class_name]

@@ -1,0 +1,315 @@
+"""Design solutions as people paste them from LeetCode, in every language's own class form, judged in the sandbox
+on the bundled Min Stack; and what a participant sees when one fails."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from judged.judging.runs import RunStatus, custom_operations
+from judged.judging.service import Judge
+from judged.judging.tasks import design_task
+from judged.judging.verdicts import Verdict
+from judged.sandbox import Sandbox, SandboxConfig
+from tests.kinds import design_problem
+
+PROJECT = Path(__file__).resolve().parents[2]
+MIN_STACK = design_problem(PROJECT / "problems" / "min-stack")
+
+# (language, text) pairs in the forms found in public LeetCode solutions: two stacks, public classes, getters on
+# value receivers, `&mut self` getters, C's named struct, C++'s struct, a package clause and imports.
+PASTED = {
+    "python-two-lists": (
+        "python",
+        """from typing import List
+
+
+class MinStack:
+
+    def __init__(self):
+        self.stack: List[int] = []
+        self.mins: List[int] = []
+
+    def push(self, val: int) -> None:
+        self.stack.append(val)
+        if not self.mins or val <= self.mins[-1]:
+            self.mins.append(val)
+
+    def pop(self) -> None:
+        if self.stack.pop() == self.mins[-1]:
+            self.mins.pop()
+
+    def top(self) -> int:
+        return self.stack[-1]
+
+    def getMin(self) -> int:
+        return self.mins[-1]
+""",
+    ),
+    "java-public-class-two-stacks": (
+        "java",
+        """import java.util.Stack;
+
+public class MinStack {
+    Stack<Integer> stack = new Stack<>();
+    Stack<Integer> mins = new Stack<>();
+
+    /** initialize your data structure here. */
+    public MinStack() {}
+
+    public void push(int val) {
+        stack.push(val);
+        if (mins.isEmpty() || val <= mins.peek()) mins.push(val);
+    }
+
+    public void pop() {
+        if (stack.pop().equals(mins.peek())) mins.pop();
+    }
+
+    public int top() { return stack.peek(); }
+
+    public int getMin() { return mins.peek(); }
+}
+""",
+    ),
+    "javascript-prototype": (
+        "javascript",
+        """var MinStack = function() {
+    this.stack = [];
+};
+
+MinStack.prototype.push = function(val) {
+    const min = this.stack.length === 0 ? val : Math.min(val, this.getMin());
+    this.stack.push([val, min]);
+};
+
+MinStack.prototype.pop = function() {
+    this.stack.pop();
+};
+
+MinStack.prototype.top = function() {
+    return this.stack[this.stack.length - 1][0];
+};
+
+MinStack.prototype.getMin = function() {
+    return this.stack[this.stack.length - 1][1];
+};
+""",
+    ),
+    "go-package-and-value-receivers": (
+        "go",
+        """package main
+
+import "math"
+
+type MinStack struct {
+    stack []int
+    mins  []int
+}
+
+/** initialize your data structure here. */
+func Constructor() MinStack {
+    return MinStack{mins: []int{math.MaxInt64}}
+}
+
+func (this *MinStack) Push(val int) {
+    this.stack = append(this.stack, val)
+    this.mins = append(this.mins, min(val, this.mins[len(this.mins)-1]))
+}
+
+func (this *MinStack) Pop() {
+    this.stack = this.stack[:len(this.stack)-1]
+    this.mins = this.mins[:len(this.mins)-1]
+}
+
+func (this MinStack) Top() int {
+    return this.stack[len(this.stack)-1]
+}
+
+func (this MinStack) GetMin() int {
+    return this.mins[len(this.mins)-1]
+}
+""",
+    ),
+    "rust-pub-fn-mut-getters": (
+        "rust",
+        """use std::cmp;
+
+pub struct MinStack {
+    values: Vec<(i32, i32)>,
+}
+
+impl MinStack {
+    pub fn new() -> Self {
+        MinStack { values: vec![] }
+    }
+
+    pub fn push(&mut self, val: i32) {
+        let min = self.values.last().map_or(val, |&(_, m)| cmp::min(m, val));
+        self.values.push((val, min))
+    }
+
+    pub fn pop(&mut self) {
+        self.values.pop();
+    }
+
+    pub fn top(&mut self) -> i32 {
+        self.values.last().unwrap().0
+    }
+
+    pub fn get_min(&self) -> i32 {
+        self.values.last().unwrap().1
+    }
+}
+""",
+    ),
+    "c-named-struct-fixed-array": (
+        "c",
+        """#define MAX_SIZE 100001
+typedef struct mymin {
+    int min;
+    int data;
+} MyMin;
+typedef struct myStack {
+    int top;
+    MyMin array[MAX_SIZE];
+} MinStack;
+
+/** initialize your data structure here. */
+
+MinStack* minStackCreate() {
+    MinStack *stack = (MinStack*)malloc(sizeof(MinStack));
+    stack->top = 0;
+    return stack;
+}
+
+void minStackPush(MinStack* obj, int val) {
+    obj->array[obj->top].data = val;
+    if (obj->top == 0 || val < obj->array[obj->top - 1].min) obj->array[obj->top].min = val;
+    else obj->array[obj->top].min = obj->array[obj->top - 1].min;
+    obj->top++;
+}
+
+void minStackPop(MinStack* obj) { obj->top--; }
+
+int minStackTop(MinStack* obj) { return obj->array[obj->top - 1].data; }
+
+int minStackGetMin(MinStack* obj) { return obj->array[obj->top - 1].min; }
+
+void minStackFree(MinStack* obj) { free(obj); }
+""",
+    ),
+    "cpp-struct-two-stacks": (
+        "cpp",
+        """struct MinStack {
+    stack<int> s, mins;
+    /** initialize your data structure here. */
+    MinStack() {}
+    void push(int val) {
+        s.push(val);
+        if (mins.empty() || val <= mins.top()) mins.push(val);
+    }
+    void pop() {
+        if (s.top() == mins.top()) mins.pop();
+        s.pop();
+    }
+    int top() { return s.top(); }
+    int getMin() { return mins.top(); }
+};
+""",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+async def judge(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[Judge]:
+    service = Judge(SandboxConfig(), state_dir, PROJECT / "languages")
+    await service.start()
+    yield service
+    await service.close()
+
+
+@pytest.mark.parametrize("name", sorted(PASTED))
+async def test_a_pasted_leetcode_class_is_accepted(judge: Judge, name: str) -> None:
+    language, code = PASTED[name]
+    result = await judge.judge_problem(MIN_STACK, language, code)
+    assert (result.verdict, result.message, result.compile_output[:300]) == (
+        Verdict.AC,
+        "",
+        result.compile_output[:300],
+    )
+    assert len(result.tests) == len(MIN_STACK.tests)
+
+
+async def test_a_wrong_return_names_the_operation_and_shows_the_sample(judge: Judge) -> None:
+    code = PASTED["python-two-lists"][1].replace("return self.mins[-1]", "return self.stack[0]")
+    result = await judge.judge_problem(MIN_STACK, "python", code)
+    assert result.verdict is Verdict.WA
+    assert result.failure is not None
+    assert result.failure.sample
+    assert result.failure.message == "operation 4 (getMin): expected -3, got -2"
+    assert result.failure.input == {
+        "operations": ["MinStack", "push", "push", "push", "getMin", "pop", "top", "getMin"],
+        "arguments": [[], [-2], [0], [-3], [], [], [], []],
+    }
+    assert result.failure.expected == [None, None, None, None, -3, None, 0, -2]
+    assert result.failure.actual == [None, None, None, None, -2, None, 0, -2]
+
+
+async def test_a_method_that_raises_is_a_run_time_error_with_its_message(judge: Judge) -> None:
+    code = PASTED["python-two-lists"][1].replace("return self.stack[-1]", "return self.stack[5]")
+    result = await judge.judge_problem(MIN_STACK, "python", code)
+    assert result.verdict is Verdict.RE
+    assert result.message.startswith("IndexError: list index out of range")
+
+
+MISSING = {
+    "java": ("public int getMin()", "public int getMinimum()", Verdict.RE, "class MinStack has no method getMin"),
+    "cpp": ("struct MinStack {", "struct MinStak {", Verdict.CE, ""),
+    "go": ("func (this MinStack) GetMin() int", "func (this MinStack) Minimum() int", Verdict.CE, ""),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MISSING))
+async def test_a_class_without_the_asked_for_method_is_refused(judge: Judge, language: str) -> None:
+    old, new, verdict, message = MISSING[language]
+    code = next(text for lang, text in PASTED.values() if lang == language)
+    assert old in code
+    result = await judge.judge_problem(MIN_STACK, language, code.replace(old, new))
+    assert result.verdict is verdict
+    assert message in result.message
+
+
+async def test_custom_runs_take_leetcodes_two_lists_in_any_of_their_forms(judge: Judge) -> None:
+    inputs = custom_operations(
+        [
+            {"operations": ["MinStack", "push", "getMin"], "arguments": [[], [5], []]},
+            [["MinStack", "push", "push", "top"], [[], [1], [2], []]],
+            '["MinStack","push","pop","push","getMin"]\n[[],[3],[],[-4],[]]\n',
+        ],
+        MIN_STACK.design,
+    )
+    outcome = await judge.run_function(design_task(MIN_STACK), "rust", PASTED["rust-pub-fn-mut-getters"][1], inputs)
+    assert outcome.status is RunStatus.OK
+    assert [output.value for output in outcome.outputs] == [
+        [None, None, 5],
+        [None, None, None, 2],
+        [None, None, None, None, -4],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"operations": ["MinStack", "peek"], "arguments": [[], []]}, "input 1.operations[1]: 'peek' is no method"),
+        ([["MinStack", "push"], [[], ["x"]]], 'input 1.arguments[1][0]: expected int (32-bit), got "x"'),
+        ('["MinStack"]', "input 1: expected two lines"),
+    ],
+)
+def test_a_bad_custom_run_input_names_its_place(given: object, message: str) -> None:
+    with pytest.raises(
+        ValueError, match=message.replace("[", r"\[").replace("]", r"\]").replace("(", r"\(").replace(")", r"\)")
+    ):
+        custom_operations([given], MIN_STACK.design)
