@@ -65,7 +65,6 @@ _METHOD_BUILTINS = frozenset(
         "zip",
     }
 )
-)
 _HARNESS_NAMES = frozenset({"Solution", "ListNode", "TreeNode", "Main", "Object", "String", "Math", "System"})
 
 
