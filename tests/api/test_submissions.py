@@ -167,6 +167,41 @@ async def test_a_run_on_custom_input_shows_outputs_beside_the_reference(client: 
     assert report["expected_from"]
 
 
+async def test_a_design_run_takes_leetcodes_two_lists_and_shows_the_references_returns(client: Client) -> None:
+    body = {
+        "problem": "min-stack",
+        "language": "python",
+        "code": solution("min-stack", "wrong_answer", "python"),
+        "user_id": user(),
+        "tests": [
+            {"operations": ["MinStack", "push", "push", "pop", "getMin"], "arguments": [[], [1], [2], [], []]},
+            '["MinStack","push","push","pop","getMin"]\n[[],[2],[1],[],[]]',
+        ],
+    }
+    response = await client.post("/v1/runs", json=body)
+    assert response.status in (200, 202), await response.text()
+    run = await response.json()
+    while run["status"] != "finished":
+        await asyncio.sleep(0.2)
+        run = await (await client.get(f"/v1/runs/{run['id']}")).json()
+    report = run["report"]
+    assert report["outcome"]["status"] == "ok"
+    assert [output["value"] for output in report["outcome"]["outputs"]] == [
+        [None, None, None, None, 1],
+        [None] * 4 + [1],
+    ]
+    assert report["expected"] == [[None, None, None, None, 1], [None] * 4 + [2]]
+    assert report["inputs"][1] == [["MinStack", "push", "push", "pop", "getMin"], [[], [2], [1], [], []]]
+
+
+async def test_a_design_run_naming_no_method_of_the_class_is_a_400(client: Client) -> None:
+    tests = [{"operations": ["MinStack", "peek"], "arguments": [[], []]}]
+    body = {"problem": "min-stack", "language": "python", "code": "x", "user_id": user(), "tests": tests}
+    response = await client.post("/v1/runs", json=body)
+    assert response.status == 400
+    assert "input 1.operations[1]: 'peek' is no method of MinStack" in (await response.json())["error"]["message"]
+
+
 async def test_a_run_with_a_mistyped_input_is_a_400_naming_it(client: Client) -> None:
     body = {"problem": "balance-point", "language": "python", "code": "x", "user_id": user(), "tests": [{"w": [1]}]}
     response = await client.post("/v1/runs", json=body)

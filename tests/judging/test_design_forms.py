@@ -116,7 +116,11 @@ func Constructor() MinStack {
 
 func (this *MinStack) Push(val int) {
     this.stack = append(this.stack, val)
-    this.mins = append(this.mins, min(val, this.mins[len(this.mins)-1]))
+    smallest := this.mins[len(this.mins)-1]
+    if val < smallest {
+        smallest = val
+    }
+    this.mins = append(this.mins, smallest)
 }
 
 func (this *MinStack) Pop() {

@@ -1,0 +1,79 @@
+"""GET /v1/problems/{slug} of a design problem: the class with its types, and LeetCode's stub for a class."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from judged.harness import LANGUAGE_IDS
+from judged.harness.design_stubs import design_stub
+from tests.api.conftest import BUNDLED, Client
+from tests.kinds import design_problem
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """The index holds the Min Stack design problem and one function problem."""
+    root = tmp_path / "problems"
+    root.mkdir()
+    for slug in ("min-stack", "balance-point"):
+        shutil.copytree(BUNDLED / slug, root / slug)
+    return root
+
+
+@pytest.mark.parametrize("language", LANGUAGE_IDS)
+async def test_a_design_problem_page_has_its_class_and_leetcodes_class_stub(client: Client, language: str) -> None:
+    response = await client.get("/v1/problems/min-stack", params={"language": language})
+    assert response.status == 200, await response.text()
+    body = await response.json()
+    assert body["signature"] is None
+    assert body["design"] == {
+        "class": "MinStack",
+        "constructor": [],
+        "methods": [
+            {"name": "push", "params": [{"name": "val", "type": "int"}], "returns": "void"},
+            {"name": "pop", "params": [], "returns": "void"},
+            {"name": "top", "params": [], "returns": "int"},
+            {"name": "getMin", "params": [], "returns": "int"},
+        ],
+    }
+    assert body["stub"] == design_stub(design_problem(BUNDLED / "min-stack").design, language)
+    assert body["samples"][0]["input"]["operations"][0] == "MinStack"
+
+
+async def test_a_function_problem_page_has_no_design(client: Client) -> None:
+    body = await (await client.get("/v1/problems/balance-point")).json()
+    assert body["design"] is None
+    assert body["signature"]["name"] == "balancePoint"
+
+
+def test_the_stubs_are_leetcodes_text_for_a_class() -> None:
+    design = design_problem(BUNDLED / "lru-cache").design
+    assert design_stub(design, "python").startswith(
+        "class LRUCache:\n\n    def __init__(self, capacity: int):\n        \n\n"
+        "    def get(self, key: int) -> int:\n        \n\n    def put(self, key: int, value: int) -> None:\n"
+    )
+    assert "# Your LRUCache object will be instantiated and called as such:\n# obj = LRUCache(capacity)\n" in (
+        design_stub(design, "python")
+    )
+    c = design_stub(design, "c")
+    assert "LRUCache* lRUCacheCreate(int capacity) {" in c
+    assert "int lRUCacheGet(LRUCache* obj, int key) {" in c
+    assert "void lRUCachePut(LRUCache* obj, int key, int value) {" in c
+    assert "void lRUCacheFree(LRUCache* obj) {" in c
+    assert " * Your LRUCache struct will be instantiated and called as such:" in c
+    go = design_stub(design, "go")
+    assert "func Constructor(capacity int) LRUCache {" in go
+    assert "func (this *LRUCache) Get(key int) int {" in go
+    assert "func (this *LRUCache) Put(key int, value int) {" in go  # gofmt's one space, as the function stubs
+    rust = design_stub(design, "rust")
+    assert "    fn new(capacity: i32) -> Self {" in rust
+    assert "    fn get(&self, key: i32) -> i32 {" in rust
+    js = design_stub(design, "javascript")
+    assert "var LRUCache = function(capacity) {" in js
+    assert "LRUCache.prototype.put = function(key, value) {" in js
+    assert "    public LRUCache(int capacity) {" in design_stub(design, "java")
+    assert "    LRUCache(int capacity) {" in design_stub(design, "cpp")
+    assert " * LRUCache* obj = new LRUCache(capacity);" in design_stub(design, "cpp")
