@@ -67,7 +67,7 @@ async def test_a_wrong_sample_shows_input_expected_and_actual(judge: Judge) -> N
 
 async def test_one_jail_judges_every_test_and_no_test_sees_what_another_left(judge: Judge) -> None:
     problem = load_problem(PACKAGES / "aplusb")
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     leaves_a_mark = (
         "import os\n"
         "a, b = map(int, input().split())\n"
