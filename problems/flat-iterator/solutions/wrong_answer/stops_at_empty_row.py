@@ -7,7 +7,7 @@ class Vector2D:
         self.col = 0
 
     def next(self) -> int:
-        if self.col == len(self.vec[self.row]):
+        while self.col == len(self.vec[self.row]):
             self.row += 1
             self.col = 0
         value = self.vec[self.row][self.col]
