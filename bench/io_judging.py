@@ -12,7 +12,8 @@ piped). "added" is the difference of the medians.
 Table 2, side by side through each tool's command line, the build cached on
 both sides ("DMOJ's side" below says how DMOJ is installed and driven):
 `judged judge PACKAGE SOLUTION` as a whole process (start-up, self-test
-cache, sandbox start and judging), after one call that built the program;
+cache, sandbox start and judging), after one call that built the program
+(and wrote judged's bytecode, as an installed judged has it);
 DMOJ (`dmoj-cli` with the same 100 tests in its own problem format, CPP17 and
 PY3) as the time of a repeated `submit` in one `dmoj-cli` session, so its
 in-memory compile cache answers (its process start and self-tests are not
@@ -39,7 +40,7 @@ from pathlib import Path
 from judged.judging.progress import Progress
 from judged.judging.service import Judge
 from judged.judging.verdicts import Verdict
-from judged.problems import load_problem
+from judged.problems import IoProblem, load_problem
 from judged.sandbox import SandboxConfig
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -219,7 +220,11 @@ def side_by_side(root: Path, package: Path, repeat: int, dmoj: bool) -> None:
 
 def judged_cli(root: Path, package: Path, source: Path, repeat: int) -> list[float]:
     """Wall seconds of `judged judge` as a whole process, after one call that built and cached the program."""
-    env = {**os.environ, "JUDGED_STATE_DIR": str(root / "cli-state")}
+    # This workplace sets PYTHONDONTWRITEBYTECODE=1, which would make every call compile judged's
+    # modules from source (0.4 s here); an installed judged has its bytecode, so the bench keeps
+    # it in a folder of its own (written by the first, untimed call), never in the source tree.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env |= {"JUDGED_STATE_DIR": str(root / "cli-state"), "PYTHONPYCACHEPREFIX": str(root / "pycache")}
     argv = [str(PROJECT / ".venv" / "bin" / "judged"), "judge", str(package), str(source)]
     times = []
     for attempt in range(repeat + 1):
@@ -235,7 +240,7 @@ def judged_cli(root: Path, package: Path, source: Path, repeat: int) -> list[flo
 async def in_process(root: Path, package: Path) -> None:
     """Table 1: judging in this process, per test against the same program run bare."""
     problem = load_problem(package)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     inputs = [test.input for test in problem.io.tests]
     judge = Judge(SandboxConfig(), root / "state", PROJECT / "languages")
     await judge.start(only=set(SOLUTIONS))
