@@ -32,6 +32,7 @@ from judged.api.tokens import Frontend
 from judged.api.web import web_client
 from judged.competitions import Competitions
 from judged.competitions.board import Boards
+from judged.competitions.stats import CompetitionStats
 from judged.judging.selftest import LanguageStatus
 from judged.judging.service import Judge
 from judged.metrics import Metrics
@@ -183,6 +184,7 @@ class Daemon:
             web=self.web,
             body_timeout=server.header_timeout,
             announcements=self.announcements if self.role != "worker" else None,
+            stats=CompetitionStats(self.competitions.boards) if self.role != "worker" else None,
         )
 
     def history(self) -> History:

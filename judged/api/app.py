@@ -21,6 +21,7 @@ from judged.api import (
 )
 from judged.api.announcements import list_announcements, post_announcement
 from judged.api.auth import ACCESS, Access, auth_middleware
+from judged.api.competition_stats import competition_stats
 from judged.api.competitions import (
     competition_events,
     create_competition,
@@ -101,6 +102,7 @@ ANNOUNCEMENT_ROUTES: tuple[Route, ...] = (
     Route("POST", f"{_C}/announcements", post_announcement, openapi_announcements.POST_ANNOUNCEMENT, "admin"),
     Route("GET", f"{_C}/announcements", list_announcements, openapi_announcements.LIST_ANNOUNCEMENTS),
 )
+STATS_ROUTE = Route("GET", f"{_C}/stats", competition_stats, openapi_announcements.STATS)
 
 
 HISTORY_ROUTES: tuple[Route, ...] = (
@@ -128,6 +130,8 @@ def routes(deps: ApiDeps, extra: Iterable[Route] = ()) -> list[Route]:
             found += COMPETITION_ROUTES
             if deps.announcements is not None:
                 found += ANNOUNCEMENT_ROUTES
+            if deps.stats is not None:
+                found.append(STATS_ROUTE)
         found += extra
     return found
 
@@ -143,7 +147,7 @@ def build_app(deps: ApiDeps, extra_routes: Iterable[Route] = ()) -> web.Applicat
         wire_types += openapi_competitions.WIRE_TYPES
     if deps.history is not None:
         wire_types += openapi_history.WIRE_TYPES
-    if deps.competitions is not None and deps.announcements is not None:
+    if deps.competitions is not None and (deps.announcements is not None or deps.stats is not None):
         wire_types += openapi_announcements.WIRE_TYPES
     document = openapi.document(((route.method, route.path, route.operation) for route in served), wire_types)
     app[OPENAPI_DOCUMENT] = encode(document)

@@ -29,6 +29,7 @@ from judged.store.submissions import Submission, SubmissionStore
 
 if TYPE_CHECKING:
     from judged.competitions import Competitions
+    from judged.competitions.stats import CompetitionStats
 
 __all__ = [
     "DEFAULT_MAX_BODY",
@@ -151,6 +152,8 @@ class ApiDeps:
     """Seconds a request may take to send its body (`read_body`): slower is a 408."""
     announcements: AnnouncementFeed | None = None
     """The organisers' announcements of competitions (judged.api.announcements); None: not served."""
+    stats: CompetitionStats | None = None
+    """Each competition problem's solves and attempts (judged.api.competition_stats); None: not served."""
 
 
 DEPS = web.AppKey("deps", ApiDeps)

@@ -1,4 +1,5 @@
-"""The OpenAPI operations of the announcement routes (judged.api.announcements)."""
+"""The OpenAPI operations of the contest page's own routes: announcements (judged.api.announcements) and
+each problem's solves and attempts (judged.api.competition_stats)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from typing import Any
 
 from judged.api.announcements import MAX_WAIT, AnnouncementPage
 from judged.api.openapi import Operation, error_response, json_body, query_param, ref
+from judged.competitions.stats import REFRESH, ProblemStats, StatsPage
 from judged.store.announcements import KEPT, Announcement, NewAnnouncement
 
-__all__ = ["LIST_ANNOUNCEMENTS", "POST_ANNOUNCEMENT", "WIRE_TYPES"]
+__all__ = ["LIST_ANNOUNCEMENTS", "POST_ANNOUNCEMENT", "STATS", "WIRE_TYPES"]
 
-WIRE_TYPES: tuple[type, ...] = (Announcement, NewAnnouncement, AnnouncementPage)
+WIRE_TYPES: tuple[type, ...] = (Announcement, NewAnnouncement, AnnouncementPage, ProblemStats, StatsPage)
 
 _ID = {"name": "competition_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 64}}
 _AUTH: dict[str, Any] = {"401": error_response("no or an unknown bearer token (when tokens are configured)")}
@@ -45,6 +47,18 @@ LIST_ANNOUNCEMENTS: Operation = {
     "responses": {
         "200": json_body("the announcements; ask again with after=last", ref("AnnouncementPage")),
         "400": error_response("a bad after or wait"),
+        **_AUTH,
+        **_MISSING,
+    },
+}
+
+STATS: Operation = {
+    "operationId": "competitionStats",
+    "summary": "Each problem's solves, participants who tried it and submissions, as the public board shows them",
+    "description": f"Counted on each host at most every {REFRESH:g} s from the board it serves pages from.",
+    "parameters": [_ID],
+    "responses": {
+        "200": json_body("the counts, in the competition's problem order", ref("StatsPage")),
         **_AUTH,
         **_MISSING,
     },
