@@ -20,6 +20,7 @@ from judged.sandbox.identity import Identity, IdentityPool, hand_over
 from judged.sandbox.jail import bundled_nsjail, check_mount, closed_ancestor, nsjail_argv
 from judged.sandbox.pinning import core_of_slot, current_slot
 from judged.sandbox.release import Release, ReleaseError, release
+from judged.sandbox.spawn import DEVNULL, PIPE, Child, feed, spawn
 from judged.sandbox.types import Limits, RunRequest, RunResult, SandboxError, Status
 
 log = logging.getLogger(__name__)
@@ -58,9 +59,7 @@ class RunWatch:
     warm jail (warm.py), whose end is the init's report instead.
     """
 
-    def __init__(
-        self, proc: asyncio.subprocess.Process | None, cgroup: RunCgroup, limits: Limits, stop: asyncio.Event | None
-    ) -> None:
+    def __init__(self, proc: Child | None, cgroup: RunCgroup, limits: Limits, stop: asyncio.Event | None) -> None:
         self.proc = proc
         self.cgroup = cgroup
         self.limits = limits
@@ -151,17 +150,6 @@ class RunWatch:
         finally:
             if asked is not None:
                 asked.cancel()
-
-
-async def _feed(stdin: asyncio.StreamWriter | None, data: bytes) -> None:
-    if stdin is None:
-        return
-    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-        stdin.write(data)
-        await stdin.drain()
-    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-        stdin.close()
-        await stdin.wait_closed()
 
 
 def _read_all(fd: int, limit: int) -> bytes:
@@ -272,17 +260,17 @@ class Sandbox:
                     self.nsjail, self.helper, request, status_fd=status_w, log_fd=log_w, identity=identity
                 ),
             ]  # fmt: skip
-            stdin: int | IO[bytes] = asyncio.subprocess.DEVNULL
+            stdin: int | IO[bytes] = DEVNULL
             if isinstance(request.stdin, Path):
                 stdin_file = stdin = request.stdin.open("rb")
             elif request.stdin is not None:
-                stdin = asyncio.subprocess.PIPE
+                stdin = PIPE
             started = time.monotonic()
-            proc = await asyncio.create_subprocess_exec(
-                *argv,
+            proc = await spawn(
+                argv,
                 stdin=stdin,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE,
+                stdout=PIPE,
+                stderr=PIPE,
                 pass_fds=(status_w, log_w, *request.extra_fds.values()),
                 env=HELPER_ENV,  # never the daemon's own (tokens, a Redis password)
             )
@@ -310,7 +298,7 @@ class Sandbox:
     async def _supervise(
         self,
         run: RunWatch,
-        proc: asyncio.subprocess.Process,
+        proc: Child,
         request: RunRequest,
         *,
         started: float,
@@ -324,11 +312,11 @@ class Sandbox:
         stdin_data = request.stdin if isinstance(request.stdin, bytes) else b""
         out = asyncio.ensure_future(run.read_stream(proc.stdout, request.limits.output))
         err = asyncio.ensure_future(run.read_stream(proc.stderr, STDERR_KEEP))
-        feed = asyncio.ensure_future(_feed(proc.stdin, stdin_data))
+        feeding = asyncio.ensure_future(feed(proc.stdin, stdin_data) if proc.stdin is not None else asyncio.sleep(0))
         await run.watch(started, self.config.poll_interval)
         host_wall = time.monotonic() - run.wall_started(started)
         handing_over.cancel()
-        _, pending = await asyncio.wait((out, err, feed), timeout=DRAIN_GRACE)
+        _, pending = await asyncio.wait((out, err, feeding), timeout=DRAIN_GRACE)
         jail_log = await log_reader.text()
         if pending:
             # Something outside the jail's pid namespace still holds the pipes:

@@ -48,6 +48,7 @@ from judged.sandbox.runner import (
     classify,
     internal_error,
 )
+from judged.sandbox.spawn import DEVNULL, Child, feed, spawn
 from judged.sandbox.types import MiB, RunRequest, RunResult, Status
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class _Lines:
 class _Jail:
     """One nsjail process in its `serve` role, its cgroup, its uid lease and its status socket."""
 
-    def __init__(self, proc: asyncio.subprocess.Process, cgroup: RunCgroup, sock: socket.socket, log_r: int) -> None:
+    def __init__(self, proc: Child, cgroup: RunCgroup, sock: socket.socket, log_r: int) -> None:
         self.proc, self.cgroup, self.sock = proc, cgroup, sock
         self.lines = _Lines(sock)
         self.log = PipeReader(log_r, LOG_KEEP)
@@ -120,10 +121,10 @@ class _Jail:
                     warm=True,
                 ),
             ]  # fmt: skip
-            proc = await asyncio.create_subprocess_exec(
-                *argv,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=asyncio.subprocess.DEVNULL,
+            proc = await spawn(
+                argv,
+                stdin=DEVNULL,
+                stdout=DEVNULL,
                 stderr=log_w,
                 pass_fds=(status_w, log_w),
                 env=HELPER_ENV,
@@ -209,7 +210,7 @@ class _Jail:
         out = asyncio.ensure_future(_read(run, out_file, request.limits.output))
         err = asyncio.ensure_future(_read(run, err_file, STDERR_KEEP))
         if feed_w is not None:
-            await _feed(feed_w, stdin if isinstance(stdin, bytes) else b"")
+            await feed(feed_w, stdin if isinstance(stdin, bytes) else b"")
         try:
             problem = await self._release(test)
             if problem:
@@ -289,18 +290,6 @@ async def _read(run: RunWatch, file: IO[bytes], keep: int) -> tuple[bytes, bool]
         return await run.read_stream(reader, keep)
     finally:
         transport.close()
-
-
-async def _feed(fd: int, data: bytes) -> None:
-    """Hand a run's stdin to a pipe transport, which writes it as the program reads and then closes.
-
-    Nothing waits for it: a program that never reads its stdin ends, and the
-    transport with it (a broken pipe is no error of the run).
-    """
-    loop = asyncio.get_running_loop()
-    transport, _ = await loop.connect_write_pipe(asyncio.Protocol, os.fdopen(fd, "wb", buffering=0))
-    transport.write(data)
-    transport.close()
 
 
 def _with_output(result: RunResult, stdout: bytes, stderr: bytes, out_cut: bool, err_cut: bool) -> RunResult:
