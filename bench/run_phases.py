@@ -36,6 +36,7 @@ from typing import Any
 from judged.sandbox import Mount, RunRequest, Sandbox, SandboxConfig, Status, jail, release, runner
 from judged.sandbox.cgroups import Cgroups, RunCgroup
 from judged.sandbox.identity import Identity, IdentityPool, hand_over
+from judged.sandbox.spawn import Child
 
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
 TRUE = RunRequest(argv=("/bin/true",), env=ENV)
@@ -76,15 +77,15 @@ def instrument() -> None:
     runner.nsjail_argv = timed("4 nsjail argv", jail.nsjail_argv)  # type: ignore[attr-defined]
     RunCgroup.admit_program = timed("7 move into program cgroup", RunCgroup.admit_program)  # type: ignore[method-assign]
     RunCgroup.remove = timed("10 remove cgroups", RunCgroup.remove)  # type: ignore[method-assign]
-    spawn = asyncio.create_subprocess_exec
+    spawn = runner.spawn  # type: ignore[attr-defined]
 
-    async def timed_spawn(*args: Any, **kwargs: Any) -> asyncio.subprocess.Process:
+    async def timed_spawn(*args: Any, **kwargs: Any) -> Child:
         mark("spawn")
         proc = await spawn(*args, **kwargs)
         mark("spawned")
         return proc
 
-    runner.asyncio.create_subprocess_exec = timed_spawn  # type: ignore[attr-defined]
+    runner.spawn = timed_spawn  # type: ignore[attr-defined]
     host_pid = release.host_pid
 
     def timed_host_pid(candidates: list[int], jail_pid: int) -> int | None:
