@@ -196,7 +196,8 @@ def test_a_second_host_gives_the_same_etag() -> None:
 
 @pytest.mark.parametrize("participants", [20_000])
 async def test_memory_per_participant_is_bounded(redis: aioredis.Redis, participants: int) -> None:
-    """A 20,000-participant board (both views) stays under 600 bytes a participant (docs/benchmarks.md: 100,000)."""
+    """A 20,000-participant board (both views) stays under 600 bytes a participant, its rendered rows under 1,200
+    (docs/benchmarks.md: 100,000)."""
     competition = competition_of(freeze=5)
     results = [
         Result(
@@ -219,3 +220,15 @@ async def test_memory_per_participant_is_bounded(redis: aioredis.Redis, particip
         tracemalloc.stop()
     assert len(snapshot.boards["live"]) == len(snapshot.boards["public"]) == participants
     assert kept / participants < 600
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for index in range(participants):  # every participant's own row answered in both views: each row kept once
+            for view in ("live", "public"):
+                own = await boards.own_row(competition, f"u{index:06d}", neighbours=1, view=view)
+                assert own is not None
+                own.body()
+        rendered = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert rendered / participants < 1_200  # a 3-problem row's JSON in each view, one per participant
