@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import enum
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -25,16 +26,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import msgspec
 
 from judged.judging.caps import cap_text, capped_result
-from judged.judging.function import FunctionTask
-from judged.judging.io_runs import NOT_INTERACTIVE, custom_inputs, sample_inputs
 from judged.judging.progress import Progress
 from judged.judging.reports import RUN_REPORT_ENCODER, RunReport, capped_report
-from judged.judging.runs import RunOutcome, RunStatus, custom_arguments, custom_operations
-from judged.judging.service import Judge, LanguageUnavailable
-from judged.judging.sources import read_program
-from judged.judging.tasks import design_task, function_task
+from judged.judging.runs import RunStatus
+from judged.judging.service import CannotJudge, Judge
 from judged.judging.verdicts import JudgeResult, Verdict
-from judged.problems import DesignProblem, FunctionProblem, IoProblem, Problem
+from judged.problems import Problem
 from judged.sandbox import pin_slot
 from judged.store.queue import Claim, Queue
 from judged.store.submissions import Kind, Status, Submission, SubmissionNotFound, SubmissionStore
@@ -190,13 +187,15 @@ class Worker:
         started = time.monotonic()
         try:
             outcome = await self._work(submission)
+        except CannotJudge as exc:  # final: recorded, then acked like any result
+            await self._final_error(claim, str(exc))
+            self._after(claim)
+            return
         except Exception as exc:
             log.exception("submission %s: judging failed on attempt %d", sid, claim.attempt)
             await self._infrastructure_failure(claim, f"the judge failed: {type(exc).__name__}")
             return
-        if isinstance(outcome, str):
-            await self._final_error(claim, outcome)
-        elif isinstance(outcome, JudgeResult):
+        if isinstance(outcome, JudgeResult):
             if outcome.verdict is Verdict.IE:
                 log.error("submission %s: sandbox failure on attempt %d: %s", sid, claim.attempt, outcome.message)
                 await self._infrastructure_failure(claim, outcome.message or "the sandbox failed")
@@ -251,93 +250,24 @@ class Worker:
             return None
         return submission
 
-    async def _work(self, submission: Submission) -> JudgeResult | RunReport | str:
-        """The result, or a message saying why it cannot be judged by anyone (a final IE)."""
+    async def _work(self, submission: Submission) -> JudgeResult | RunReport:
+        """The result; CannotJudge when nobody can judge it here on any attempt (a final IE)."""
         problem = await self._problems(submission.problem)
         if problem is None:
-            return f"unknown problem {submission.problem!r}"
-        try:
-            self._judge.language(submission.language)
-        except LanguageUnavailable as exc:
-            return str(exc)
+            raise CannotJudge(f"unknown problem {submission.problem!r}")
+        self._judge.language(submission.language)
         kind = "run" if submission.kind is Kind.RUN else "judging"
         log.info("submission %s %s: problem %s, %s", submission.id, kind, problem.slug, submission.language)
         if submission.kind is Kind.RUN:
-            return await self._run(submission, problem)
+            return await self._judge.run(
+                problem, submission.language, submission.code, submission.inputs,
+                reference_output=submission.reference_output,
+            )  # fmt: skip
         progress = _Publisher(self._store, submission.id)
         try:
             return await self._judge.judge_problem(problem, submission.language, submission.code, progress=progress)
         finally:
             await progress.close()
-
-    async def _run(self, submission: Submission, problem: Problem) -> RunReport | str:
-        read_inputs: Callable[[list[object]], list[list[object]]]
-        match problem:
-            case IoProblem():
-                return await self._run_io(submission, problem)
-            case FunctionProblem(signature=signature, shape=shape):
-                task = function_task(problem)
-                read_inputs = lambda given: custom_arguments(given, signature, shape)  # noqa: E731
-            case DesignProblem(design=design):
-                task = design_task(problem)
-                read_inputs = lambda given: custom_operations(given, design)  # noqa: E731
-        if submission.inputs is None:
-            samples = [case for case in task.cases if case.sample]
-            inputs = [case.args for case in samples]
-            outcome = await self._judge.run_function(task, submission.language, submission.code, inputs)
-            return RunReport(outcome=outcome, inputs=inputs, expected=[case.output for case in samples])
-        try:
-            inputs = read_inputs(msgspec.json.decode(submission.inputs, type=list[object]))
-        except (ValueError, msgspec.DecodeError) as exc:
-            failed = RunOutcome(status=RunStatus.ERROR, outputs=[], message=str(exc))
-            return RunReport(outcome=failed, inputs=[])
-        outcome = await self._judge.run_function(task, submission.language, submission.code, inputs)
-        if not submission.reference_output:  # decided at POST /v1/runs (a running competition's problem)
-            return RunReport(outcome=outcome, inputs=inputs)
-        expected, source = await self._expected(task, problem, inputs)
-        return RunReport(outcome=outcome, inputs=inputs, expected=expected, expected_from=source)
-
-    async def _expected(
-        self, task: FunctionTask, problem: Problem, inputs: list[list[object]]
-    ) -> tuple[list[object] | None, str]:
-        """What the accepted reference solution returns on `inputs`; (None, "") when there is none or it fails."""
-        reference = self._judge.reference_solution(problem)
-        if reference is None:
-            return None, ""
-        code = reference.path.read_text()
-        outcome = await self._judge.run_function(task, reference.language, code, inputs)
-        values = [output.value if output.status == "ok" else None for output in outcome.outputs]
-        return values, reference.path.name
-
-    async def _run_io(self, submission: Submission, problem: IoProblem) -> RunReport:
-        """An I/O problem's run: the samples' inputs beside their answers, or stdin texts beside the reference's."""
-        if problem.io.interactive:
-            refused = RunOutcome(status=RunStatus.ERROR, outputs=[], message=NOT_INTERACTIVE)
-            return RunReport(outcome=refused, inputs=[])
-        if submission.inputs is None:
-            inputs, answers = await asyncio.to_thread(sample_inputs, problem)
-            outcome = await self._judge.run_io(problem, submission.language, submission.code, inputs)
-            return RunReport(outcome=outcome, inputs=inputs, expected=list(answers))
-        try:
-            inputs = custom_inputs(msgspec.json.decode(submission.inputs, type=list[object]))
-        except (ValueError, msgspec.DecodeError) as exc:
-            return RunReport(outcome=RunOutcome(status=RunStatus.ERROR, outputs=[], message=str(exc)), inputs=[])
-        outcome = await self._judge.run_io(problem, submission.language, submission.code, inputs)
-        if not submission.reference_output:  # decided at POST /v1/runs (a running competition's problem)
-            return RunReport(outcome=outcome, inputs=inputs)
-        expected, source = await self._expected_io(problem, inputs)
-        return RunReport(outcome=outcome, inputs=inputs, expected=expected, expected_from=source)
-
-    async def _expected_io(self, problem: IoProblem, inputs: list[str]) -> tuple[list[object] | None, str]:
-        """What the accepted reference solution prints on `inputs`; (None, "") when there is none or it fails."""
-        reference = self._judge.reference_solution(problem)
-        if reference is None:
-            return None, ""
-        code = await asyncio.to_thread(read_program, reference.path)  # a file, or a multi-file program's folder
-        outcome = await self._judge.run_io(problem, reference.language, code, inputs)
-        if not outcome.outputs:  # it did not build
-            return None, ""
-        return [output.value if output.status == "ok" else None for output in outcome.outputs], reference.path.name
 
     async def _final_error(self, claim: Claim, message: str) -> None:
         """An IE that another attempt cannot fix: finish now, never retried."""
@@ -363,8 +293,14 @@ class Worker:
         await self._done(claim)
 
 
+class _EventKind(enum.Enum):
+    RUNNING = enum.auto()  # judging started: the number of tests
+    TEST = enum.auto()  # a test is done: the counts so far
+    END = enum.auto()  # judging ended: send what is held, then stop
+
+
 class _Event(msgspec.Struct, frozen=True):
-    kind: str  # running, test, end
+    kind: _EventKind
     index: int = 0
     total: int = 0
     verdict: str = ""
@@ -383,15 +319,15 @@ class _Publisher(Progress):
         self._task = asyncio.create_task(self._send(), name=f"progress of {submission_id}")
 
     def running(self, total: int) -> None:
-        self._put(_Event("running", total=total))
+        self._put(_Event(_EventKind.RUNNING, total=total))
 
     def test_done(self, index: int, total: int, verdict: Verdict) -> None:
         self._passed += verdict is Verdict.AC
-        self._put(_Event("test", index, total, verdict.value, self._passed))
+        self._put(_Event(_EventKind.TEST, index, total, verdict.value, self._passed))
 
     async def close(self) -> None:
         """Send what is queued (bounded), then stop."""
-        self._put(_Event("end"))
+        self._put(_Event(_EventKind.END))
         try:
             async with asyncio.timeout(5):
                 await asyncio.shield(self._task)
@@ -413,9 +349,9 @@ class _Publisher(Progress):
             self._wake.clear()
             while self._pending:
                 event = self._pending.popleft()
-                if event.kind == "test":
+                if event.kind is _EventKind.TEST:
                     held = event  # only the newest count matters
-                elif event.kind == "end":
+                elif event.kind is _EventKind.END:
                     if held is not None:  # the final count, so the stored progress ends complete
                         await self._publish(held)
                     return
@@ -427,7 +363,7 @@ class _Publisher(Progress):
 
     async def _publish(self, event: _Event) -> None:
         try:
-            if event.kind == "running":
+            if event.kind is _EventKind.RUNNING:
                 await self._store.set_status(self._id, Status.RUNNING, total=event.total)
             else:
                 await self._store.test_done(self._id, event.index, event.total, event.verdict, event.passed)

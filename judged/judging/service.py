@@ -18,10 +18,13 @@ from judged.judging.io import judge_io
 from judged.judging.io_runs import run_io
 from judged.judging.languages import Language, load_languages
 from judged.judging.progress import NO_PROGRESS, Progress
+from judged.judging.reports import RunReport
+from judged.judging.run_mode import run_submission
 from judged.judging.runs import RunOutcome, reference_solution, run_function
-from judged.judging.selftest import LanguageStatus, self_test_all
+from judged.judging.selftest import self_test_all
 from judged.judging.selftest_cache import SelfTestCache
 from judged.judging.sources import read_program
+from judged.judging.statuses import LanguageStatus
 from judged.judging.tasks import design_task, function_task
 from judged.judging.timelimit import JudgeWith, TimeLimitError, derivation_key, derive_time_limit
 from judged.judging.verdicts import JudgeResult, Verdict
@@ -34,7 +37,11 @@ DEFAULT_TIME_LIMIT = 2.0
 """Seconds per test of a package that carries no time limit and has no accepted submission to derive one from."""
 
 
-class LanguageUnavailable(Exception):
+class CannotJudge(Exception):
+    """Nobody can judge this submission here, on any attempt (unknown problem or language): a final IE."""
+
+
+class LanguageUnavailable(CannotJudge):
     """A language that does not exist or failed its self-test; the message says which."""
 
 
@@ -107,6 +114,13 @@ class Judge:
         return await run_io(
             problem, language, code, inputs, sandbox=self.sandbox, builder=self.builder, time_limit=time_limit
         )
+
+    async def run(
+        self, problem: Problem, language_id: str, code: str, inputs: str | None, *, reference_output: bool
+    ) -> RunReport:
+        """Run mode for any problem (`run_mode.run_submission`): the samples, or the participant's inputs (JSON)."""
+        self.language(language_id)  # LanguageUnavailable before anything runs
+        return await run_submission(self, problem, language_id, code, inputs, reference_output=reference_output)
 
     def reference_solution(self, problem: Problem) -> ReferenceSolution | None:
         """The accepted reference solution, in an enabled language, that computes expected outputs for runs."""
