@@ -21,7 +21,6 @@ import time
 from collections.abc import AsyncIterator, Coroutine, Sequence
 from pathlib import Path
 
-import msgspec
 import redis.asyncio as aioredis
 from aiohttp import web
 from sqlalchemy.exc import DBAPIError
@@ -33,8 +32,8 @@ from judged.api.web import web_client
 from judged.competitions import Competitions
 from judged.competitions.board import Boards
 from judged.competitions.stats import CompetitionStats
-from judged.judging.selftest import LanguageStatus
 from judged.judging.service import Judge
+from judged.judging.statuses import LanguageStatus
 from judged.metrics import Metrics
 from judged.problems import Problem, ProblemError, load_problem
 from judged.settings import Settings
@@ -49,6 +48,7 @@ from judged.store.index import ProblemIndex
 from judged.store.index_sync import fingerprint
 from judged.store.keeper import SubmissionKeeper
 from judged.store.keys import Keys
+from judged.store.languages import LanguageStatuses
 from judged.store.leaderboard import Leaderboard
 from judged.store.leaderboard_snapshot import BoardReads
 from judged.store.page_cache import PageCache
@@ -64,16 +64,6 @@ LANGUAGES_REFRESH = 10.0
 """Seconds between reads (API hosts) and writes (worker hosts) of the language statuses shared in Redis."""
 PROBLEM_RECHECK = 1.0
 """Seconds a loaded problem is used without checking its folder for changes."""
-LANGUAGES_FRESH = 90.0
-"""A worker host's statuses count while they are younger than this (seconds)."""
-
-
-class HostLanguages(msgspec.Struct, frozen=True):
-    """One worker host's language statuses, as it last published them."""
-
-    host: str
-    at: float
-    statuses: list[LanguageStatus]
 
 
 def usable_cores() -> int:
@@ -118,6 +108,7 @@ class Daemon:
             pages=PageCache(settings.server.leaderboard_refresh),
         )
         self.announcements = AnnouncementFeed(AnnouncementStore(self.redis, self.keys))
+        self.language_statuses = LanguageStatuses(self.redis, self.keys)
         self.index = ProblemIndex(state / "index.sqlite3")
         server = settings.server
         self.web = web_client(
@@ -340,19 +331,16 @@ class Daemon:
 
     async def _publish_languages(self, judge: Judge) -> None:
         while True:
-            record = HostLanguages(host=self.host, at=_now(), statuses=list(judge.statuses.values()))
             try:
-                await self.redis.hset(self.keys.languages(), self.host, msgspec.json.encode(record))
+                await self.language_statuses.publish(self.host, list(judge.statuses.values()))
             except Exception as exc:
                 log.warning("cannot publish language statuses: %s", exc)
             await asyncio.sleep(LANGUAGES_REFRESH)
 
     async def _read_languages(self) -> None:
-        decoder = msgspec.json.Decoder(HostLanguages)
         while True:
             try:
-                records = [decoder.decode(raw) for raw in (await self.redis.hgetall(self.keys.languages())).values()]
-                self._remote_languages = _merge(records, _now())
+                self._remote_languages = await self.language_statuses.read()
             except Exception as exc:
                 log.warning("cannot read language statuses: %s", exc)
             await asyncio.sleep(LANGUAGES_REFRESH)
@@ -367,22 +355,6 @@ class Daemon:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-
-
-def _merge(records: list[HostLanguages], now: float) -> list[LanguageStatus]:
-    """One status per language over the fresh hosts: enabled if any host has it enabled."""
-    merged: dict[str, LanguageStatus] = {}
-    for record in records:
-        if now - record.at > LANGUAGES_FRESH:
-            continue
-        for status in record.statuses:
-            if status.id not in merged or (status.enabled and not merged[status.id].enabled):
-                merged[status.id] = status
-    return [merged[key] for key in sorted(merged)]
-
-
-def _now() -> float:
-    return time.time()
 
 
 def _redacted(url: str) -> str:

@@ -54,7 +54,7 @@ ALLOWED: dict[str, set[str]] = {
 # (DESIGN.md: the store holds "problem model, wire types"; a verdict is one), and the settings
 # structs of the pieces the one Settings object is made of.
 ALLOWED_MODULES: dict[str, set[str]] = {
-    "store": {"judged.judging.verdicts"},
+    "store": {"judged.judging.verdicts", "judged.judging.statuses"},
     "competitions": {"judged.judging.verdicts"},
     "settings": {"judged.judging.build_cache"},
 }

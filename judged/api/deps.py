@@ -18,7 +18,7 @@ import msgspec
 from aiohttp import web
 
 from judged.api.tokens import Frontend
-from judged.judging.selftest import LanguageStatus
+from judged.judging.statuses import LanguageStatus
 from judged.store.announcements import AnnouncementFeed
 from judged.store.archive import SubmissionArchive
 from judged.store.competition_archive import CompetitionArchive

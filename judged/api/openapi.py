@@ -15,7 +15,7 @@ import msgspec
 from judged.api.problems import DEFAULT_LANGUAGE, DEFAULT_LIMIT, MAX_QUERY, ProblemPage
 from judged.api.status import Readiness
 from judged.harness import LANGUAGE_IDS
-from judged.judging.selftest import LanguageStatus
+from judged.judging.statuses import LanguageStatus
 from judged.problems import Difficulty
 from judged.store.index import MAX_PAGE, Page
 

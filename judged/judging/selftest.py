@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 
-import msgspec
-
 from judged.judging.build import PATH_ENV, Builder, language_mounts
 from judged.judging.function import Case, FunctionTask, judge_function
 from judged.judging.languages import SELF_TEST_CASES, SELF_TEST_SIGNATURE, Language
 from judged.judging.selftest_cache import SelfTestCache
+from judged.judging.statuses import LanguageStatus
 from judged.judging.verdicts import Verdict
 from judged.sandbox import Limits, RunRequest, Sandbox, Status
 
@@ -22,16 +21,6 @@ SELF_TEST_TASK = FunctionTask(
     time_limit=10.0,
     memory_mib=256,
 )
-
-
-class LanguageStatus(msgspec.Struct, frozen=True):
-    """Whether a language may be used, and if not, why."""
-
-    id: str
-    name: str
-    version: str
-    enabled: bool
-    reason: str = ""
 
 
 async def probe_version(language: Language, sandbox: Sandbox) -> str:

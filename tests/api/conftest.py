@@ -12,7 +12,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from judged.api import ApiDeps, build_app
-from judged.judging.selftest import LanguageStatus
+from judged.judging.statuses import LanguageStatus
 from judged.store.index import ProblemIndex
 
 BUNDLED = Path(__file__).resolve().parents[2] / "problems"

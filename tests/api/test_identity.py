@@ -22,10 +22,11 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 
 from judged.api.auth import fingerprint
-from judged.daemon import HostLanguages, create_app
-from judged.judging.selftest import LanguageStatus
+from judged.daemon import create_app
+from judged.judging.statuses import LanguageStatus
 from judged.store.client import connect
 from judged.store.keys import Keys
+from judged.store.languages import HostLanguages
 from tests.api.test_submissions import settings_for, start
 from tests.store.redis_server import redis_url_fixture
 

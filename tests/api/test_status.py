@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from aiohttp.test_utils import TestClient, TestServer
 
 from judged.api import build_app
-from judged.judging.selftest import LanguageStatus
+from judged.judging.statuses import LanguageStatus
 from judged.store.database import Database, database_url
 from tests.api.conftest import CPP, PYTHON, RUST_BROKEN, Client, Daemon
 from tests.store.postgres import Cluster, fresh_postgres_database, postgres_cluster_fixture
