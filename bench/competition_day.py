@@ -115,9 +115,10 @@ def report_text(report: dict[str, Any], plan: Plan, command: str, wall: float) -
     board = report["board"]
     lines += [
         "",
-        f"Board through nginx: target {fmt(board.get('target_rate', math.nan))} requests/s "
-        f"(participants / 5 s), served {fmt(board.get('served_per_second', math.nan))}/s "
-        f"({fmt(100 * board.get('served_per_second', 0) / max(board.get('target_rate', 1), 1))} % of the target), "
+        f"Board through nginx: {plan.participants} participants every 5 s would send "
+        f"{plan.participants / 5:,.0f} requests/s; sent open loop at {fmt(board.get('target_rate', math.nan))}/s, "
+        f"served {fmt(board.get('served_per_second', math.nan))}/s "
+        f"({fmt(100 * board.get('served_per_second', 0) / (plan.participants / 5))} % of what they would send), "
         f"p50 {fmt(1000 * board.get('p50', math.nan))} ms, p99 {fmt(1000 * board.get('p99', math.nan))} ms, "
         f"statuses {board.get('statuses')}, not sent (generator saturated) {board.get('skipped')}.",
         f"Board staleness (verdict seen by the participant to its own public row showing it, before the freeze): "
