@@ -17,6 +17,13 @@ and five faults at set times (a fifth of the way apart, starting at 15 %):
   database unreachable      PostgreSQL stopped for 20 s
   Sentinel failover         the primary killed; the sentinel promotes the replica
 
+Why 1.5 submissions/s by default: the seed's contest (100,000 participants, 90 minutes, 10
+problems, about 10 submissions each) peaks at 370/s, which docs/operations.md's capacity model
+puts on about 245 cores at 70 % use, i.e. 1.5 submissions/s per core at the peak; on this
+machine's two worker slots that is 3/s in the bursts and 1.5/s between them. On a loaded
+machine a slot judges far less (docs/benchmarks.md, "Competition day"): pass a lower rate and
+watch the queue metrics.
+
 At the end it waits for every verdict and compares: submissions lost, counted twice, and the live
 board row by row against a recomputation from the database. `--write-docs` puts the report in
 docs/benchmarks.md (its "Competition day" section) with the command.
