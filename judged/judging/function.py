@@ -20,6 +20,7 @@ from judged.judging.caps import RESULT_LINE_LIMIT, TEXT_KEPT, cap_text
 from judged.judging.custom import CheckerFailed, run_checker
 from judged.judging.harness_pipes import CHUNK, ResultSink, call_time, overlong_verdict, run_piped
 from judged.judging.languages import Language, expand
+from judged.judging.outcome import classify, out_of_memory
 from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
 from judged.problems.model import Compare, CompareMode
@@ -32,36 +33,6 @@ PRINTS_KEPT = 64 * 1024
 HARNESS_DECODE_FAILURE = 3
 RUN_LINE_LIMIT = 16 * MiB
 """Bytes of one result line in run mode, where no expected output bounds it (values over 64 KiB are summarised)."""
-# How each runtime says it ran out of memory (the JVM's heap, an allocation that cannot be
-# served, V8's heap limit, Go's and Rust's allocators). The program can write these words too,
-# so they are only a claim: `out_of_memory` wants the memory measured as well.
-MEMORY_ERRORS = (
-    "OutOfMemoryError",
-    "std::bad_alloc",
-    "MemoryError",
-    "JavaScript heap out of memory",
-    "runtime: out of memory",
-    "memory allocation of",
-)
-MEMORY_EVIDENCE = 0.8
-"""A runtime's own out-of-memory report counts as MLE when the jail's peak memory reached this share of the
-problem's limit (the JVM's -Xmx and V8's old space are set to that limit); below it, the report is just text."""
-
-
-def claims_out_of_memory(text: str) -> bool:
-    """Whether `text` reads like a runtime's out-of-memory report (a claim, not evidence)."""
-    return any(marker in text for marker in MEMORY_ERRORS)
-
-
-def out_of_memory(run: RunResult, memory_mib: int, *, claim: str = "") -> bool:
-    """MLE from measurements: the sandbox saw the memory cap kill the program (status MLE), or the runtime
-    reported running out of its own heap (`claim`, or the run's stderr) while the jail's peak memory was at
-    least `MEMORY_EVIDENCE` of the problem's limit. A text alone is never MLE."""
-    if run.status is Status.MLE:
-        return True
-    if run.memory < memory_mib * MiB * MEMORY_EVIDENCE:
-        return False
-    return claims_out_of_memory(claim) or claims_out_of_memory(run.stderr[-4096:].decode(errors="replace"))
 
 
 def result_line_limit(cases: Sequence[Case]) -> int:
@@ -300,9 +271,6 @@ def _verdict(
     )
 
 
-LIMIT_VERDICTS = {Status.TLE: Verdict.TLE, Status.MLE: Verdict.MLE, Status.OLE: Verdict.OLE}
-
-
 def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Verdict, Failure | None]:
     """The submission's verdict: a wrong result seen first wins, then limits, then how the run ended."""
     answered = len(checker.tests)
@@ -323,9 +291,8 @@ def _final(task: FunctionTask, checker: _Checker, result: RunResult) -> tuple[Ve
     if answered == len(task.cases) and result.status is Status.OK:
         return Verdict.AC, None
     index = min(answered, len(task.cases) - 1)
-    verdict = LIMIT_VERDICTS.get(result.status, Verdict.RE)
-    if verdict is Verdict.RE and out_of_memory(result, task.memory_mib):
-        verdict = Verdict.MLE  # the runtime died of its own heap limit (V8 aborts), and the memory was used
+    ending = classify(result, task.memory_mib)  # None: it exited cleanly, but before answering every test
+    verdict = ending.verdict if ending is not None else Verdict.RE
     message = _ending(result, answered)
     failure = checker.failure_at(index, verdict, message)
     checker.record(TestResult(index, verdict, 0.0, task.cases[index].sample))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import msgspec
 
-from judged.judging.function import LIMIT_VERDICTS, out_of_memory
+from judged.judging.outcome import LIMIT_VERDICTS, classify
 from judged.judging.validators import ACCEPTED, Feedback, OutputValidator, ValidatorFailed
 from judged.judging.verdicts import Verdict
 from judged.problems.io_model import IoTest
@@ -155,9 +155,9 @@ def _verdict(sub: RunResult, feedback: Feedback | None, *, submission_first: boo
         return Interaction(limit, sub.message, sub)
     if feedback is not None and not feedback.accepted and not submission_first:
         return Interaction(Verdict.WA, feedback.message or "wrong answer", sub)
-    if sub.status in (Status.RE, Status.SV) and not sub.stopped:
-        memory = out_of_memory(sub, memory_mib)
-        return Interaction(Verdict.MLE if memory else Verdict.RE, sub.message or "runtime error", sub)
+    ending = classify(sub, memory_mib) if sub.status in (Status.RE, Status.SV) and not sub.stopped else None
+    if ending is not None:
+        return Interaction(ending.verdict, ending.reason, sub)
     if feedback is None:
         return Interaction(Verdict.WA, "the submission ended before the interaction was over", sub)
     if not feedback.accepted:

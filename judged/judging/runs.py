@@ -26,16 +26,15 @@ from judged.judging.callee import harness_files
 from judged.judging.caps import RUN_VALUE_KEPT, cap_text
 from judged.judging.function import (
     HARNESS_DECODE_FAILURE,
-    LIMIT_VERDICTS,
     PRINTS_KEPT,
     RUN_LINE_LIMIT,
     Case,
     FunctionTask,
-    out_of_memory,
     run_harness,
 )
 from judged.judging.harness_pipes import call_time, overlong_verdict
 from judged.judging.languages import Language
+from judged.judging.outcome import classify
 from judged.judging.verdicts import Verdict
 from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution, Shape
 from judged.sandbox import RunResult, Sandbox, Status
@@ -196,14 +195,10 @@ def _ending(
 def _failure(result: RunResult, answered: int, count: int, memory_mib: int) -> tuple[Verdict, str]:
     """The run's verdict and what happened, for a run that neither answered everything nor raised."""
     when = f"during input {answered + 1}" if answered < count else "after the last input"
-    verdict = LIMIT_VERDICTS.get(result.status, Verdict.RE)
-    if verdict is Verdict.RE and out_of_memory(result, memory_mib):
-        return Verdict.MLE, f"memory limit exceeded {when}"  # the runtime's own heap limit (V8 aborts)
-    if result.status is Status.SV:
-        return verdict, f"a forbidden system call {when}"
-    if result.status is Status.OK:
-        return verdict, f"exited before answering input {answered + 1}"
-    return verdict, f"{result.message} {when}"  # "CPU time limit exceeded", "killed by SIGSEGV"
+    ending = classify(result, memory_mib)
+    if ending is None:  # it exited cleanly, but before answering every input
+        return Verdict.RE, f"exited before answering input {answered + 1}"
+    return ending.verdict, f"{ending.reason} {when}"  # "CPU time limit exceeded", "killed by SIGSEGV"
 
 
 def failed_build(failure: BuildFailure) -> RunOutcome:
