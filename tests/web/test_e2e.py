@@ -34,6 +34,9 @@ DIST = Path(os.environ.get("JUDGED_WEB_DIST", PROJECT / "web" / "dist"))  # anot
 CHROMIUM = Path(os.environ.get("JUDGED_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = os.environ.get("JUDGED_SCREENSHOTS", "")
 VERDICT_TIMEOUT = 120_000  # ms: a generous bound on a busy machine, never a claim about speed
+# Every expectation waits up to 20 s (Playwright's default is 5 s): a page that loads Monaco on a machine at load 15
+# takes longer, and a wait that ends early is a flaky failure, not a finding.
+expect.set_options(timeout=20_000)
 WIDE: ViewportSize = {"width": 1280, "height": 900}
 PHONE: ViewportSize = {"width": 390, "height": 844}
 _errors: dict[int, list[str]] = {}

@@ -33,11 +33,24 @@ export interface Sample {
   output: unknown;
 }
 
+export interface Param {
+  name: string;
+  type: string;
+}
+
+/** A design problem's class: a test calls the constructor, then methods (`{"operations": [...], "arguments": [...]}`). */
+export interface Design {
+  class: string;
+  constructor: Param[];
+  methods: { name: string; params: Param[]; returns: string }[];
+}
+
 export interface Problem extends ProblemSummary {
   statement: string;
   limits: { time_limit: number; memory_limit: number };
   samples: Sample[];
-  signature: { name: string; params: { name: string; type: string }[]; returns: string } | null;
+  signature: { name: string; params: Param[]; returns: string } | null;
+  design?: Design | null; // a design problem's class (LeetCode's "design a class"); its tests are two lists
   language: string;
   stub: string;
   languages: string[];
@@ -206,6 +219,32 @@ export interface Row {
   time: number;
   penalty?: number;
   problems: Cell[];
+}
+
+/** An organisers' announcement (GET /v1/competitions/{id}/announcements). */
+export interface Announcement {
+  id: string; // ordered; ask for those after it
+  text: string; // plain text, line breaks kept
+  created: number; // Unix seconds
+}
+
+export interface AnnouncementPage {
+  items: Announcement[];
+  last: string | null;
+}
+
+/** GET /v1/competitions/{id}/stats: each problem's counts on the public board. */
+export interface ProblemStats {
+  label: string;
+  solved: number; // participants who solved it
+  tried: number; // participants who submitted to it
+  submissions: number;
+}
+
+export interface StatsPage {
+  competition_id: string;
+  participants: number;
+  problems: ProblemStats[];
 }
 
 export interface LeaderboardPage {

@@ -1,7 +1,8 @@
 // A competition's page: countdown, its problems with the participant's state on each, and
 // the live leaderboard (ranks with ties, per-problem cells, the participant's own row one
 // click away, the freeze shown as such), refreshed by the leaderboard's event stream.
-import { ApiError, get, query, streamEvents, userId, type Around, type Cell, type Competition, type LeaderboardPage, type Row } from "./api";
+import { ApiError, get, query, streamEvents, userId, type Around, type Cell, type Competition, type LeaderboardPage, type Row, type StatsPage } from "./api";
+import { Announcements } from "./announcements";
 import { fetchProblem } from "./catalog";
 import { clear, clock, h } from "./dom";
 import { OwnSubmissions } from "./mine";
@@ -20,13 +21,23 @@ function at(seconds: number): string {
   return new Date(seconds * 1000).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 }
 
-function cellText(cell: Cell | undefined): { text: string; label: string; kind: string } {
+/**
+ * A cell as boards show it. Under the ICPC rule, as ICPC boards do: the minute of the accept and the tries
+ * ("✓ 47 · 2 tries"); under the default rule the contest clock of the accept and the extra tries ("✓ +1 0:47:12").
+ */
+function cellText(cell: Cell | undefined, icpc = false): { text: string; label: string; kind: string } {
   if (!cell) return { text: "", label: "not tried", kind: "none" };
   const tries = cell.attempts === 1 ? "1 try" : `${cell.attempts} tries`;
   if (cell.solved) {
+    const kind = cell.first_to_solve ? "first" : "solved";
+    const first = cell.first_to_solve ? ", first to solve" : "";
+    if (icpc) {
+      const minute = cell.time === null ? "" : String(Math.floor(cell.time / 60));
+      return { text: `✓ ${minute} · ${tries}`, label: `solved in minute ${minute} in ${tries}${first}`, kind };
+    }
     const when = cell.time === null ? "" : clock(cell.time);
     const extra = cell.attempts > 1 ? ` +${cell.attempts - 1}` : "";
-    return { text: `✓${extra} ${when}`, label: `solved at ${when} in ${tries}${cell.first_to_solve ? ", first to solve" : ""}`, kind: cell.first_to_solve ? "first" : "solved" };
+    return { text: `✓${extra} ${when}`, label: `solved at ${when} in ${tries}${first}`, kind };
   }
   if (cell.pending) return { text: `?${cell.attempts ? ` −${cell.attempts}` : ""}`, label: `${cell.pending} pending, ${tries} rejected`, kind: "pending" };
   if (cell.attempts) return { text: `−${cell.attempts}`, label: `${tries}, not solved`, kind: "rejected" };
@@ -46,6 +57,8 @@ class Board {
   onOwnRow: (row: Row | null) => void = () => undefined;
   /** How many submissions the participant has in the competition (null: not known); refreshed with the board. */
   submitted: (user: string) => Promise<number | null> = async () => null;
+  /** Each problem's solves and attempts, asked for with every refresh of the board. */
+  onStats: (stats: StatsPage) => void = () => undefined;
 
   constructor(
     private readonly competition: Competition,
@@ -85,7 +98,16 @@ class Board {
       rows = page.rows;
     }
     this.draw(rows, user);
+    void this.stats();
     this.status.textContent = `${this.participants} participant${this.participants === 1 ? "" : "s"} · updated ${new Date().toLocaleTimeString()}`;
+  }
+
+  private async stats(): Promise<void> {
+    try {
+      this.onStats(await get<StatsPage>(`/v1/competitions/${encodeURIComponent(this.competition.id)}/stats`, this.signal));
+    } catch {
+      // Not served by this judged, or the page went away: the problems show no counts.
+    }
   }
 
   private async ownRows(user: string): Promise<Around | null> {
@@ -123,7 +145,7 @@ class Board {
       h("th", { scope: "col" }, "Rank"),
       h("th", { scope: "col" }, "Participant"),
       h("th", { scope: "col" }, "Solved"),
-      h("th", { scope: "col" }, icpc ? "Penalty" : "Time"),
+      h("th", { scope: "col" }, icpc ? "Penalty (min)" : "Time"),
       labels.map((label) => h("th", { scope: "col", class: "cell" }, label)),
     );
     const body = rows.map((row) => {
@@ -137,7 +159,7 @@ class Board {
         h("td", {}, String(row.solved)),
         h("td", {}, icpc ? String(row.penalty ?? 0) : clock(row.time)),
         labels.map((label) => {
-          const shown = cellText(cells.get(label));
+          const shown = cellText(cells.get(label), icpc);
           return h("td", { class: `cell cell-${shown.kind}`, title: `${label}: ${shown.label}` }, h("span", { "aria-hidden": "true" }, shown.text), h("span", { class: "sr-only" }, `${label}: ${shown.label}`));
         }),
       );
@@ -196,11 +218,23 @@ export async function competitionPage(main: HTMLElement, _params: URLSearchParam
   const countdown = h("p", { class: "countdown", id: "countdown", role: "timer", "aria-live": "off" });
   const freeze = h("p", { class: "freeze" });
   const problemRows = new Map<string, HTMLElement>();
+  const countCells = new Map<string, HTMLElement>();
   const problems = h(
     "table",
     { class: "competition-problems" },
     h("caption", { class: "sr-only" }, "Problems"),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Problem"), h("th", { scope: "col" }, "Title"), h("th", { scope: "col" }, "You"))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, "Problem"),
+        h("th", { scope: "col" }, "Title"),
+        h("th", { scope: "col", title: "participants who solved it / who tried it" }, "Solved / tried"),
+        h("th", { scope: "col" }, "You"),
+      ),
+    ),
     h(
       "tbody",
       {},
@@ -208,18 +242,34 @@ export async function competitionPage(main: HTMLElement, _params: URLSearchParam
         const title = h("a", { href: `#/competitions/${encodeURIComponent(competition.id)}/problems/${encodeURIComponent(problem.label)}` }, problem.problem);
         void fetchProblem(problem.problem, "python").then((page) => (title.textContent = page.title)).catch(() => undefined);
         const yours = h("td", { class: "yours" }, "–");
+        const counts = h("td", { class: "counts", "data-label": problem.label }, "–");
         problemRows.set(problem.label, yours);
-        return h("tr", {}, h("th", { scope: "row" }, problem.label), h("td", {}, title), yours);
+        countCells.set(problem.label, counts);
+        return h("tr", {}, h("th", { scope: "row" }, problem.label), h("td", {}, title), counts, yours);
       }),
     ),
   );
   const board = new Board(competition, signal);
   const mine = new OwnSubmissions(competition, signal);
   board.submitted = (user) => mine.refresh(user);
+  board.onStats = (stats) => {
+    for (const problem of stats.problems) {
+      const cell = countCells.get(problem.label);
+      if (!cell) continue;
+      const submissions = problem.submissions === 1 ? "1 submission" : `${problem.submissions} submissions`;
+      clear(
+        cell,
+        h("span", { "aria-hidden": "true" }, `${problem.solved} / ${problem.tried}`),
+        h("span", { class: "sr-only" }, `${problem.solved} solved of ${problem.tried} who tried, ${submissions}`),
+      );
+      cell.title = `${problem.solved} solved, ${problem.tried} tried, ${submissions}`;
+    }
+  };
+  const announcements = new Announcements(competition, signal);
   board.onOwnRow = (row) => {
     const cells = new Map((row?.problems ?? []).map((cell) => [cell.label, cell]));
     for (const [label, element] of problemRows) {
-      const shown = cellText(cells.get(label));
+      const shown = cellText(cells.get(label), competition.rule === "icpc");
       element.className = `yours cell-${shown.kind}`;
       element.textContent = shown.kind === "none" ? "–" : `${shown.kind === "solved" || shown.kind === "first" ? "✓ " : ""}${shown.label[0].toUpperCase()}${shown.label.slice(1)}`;
     }
@@ -254,11 +304,13 @@ export async function competitionPage(main: HTMLElement, _params: URLSearchParam
       countdown,
       freeze,
     ),
+    announcements.element,
     h("section", { "aria-labelledby": "problems-title" }, h("h2", { id: "problems-title" }, "Problems"), h("div", { class: "table-wrap" }, problems)),
     mine.element,
     board.element,
   );
   main.dataset.page = "competition";
+  void announcements.live();
   await board.refresh();
   void board.live();
 }

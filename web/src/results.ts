@@ -19,7 +19,9 @@ export function inputText(input: unknown, params: readonly string[] = []): strin
   return show(input);
 }
 
+/** The names a test's input is shown by: the parameters, or a design problem's two lists. */
 export function paramNames(problem: Problem | null): string[] {
+  if (problem?.design) return ["operations", "arguments"];
   return problem?.signature?.params.map((param) => param.name) ?? [];
 }
 
@@ -213,7 +215,7 @@ export function runView(run: Run, jump: (line: number) => void, params: readonly
         "table",
         { class: "runs" },
         h("caption", { class: "sr-only" }, "Run results"),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Input"), h("th", { scope: "col" }, "Output"), h("th", { scope: "col" }, report.expected_from ? `Expected (from ${report.expected_from})` : "Expected"), h("th", { scope: "col" }, ""))),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Case"), h("th", { scope: "col" }, "Input"), h("th", { scope: "col" }, "Output"), h("th", { scope: "col" }, report.expected_from ? `Expected (from ${report.expected_from})` : "Expected"), h("th", { scope: "col" }, ""))),
         h("tbody", {}, rows),
       ),
     ),

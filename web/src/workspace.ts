@@ -16,6 +16,7 @@ import type { CodeEditor } from "./editor";
 import { clear, h } from "./dom";
 import { fetchLanguages, fetchProblem, rememberLanguage } from "./catalog";
 import { compileMarks, paramNames, runView, statusView, verdictView } from "./results";
+import { DEFAULT_MAX_CASES, TestcasePanel } from "./testcases";
 
 type EditorFactory = (host: HTMLElement, code: string, language: string, label: string) => CodeEditor;
 
@@ -40,7 +41,7 @@ export class Workspace {
   private readonly host: HTMLElement;
   private readonly select: HTMLSelectElement;
   private readonly results: HTMLElement;
-  private readonly custom: HTMLTextAreaElement;
+  private readonly cases: TestcasePanel;
   private readonly buttons: HTMLButtonElement[];
   private readonly sizeNote: HTMLElement;
   private saveTimer = 0;
@@ -61,12 +62,11 @@ export class Workspace {
     this.fallback.value = this.draft(language) ?? problem.stub;
     this.fallback.addEventListener("input", () => this.saveSoon());
     this.host = h("div", { class: "editor-host", id: "editor", "data-editor": "loading" }, this.fallback);
-    this.custom = h("textarea", { id: "custom-input", rows: 4, spellcheck: "false" });
-    this.custom.value = this.defaultCustomInput();
+    this.cases = new TestcasePanel(problem, () => webConfig().limits?.run_inputs ?? DEFAULT_MAX_CASES);
     this.results = h("section", { class: "results", "aria-live": "polite", "aria-label": "Results", id: "results" });
     this.sizeNote = h("p", { class: "error size-note", id: "size-note", role: "status" });
     const runSamples = h("button", { type: "button", class: "secondary", id: "run-samples" }, "Run samples");
-    const runCustom = h("button", { type: "button", class: "secondary", id: "run-custom" }, "Run custom input");
+    const runCustom = h("button", { type: "button", class: "secondary", id: "run-custom" }, "Run testcases");
     const submit = h("button", { type: "button", id: "submit" }, "Submit");
     runSamples.addEventListener("click", () => void this.run(false));
     runCustom.addEventListener("click", () => void this.run(true));
@@ -84,19 +84,9 @@ export class Workspace {
       h(
         "p",
         { class: "hint" },
-        "Ctrl+Enter submits, Ctrl+' runs the samples. In the editor, Tab indents; press Ctrl+M (⌃⇧M on a Mac) to make Tab move the focus instead.",
+        "Ctrl+Enter submits, Ctrl+' runs the testcases. In the editor, Tab indents; press Ctrl+M (⌃⇧M on a Mac) to make Tab move the focus instead.",
       ),
-      h(
-        "details",
-        { class: "custom" },
-        h("summary", {}, "Custom input"),
-        h(
-          "label",
-          { for: "custom-input" },
-          problem.signature ? "One test a line, as JSON: {\"param\": value, ...}" : "Standard input of one run",
-        ),
-        this.custom,
-      ),
+      h("details", { class: "custom" }, h("summary", {}, "Testcases"), this.cases.element),
       h("div", { class: "actions" }, runSamples, runCustom, submit),
       this.results,
     );
@@ -104,7 +94,7 @@ export class Workspace {
 
   private shortcut(event: KeyboardEvent): void {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || !this.element.isConnected) return;
-    const action = event.key === "Enter" ? () => this.submit() : event.key === "'" ? () => this.run(false) : null;
+    const action = event.key === "Enter" ? () => this.submit() : event.key === "'" ? () => this.run(true) : null;
     if (!action) return;
     event.preventDefault();
     event.stopPropagation();
@@ -179,7 +169,7 @@ export class Workspace {
     const code = bytes(String(body.code ?? ""));
     if (code > limits.code_bytes) throw new TooLarge(`Your code is ${kib(code)}; judged accepts up to ${kib(limits.code_bytes)}. Nothing was sent.`);
     const tests = Array.isArray(body.tests) ? body.tests.length : 0;
-    if (tests > limits.run_inputs) throw new TooLarge(`That is ${tests} custom inputs; a run takes up to ${limits.run_inputs}. Nothing was sent.`);
+    if (tests > limits.run_inputs) throw new TooLarge(`That is ${tests} testcases; a run takes up to ${limits.run_inputs}. Nothing was sent.`);
     const size = bytes(text);
     if (size > limits.body_bytes) throw new TooLarge(`This request is ${kib(size)} (code and input); judged accepts up to ${kib(limits.body_bytes)}. Nothing was sent.`);
     return text;
@@ -217,12 +207,6 @@ export class Workspace {
     this.saveNow();
   }
 
-  private defaultCustomInput(): string {
-    const sample = this.problem.samples[0];
-    if (!sample) return "";
-    return typeof sample.input === "string" ? sample.input : JSON.stringify(sample.input);
-  }
-
   private needUser(): string | null {
     const user = userId();
     if (user) return user;
@@ -240,20 +224,6 @@ export class Workspace {
     clear(this.results, h("p", { class: "error", role: "alert" }, text));
   }
 
-  private customTests(): unknown[] {
-    const text = this.custom.value;
-    if (!this.problem.signature) return [text.endsWith("\n") || !text ? text : `${text}\n`];
-    const lines = text.split("\n").filter((line) => line.trim());
-    if (!lines.length) throw new Error("Type at least one test: one JSON object a line.");
-    return lines.map((line, index) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw new Error(`Custom input line ${index + 1} is not JSON: ${line.slice(0, 60)}`);
-      }
-    });
-  }
-
   private async run(custom: boolean): Promise<void> {
     const user = this.needUser();
     if (!user) return;
@@ -261,15 +231,15 @@ export class Workspace {
     this.busy(true);
     try {
       const body: Record<string, unknown> = { problem: this.problem.slug, language: this.problem.language, code: this.code(), user_id: user };
-      if (custom) body.tests = this.customTests();
-      clear(this.results, h("p", { class: "pending" }, h("span", { class: "spinner", "aria-hidden": "true" }), custom ? " Running on your input…" : " Running on the samples…"));
+      if (custom) body.tests = this.cases.tests();
+      clear(this.results, h("p", { class: "pending" }, h("span", { class: "spinner", "aria-hidden": "true" }), custom ? ` Running ${this.cases.count === 1 ? "1 testcase" : `${this.cases.count} testcases`}…` : " Running on the samples…"));
       let run = (await post<Run>("/v1/runs", this.checked(body))).body;
       while (run.status !== "finished" && !this.signal.aborted) {
         // The daemon held the request 20 s already; a run still queued behind others is asked again each second.
         await new Promise((resolve) => setTimeout(resolve, 1000));
         run = await get<Run>(`/v1/runs/${run.id}`, this.signal);
       }
-      clear(this.results, h("h2", {}, custom ? "Run on your input" : "Run on the samples"), runView(run, (line) => this.editor?.reveal(line), paramNames(this.problem)));
+      clear(this.results, h("h2", {}, custom ? "Run on your testcases" : "Run on the samples"), runView(run, (line) => this.editor?.reveal(line), paramNames(this.problem)));
       this.markCompileErrors(run.report?.outcome.compile_output ?? "");
     } catch (error) {
       this.showError(error);

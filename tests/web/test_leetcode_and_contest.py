@@ -1,0 +1,210 @@
+"""Issue 16 beyond the bugs: LeetCode's testcase panel and keys, and the contest page (solves and attempts per
+problem, the participant's own submissions, announcements arriving live, ICPC board times in minutes).
+
+The same daemon and Chromium as tests/web/test_e2e.py (its `daemon` context, a Redis prefix of its own here).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+from playwright.async_api import Browser, Page, ViewportSize, expect
+
+from judged.sandbox import Sandbox
+from tests.store.redis_server import redis_url_fixture
+from tests.web.test_e2e import (
+    BALANCE_RIGHT,
+    PROJECT,
+    SCALE_RIGHT,
+    SCALE_WRONG,
+    VERDICT_TIMEOUT,
+    browser,
+    built,
+    daemon,
+    new_page,
+    page_errors,
+    set_code,
+    set_user,
+)
+from tests.web.test_participant_bugs import DESKTOP, WIDTHS, fits, open_code, submit_api
+
+__all__ = ["browser", "built", "redis_url_fixture"]
+
+MIN_STACK_RIGHT = PROJECT / "problems" / "min-stack" / "solutions" / "accepted" / "solution.py"
+
+
+@pytest.fixture(scope="module")
+async def base_url(sandbox: Sandbox, jail_tmp: Path, redis_url: str, built: Path) -> AsyncIterator[str]:
+    async with daemon(jail_tmp, redis_url, built, "web-leetcode") as url:
+        yield url
+
+
+async def open_testcases(page: Page) -> None:
+    await page.locator("details.custom summary").click()
+    await expect(page.get_by_role("tab", name="Case 1")).to_be_visible()
+
+
+@WIDTHS
+async def test_the_testcase_panel_has_a_tab_per_case_fields_by_name_and_runs_with_ctrl_quote(
+    browser: Browser, base_url: str, viewport: ViewportSize
+) -> None:
+    page = await new_page(browser, base_url, viewport)
+    await page.goto("/")
+    await set_user(page, f"cases-{viewport['width']}")
+    await page.goto("/#/problems/balance-point")
+    await open_code(page, viewport)
+    await page.get_by_label("Language").select_option("python")
+    await set_code(page, BALANCE_RIGHT.read_text())
+    await open_testcases(page)
+    tabs = page.locator(".case-tabs [role=tab]")
+    await expect(tabs).to_have_text(["Case 1", "Case 2", "Case 3"])  # the three samples, preloaded
+    weights = page.get_by_label(re.compile("^weights"))
+    await expect(weights).to_have_value("[1,7,3,6,5,6]")
+    await page.get_by_role("tab", name="Case 2").click()
+    await expect(weights).to_have_value("[1,2,3]")
+
+    await page.get_by_role("button", name="+ Add case").click()  # a copy of case 2, then changed
+    await expect(page.get_by_role("tab", name="Case 4")).to_have_attribute("aria-selected", "true")
+    await weights.fill("[5, 0, 5]")
+    await page.get_by_role("tab", name="Case 1").press("End")  # arrow keys move between cases (WAI-ARIA)
+    await expect(page.get_by_role("tab", name="Case 4")).to_be_focused()
+
+    await page.keyboard.press("Control+'")
+    rows = page.locator("#results table.runs tbody tr")
+    await expect(rows).to_have_count(4, timeout=VERDICT_TIMEOUT)
+    await expect(rows.nth(3).locator("td").first).to_have_text("weights = [5,0,5]")
+    await expect(rows.nth(3).locator("td").nth(1)).to_have_text("1")  # index 1: 5 = 5
+    await expect(page.locator("#results table.runs .ok")).to_have_count(4)  # beside the reference solution's
+
+    await weights.fill("[5, 0")  # a case that is not JSON: said by case and name, nothing sent
+    await page.get_by_role("button", name="Run testcases").click()
+    await expect(page.locator("#results [role=alert]")).to_contain_text("Case 4, weights: not a JSON value")
+
+    await page.reload()  # the cases are kept per problem
+    await open_code(page, viewport)
+    await open_testcases(page)
+    await expect(tabs).to_have_count(4)
+    await page.get_by_role("button", name="Remove case 4").click()
+    await expect(tabs).to_have_count(3)
+    await fits(page, "the problem page with its testcases")
+    assert page_errors(page) == []
+    await page.context.close()
+
+
+@WIDTHS
+async def test_a_design_problem_takes_leetcodes_two_lists(
+    browser: Browser, base_url: str, viewport: ViewportSize
+) -> None:
+    page = await new_page(browser, base_url, viewport)
+    await page.goto("/")
+    await set_user(page, f"design-{viewport['width']}")
+    await page.goto("/#/problems/min-stack")
+    await open_code(page, viewport)
+    await page.get_by_label("Language").select_option("python")
+    await set_code(page, MIN_STACK_RIGHT.read_text())
+    await open_testcases(page)
+    operations = page.get_by_label(re.compile("^operations"))
+    arguments = page.get_by_label(re.compile("^arguments"))
+    await expect(operations).to_have_value(re.compile(r'^\["MinStack","push"'))
+    await operations.fill('["MinStack", "push", "push", "getMin", "pop", "top"]')
+    await arguments.fill("[[], [4], [2], [], [], []]")
+    await page.get_by_role("button", name="Run testcases").click()
+    row = page.locator("#results table.runs tbody tr").first
+    await expect(row.locator("td").nth(1)).to_have_text("[null,null,null,2,null,4]", timeout=VERDICT_TIMEOUT)
+    await expect(row.locator("td").first).to_contain_text(
+        'operations = ["MinStack","push","push","getMin","pop","top"]'
+    )
+
+    await operations.fill('["MinStack", "peek"]')  # no such method: judged's own words
+    await arguments.fill("[[], []]")
+    await page.get_by_role("button", name="Run testcases").click()
+    await expect(page.locator("#results [role=alert]")).to_contain_text("'peek' is no method of MinStack")
+    assert page_errors(page) == []
+    await page.context.close()
+
+
+@WIDTHS
+async def test_ctrl_enter_submits_from_the_editor(browser: Browser, base_url: str, viewport: ViewportSize) -> None:
+    page = await new_page(browser, base_url, viewport)
+    await page.goto("/")
+    await set_user(page, f"keys-{viewport['width']}")
+    await page.goto("/#/problems/aplusb")
+    await open_code(page, viewport)
+    await page.get_by_label("Language").select_option("python")
+    await set_code(page, "a, b = map(int, input().split())\nprint(a + b)\n")
+    await page.keyboard.press("Control+Enter")  # the focus is in the editor, where Enter would insert a line
+    await expect(page.locator("#verdict [data-verdict=AC]")).to_be_visible(timeout=VERDICT_TIMEOUT)
+    draft = await page.evaluate("localStorage.getItem('judged:draft:aplusb:python')")
+    assert draft == "a, b = map(int, input().split())\nprint(a + b)\n"  # Monaco's Ctrl+Enter added no line
+    assert page_errors(page) == []
+    await page.context.close()
+
+
+async def create_icpc(base_url: str, competition_id: str) -> None:
+    body = {
+        "id": competition_id,
+        "title": f"ICPC Cup {competition_id}",
+        "start": time.time() - 47 * 60 - 30,  # a submission now is in minute 47
+        "duration": 3 * 3600,
+        "rule": "icpc",
+        "problems": [{"problem": "balance-scale"}, {"problem": "sign-sort"}],
+    }
+    async with aiohttp.ClientSession() as session:
+        response = await session.post(f"{base_url}v1/competitions", json=body)
+        assert response.status == 201, await response.text()
+
+
+async def announce(base_url: str, competition_id: str, text: str) -> None:
+    async with aiohttp.ClientSession() as session:
+        response = await session.post(f"{base_url}v1/competitions/{competition_id}/announcements", json={"text": text})
+        assert response.status == 201, await response.text()
+
+
+@WIDTHS
+async def test_the_contest_page_shows_counts_own_submissions_minutes_and_live_announcements(
+    browser: Browser, base_url: str, viewport: ViewportSize
+) -> None:
+    cup = f"icpc-{viewport['width']}"
+    await create_icpc(base_url, cup)
+    user = f"contestant-{viewport['width']}"
+    for code in (SCALE_WRONG, SCALE_RIGHT.read_text()):
+        body = {"problem": "balance-scale", "language": "python", "code": code, "user_id": user, "competition_id": cup}
+        await submit_api(base_url, body)
+    await announce(base_url, cup, "Welcome.\nProblem A's limits are as stated.")
+
+    page = await new_page(browser, base_url, viewport)
+    await page.goto("/")
+    await set_user(page, user)
+    await page.goto(f"/#/competitions/{cup}")
+    panel = page.get_by_role("region", name=re.compile("^Announcements"))
+    await expect(panel.locator(".announcement")).to_have_count(1)
+    await expect(panel.locator(".announcement p")).to_have_text("Welcome.\nProblem A's limits are as stated.")
+
+    counts = page.locator(".competition-problems td.counts")
+    await expect(counts.first).to_contain_text("1 / 1")  # solved by one participant of one who tried
+    await expect(counts.first).to_have_attribute("title", "1 solved, 1 tried, 2 submissions")
+    await expect(counts.nth(1)).to_contain_text("0 / 0")
+
+    mine = page.get_by_role("region", name="Your submissions")
+    await expect(mine.locator("li")).to_have_count(2)
+    await expect(mine.locator("li").first).to_contain_text("AC")
+
+    own = page.locator("table.board tr.me td.cell").first
+    await expect(own).to_contain_text(re.compile(r"✓ 4[7-9] · 2 tries"))  # the minute, as ICPC boards show it
+    await expect(page.locator("table.board thead")).to_contain_text("Penalty (min)")
+
+    await announce(base_url, cup, "Ten minutes left.")  # arrives while the page is open, no reload
+    await expect(panel.locator(".announcement")).to_have_count(2, timeout=60_000)
+    await expect(panel.locator(".announcement p").first).to_have_text("Ten minutes left.")
+
+    await mine.locator("a").first.click()  # a submission opens its full result under its problem
+    await expect(page.locator("#submission-result [data-verdict=AC]")).to_be_visible()
+    if viewport != DESKTOP:
+        await fits(page, "a competition submission")
+    assert page_errors(page) == []
+    await page.context.close()
