@@ -173,7 +173,13 @@ async def test_the_contest_page_shows_counts_own_submissions_minutes_and_live_an
     await create_icpc(base_url, cup)
     user = f"contestant-{viewport['width']}"
     for code in (SCALE_WRONG, SCALE_RIGHT.read_text()):
-        body = {"problem": "balance-scale", "language": "python", "code": code, "user_id": user, "competition_id": cup}
+        body: dict[str, object] = {
+            "problem": "balance-scale",
+            "language": "python",
+            "code": code,
+            "user_id": user,
+            "competition_id": cup,
+        }
         await submit_api(base_url, body)
     await announce(base_url, cup, "Welcome.\nProblem A's limits are as stated.")
 
