@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import sys
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from pathlib import Path
+from typing import ParamSpec
 
 import msgspec
 
-from judged.judging.languages import language_for_file, load_languages
+from judged.judging.languages import LanguageError, language_for_file, load_languages
 from judged.judging.package_check import check_inputs, program_languages
 from judged.judging.service import Judge, LanguageUnavailable
 from judged.judging.sources import SourceError, read_program
@@ -36,8 +38,25 @@ EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 
 
+P = ParamSpec("P")
+
+
+def _languages_usable(command: Callable[P, Awaitable[int]]) -> Callable[P, Awaitable[int]]:
+    """A command whose language definitions cannot be read says so in one line (exit 2), not a traceback."""
+
+    @functools.wraps(command)
+    async def run(*args: P.args, **kwargs: P.kwargs) -> int:
+        try:
+            return await command(*args, **kwargs)
+        except LanguageError as exc:
+            print(f"judged: cannot read the language definitions: {exc} (set languages_dir)", file=sys.stderr)
+            return EXIT_UNUSABLE
+
+    return run
+
+
 def _judge_for(settings: Settings) -> Judge:
-    return Judge(settings.sandbox, Path(settings.state_dir), Path(settings.languages_dir), settings.builds)
+    return Judge(settings.sandbox, Path(settings.state_dir), settings.languages_path, settings.builds)
 
 
 def _json_result(result: JudgeResult) -> bytes:
@@ -89,6 +108,7 @@ def _load(path: Path) -> Problem | None:
         return None
 
 
+@_languages_usable
 async def judge_command(
     settings: Settings, problem_dir: Path, solution: Path, language: str | None, as_json: bool
 ) -> int:
@@ -96,7 +116,7 @@ async def judge_command(
     if problem is None:
         return EXIT_UNUSABLE
     if language is None:
-        found = language_for_file(load_languages(Path(settings.languages_dir)), solution)
+        found = language_for_file(load_languages(settings.languages_path), solution)
         language = found.id if found is not None else program_language(solution)
         if language is None:
             print(f"judged: cannot tell the language of {solution}; pass --language", file=sys.stderr)
@@ -208,6 +228,7 @@ async def _check_package(judge: Judge, problem: Problem) -> list[str]:
     return failures
 
 
+@_languages_usable
 async def problems_check_command(settings: Settings, folders: list[Path]) -> int:
     """Load and check each folder, then judge every reference solution against its folder's verdict."""
     failures: list[str] = []
@@ -258,6 +279,7 @@ def needed_languages(problem: Problem) -> set[str]:
     return program_languages(problem) | accepted
 
 
+@_languages_usable
 async def languages_command(settings: Settings, as_json: bool) -> int:
     judge = _judge_for(settings)
     try:

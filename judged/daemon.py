@@ -112,7 +112,7 @@ class Daemon:
         self.index = ProblemIndex(state / "index.sqlite3")
         server = settings.server
         self.web = web_client(
-            Path(settings.web.dir),
+            settings.web_path,
             settings.web.demo,
             server.tokens,
             server.admin_tokens,
@@ -120,9 +120,7 @@ class Daemon:
         )
         self.judges = self.role in ("worker", "all")
         self.slots = worker.slots or usable_cores()
-        self.judge = (
-            Judge(settings.sandbox, state, Path(settings.languages_dir), settings.builds) if self.judges else None
-        )
+        self.judge = Judge(settings.sandbox, state, settings.languages_path, settings.builds) if self.judges else None
         self.metrics = Metrics(self.queue, self.slots if self.judges else 0)
         self.worker: Worker | None = None
         self.synced = False

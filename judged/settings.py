@@ -152,7 +152,8 @@ class DatabaseSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 class WebSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # The built web client (web/dist, made by `npm ci && npm run build` in web/),
-    # served at /; relative to the working directory unless absolute.
+    # served at /; relative to the working directory unless absolute
+    # (judged's own build when missing there).
     dir: str = "web/dist"
     # Demo mode: the client lets anyone type a user id, and hands the browser a
     # frontend token when tokens are configured. "auto": on only when no token
@@ -166,7 +167,7 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     state_dir: str = "/var/lib/judged"
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     # The folder of language definitions (languages/<id>.toml), relative to
-    # the working directory unless absolute.
+    # the working directory unless absolute; judged's own when missing there.
     languages_dir: str = "languages"
     # Folders holding problem folders; an earlier root wins a slug.
     problem_roots: tuple[str, ...] = ("problems",)
@@ -192,6 +193,30 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     @property
     def sandbox_dir(self) -> Path:
         return Path(self.state_dir) / "sandbox"
+
+    @property
+    def languages_path(self) -> Path:
+        """The language definitions: `languages_dir`, or judged's own when relative and not in the working
+        directory (so `judged judge` works from any folder)."""
+        return shipped(self.languages_dir)
+
+    @property
+    def web_path(self) -> Path:
+        """The built web client: `web.dir`, or judged's own build when relative and not in the working directory."""
+        return shipped(self.web.dir)
+
+
+INSTALL_ROOT = Path(__file__).resolve().parents[1]
+"""The checkout judged runs from: languages/, web/dist and problems/ beside the judged package."""
+
+
+def shipped(folder: str) -> Path:
+    """`folder` as given when absolute or present; a relative one missing here is looked up in `INSTALL_ROOT`."""
+    path = Path(folder)
+    if path.is_absolute() or path.exists():
+        return path
+    installed = INSTALL_ROOT / path
+    return installed if installed.exists() else path
 
 
 def is_loopback(host: str) -> bool:
