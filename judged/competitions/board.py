@@ -22,6 +22,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import msgspec
 
@@ -48,9 +49,9 @@ class ViewBoard:
         self._order: list[tuple[float, str]] = []  # ascending (score, user): the board read from the end
         self._scores: list[float] = []  # the same scores, for bisecting ranks
         # Each participant's row as JSON after its rank (a rank moves far more often than a row changes), with the
-        # cells it was rendered from; at most one per participant, dropped when the row, the firsts or the
-        # competition's rule change.
-        self._rendered: dict[str, tuple[str, bytes]] = {}
+        # cells it was rendered from and a digest of it (for ETags); at most one per participant, dropped when the
+        # row, the firsts or the competition's rule change.
+        self._rendered: dict[str, tuple[str, Rendered]] = {}
         self._rendered_for: tuple[object, ...] = ()
 
     def __len__(self) -> int:
@@ -90,24 +91,25 @@ class ViewBoard:
             self._rendered.clear()  # first_to_solve flags may differ in any row
         self.firsts = firsts
 
-    def rows_json(self, competition: Competition, window: list[tuple[int, str, str]]) -> list[bytes]:
-        """The window's rows as JSON (each `Row`), each rendered once per change of the row, not per request."""
+    def rendered(self, competition: Competition, window: list[tuple[int, str, str]]) -> list[Rendered]:
+        """The window's rows as JSON (each `Row` without its rank), each rendered once per change, not per request."""
         shape = (competition.rule, competition.penalty_minutes, *competition.labels)
         if shape != self._rendered_for:
             self._rendered.clear()
             self._rendered_for = shape
-        return [self._row_json(competition, rank, user) for rank, user, _ in window]
+        return [self._render(competition, user, cells) for _, user, cells in window]
 
-    def _row_json(self, competition: Competition, rank: int, user: str) -> bytes:
-        cells = self.cells[user]
-        rendered = self._rendered.get(user)
-        if rendered is None or rendered[0] != cells:
-            body = _ENCODER.encode(make_row(competition, 0, user, decode_cells(cells), self.firsts))
-            if not body.startswith(_RANK_ZERO):
-                raise AssertionError(f"a Row's JSON starts with its rank, not {body[:20]!r}")
-            rendered = (cells, body[len(_RANK_ZERO) :])
-            self._rendered[user] = rendered
-        return b'{"rank":%d,' % rank + rendered[1]
+    def _render(self, competition: Competition, user: str, cells: str) -> Rendered:
+        kept = self._rendered.get(user)
+        if kept is not None and kept[0] == cells:
+            return kept[1]
+        body = _ENCODER.encode(make_row(competition, 0, user, decode_cells(cells), self.firsts))
+        if not body.startswith(_RANK_ZERO):
+            raise AssertionError(f"a Row's JSON starts with its rank, not {body[:20]!r}")
+        tail = body[len(_RANK_ZERO) :]
+        rendered = Rendered(tail, hashlib.blake2b(tail, digest_size=8).digest())
+        self._rendered[user] = (cells, rendered)
+        return rendered
 
     def _sort(self) -> None:
         self._order = sorted((score, user) for user, score in self.score.items())
@@ -145,22 +147,29 @@ _ENCODER = msgspec.json.Encoder()
 _RANK_ZERO = b'{"rank":0,'
 
 
+class Rendered(NamedTuple):
+    """A row's JSON after `{"rank":N,`, and a digest of it."""
+
+    tail: bytes
+    digest: bytes
+
+
 @dataclass
 class OwnRow:
-    """A participant's row and neighbours in a snapshot: an ETag from what the rows show, the rows on demand."""
+    """A participant's row and neighbours in a snapshot: an ETag from the rows' JSON, the JSON from kept rows."""
 
     etag: str
     competition: Competition
     window: list[tuple[int, str, str]]
     user_id: str
     firsts: dict[str, float]
-    board: ViewBoard
+    rendered: list[Rendered]
+    own: int  # the participant's place in `window`
 
     def body(self) -> bytes:
-        """The answer as JSON, exactly `Around`'s encoding, from the board's rendered rows."""
-        rows = self.board.rows_json(self.competition, self.window)
-        own = next(row for row, (_, user, _) in zip(rows, self.window, strict=True) if user == self.user_id)
-        return b'{"row":' + own + b',"rows":[' + b",".join(rows) + b"]}"
+        """The answer as JSON, exactly `Around`'s encoding."""
+        rows = [b'{"rank":%d,' % rank + row.tail for (rank, _, _), row in zip(self.window, self.rendered, strict=True)]
+        return b'{"row":' + rows[self.own] + b',"rows":[' + b",".join(rows) + b"]}"
 
     def around(self) -> Around:
         rows = [
@@ -300,8 +309,9 @@ class Boards:
         if place is None:
             return None
         window = board.window(place - neighbours, place + neighbours)
-        etag = _etag(competition, view, window, board.firsts)
-        return OwnRow(etag, competition, window, user_id, board.firsts, board)
+        rendered = board.rendered(competition, window)
+        own = place - max(place - neighbours, 0)
+        return OwnRow(_etag(own, window, rendered), competition, window, user_id, board.firsts, rendered, own)
 
     async def around(
         self, competition: Competition, user_id: str, *, neighbours: int = 5, view: View = "public"
@@ -324,12 +334,13 @@ class Boards:
         return [make_row(competition, rank, user, decode_cells(cells), board.firsts) for rank, user, cells in window]
 
 
-def _etag(competition: Competition, view: View, window: list[tuple[int, str, str]], firsts: dict[str, float]) -> str:
-    """A strong ETag from everything the rows show (the same on every host for the same board)."""
-    shape = f"{competition.id} {competition.rule} {competition.penalty_minutes} {','.join(competition.labels)}"
-    shown = [shape, view, repr(sorted(firsts.items()))]
-    shown += [f"{rank} {user} {cells}" for rank, user, cells in window]
-    return '"' + hashlib.blake2b("\n".join(shown).encode(), digest_size=12).hexdigest() + '"'
+def _etag(own: int, window: list[tuple[int, str, str]], rendered: list[Rendered]) -> str:
+    """A strong ETag from the answer's JSON (ranks, rows, which is the participant's): the same on every host."""
+    hasher = hashlib.blake2b(b"%d" % own, digest_size=12)
+    for (rank, _, _), row in zip(window, rendered, strict=True):
+        hasher.update(b" %d " % rank)
+        hasher.update(row.digest)
+    return '"' + hasher.hexdigest() + '"'
 
 
 def _retrieve(task: asyncio.Task[BoardSnapshot]) -> None:
