@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from judged.harness.design import Design, Method
 from judged.harness.design_stubs import go_method
-from judged.harness.lang_go import _IMPORTS, _PACKAGE, FILE_NAME, _read, _write
+from judged.harness.lang_go import _PACKAGE, FILE_NAME, _read, _write, head
 from judged.harness.runtime_sources import runtime_source
 from judged.harness.typenames import type_name
 from judged.harness.types import VOID, Param
@@ -24,7 +24,7 @@ from judged.harness.types import VOID, Param
 def build(design: Design, solution: str) -> dict[str, str]:
     """`main.go` for `design` around the user's `solution` (no package clause)."""
     user = _PACKAGE.sub("", solution.replace("\r\n", "\n"), count=1)
-    parts = ["package main", "", _IMPORTS, "//line solution.go:1:1", user, "//line harness.go:1:1"]
+    parts = head(user)
     parts.append(runtime_source("go_main.go", (), {}))
     parts.append(_test_function(design))
     return {FILE_NAME: "\n".join(parts)}

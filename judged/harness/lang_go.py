@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from judged.harness.go_imports import missing_packages
 from judged.harness.runtime_sources import node_sections, runtime_source
 from judged.harness.typenames import type_name
 from judged.harness.types import Base, Signature, Type
@@ -63,10 +64,20 @@ _SLICE = ("", "judgedSlice", "judgedSlice2")
 _WRITE_SLICE = ("", "judgedWriteSlice", "judgedWriteSlice2")
 
 
+def head(user: str) -> list[str]:
+    """`package main`, one import line (the harness's aliased imports, and the standard packages the user's text
+    uses without importing them, as LeetCode's Go environment allows), the user's text with its line numbers,
+    and a use of each added package (`go_imports`)."""
+    added = missing_packages(user)
+    imports = _IMPORTS[:-1] + "".join(f'; "{package.path}"' for package in added) + ")"
+    uses = [f"var _ = {package.name}.{package.symbol}" for package in added]
+    return ["package main", "", imports, "//line solution.go:1:1", user, "//line harness.go:1:1", *uses]
+
+
 def build(signature: Signature, solution: str) -> dict[str, str]:
     """`main.go` for `signature` around the user's `solution` (LeetCode's Go form: functions, no package clause)."""
     user = _PACKAGE.sub("", solution.replace("\r\n", "\n"), count=1)
-    parts = ["package main", "", _IMPORTS, "//line solution.go:1:1", user, "//line harness.go:1:1"]
+    parts = head(user)
     for base, definition in ((Base.LIST_NODE, _LIST_NODE), (Base.TREE_NODE, _TREE_NODE)):
         declared = re.search(rf"^type[ \t]+{base.value}[ \t]+struct\b", user, re.MULTILINE)
         if signature.uses(base) and not declared:
