@@ -28,6 +28,7 @@ from tests.web.test_e2e import (
     daemon,
     new_page,
     page_errors,
+    screenshot,
     set_code,
     set_user,
 )
@@ -80,6 +81,7 @@ async def test_the_testcase_panel_has_a_tab_per_case_fields_by_name_and_runs_wit
     await expect(rows.nth(3).locator("td").first).to_have_text("weights = [5,0,5]")
     await expect(rows.nth(3).locator("td").nth(1)).to_have_text("1")  # index 1: 5 = 5
     await expect(page.locator("#results table.runs .ok")).to_have_count(4)  # beside the reference solution's
+    await screenshot(page, "problem-testcases" if viewport == DESKTOP else "phone-testcases")
 
     await weights.fill("[5, 0")  # a case that is not JSON: said by case and name, nothing sent
     await page.get_by_role("button", name="Run testcases").click()
@@ -207,6 +209,7 @@ async def test_the_contest_page_shows_counts_own_submissions_minutes_and_live_an
     await announce(base_url, cup, "Ten minutes left.")  # arrives while the page is open, no reload
     await expect(panel.locator(".announcement")).to_have_count(2, timeout=60_000)
     await expect(panel.locator(".announcement p").first).to_have_text("Ten minutes left.")
+    await screenshot(page, "contest-page" if viewport == DESKTOP else "phone-contest-page")
 
     await mine.locator("a").first.click()  # a submission opens its full result under its problem
     await expect(page.locator("#submission-result [data-verdict=AC]")).to_be_visible()
