@@ -203,6 +203,11 @@ class Sandbox:
             raise SandboxError(f"cannot create a jail on this host: {probe.message or probe.status}")
         pinning = f"slots pinned to cores {list(self.cores)}" if self.cores else "no cpuset: runs not pinned"
         log.info("sandbox ready: cgroup %s, %s, nsjail %s", self.cgroups.version.name.lower(), pinning, self.nsjail)
+        if not self.cgroups.cheap_moves:
+            log.info(
+                "no cgroup hierarchy is mounted with favordynmods: each run's move into its cgroup may wait"
+                " for an RCU grace period (milliseconds under load); see docs/sandbox.md, 'Host settings'"
+            )
 
     async def close(self) -> None:
         if self.cgroups is not None:

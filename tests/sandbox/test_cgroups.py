@@ -12,7 +12,7 @@ import pytest
 
 from judged.cli import main
 from judged.sandbox import Sandbox, SandboxConfig, SandboxError
-from judged.sandbox.cgroups import Cgroups, Version, find_mounts
+from judged.sandbox.cgroups import Cgroups, Version, favors_dynmods, find_mounts
 
 HYBRID = """\
 25 24 0:22 / /sys/fs/cgroup ro,nosuid,nodev,noexec shared:9 - tmpfs tmpfs ro,mode=755
@@ -38,6 +38,16 @@ def test_a_hybrid_host_uses_v1_with_a_mount_per_controller() -> None:
 
 def test_a_unified_host_uses_v2() -> None:
     assert find_mounts(UNIFIED) == (Version.V2, {"unified": Path("/sys/fs/cgroup")})
+
+
+def test_favordynmods_is_seen_on_any_cgroup_mount_and_only_there() -> None:
+    assert not favors_dynmods(HYBRID)
+    assert not favors_dynmods(UNIFIED)
+    assert favors_dynmods(HYBRID.replace("cgroup2 cgroup2 rw", "cgroup2 cgroup2 rw,favordynmods"))
+    assert favors_dynmods(UNIFIED.replace("rw,nsdelegate", "rw,nsdelegate,favordynmods"))
+    assert favors_dynmods(HYBRID.replace("cgroup cgroup rw,memory", "cgroup cgroup rw,memory,favordynmods"))
+    # The option on another file system, or among a mount's per-mount options, is not the cgroup's.
+    assert not favors_dynmods("40 25 0:30 / /mnt/favordynmods rw,relatime - tmpfs favordynmods rw,favordynmods\n")
 
 
 def test_no_cgroup_mount_is_a_clear_error() -> None:
