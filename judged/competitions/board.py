@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import functools
 import hashlib
 import logging
 import time
@@ -140,7 +141,12 @@ class ViewBoard:
 def decode_cells(text: str) -> dict[str, Cell]:
     if not text:
         return {}
-    return {label: Cell.decode(cell) for label, _, cell in (part.partition(":") for part in text.split(";"))}
+    return {label: _cell(cell) for label, _, cell in (part.partition(":") for part in text.split(";"))}
+
+
+# Most cells are shared by many participants (unattempted, a rejection or two): decoded once, not once per row
+# (a Cell is frozen, so sharing one is safe).
+_cell = functools.lru_cache(maxsize=8192)(Cell.decode)
 
 
 _ENCODER = msgspec.json.Encoder()
