@@ -2,13 +2,14 @@
 
 Layout of the generated file:
 
-1. line 1: `import java.util.*;` (LeetCode's pre-import) and every `import`
+1. line 1: `import java.util.*;` and the other pre-imports (`PRE_IMPORTS`) and every `import`
    line of the user's text, followed by the user's first line; the user's
    import (and `package`) lines are blanked where they were, so every line
    of the user's code keeps its line number in javac's messages;
 2. the user's text, otherwise unchanged (a top-level `public class
    Solution`, `ListNode` or `TreeNode` loses its `public`, which only a
-   file of that name could hold);
+   file of that name could hold), then LeetCode's `Pair<K, V>` (javafx's,
+   whose import is dropped) unless the user declares a `Pair` of their own;
 3. `class ListNode` / `class TreeNode`, LeetCode's definitions, when the
    signature uses them and the user did not paste a definition of their
    own (a user may have a `TreeNode` of their own for something else);
@@ -66,6 +67,35 @@ class TreeNode {
 """
 _NODES = {Base.LIST_NODE: _LIST_NODE, Base.TREE_NODE: _TREE_NODE}
 
+PRE_IMPORTS = (
+    "import java.util.*;",
+    "import java.util.function.*;",
+    "import java.util.stream.*;",
+    "import java.math.*;",
+)
+"""What a LeetCode solution may use without importing it: java.util, and the streams, functions and big numbers
+its solutions use as freely."""
+# LeetCode supplies `javafx.util.Pair` (no JavaFX in OpenJDK): its import is dropped and this class stands in.
+_JAVAFX_PAIR = re.compile(r"import[ \t]+javafx[ \t]*\.[ \t]*util[ \t]*\.[ \t]*(?:Pair|\*)[ \t]*;")
+_OWN_PAIR = re.compile(r"^[ \t]*(?:(?:public|final|abstract)[ \t]+)*(?:class|record|interface)[ \t]+Pair\b", re.M)
+_PAIR = """\
+class Pair<K, V> implements java.io.Serializable {
+    private final K key;
+    private final V value;
+    public Pair(K key, V value) { this.key = key; this.value = value; }
+    public K getKey() { return key; }
+    public V getValue() { return value; }
+    @Override public String toString() { return key + "=" + value; }
+    @Override public int hashCode() { return java.util.Objects.hashCode(key) * 13 + java.util.Objects.hashCode(value); }
+    @Override public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Pair)) return false;
+        Pair<?, ?> p = (Pair<?, ?>) o;
+        return java.util.Objects.equals(key, p.key) && java.util.Objects.equals(value, p.value);
+    }
+}
+"""
+
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
     """`Main.java` for `signature` around the user's `solution` (LeetCode's Java form)."""
@@ -84,15 +114,19 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 
 def _user_part(solution: str) -> str:
-    """The user's text with its imports hoisted onto line 1 beside `import java.util.*;`, lines kept in place."""
+    """The user's text with its imports hoisted onto line 1 beside LeetCode's pre-imports, lines kept in place;
+    LeetCode's `Pair` after it unless the user declares their own."""
     text = _PUBLIC_CLASS.sub(" " * len("public"), solution.replace("\r\n", "\n"))
     lines = text.split("\n")
-    imports = ["import java.util.*;"]
+    imports = list(PRE_IMPORTS)
     for index, line in enumerate(lines):
         match = _IMPORT.fullmatch(line)
-        if match:
+        if match and not _JAVAFX_PAIR.fullmatch(match.group(1)):
             imports.append(match.group(1))
         if match or _PACKAGE.fullmatch(line):
             lines[index] = ""
     lines[0] = " ".join([*imports, lines[0]]).rstrip()
-    return "\n".join(lines)
+    own_pair = re.search(
+        r"^[ \t]*(?:(?:public|final|abstract|static)[ \t]+)*(?:class|record|interface)[ \t]+Pair\b", text, re.M
+    )
+    return "\n".join(lines) + ("" if own_pair else "\n" + _PAIR)
