@@ -101,7 +101,7 @@ echo "== ruff check"
 echo "== mypy --strict"
 .venv/bin/mypy
 echo "== pytest"
-.venv/bin/python -m pytest "${@:2}"
+.venv/bin/python -m pytest --durations=25 "${@:2}"  # the slowest tests listed: where CI time goes
 echo "== judged problems check problems/"
 state=$(mktemp -d /tmp/judged-check-XXXXXX)
 chmod 711 "$state"
