@@ -37,6 +37,7 @@ from judged.judging.statuses import LanguageStatus
 from judged.metrics import Metrics
 from judged.problems import Problem, ProblemError, load_problem
 from judged.settings import Settings
+from judged.store.acceptance import AcceptanceCounts
 from judged.store.announcements import AnnouncementFeed, AnnouncementStore
 from judged.store.archive import SubmissionArchive
 from judged.store.client import open_redis
@@ -174,6 +175,7 @@ class Daemon:
             body_timeout=server.header_timeout,
             announcements=self.announcements if self.role != "worker" else None,
             stats=CompetitionStats(self.competitions.boards) if self.role != "worker" else None,
+            acceptance=AcceptanceCounts(self.database) if self.role != "worker" else None,
         )
 
     def history(self) -> History:

@@ -19,6 +19,7 @@ from judged.api import (
     openapi_history,
     openapi_submissions,
 )
+from judged.api.acceptance import problems_acceptance
 from judged.api.announcements import list_announcements, post_announcement
 from judged.api.auth import ACCESS, Access, auth_middleware
 from judged.api.competition_stats import competition_stats
@@ -103,6 +104,7 @@ ANNOUNCEMENT_ROUTES: tuple[Route, ...] = (
     Route("GET", f"{_C}/announcements", list_announcements, openapi_announcements.LIST_ANNOUNCEMENTS),
 )
 STATS_ROUTE = Route("GET", f"{_C}/stats", competition_stats, openapi_announcements.STATS)
+ACCEPTANCE_ROUTE = Route("GET", "/v1/acceptance", problems_acceptance, openapi_announcements.ACCEPTANCE)
 
 
 HISTORY_ROUTES: tuple[Route, ...] = (
@@ -124,6 +126,8 @@ def routes(deps: ApiDeps, extra: Iterable[Route] = ()) -> list[Route]:
                 operation=openapi_history.LIST_PROBLEMS_PERSONAL
             )
             found += HISTORY_ROUTES
+            if deps.acceptance is not None:
+                found.append(ACCEPTANCE_ROUTE)
         if deps.submissions is not None:
             found += SUBMISSION_ROUTES
         if deps.competitions is not None:
@@ -147,6 +151,8 @@ def build_app(deps: ApiDeps, extra_routes: Iterable[Route] = ()) -> web.Applicat
         wire_types += openapi_competitions.WIRE_TYPES
     if deps.history is not None:
         wire_types += openapi_history.WIRE_TYPES
+        if deps.acceptance is not None:
+            wire_types += openapi_announcements.ACCEPTANCE_TYPES
     if deps.competitions is not None and (deps.announcements is not None or deps.stats is not None):
         wire_types += openapi_announcements.WIRE_TYPES
     document = openapi.document(((route.method, route.path, route.operation) for route in served), wire_types)

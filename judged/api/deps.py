@@ -19,6 +19,7 @@ from aiohttp import web
 
 from judged.api.tokens import Frontend
 from judged.judging.statuses import LanguageStatus
+from judged.store.acceptance import AcceptanceCounts
 from judged.store.announcements import AnnouncementFeed
 from judged.store.archive import SubmissionArchive
 from judged.store.competition_archive import CompetitionArchive
@@ -154,6 +155,8 @@ class ApiDeps:
     """The organisers' announcements of competitions (judged.api.announcements); None: not served."""
     stats: CompetitionStats | None = None
     """Each competition problem's solves and attempts (judged.api.competition_stats); None: not served."""
+    acceptance: AcceptanceCounts | None = None
+    """Each problem's acceptance from the submissions database (judged.api.acceptance); None: not served."""
 
 
 DEPS = web.AppKey("deps", ApiDeps)

@@ -1,18 +1,23 @@
-"""The OpenAPI operations of the contest page's own routes: announcements (judged.api.announcements) and
-each problem's solves and attempts (judged.api.competition_stats)."""
+"""The OpenAPI operations of the routes the web client added: announcements (judged.api.announcements), each
+competition problem's solves and attempts (judged.api.competition_stats), each problem's acceptance
+(judged.api.acceptance)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from judged.api.acceptance import AcceptancePage
 from judged.api.announcements import MAX_WAIT, AnnouncementPage
 from judged.api.openapi import Operation, error_response, json_body, query_param, ref
 from judged.competitions.stats import REFRESH, ProblemStats, StatsPage
+from judged.store.acceptance import REFRESH as ACCEPTANCE_REFRESH
+from judged.store.acceptance import ProblemAcceptance
 from judged.store.announcements import KEPT, Announcement, NewAnnouncement
 
-__all__ = ["LIST_ANNOUNCEMENTS", "POST_ANNOUNCEMENT", "STATS", "WIRE_TYPES"]
+__all__ = ["ACCEPTANCE", "ACCEPTANCE_TYPES", "LIST_ANNOUNCEMENTS", "POST_ANNOUNCEMENT", "STATS", "WIRE_TYPES"]
 
 WIRE_TYPES: tuple[type, ...] = (Announcement, NewAnnouncement, AnnouncementPage, ProblemStats, StatsPage)
+ACCEPTANCE_TYPES: tuple[type, ...] = (AcceptancePage, ProblemAcceptance)
 
 _ID = {"name": "competition_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 64}}
 _AUTH: dict[str, Any] = {"401": error_response("no or an unknown bearer token (when tokens are configured)")}
@@ -62,4 +67,11 @@ STATS: Operation = {
         **_AUTH,
         **_MISSING,
     },
+}
+
+ACCEPTANCE: Operation = {
+    "operationId": "problemsAcceptance",
+    "summary": "Each problem's finished submissions, accepted ones, solvers and participants who tried",
+    "description": f"From the submissions database, read by each host at most every {ACCEPTANCE_REFRESH:g} s.",
+    "responses": {"200": json_body("problems with a finished submission, by id", ref("AcceptancePage")), **_AUTH},
 }

@@ -1,11 +1,12 @@
-"""The contest page's routes through the daemon's app, with a real Redis and two API hosts: the organisers'
-announcements, and each problem's solves and attempts."""
+"""The web client's own routes through the daemon's app, with a real Redis and two API hosts: the organisers'
+announcements, each competition problem's solves and attempts, each problem's acceptance."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -14,11 +15,14 @@ from aiohttp.test_utils import TestClient
 from judged.daemon import create_app
 from judged.judging.verdicts import Verdict
 from judged.store.announcements import KEPT
+from judged.store.archive import SubmissionArchive
 from judged.store.client import connect
 from judged.store.competitions import CompetitionStore
+from judged.store.database import Database, database_url
 from judged.store.keys import Keys
 from judged.store.leaderboard import Leaderboard
 from tests.api.test_submissions import settings_for, start
+from tests.store.archived import finished
 from tests.store.redis_server import redis_url_fixture
 
 __all__ = ["redis_url_fixture"]
@@ -125,8 +129,16 @@ async def test_the_routes_are_in_the_openapi_document(hosts: tuple[Client, Clien
     assert operations["post"]["operationId"] == "postAnnouncement"
     assert operations["get"]["operationId"] == "listAnnouncements"
     assert document["paths"]["/v1/competitions/{competition_id}/stats"]["get"]["operationId"] == "competitionStats"
+    assert document["paths"]["/v1/acceptance"]["get"]["operationId"] == "problemsAcceptance"
     schemas = set(document["components"]["schemas"])
-    assert {"Announcement", "AnnouncementPage", "NewAnnouncement", "StatsPage", "ProblemStats"} <= schemas
+    assert {
+        "Announcement",
+        "AnnouncementPage",
+        "NewAnnouncement",
+        "StatsPage",
+        "ProblemStats",
+        "AcceptancePage",
+    } <= schemas
 
 
 async def test_each_problem_shows_its_solves_and_attempts(hosts: tuple[Client, Client], redis_url: str) -> None:
@@ -160,3 +172,29 @@ async def test_each_problem_shows_its_solves_and_attempts(hosts: tuple[Client, C
         {"label": "C", "solved": 0, "tried": 1, "submissions": 1},
     ]
     assert (await second.get("/v1/competitions/no-such-cup/stats", headers=SERVICE)).status == 404
+
+
+async def test_each_problems_acceptance_comes_from_the_submissions_database(tmp_path: Path, redis_url: str) -> None:
+    settings = settings_for(tmp_path, redis_url, **HOST)
+    client = await start(create_app(settings))
+    database = Database(database_url(settings.database.url, tmp_path))
+    try:
+        await database.open()
+        await SubmissionArchive(database).put_many(
+            [
+                finished("a1", user_id="ada", problem="aplusb", verdict=Verdict.WA),
+                finished("a2", user_id="ada", problem="aplusb", verdict=Verdict.AC, created=1_700_000_100.0),
+                finished("a3", user_id="bob", problem="aplusb", verdict=Verdict.AC),
+                finished("a4", user_id="cy", problem="aplusb", verdict=Verdict.WA),
+                finished("b1", user_id="ada", problem="balance-point", verdict=Verdict.TLE),
+            ]
+        )
+        body = await (await client.get("/v1/acceptance", headers=SERVICE)).json()
+        assert body["items"] == [
+            {"problem": "aplusb", "submissions": 4, "accepted": 2, "solvers": 2, "tried": 3},
+            {"problem": "balance-point", "submissions": 1, "accepted": 0, "solvers": 0, "tried": 1},
+        ]
+        assert (await client.get("/v1/acceptance")).status == 401  # a token, as every other route
+    finally:
+        await database.close()
+        await client.close()
