@@ -19,6 +19,7 @@ from judged.sandbox import Sandbox
 from tests.store.redis_server import redis_url_fixture
 from tests.web.test_e2e import (
     BALANCE_RIGHT,
+    PHONE,
     PROJECT,
     SCALE_RIGHT,
     SCALE_WRONG,
@@ -43,6 +44,37 @@ MIN_STACK_RIGHT = PROJECT / "problems" / "min-stack" / "solutions" / "accepted" 
 async def base_url(sandbox: Sandbox, jail_tmp: Path, redis_url: str, built: Path) -> AsyncIterator[str]:
     async with daemon(jail_tmp, redis_url, built, "web-leetcode") as url:
         yield url
+
+
+async def test_the_list_shows_each_problems_acceptance_and_sorts_by_it_and_by_title(
+    browser: Browser, base_url: str
+) -> None:
+    """First in this module: GET /v1/acceptance is read once a minute per host, so nothing may ask before the
+    submissions below are in the database."""
+    right = (PROJECT / "problems" / "trim-leaves" / "solutions" / "accepted" / "solution.py").read_text()
+    wrong = "class Solution:\n    def trimLeaves(self, *args):\n        return None\n"
+    for user, code in (("acc-ada", wrong), ("acc-ada", right), ("acc-bob", right)):
+        await submit_api(base_url, {"problem": "trim-leaves", "language": "python", "code": code, "user_id": user})
+    for viewport in (DESKTOP, PHONE):
+        page = await new_page(browser, base_url, viewport)
+        await page.goto("/#/problems")
+        rows = page.locator("table.problems tbody tr")
+        row = rows.filter(has=page.get_by_role("link", name="Trim the Leaves", exact=True))
+        await expect(row.locator("td.acceptance")).to_contain_text("66.7 %")
+        await expect(row.locator("td.acceptance")).to_have_attribute(
+            "title", "2 of 3 submissions accepted; 2 of 2 participants solved it"
+        )
+        await expect(rows.first).not_to_contain_text("Trim the Leaves")  # by difficulty, the server's order
+        await page.get_by_label("Sort by").select_option("acceptance")
+        await expect(page).to_have_url(re.compile("sort=acceptance"))
+        await expect(rows.first).to_contain_text("Trim the Leaves")  # the only problem with submissions
+        await page.get_by_label("Sort by").select_option("title")
+        await expect(rows.first).to_contain_text("A Plus B")
+        titles = await page.locator("table.problems tbody tr td:nth-child(2) a").all_inner_texts()
+        assert titles == sorted(titles, key=str.casefold), titles
+        await fits(page, "the problem list sorted by title")
+        assert page_errors(page) == []
+        await page.context.close()
 
 
 async def open_testcases(page: Page) -> None:

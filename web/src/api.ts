@@ -221,6 +221,19 @@ export interface Row {
   problems: Cell[];
 }
 
+/** GET /v1/acceptance: a problem's finished submissions (a problem not listed has none). */
+export interface ProblemAcceptance {
+  problem: string;
+  submissions: number;
+  accepted: number;
+  solvers: number; // participants with an accepted submission
+  tried: number; // participants with any submission
+}
+
+export interface AcceptancePage {
+  items: ProblemAcceptance[];
+}
+
 /** An organisers' announcement (GET /v1/competitions/{id}/announcements). */
 export interface Announcement {
   id: string; // ordered; ask for those after it
