@@ -57,6 +57,8 @@ class Board {
   onOwnRow: (row: Row | null) => void = () => undefined;
   /** How many submissions the participant has in the competition (null: not known); refreshed with the board. */
   submitted: (user: string) => Promise<number | null> = async () => null;
+  /** The participant is on the board although their submissions were counted 0: count them again. */
+  stale: () => void = () => undefined;
   /** Each problem's solves and attempts, asked for with every refresh of the board. */
   onStats: (stats: StatsPage) => void = () => undefined;
 
@@ -88,7 +90,6 @@ class Board {
     // Someone who has not submitted has no row: the board is not asked for it (it would answer 404).
     const count = user ? await this.submitted(user) : 0;
     const own = user && count !== 0 ? await this.ownRows(user) : null;
-    this.onOwnRow(own?.row ?? null);
     let rows: Row[];
     if (this.around && own) rows = own.rows;
     else {
@@ -97,6 +98,10 @@ class Board {
       this.participants = page.participants ?? page.total ?? page.rows.length;
       rows = page.rows;
     }
+    // The own submissions are read at most every 30 s: a participant the page shows on the board has submitted since.
+    const onPage = user ? rows.find((row) => row.user_id === user) : undefined;
+    if (onPage && count === 0) this.stale();
+    this.onOwnRow(own?.row ?? onPage ?? null);
     this.draw(rows, user);
     void this.stats();
     this.status.textContent = `${this.participants} participant${this.participants === 1 ? "" : "s"} · updated ${new Date().toLocaleTimeString()}`;
@@ -252,6 +257,7 @@ export async function competitionPage(main: HTMLElement, _params: URLSearchParam
   const board = new Board(competition, signal);
   const mine = new OwnSubmissions(competition, signal);
   board.submitted = (user) => mine.refresh(user);
+  board.stale = () => mine.forget();
   board.onStats = (stats) => {
     for (const problem of stats.problems) {
       const cell = countCells.get(problem.label);

@@ -4,11 +4,15 @@ import { ApiError, get, query, type Competition, type HistoryPage, type HistoryI
 import { clear, clock, h, verdictBadge } from "./dom";
 
 const SHOWN = 20;
+/** How often the list is read again while the page stays open (it reads the submissions database, so not with
+ *  every board event): a page opened anew reads it at once. */
+const REREAD = 30_000;
 
 export class OwnSubmissions {
   readonly element: HTMLElement;
   private readonly body: HTMLElement;
   private served = true;
+  private read: { user: string; at: number; count: number | null } | null = null;
 
   constructor(
     private readonly competition: Competition,
@@ -24,6 +28,19 @@ export class OwnSubmissions {
    */
   async refresh(user: string): Promise<number | null> {
     if (!user || !this.served) return null;
+    const last = this.read;
+    if (last && last.user === user && Date.now() - last.at < REREAD) return last.count;
+    const count = await this.fetch(user);
+    this.read = { user, at: Date.now(), count };
+    return count;
+  }
+
+  /** Read the submissions again at the next refresh. */
+  forget(): void {
+    this.read = null;
+  }
+
+  private async fetch(user: string): Promise<number | null> {
     let page: HistoryPage;
     try {
       page = await get<HistoryPage>(`/v1/submissions${query({ user_id: user, competition_id: this.competition.id, limit: SHOWN })}`, this.signal);
