@@ -40,7 +40,7 @@ from pathlib import Path
 from judged.judging.progress import Progress
 from judged.judging.service import Judge
 from judged.judging.verdicts import Verdict
-from judged.problems import load_problem
+from judged.problems import IoProblem, load_problem
 from judged.sandbox import SandboxConfig
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -240,7 +240,7 @@ def judged_cli(root: Path, package: Path, source: Path, repeat: int) -> list[flo
 async def in_process(root: Path, package: Path) -> None:
     """Table 1: judging in this process, per test against the same program run bare."""
     problem = load_problem(package)
-    assert problem.io is not None
+    assert isinstance(problem, IoProblem)
     inputs = [test.input for test in problem.io.tests]
     judge = Judge(SandboxConfig(), root / "state", PROJECT / "languages")
     await judge.start(only=set(SOLUTIONS))
