@@ -401,7 +401,7 @@ async def get_submission(request: web.Request) -> web.Response:
         submission = await submissions.find(sid)
     if submission is None or submission.kind is not Kind.SUBMISSION or not _readable(request, submission):
         raise ApiError(404, "not_found", f"no submission {sid!r}")
-    return json_response(view(submission, admin=caller(request).admin))
+    return json_response(view(submission, admin=caller(request).sees_hidden_tests))
 
 
 def _readable(request: web.Request, submission: Submission) -> bool:
@@ -438,7 +438,7 @@ async def submission_events(request: web.Request) -> web.StreamResponse:
             headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         )
         await response.prepare(request)
-        admin = caller(request).admin
+        admin = caller(request).sees_hidden_tests
         await _send(response, "status", view(submission, admin=admin))
         while submission.status is not Status.FINISHED:
             try:

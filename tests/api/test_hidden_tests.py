@@ -209,3 +209,25 @@ async def test_runs_show_reference_outputs_only_where_the_problem_allows(client:
     assert [output["value"] for output in closed_report["outcome"]["outputs"]] == [1, -1]  # type: ignore[index]
     assert closed_report.get("expected") is None
     assert not closed_report.get("expected_from")
+
+
+async def test_with_no_auth_configured_the_web_client_still_gets_the_participants_view(
+    sandbox: Sandbox, state_dir: Path, redis_url: str
+) -> None:
+    """The one-command demo (no tokens, loopback): whoever is at the machine runs judged, but the results the
+    web client shows are a participant's: a leak on a hidden test is not shown there either."""
+    settings = settings_for(state_dir, redis_url, **{"redis.prefix": "hidden-tests-open:"})
+    open_client = await start(create_app(settings))
+    try:
+        await until_ready(open_client)
+        body = {"problem": "balance-point", "language": "python", "code": PY_LEAK, "user_id": user()}
+        response = await open_client.post("/v1/submissions", json=body)
+        assert response.status == 202, await response.text()
+        text = await finished(open_client, (await response.json())["url"], {})
+        assert json.loads(text)["verdict"] == "RE"
+        assert json.loads(text)["message"].endswith("(hidden test: input not shown)")
+        assert "leak" not in text
+        for marker in MARKERS:
+            assert marker not in text
+    finally:
+        await open_client.close()
