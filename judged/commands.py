@@ -30,10 +30,9 @@ from judged.problems import (
     load_problem,
 )
 from judged.problems.kattis_programs import program_language
-from judged.sandbox import pin_slot
+from judged.sandbox import MiB, pin_slot
 from judged.settings import Settings
 
-MiB = 1024 * 1024
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 

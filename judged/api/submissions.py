@@ -49,7 +49,6 @@ RUN_WAIT = 20.0
 """Seconds POST /v1/runs waits for the outcome before answering 202 with where to fetch it."""
 KEEPALIVE = 15.0
 """Seconds between keep-alive comments on an event stream; the submission is re-read each time."""
-RETRY_AFTER_BUSY = "5"
 
 UserId = Annotated[
     str, msgspec.Meta(pattern=ID_PATTERN, description="the participant, as the frontend knows them", examples=["ada"])

@@ -24,9 +24,8 @@ import msgspec
 from judged.judging.build_cache import Build, BuildCache, BuildSettings, tree_size
 from judged.judging.languages import TOOLS, Language, compile_tools, expand
 from judged.judging.verdicts import JudgeResult, Verdict
-from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
+from judged.sandbox import Limits, MiB, Mount, RunRequest, RunResult, Sandbox, Status
 
-MiB = 1024 * 1024
 SRC, OUT = "/box/src", "/box/out"
 PATH_ENV = "/usr/local/bin:/usr/bin:/bin"
 

@@ -30,10 +30,10 @@ from typing import Annotated
 import msgspec
 
 from judged.judging.filelock import acquire, file_lock, try_exclusive
+from judged.sandbox import MiB
 
 log = logging.getLogger(__name__)
 
-MiB = 1024 * 1024
 RECORD = "build.json"
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import msgspec
 
-from judged.sandbox import Limits, Mount, RunRequest, Sandbox, Status
+from judged.sandbox import Limits, MiB, Mount, RunRequest, Sandbox, Status
 
-MiB = 1024 * 1024
 HOST_NAME = "checker_host.py"
 
 

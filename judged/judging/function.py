@@ -24,11 +24,10 @@ from judged.judging.outcome import classify, out_of_memory
 from judged.judging.progress import NO_PROGRESS, Progress
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
 from judged.problems.model import Compare, CompareMode
-from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
+from judged.sandbox import Limits, MiB, Mount, RunRequest, RunResult, Sandbox, Status
 
 log = logging.getLogger(__name__)
 
-MiB = 1024 * 1024
 PRINTS_KEPT = 64 * 1024
 HARNESS_DECODE_FAILURE = 3
 RUN_LINE_LIMIT = 16 * MiB

@@ -35,13 +35,10 @@ from judged.judging.validators import OutputValidator, ValidatorFailed, build_pr
 from judged.judging.verdicts import Failure, GroupScore, JudgeResult, TestResult, Verdict
 from judged.problems.io_model import IoSpec, IoTest, OnReject, TestGroup, Validation
 from judged.problems.model import IoProblem
-from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, WarmJail
+from judged.sandbox import Limits, MiB, Mount, RunRequest, RunResult, Sandbox, WarmJail
 
 log = logging.getLogger(__name__)
 
-MiB = 1024 * 1024
-READ_AHEAD = True
-"""Queue the next test's run while this one is checked (it starts in the warm jail as this one ends)."""
 SHOWN = 4096  # bytes of a sample's input, answer and output shown with a failure
 PRINTS_KEPT = 64 * 1024
 
@@ -70,7 +67,7 @@ class IoJob:
         self.stderr = b""
         self.groups: list[GroupScore] = []
         order = io.tests
-        self.following = dict(zip((test.name for test in order), order[1:], strict=False)) if READ_AHEAD else {}
+        self.following = dict(zip((test.name for test in order), order[1:], strict=False))
         # One run ahead: the next test runs while this test's output is checked (2 cores, one slot each).
         self.ahead: dict[str, tuple[asyncio.Future[RunResult], asyncio.Event]] = {}
 

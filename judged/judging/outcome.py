@@ -22,9 +22,8 @@ from __future__ import annotations
 import msgspec
 
 from judged.judging.verdicts import Verdict
-from judged.sandbox import RunResult, Status
+from judged.sandbox import MiB, RunResult, Status
 
-MiB = 1024 * 1024
 LIMIT_VERDICTS = {Status.TLE: Verdict.TLE, Status.MLE: Verdict.MLE, Status.OLE: Verdict.OLE}
 """The sandbox's limits, as the participant's verdicts."""
 # How each runtime says it ran out of memory (the JVM's heap, an allocation that cannot be

@@ -24,9 +24,8 @@ from judged.judging.languages import LANGUAGE_IDS, Language, expand, for_package
 from judged.judging.sources import SourceError, program_sources, read_program
 from judged.problems.io_model import IoTest
 from judged.problems.kattis_programs import SCRIPT, program_language
-from judged.sandbox import Limits, Mount, RunRequest, RunResult, Sandbox, Status
+from judged.sandbox import Limits, MiB, Mount, RunRequest, RunResult, Sandbox, Status
 
-MiB = 1024 * 1024
 ACCEPTED, REJECTED = 42, 43
 INPUT, ANSWER, FEEDBACK = "/judge/input", "/judge/answer", "/judge/feedback"
 MESSAGE_KEPT = 4096

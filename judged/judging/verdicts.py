@@ -18,18 +18,6 @@ class Verdict(enum.StrEnum):
     IE = "IE"  # internal error: the judge's fault, never the participant's
 
 
-# The verdict folders of reference solutions, by the verdict each must get.
-FOLDER_VERDICTS: dict[str, Verdict] = {
-    "accepted": Verdict.AC,
-    "wrong_answer": Verdict.WA,
-    "time_limit_exceeded": Verdict.TLE,
-    "memory_limit_exceeded": Verdict.MLE,
-    "run_time_error": Verdict.RE,
-    "compile_error": Verdict.CE,
-    "partially_accepted": Verdict.AC,  # Kattis scoring problems: AC with less than the full score
-}
-
-
 class TestResult(msgspec.Struct, frozen=True):
     """One test as judged: its verdict and the CPU time the call took (I/O problems: the run's CPU time)."""
 

@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from judged.sandbox.pinning import pin_slot
-from judged.sandbox.types import Limits, Mount, RunRequest, RunResult, SandboxError, Status
+from judged.sandbox.types import Limits, MiB, Mount, RunRequest, RunResult, SandboxError, Status
 
 if TYPE_CHECKING:
     from judged.sandbox.jail import default_root
@@ -29,6 +29,7 @@ _LAZY = {
 
 __all__ = [
     "Limits",
+    "MiB",
     "Mount",
     "RunRequest",
     "RunResult",

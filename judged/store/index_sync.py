@@ -35,7 +35,6 @@ from judged.store.index_schema import STRINGS, UPSERT_PROBLEM, Sample
 logger = logging.getLogger(__name__)
 
 DIFFICULTY_RANK = {Difficulty.EASY: 0, Difficulty.MEDIUM: 1, Difficulty.HARD: 2}
-FUNCTION = "function"
 
 
 class SyncReport(msgspec.Struct, frozen=True):
