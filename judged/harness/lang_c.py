@@ -16,7 +16,7 @@ Layout of the file: see `judged.harness.native`.
 
 from __future__ import annotations
 
-from judged.harness.native import C_LIST_NODE, C_TREE_NODE, argument_name, assemble, node_definitions
+from judged.harness.native import C_GRAPH_NODE, C_LIST_NODE, C_TREE_NODE, argument_name, assemble, node_definitions
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.typenames import type_name
 from judged.harness.types import Base, Signature, Type
@@ -51,6 +51,7 @@ CODEC_NAMES: dict[Base, str] = {
     Base.STRING: "cstring",
     Base.LIST_NODE: "list",
     Base.TREE_NODE: "tree",
+    Base.NODE: "graph",
 }
 
 RESULT = "judged_result"
@@ -62,7 +63,9 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     prelude = [
         f"/* The judged C harness for {signature.name}: generated; the solution follows the prelude. */",
         *(f"#include <{header}>" for header in HEADERS),
-        *node_definitions(signature, C_LIST_NODE, C_TREE_NODE),
+        *node_definitions(
+            signature, {Base.LIST_NODE: C_LIST_NODE, Base.TREE_NODE: C_TREE_NODE, Base.NODE: C_GRAPH_NODE}
+        ),
         *(read_runtime(name) for name in RUNTIME),
     ]
     return {SOURCE_FILE: assemble(prelude, solution, SOLUTION_FILE, _main(signature), SOURCE_FILE)}

@@ -1,7 +1,8 @@
 """The C++ harness: `main.cpp` for one signature, around a `class Solution` in LeetCode's C++ form.
 
 The prelude is LeetCode's environment (`#include <bits/stdc++.h>`, `using
-namespace std;`, `ListNode` and `TreeNode` with their three constructors,
+namespace std;`, `ListNode` and `TreeNode` with their three constructors, the graph
+`Node` with LeetCode's,
 each only when the signature uses it) and the runtime: the C JSON reader
 and writer shared with the C harness, and `judged_cpp.hpp`, which maps
 every signature type to a `judged_codec<T>`. Each argument is decoded into
@@ -38,6 +39,23 @@ TREE_NODE = """struct TreeNode {
     TreeNode(int x) : val(x), left(nullptr), right(nullptr) {}
     TreeNode(int x, TreeNode *left, TreeNode *right) : val(x), left(left), right(right) {}
 };"""
+GRAPH_NODE = """class Node {
+public:
+    int val;
+    vector<Node*> neighbors;
+    Node() {
+        val = 0;
+        neighbors = vector<Node*>();
+    }
+    Node(int _val) {
+        val = _val;
+        neighbors = vector<Node*>();
+    }
+    Node(int _val, vector<Node*> _neighbors) {
+        val = _val;
+        neighbors = _neighbors;
+    }
+};"""
 RUNTIME = ("judged_json.h", "judged_session.h", "judged_nodes.h", "judged_cpp.hpp")
 
 TYPES: dict[Base, str] = {
@@ -49,6 +67,7 @@ TYPES: dict[Base, str] = {
     Base.CHAR: "char",
     Base.LIST_NODE: "ListNode*",
     Base.TREE_NODE: "TreeNode*",
+    Base.NODE: "Node*",
 }
 
 
@@ -58,7 +77,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         f"// The judged C++ harness for {signature.name}: generated; the solution follows the prelude.",
         "#include <bits/stdc++.h>",
         "using namespace std;",
-        *node_definitions(signature, LIST_NODE, TREE_NODE),
+        *node_definitions(signature, {Base.LIST_NODE: LIST_NODE, Base.TREE_NODE: TREE_NODE, Base.NODE: GRAPH_NODE}),
         *(read_runtime(name) for name in RUNTIME),
     ]
     return {SOURCE_FILE: assemble(prelude, solution, SOLUTION_FILE, _main(signature), SOURCE_FILE)}

@@ -48,6 +48,12 @@ type TreeNode struct {
 	Right *TreeNode
 }
 """
+_GRAPH_NODE = """\
+type Node struct {
+	Val       int
+	Neighbors []*Node
+}
+"""
 
 # The parser's and writer's method for each base type.
 _CODEC: dict[Base, str] = {
@@ -59,6 +65,7 @@ _CODEC: dict[Base, str] = {
     Base.CHAR: "Byte",
     Base.LIST_NODE: "List",
     Base.TREE_NODE: "Tree",
+    Base.NODE: "Graph",
 }
 _SLICE = ("", "judgedSlice", "judgedSlice2")
 _WRITE_SLICE = ("", "judgedWriteSlice", "judgedWriteSlice2")
@@ -78,7 +85,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     """`main.go` for `signature` around the user's `solution` (LeetCode's Go form: functions, no package clause)."""
     user = _PACKAGE.sub("", solution.replace("\r\n", "\n"), count=1)
     parts = head(user)
-    for base, definition in ((Base.LIST_NODE, _LIST_NODE), (Base.TREE_NODE, _TREE_NODE)):
+    for base, definition in ((Base.LIST_NODE, _LIST_NODE), (Base.TREE_NODE, _TREE_NODE), (Base.NODE, _GRAPH_NODE)):
         declared = re.search(rf"^type[ \t]+{base.value}[ \t]+struct\b", user, re.MULTILINE)
         if signature.uses(base) and not declared:
             parts.append(definition)

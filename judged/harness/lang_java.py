@@ -37,9 +37,10 @@ FILE_NAME = "Main.java"
 # An import or package line, perhaps with a comment after it; group 1 is the import itself.
 _IMPORT = re.compile(r"[ \t]*(import[ \t]+(?:static[ \t]+)?[\w.]+(?:[ \t]*\.[ \t]*\*)?[ \t]*;)[ \t]*(?://.*)?")
 _PACKAGE = re.compile(r"[ \t]*package[ \t]+[\w.]+[ \t]*;[ \t]*(?://.*)?")
+_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 # A top-level class the user declares public, which only a file of its own name could hold.
 _PUBLIC_CLASS = re.compile(
-    r"^public(?=[ \t]+(?:final[ \t]+)?class[ \t]+(?:Solution|ListNode|TreeNode)\b)", re.MULTILINE
+    r"^public(?=[ \t]+(?:final[ \t]+)?class[ \t]+(?:Solution|ListNode|TreeNode|Node)\b)", re.MULTILINE
 )
 
 _LIST_NODE = """\
@@ -65,7 +66,25 @@ class TreeNode {
     }
 }
 """
-_NODES = {Base.LIST_NODE: _LIST_NODE, Base.TREE_NODE: _TREE_NODE}
+_GRAPH_NODE = """\
+class Node {
+    public int val;
+    public List<Node> neighbors;
+    public Node() {
+        val = 0;
+        neighbors = new ArrayList<Node>();
+    }
+    public Node(int _val) {
+        val = _val;
+        neighbors = new ArrayList<Node>();
+    }
+    public Node(int _val, ArrayList<Node> _neighbors) {
+        val = _val;
+        neighbors = _neighbors;
+    }
+}
+"""
+_NODES = {Base.LIST_NODE: _LIST_NODE, Base.TREE_NODE: _TREE_NODE, Base.NODE: _GRAPH_NODE}
 
 PRE_IMPORTS = (
     "import java.util.*;",
@@ -100,8 +119,9 @@ class Pair<K, V> implements java.io.Serializable {
 def build(signature: Signature, solution: str) -> dict[str, str]:
     """`Main.java` for `signature` around the user's `solution` (LeetCode's Java form)."""
     parts = [_user_part(solution), ""]
+    code = _COMMENT.sub("", solution)  # LeetCode's graph Node is shown inside /* */ as plain `class Node {`
     for base, definition in _NODES.items():
-        declared = re.search(rf"^(?:public[ \t]+)?(?:final[ \t]+)?class[ \t]+{base.value}\b", solution, re.MULTILINE)
+        declared = re.search(rf"^(?:public[ \t]+)?(?:final[ \t]+)?class[ \t]+{base.value}\b", code, re.MULTILINE)
         if signature.uses(base) and not declared:
             parts.append(definition)
     values = {

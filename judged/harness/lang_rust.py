@@ -68,6 +68,19 @@ impl TreeNode {
     }
 }
 """
+_GRAPH_NODE = """\
+pub struct Node {
+    pub val: i32,
+    pub neighbors: Vec<std::rc::Rc<std::cell::RefCell<Node>>>,
+}
+
+impl Node {
+    #[inline]
+    pub fn new(val: i32) -> Self {
+        Node { val, neighbors: vec![] }
+    }
+}
+"""
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
@@ -80,7 +93,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         if not re.search(rf"\b{name}\b", imported):
             parts.append(f"use {path};")
     parts.append("")
-    for base, definition in ((Base.LIST_NODE, _LIST_NODE), (Base.TREE_NODE, _TREE_NODE)):
+    for base, definition in ((Base.LIST_NODE, _LIST_NODE), (Base.TREE_NODE, _TREE_NODE), (Base.NODE, _GRAPH_NODE)):
         if signature.uses(base) and not _declares(solution, base.value):
             parts.append(definition)
     parts.append(runtime_source("rust_main.rs", node_sections(signature), {"TEST": _test_function(signature)}))

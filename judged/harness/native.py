@@ -16,20 +16,23 @@ cannot change it; every runtime name starts with `judged_`.
 
 from __future__ import annotations
 
-from judged.harness.types import Base, Signature
+from judged.harness.types import NODES, Base, Signature
 
 C_LIST_NODE = "struct ListNode {\n    int val;\n    struct ListNode *next;\n};"
 C_TREE_NODE = "struct TreeNode {\n    int val;\n    struct TreeNode *left;\n    struct TreeNode *right;\n};"
+C_GRAPH_NODE = "struct Node {\n    int val;\n    int numNeighbors;\n    struct Node** neighbors;\n};"
 
 
-def node_definitions(signature: Signature, list_node: str, tree_node: str) -> list[str]:
-    """The ListNode / TreeNode definitions a signature uses, each with the macro that turns on its runtime codec."""
-    lines: list[str] = []
-    if signature.uses(Base.LIST_NODE):
-        lines += [list_node, "#define JUDGED_LIST_NODE 1"]
-    if signature.uses(Base.TREE_NODE):
-        lines += [tree_node, "#define JUDGED_TREE_NODE 1"]
-    return lines
+MACROS: dict[Base, str] = {
+    Base.LIST_NODE: "JUDGED_LIST_NODE",
+    Base.TREE_NODE: "JUDGED_TREE_NODE",
+    Base.NODE: "JUDGED_GRAPH_NODE",
+}
+
+
+def node_definitions(signature: Signature, definitions: dict[Base, str]) -> list[str]:
+    """The node definitions a signature uses (ListNode, TreeNode, Node), each with the macro that turns on its codec."""
+    return [line for base in NODES if signature.uses(base) for line in (definitions[base], f"#define {MACROS[base]} 1")]
 
 
 def assemble(prelude: list[str], solution: str, solution_file: str, main: list[str], main_file: str) -> str:

@@ -1,7 +1,7 @@
 """The harnesses' sources in other languages, kept as files under `judged/harness/runtime/`.
 
 A runtime file may hold sections that only some signatures need, between
-lines `//@begin NAME` and `//@end NAME` (the ListNode and TreeNode codecs,
+lines `//@begin NAME` and `//@end NAME` (the ListNode, TreeNode and Node codecs,
 which name types a harness defines only when the signature uses them), and
 placeholders `@NAME@` that the generator fills in.
 """
@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from functools import cache
 from importlib import resources
 
-from judged.harness.types import Base, Signature
+from judged.harness.types import NODES, Signature
 
 _SECTION = re.compile(r"^[ \t]*//@begin (\w+)\n(.*?)^[ \t]*//@end \1\n", re.MULTILINE | re.DOTALL)
 _PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
@@ -26,8 +26,8 @@ def read_runtime(name: str) -> str:
 
 
 def node_sections(signature: Signature) -> set[str]:
-    """The sections a signature's harness keeps: `ListNode` and `TreeNode` when it uses them."""
-    return {base.value for base in (Base.LIST_NODE, Base.TREE_NODE) if signature.uses(base)}
+    """The sections a signature's harness keeps: `ListNode`, `TreeNode` and `Node` when it uses them."""
+    return {base.value for base in NODES if signature.uses(base)}
 
 
 def runtime_source(name: str, sections: Collection[str], values: Mapping[str, str]) -> str:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from judged.harness.names import c_size_names, snake_case
-from judged.harness.node_comments import NODE_COMMENTS
+from judged.harness.node_comments import NODE_COMMENTS, RUST_USES
 from judged.harness.typenames import LANGUAGE_IDS, TYPE_NAMES, TypeNames, type_name
-from judged.harness.types import Base, Param, Signature
+from judged.harness.types import NODES, Base, Param, Signature
 
 __all__ = ["LANGUAGE_IDS", "TYPE_NAMES", "TypeNames", "stub", "type_name"]
 
@@ -124,7 +124,10 @@ def _rust(signature: Signature) -> list[str]:
 
 def _comments(signature: Signature, language_id: str) -> list[str]:
     comments = NODE_COMMENTS[language_id]
-    return [line for base in (Base.LIST_NODE, Base.TREE_NODE) if signature.uses(base) for line in comments[base]]
+    lines = [line for base in NODES if signature.uses(base) for line in comments[base]]
+    if language_id == "rust" and signature.uses(Base.NODE) and not signature.uses(Base.TREE_NODE):
+        lines += RUST_USES  # the TreeNode block ends with them, as on LeetCode; a graph needs them too
+    return lines
 
 
 _RENDERERS: dict[str, Callable[[Signature], list[str]]] = {

@@ -3,6 +3,7 @@
 Types are written as in problem.toml: `int` (32-bit), `long` (64-bit),
 `double`, `bool`, `string`, `char`, `T[]` and `T[][]` of any of those,
 `ListNode` (a singly-linked list of int), `TreeNode` (a binary tree of int),
+`Node` (an undirected graph of int nodes, as LeetCode's clone-graph family has it),
 and `void` as a return type only: the first parameter is then modified in
 place, and its final value is what the judge compares.
 """
@@ -38,8 +39,12 @@ class Base(enum.StrEnum):
     CHAR = "char"
     LIST_NODE = "ListNode"
     TREE_NODE = "TreeNode"
+    NODE = "Node"
     VOID = "void"
 
+
+NODES: tuple[Base, ...] = (Base.LIST_NODE, Base.TREE_NODE, Base.NODE)
+"""The bases whose values are linked nodes, each with a definition the harness supplies when a signature uses it."""
 
 SCALARS: frozenset[Base] = frozenset({Base.INT, Base.LONG, Base.DOUBLE, Base.BOOL, Base.STRING, Base.CHAR})
 """The bases that may be array elements."""
@@ -81,6 +86,7 @@ ALL_VALUE_TYPES: tuple[Type, ...] = (
     *(Type(base, depth) for depth in range(MAX_DEPTH + 1) for base in Base if base in SCALARS),
     Type(Base.LIST_NODE),
     Type(Base.TREE_NODE),
+    Type(Base.NODE),
 )
 """Every type a parameter or a test value can have, scalars first."""
 

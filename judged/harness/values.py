@@ -19,6 +19,11 @@ languages:
   empty tree, the root is not null, and every node after the root fills a
   child slot of an earlier non-null node (no child hangs off a null).
   Nulls left over at the end are allowed and dropped by `canonical`.
+- `Node` (a graph node) is LeetCode's adjacency list: item i lists the
+  values of node i+1's neighbours, in order (`[[2,4],[1,3],[2,4],[1,3]]`);
+  `[]` is no graph (null). Each neighbour is a node of the list (1..n), and
+  every node is reachable from node 1, the one passed or returned: a
+  harness sees only what it can reach.
 """
 
 from __future__ import annotations
@@ -68,6 +73,8 @@ def canonical(value: object, type_: Type) -> object:
         return _strip_trailing_nulls(cast("list[object]", value))
     if type_.base is Base.LIST_NODE:
         return list(cast("list[object]", value))
+    if type_.base is Base.NODE:
+        return [list(cast("list[object]", neighbours)) for neighbours in cast("list[object]", value)]
     return value
 
 
@@ -176,6 +183,37 @@ def _validate_tree_node(value: object, path: str) -> None:
         slots += 2
 
 
+def _validate_node(value: object, path: str) -> None:
+    if not isinstance(value, list):
+        raise InvalidValue(path, f"expected Node (an adjacency list of neighbour values 1..n), got {_show(value)}")
+    size = len(value)
+    for index, neighbours in enumerate(value):
+        if not isinstance(neighbours, list):
+            raise InvalidValue(
+                f"{path}[{index}]", f"expected the neighbours of node {index + 1}, got {_show(neighbours)}"
+            )
+        for position, neighbour in enumerate(neighbours):
+            if isinstance(neighbour, bool) or not isinstance(neighbour, int) or not 1 <= neighbour <= size:
+                raise InvalidValue(f"{path}[{index}][{position}]", f"{_show(neighbour)} is not a node (1..{size})")
+    unreached = _unreached(cast("list[list[int]]", value))
+    if unreached:
+        raise InvalidValue(path, f"node {unreached} cannot be reached from node 1")
+
+
+def _unreached(adjacency: list[list[int]]) -> int | None:
+    """The first node (1..n) not reachable from node 1, or None."""
+    if not adjacency:
+        return None
+    seen = {1}
+    stack = [1]
+    while stack:
+        for neighbour in adjacency[stack.pop() - 1]:
+            if neighbour not in seen:
+                seen.add(neighbour)
+                stack.append(neighbour)
+    return next((node for node in range(1, len(adjacency) + 1) if node not in seen), None)
+
+
 def _validate_void(_value: object, path: str) -> None:
     raise InvalidValue(path, "void has no values")
 
@@ -189,6 +227,7 @@ _VALIDATORS: dict[Base, Callable[[object, str], None]] = {
     Base.CHAR: _validate_char,
     Base.LIST_NODE: _validate_list_node,
     Base.TREE_NODE: _validate_tree_node,
+    Base.NODE: _validate_node,
     Base.VOID: _validate_void,
 }
 

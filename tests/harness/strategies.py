@@ -15,6 +15,7 @@ from judged.harness.values import INT_MAX, INT_MIN, LONG_MAX, LONG_MIN
 
 MAX_ITEMS = 6  # elements per array level, nodes per list
 MAX_TREE_NODES = 12
+MAX_GRAPH_NODES = 8
 PARAM_NAMES = ("nums", "target", "k", "s", "words", "grid", "board", "root", "head", "x", "l1", "l2")
 
 ints = st.integers(INT_MIN, INT_MAX)
@@ -41,6 +42,21 @@ def trees(draw: st.DrawFn) -> list[int | None]:
     return values + [None] * draw(st.integers(0, 2))
 
 
+@st.composite
+def graphs(draw: st.DrawFn) -> list[list[int]]:
+    """A connected undirected graph as LeetCode's adjacency list: no self-loops, no repeated edges, any order."""
+    size = draw(st.integers(0, MAX_GRAPH_NODES))
+    edges = {(draw(st.integers(1, node - 1)), node) for node in range(2, size + 1)}  # a spanning tree
+    if size > 1:
+        pairs = st.tuples(st.integers(1, size), st.integers(1, size))
+        edges |= {(min(pair), max(pair)) for pair in draw(st.lists(pairs, max_size=size)) if pair[0] != pair[1]}
+    neighbours: list[list[int]] = [[] for _ in range(size)]
+    for first, second in edges:
+        neighbours[first - 1].append(second)
+        neighbours[second - 1].append(first)
+    return [list(draw(st.permutations(sorted(row)))) for row in neighbours]
+
+
 _BASES: dict[Base, st.SearchStrategy[object]] = {
     Base.INT: ints,
     Base.LONG: longs,
@@ -50,6 +66,7 @@ _BASES: dict[Base, st.SearchStrategy[object]] = {
     Base.CHAR: characters,
     Base.LIST_NODE: st.lists(ints, max_size=MAX_ITEMS),
     Base.TREE_NODE: st.just([]) | trees(),
+    Base.NODE: graphs(),
 }
 
 

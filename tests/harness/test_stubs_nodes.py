@@ -269,3 +269,26 @@ def test_reorder_list_modifies_its_list_in_place(language_id: str, head: str) ->
     assert head in text_.splitlines()
     assert "Definition for singly-linked list." in text_
     assert "binary tree" not in text_
+
+
+@pytest.mark.parametrize(
+    ("language_id", "head", "definition"),
+    [
+        ("python", "    def cloneGraph(self, node: Optional['Node']) -> Optional['Node']:", "class Node:"),
+        ("c", "struct Node* cloneGraph(struct Node* node) {", " *     struct Node** neighbors;"),
+        ("cpp", "    Node* cloneGraph(Node* node) {", "    vector<Node*> neighbors;"),
+        ("java", "    public Node cloneGraph(Node node) {", "    public List<Node> neighbors;"),
+        ("javascript", "var cloneGraph = function(node) {", " * function _Node(val, neighbors) {"),
+        ("go", "func cloneGraph(node *Node) *Node {", " *     Neighbors []*Node"),
+        (
+            "rust",
+            "    pub fn clone_graph(node: Option<Rc<RefCell<Node>>>) -> Option<Rc<RefCell<Node>>> {",
+            "use std::rc::Rc;",
+        ),
+    ],
+)
+def test_clone_graph_shows_leetcodes_graph_node(language_id: str, head: str, definition: str) -> None:
+    lines = stub(parse_signature("cloneGraph", [("node", "Node")], "Node"), language_id).splitlines()
+    assert head in lines
+    assert definition in lines
+    assert lines.index(definition) < lines.index(head)

@@ -33,6 +33,7 @@ from judged.harness.types import (
         ("char[][]", Type(Base.CHAR, 2)),
         ("ListNode", Type(Base.LIST_NODE)),
         ("TreeNode", Type(Base.TREE_NODE)),
+        ("Node", Type(Base.NODE)),
         ("void", VOID),
         ("  int[]  ", Type(Base.INT, 1)),
     ],
@@ -42,7 +43,7 @@ def test_parse_type_reads_every_form(text: str, expected: Type) -> None:
 
 
 def test_every_value_type_prints_as_it_parses() -> None:
-    assert len(ALL_VALUE_TYPES) == 20
+    assert len(ALL_VALUE_TYPES) == 21
     for type_ in ALL_VALUE_TYPES:
         assert parse_type(str(type_)) == type_
 

@@ -144,6 +144,37 @@ def test_invalid_trees(tree: object, message: str) -> None:
     assert message in error(tree, "TreeNode", "root")
 
 
+@pytest.mark.parametrize(
+    "graph",
+    [
+        [],
+        [[]],
+        [[2, 4], [1, 3], [2, 4], [1, 3]],  # LeetCode 133's example
+        [[2], [1]],
+        [[3, 2], [3, 1], [1, 2]],
+        [[2], [3], []],  # directed: each item lists where its node leads
+    ],
+)
+def test_valid_graphs(graph: list[list[int]]) -> None:
+    assert error(graph, "Node", "node") == ""
+
+
+@pytest.mark.parametrize(
+    ("graph", "message"),
+    [
+        ([[2], [1], []], "node: node 3 cannot be reached from node 1"),
+        ([[2], [3]], "node[1][0]: 3 is not a node (1..2)"),
+        ([[0]], "node[0][0]: 0 is not a node (1..1)"),
+        ([[True]], "node[0][0]: true is not a node (1..1)"),
+        ([[1], 2], "node[1]: expected the neighbours of node 2, got 2"),
+        ([None], "node[0]: expected the neighbours of node 1, got null"),
+        ({"val": 1}, "node: expected Node (an adjacency list of neighbour values 1..n), got an object"),
+    ],
+)
+def test_invalid_graphs(graph: object, message: str) -> None:
+    assert message in error(graph, "Node", "node")
+
+
 def test_canonical_strips_a_trees_trailing_nulls() -> None:
     tree = Type(Base.TREE_NODE)
     assert canonical([1, None, 2, None, None], tree) == [1, None, 2]

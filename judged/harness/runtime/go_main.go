@@ -292,6 +292,29 @@ func (p *judgedParser) readTree() *TreeNode {
 }
 
 //@end TreeNode
+//@begin Node
+// readGraph gives node 1 of the graph an adjacency list describes (item i: the values of node i+1's neighbours).
+func (p *judgedParser) readGraph() *Node {
+	rows := judgedSlice2(p, (*judgedParser).readInt)
+	nodes := make([]*Node, len(rows))
+	for i := range nodes {
+		nodes[i] = &Node{Val: i + 1}
+	}
+	for i, row := range rows {
+		for _, value := range row {
+			if value < 1 || value > len(nodes) {
+				panic(judgedBadInput{"a Node neighbour is not a node of the graph"})
+			}
+			nodes[i].Neighbors = append(nodes[i].Neighbors, nodes[value-1])
+		}
+	}
+	if len(nodes) == 0 {
+		return nil
+	}
+	return nodes[0]
+}
+
+//@end Node
 
 // judgedWriter holds one result line; failure is set when the value cannot be encoded, failed once the line is an error.
 type judgedWriter struct {
@@ -426,6 +449,54 @@ func (w *judgedWriter) writeTree(root *TreeNode) {
 }
 
 //@end TreeNode
+//@begin Node
+// writeGraph writes the adjacency list of the graph reachable from start, by value; null unless its values are 1..n.
+func (w *judgedWriter) writeGraph(start *Node) {
+	var byValue, queue []*Node
+	meet := func(node *Node) bool {
+		if node == nil || node.Val < 1 || node.Val > judgedMaxNodes {
+			return false
+		}
+		for len(byValue) < node.Val {
+			byValue = append(byValue, nil)
+		}
+		if known := byValue[node.Val-1]; known != nil {
+			return known == node
+		}
+		byValue[node.Val-1] = node
+		queue = append(queue, node)
+		return true
+	}
+	ok := start == nil || meet(start)
+	for i := 0; ok && i < len(queue); i++ {
+		for _, next := range queue[i].Neighbors {
+			if ok = meet(next); !ok {
+				break
+			}
+		}
+	}
+	if !ok || len(byValue) != len(queue) {
+		w.buf = append(w.buf, "null"...)
+		return
+	}
+	w.buf = append(w.buf, '[')
+	for i, node := range byValue {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		w.buf = append(w.buf, '[')
+		for j, next := range node.Neighbors {
+			if j > 0 {
+				w.buf = append(w.buf, ',')
+			}
+			w.writeInt(next.Val)
+		}
+		w.buf = append(w.buf, ']')
+	}
+	w.buf = append(w.buf, ']')
+}
+
+//@end Node
 
 // start begins a result line; finish ends it, or replaces it by an error line when the value could not be encoded.
 func (w *judgedWriter) start() {

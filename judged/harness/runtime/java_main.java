@@ -160,6 +160,9 @@ public class Main {
         //@begin TreeNode
         if (c == TreeNode.class) return TREE_NODE;
         //@end TreeNode
+        //@begin Node
+        if (c == Node.class) return GRAPH_NODE;
+        //@end Node
         throw new Unsupported("the harness cannot pass or return " + c.getTypeName());
     }
 
@@ -499,6 +502,72 @@ public class Main {
         }
     };
     //@end TreeNode
+
+    //@begin Node
+    /** LeetCode's graph as an adjacency list: item i holds the values of node i+1's neighbours. */
+    static final Conv GRAPH_NODE = new Conv() {
+        public Object read(In in) {
+            java.util.ArrayList<int[]> rows = new java.util.ArrayList<>();
+            for (boolean more = in.startArray(); more; more = in.more()) {
+                int[] row = new int[4];
+                int length = 0;
+                for (boolean inner = in.startArray(); inner; inner = in.more()) {
+                    if (length == row.length) row = java.util.Arrays.copyOf(row, length * 2);
+                    row[length++] = in.readInt();
+                }
+                rows.add(java.util.Arrays.copyOf(row, length));
+            }
+            Node[] nodes = new Node[rows.size()];
+            for (int i = 0; i < nodes.length; i++) nodes[i] = new Node(i + 1);
+            for (int i = 0; i < nodes.length; i++) {
+                for (int value : rows.get(i)) {
+                    if (value < 1 || value > nodes.length) throw new BadInput("a Node neighbour is not a node of the graph");
+                    nodes[i].neighbors.add(nodes[value - 1]);
+                }
+            }
+            return nodes.length == 0 ? null : nodes[0];
+        }
+
+        /** The graph reachable from the node, by value; null unless its values are 1..n, once each. */
+        public void write(Object value, Out out) {
+            java.util.ArrayList<Node> byValue = new java.util.ArrayList<>();
+            java.util.ArrayList<Node> queue = new java.util.ArrayList<>();
+            boolean ok = value == null || meet((Node) value, byValue, queue);
+            for (int i = 0; ok && i < queue.size(); i++) {
+                java.util.List<Node> next = queue.get(i).neighbors;
+                if (next == null) ok = false;
+                else for (Node node : next) ok = ok && meet(node, byValue, queue);
+            }
+            if (!ok || byValue.size() != queue.size()) {
+                out.ascii("null");
+                return;
+            }
+            out.raw('[');
+            for (int i = 0; i < byValue.size(); i++) {
+                if (i > 0) out.raw(',');
+                out.raw('[');
+                boolean first = true;
+                for (Node node : byValue.get(i).neighbors) {
+                    if (!first) out.raw(',');
+                    first = false;
+                    out.num(node.val);
+                }
+                out.raw(']');
+            }
+            out.raw(']');
+        }
+    };
+
+    static boolean meet(Node node, java.util.ArrayList<Node> byValue, java.util.ArrayList<Node> queue) {
+        if (node == null || node.val < 1 || node.val > MAX_NODES) return false;
+        while (byValue.size() < node.val) byValue.add(null);
+        Node known = byValue.get(node.val - 1);
+        if (known != null) return known == node;
+        byValue.set(node.val - 1, node);
+        queue.add(node);
+        return true;
+    }
+    //@end Node
 
     /** A JSON reader over a byte stream: exactly what the judge's test lines hold, read without copying lines. */
     static final class In {

@@ -9,7 +9,8 @@
 //
 // The user's file runs as a script in this context (vm.runInThisContext under
 // its own file name, so errors show the user's lines and columns), with
-// LeetCode's ListNode and TreeNode as globals; the function is then looked up
+// LeetCode's ListNode, TreeNode and graph _Node (also as Node, its older name)
+// as globals; the function is then looked up
 // by name, so `var f = function`, `function f` and `const f = () =>` all work.
 //
 // Numbers: every argument is a plain number, as on LeetCode, so a `long`
@@ -40,6 +41,11 @@ function TreeNode(val, left, right) {
   this.val = (val === undefined ? 0 : val);
   this.left = (left === undefined ? null : left);
   this.right = (right === undefined ? null : right);
+}
+
+function _Node(val, neighbors) {
+  this.val = val === undefined ? 0 : val;
+  this.neighbors = neighbors === undefined ? [] : neighbors;
 }
 
 class BadTest extends Error {} // a test line the harness cannot decode: the judge's bug
@@ -120,6 +126,26 @@ function decodeTreeNode(value) {
   return root;
 }
 
+function decodeGraphNode(value) {
+  if (!Array.isArray(value)) {
+    throw new BadTest(`expected an adjacency list, got ${show(value)}`);
+  }
+  const nodes = value.map((_, index) => new _Node(index + 1));
+  value.forEach((neighbours, index) => {
+    if (!Array.isArray(neighbours)) {
+      throw new BadTest(`expected a list of neighbours, got ${show(neighbours)}`);
+    }
+    for (const neighbour of neighbours) {
+      const number = decodeInteger(neighbour);
+      if (number < 1 || number > nodes.length) {
+        throw new BadTest(`no node ${number} in a graph of ${nodes.length}`);
+      }
+      nodes[index].neighbors.push(nodes[number - 1]);
+    }
+  });
+  return nodes.length > 0 ? nodes[0] : null;
+}
+
 const DECODERS = {
   int: decodeInteger,
   long: decodeInteger,
@@ -129,6 +155,7 @@ const DECODERS = {
   char: checked((value) => typeof value === 'string' && value.length === 1, 'a one-character string'),
   ListNode: decodeListNode,
   TreeNode: decodeTreeNode,
+  Node: decodeGraphNode,
 };
 
 function decodeTest(line, kinds) {
@@ -239,6 +266,40 @@ function encodeTreeNode(root) {
   return `[${items.join(',')}]`;
 }
 
+// The adjacency list of the graph reachable from `start`, by value: its values must be 1..n, once each.
+function encodeGraphNode(start) {
+  if (start === undefined) {
+    throw new Mismatch();
+  }
+  if (start === null) {
+    return '[]';
+  }
+  const neighboursOf = new Map();
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let index = 0; index < queue.length; index++) {
+    const node = queue[index];
+    if (!isNode(node) || !Number.isInteger(node.val) || neighboursOf.has(node.val) || !Array.isArray(node.neighbors)) {
+      throw new Mismatch();
+    }
+    neighboursOf.set(node.val, node.neighbors);
+    for (const neighbour of node.neighbors) {
+      if (!seen.has(neighbour)) {
+        seen.add(neighbour);
+        queue.push(neighbour);
+      }
+    }
+  }
+  const rows = [];
+  for (let value = 1; value <= neighboursOf.size; value++) {
+    if (!neighboursOf.has(value)) {
+      throw new Mismatch();
+    }
+    rows.push(`[${neighboursOf.get(value).map((node) => node.val).join(',')}]`);
+  }
+  return `[${rows.join(',')}]`;
+}
+
 const ENCODERS = {
   int: encodeInteger,
   long: encodeInteger,
@@ -248,6 +309,7 @@ const ENCODERS = {
   char: encodeText((value) => typeof value === 'string' && value.length === 1),
   ListNode: encodeListNode,
   TreeNode: encodeTreeNode,
+  Node: encodeGraphNode,
 };
 
 // Talking to the judge.
@@ -346,7 +408,7 @@ function reportError(error, seconds) {
 }
 
 function loadSolution(name) {
-  Object.assign(globalThis, { ListNode, TreeNode, require });
+  Object.assign(globalThis, { ListNode, TreeNode, _Node, Node: _Node, require });
   vm.runInThisContext(fs.readFileSync(SOLUTION_PATH, 'utf8'), { filename: SOLUTION_PATH });
   const found = vm.runInThisContext(`typeof ${name} === 'function' ? ${name} : undefined`);
   if (found === undefined) {

@@ -1,7 +1,7 @@
 /* judged_cpp.hpp: the C++ harness's typed codecs and calls, over the C reader and writer.
  *
  * judged_codec<T>::read / ::put for every type a signature has (scalars,
- * std::string, std::vector of them, ListNode*, TreeNode*), and
+ * std::string, std::vector of them, ListNode*, TreeNode*, the graph's Node*), and
  * judged_call / judged_call_in_place, which time one call of the user's
  * method and write its result line, or, when it throws, an "e" line with the
  * exception's type and what() and exit status 1.
@@ -97,6 +97,68 @@ template <>
 struct judged_codec<TreeNode *> {
     static TreeNode *read(judged_reader *r) { return judged_read_tree(r); }
     static void put(judged_buffer *b, const TreeNode *root) { judged_put_tree(b, root); }
+};
+#endif
+
+#ifdef JUDGED_GRAPH_NODE
+/* LeetCode's adjacency list: item i the values of node i+1's neighbours; node 1 stands for the graph. */
+template <>
+struct judged_codec<Node *> {
+    static Node *read(judged_reader *r) {
+        std::vector<std::vector<int>> rows = judged_codec<std::vector<std::vector<int>>>::read(r);
+        std::vector<Node *> nodes;
+        for (size_t i = 0; i < rows.size(); i++) nodes.push_back(new Node((int)i + 1));
+        for (size_t i = 0; i < rows.size(); i++) {
+            for (int value : rows[i]) {
+                if (value < 1 || (size_t)value > nodes.size()) {
+                    judged_input_error(r, "a Node neighbour is not a node of the graph");
+                }
+                nodes[i]->neighbors.push_back(nodes[value - 1]);
+            }
+        }
+        return nodes.empty() ? nullptr : nodes[0];
+    }
+    /* The graph reachable from `start`, by value; null unless its values are 1..n, once each. */
+    static void put(judged_buffer *b, const Node *start) {
+        std::vector<const Node *> by_value, queue;
+        bool bad = false;
+        auto meet = [&](const Node *node) {
+            if (!node || node->val < 1 || node->val > JUDGED_MAX_NODES) {
+                bad = true;
+                return;
+            }
+            size_t slot = (size_t)node->val - 1;
+            if (slot >= by_value.size()) by_value.resize(slot + 1, nullptr);
+            if (by_value[slot] == node) return;
+            if (by_value[slot]) {
+                bad = true;
+                return;
+            }
+            by_value[slot] = node;
+            queue.push_back(node);
+        };
+        if (start) meet(start);
+        for (size_t i = 0; i < queue.size() && !bad; i++) {
+            for (const Node *next : queue[i]->neighbors) meet(next);
+        }
+        if (bad || by_value.size() != queue.size()) {
+            judged_put_text(b, "null");
+            return;
+        }
+        judged_put_byte(b, '[');
+        for (size_t v = 0; v < by_value.size(); v++) {
+            if (v) judged_put_byte(b, ',');
+            judged_put_byte(b, '[');
+            bool first = true;
+            for (const Node *next : by_value[v]->neighbors) {
+                if (!first) judged_put_byte(b, ',');
+                first = false;
+                judged_put_int(b, next->val);
+            }
+            judged_put_byte(b, ']');
+        }
+        judged_put_byte(b, ']');
+    }
 };
 #endif
 

@@ -11,7 +11,7 @@ syntax errors show the user's lines, in a module `solution` that already
 holds what LeetCode's Python 3 has in scope: `typing`, `collections`,
 `heapq`, `bisect`, `itertools`, `functools` and `math` names (all but
 math's `pow`, which would hide the builtin), the common modules by name,
-and `ListNode` and `TreeNode`. A result of the wrong type is encoded as
+and `ListNode`, `TreeNode` and the graph `Node`. A result of the wrong type is encoded as
 `null`, which no valid expected value equals; so is an integer outside
 64 bits, which no JSON reader need accept.
 """
@@ -66,6 +66,14 @@ class TreeNode:
         self.val = val
         self.left = left
         self.right = right
+
+
+class Node:
+    """LeetCode's graph node (the clone-graph family): a value and its neighbours."""
+
+    def __init__(self, val: int = 0, neighbors: list[Node] | None = None) -> None:
+        self.val = val
+        self.neighbors = neighbors if neighbors is not None else []
 
 
 class BadTest(Exception):
@@ -166,6 +174,22 @@ def tree_child(values: list[object], index: int) -> TreeNode | None:
     return None if item is None else TreeNode(decode_integer(item))
 
 
+def decode_graph_node(value: object) -> Node | None:
+    """Node 1 of the graph an adjacency list describes (item i: the values of node i+1's neighbours)."""
+    if not isinstance(value, list):
+        raise BadTest(f"expected an adjacency list, got {value!r:.40}")
+    nodes = [Node(index + 1) for index in range(len(value))]
+    for node, neighbours in zip(nodes, value, strict=True):
+        if not isinstance(neighbours, list):
+            raise BadTest(f"expected a list of neighbours, got {neighbours!r:.40}")
+        for neighbour in neighbours:
+            number = decode_integer(neighbour)
+            if not 1 <= number <= len(nodes):
+                raise BadTest(f"no node {number} in a graph of {len(nodes)}")
+            node.neighbors.append(nodes[number - 1])
+    return nodes[0] if nodes else None
+
+
 DECODERS: dict[str, Callable[[object], object]] = {
     "int": decode_integer,
     "long": decode_integer,
@@ -175,6 +199,7 @@ DECODERS: dict[str, Callable[[object], object]] = {
     "char": decode_char,
     "ListNode": decode_list_node,
     "TreeNode": decode_tree_node,
+    "Node": decode_graph_node,
 }
 
 
@@ -278,6 +303,31 @@ def encode_tree_node(root: object) -> str:
     return "[" + ",".join(items) + "]"
 
 
+def encode_graph_node(start: object) -> str:
+    """The adjacency list of the graph reachable from `start`, by value: its values must be 1..n, once each."""
+    if start is None:
+        return "[]"
+    neighbours_of: dict[int, list[object]] = {}
+    value_of: dict[int, int] = {}  # by id(node): each node's value, read once
+    seen = {id(start)}
+    queue: deque[object] = deque([start])
+    while queue:
+        node = queue.popleft()
+        value, neighbours = getattr(node, "val", None), getattr(node, "neighbors", None)
+        if type(value) is not int or value in neighbours_of or not isinstance(neighbours, list | tuple | deque):
+            raise Mismatch
+        neighbours_of[value] = list(neighbours)
+        value_of[id(node)] = value
+        for neighbour in neighbours:
+            if id(neighbour) not in seen:
+                seen.add(id(neighbour))
+                queue.append(neighbour)
+    if sorted(neighbours_of) != list(range(1, len(neighbours_of) + 1)):
+        raise Mismatch
+    rows = (",".join(str(value_of[id(node)]) for node in neighbours_of[value]) for value in sorted(neighbours_of))
+    return "[" + ",".join(f"[{row}]" for row in rows) + "]"
+
+
 ENCODERS: dict[str, Callable[[object], str]] = {
     "int": encode_integer,
     "long": encode_integer,
@@ -287,6 +337,7 @@ ENCODERS: dict[str, Callable[[object], str]] = {
     "char": encode_char,
     "ListNode": encode_list_node,
     "TreeNode": encode_tree_node,
+    "Node": encode_graph_node,
 }
 
 
@@ -340,7 +391,7 @@ def load_solution(solution_path: str) -> Callable[[], object]:
     exec(PRELUDE, namespace)
     for name in HIDDEN_BY_PRELUDE:
         namespace.pop(name, None)
-    namespace.update(ListNode=ListNode, TreeNode=TreeNode)
+    namespace.update(ListNode=ListNode, TreeNode=TreeNode, Node=Node)
     sys.modules["solution"] = module
     with open(solution_path, "rb") as file:
         source = file.read()

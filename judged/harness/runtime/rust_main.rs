@@ -8,8 +8,12 @@ mod judged_harness {
     //@end ListNode
     //@begin TreeNode
     use super::TreeNode;
-    use std::rc::Rc;
     //@end TreeNode
+    //@begin Node
+    use super::Node;
+    //@end Node
+    #[allow(unused_imports)]
+    use std::rc::Rc;
 
     const MAX_NODES: usize = 1_000_000;
     const STACK_BYTES: usize = 256 << 20;
@@ -461,6 +465,83 @@ mod judged_harness {
         }
     }
     //@end TreeNode
+
+    //@begin Node
+    /// LeetCode's graph as an adjacency list: item i holds the values of node i+1's neighbours; node 1 stands for it.
+    impl Decode for Option<Rc<RefCell<Node>>> {
+        fn read(p: &mut Parser) -> Result<Self, String> {
+            let rows = Vec::<Vec<i32>>::read(p)?;
+            let nodes: Vec<Rc<RefCell<Node>>> =
+                (0..rows.len()).map(|index| Rc::new(RefCell::new(Node::new(index as i32 + 1)))).collect();
+            for (node, row) in nodes.iter().zip(&rows) {
+                for &value in row {
+                    if value < 1 || value as usize > nodes.len() {
+                        return Err("a Node neighbour is not a node of the graph".to_string());
+                    }
+                    node.borrow_mut().neighbors.push(nodes[value as usize - 1].clone());
+                }
+            }
+            Ok(nodes.first().cloned())
+        }
+    }
+
+    type Graph = Rc<RefCell<Node>>;
+
+    /// Records `node` under its value: false if another node has that value or it cannot be one of 1..n.
+    fn meet(node: &Graph, by_value: &mut Vec<Option<Graph>>, queue: &mut Vec<Graph>) -> bool {
+        let value = match node.try_borrow() {
+            Ok(node) => node.val,
+            Err(_) => return false,
+        };
+        if value < 1 || value as usize > MAX_NODES {
+            return false;
+        }
+        let slot = value as usize - 1;
+        if by_value.len() <= slot {
+            by_value.resize(slot + 1, None);
+        }
+        if let Some(known) = &by_value[slot] {
+            return Rc::ptr_eq(known, node);
+        }
+        by_value[slot] = Some(node.clone());
+        queue.push(node.clone());
+        true
+    }
+
+    /// The graph reachable from the node, by value; null unless its values are 1..n, once each.
+    impl Encode for Option<Rc<RefCell<Node>>> {
+        fn write(&self, w: &mut Writer) -> Result<(), String> {
+            let (mut by_value, mut queue) = (Vec::new(), Vec::new());
+            let mut ok = self.as_ref().map_or(true, |start| meet(start, &mut by_value, &mut queue));
+            let mut index = 0;
+            while ok && index < queue.len() {
+                let neighbors = queue[index].borrow().neighbors.clone();
+                ok = neighbors.iter().all(|next| meet(next, &mut by_value, &mut queue));
+                index += 1;
+            }
+            if !ok || by_value.len() != queue.len() {
+                w.raw("null");
+                return Ok(());
+            }
+            w.raw("[");
+            for (index, node) in by_value.iter().flatten().enumerate() {
+                if index > 0 {
+                    w.raw(",");
+                }
+                w.raw("[");
+                for (position, next) in node.borrow().neighbors.iter().enumerate() {
+                    if position > 0 {
+                        w.raw(",");
+                    }
+                    w.integer(i64::from(next.borrow().val));
+                }
+                w.raw("]");
+            }
+            w.raw("]");
+            Ok(())
+        }
+    }
+    //@end Node
 
     /// The process's CPU time in nanoseconds (clock_gettime(CLOCK_PROCESS_CPUTIME_ID), from the C library std links).
     fn cpu_nanoseconds() -> i64 {
