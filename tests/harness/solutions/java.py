@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from judged.harness.lang_java import PRE_IMPORTS
 from judged.harness.stubs import stub
 from judged.harness.typenames import type_name
 from judged.harness.types import ALL_VALUE_TYPES, Type
@@ -59,7 +60,7 @@ IDENTITY_VARIANTS = {"lists": (GRID_TYPES, list_identity)}
 def _imports_hoisted_and_lines_kept(outcome: Outcome) -> None:
     main = outcome.files["Main.java"]
     lines = main.split("\n")
-    assert lines[0] == "import java.util.*; import java.util.HashMap; // my solution"
+    assert lines[0] == " ".join([*PRE_IMPORTS, "import java.util.HashMap; // my solution"])
     assert lines[1] == ""
     assert lines[3] == "class Solution {"
     assert "class ListNode" not in main
