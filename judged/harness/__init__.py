@@ -3,8 +3,9 @@
 This package imports nothing of judged but the sandbox's types.
 """
 
-from judged.harness.stubs import stub
-from judged.harness.typenames import LANGUAGE_IDS, TYPE_NAMES, TypeNames, type_name
+from judged.harness.registry import LANGUAGE_IDS, UnknownLanguage, language_of_extension, stub, support, type_name
+from judged.harness.support import LanguageSupport, Layout
+from judged.harness.typenames import TYPE_NAMES, TypeNames
 from judged.harness.types import (
     ALL_VALUE_TYPES,
     Base,
@@ -23,15 +24,20 @@ __all__ = [
     "TYPE_NAMES",
     "Base",
     "InvalidValue",
+    "LanguageSupport",
+    "Layout",
     "Param",
     "Signature",
     "SignatureError",
     "Type",
     "TypeNames",
+    "UnknownLanguage",
     "canonical",
+    "language_of_extension",
     "parse_signature",
     "parse_type",
     "stub",
+    "support",
     "type_name",
     "validate",
     "validate_test",

@@ -16,9 +16,13 @@ Layout of the file: see `judged.harness.native`.
 
 from __future__ import annotations
 
+from judged.harness.names import RESERVED_BY_LANGUAGE
 from judged.harness.native import C_GRAPH_NODE, C_LIST_NODE, C_TREE_NODE, argument_name, assemble, node_definitions
+from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import read_runtime
-from judged.harness.typenames import type_name
+from judged.harness.stubs import c_stub
+from judged.harness.support import LanguageSupport, Layout
+from judged.harness.typenames import TYPE_NAMES, type_name
 from judged.harness.types import Base, Signature, Type
 
 SOURCE_FILE = "main.c"
@@ -150,3 +154,16 @@ def _write(type_: Type, name: str) -> str:
         element = type_name(type_.element, "c")
         return f"judged_put_array(&judged_s.out, {name}, {size}, sizeof({element}), judged_put_{codec}_item);"
     return f"judged_put_matrix(&judged_s.out, {name}, {size}, {cols[0]}, judged_put_{codec}_row);"
+
+
+SUPPORT = LanguageSupport(
+    id="c",
+    extensions=("c",),
+    build=build,
+    stub=c_stub,
+    type_names=TYPE_NAMES["c"],
+    node_comments=NODE_COMMENTS["c"],
+    layout=Layout.C_FAMILY,
+    reference_rank=20,
+    reserved=RESERVED_BY_LANGUAGE["c"],
+)

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import json
 
+from judged.harness.names import RESERVED_BY_LANGUAGE
+from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import read_runtime
+from judged.harness.stubs import python_stub
+from judged.harness.support import LanguageSupport, Layout
+from judged.harness.typenames import TYPE_NAMES
 from judged.harness.types import Signature
 
 MAIN_FILE = "main.py"
@@ -23,3 +28,17 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     param_types = json.dumps([str(param.type) for param in signature.params])
     call = f"raise SystemExit(run({json.dumps(signature.name)}, {param_types}, {json.dumps(str(signature.returns))}))\n"
     return {MAIN_FILE: f"{read_runtime('python_main.py')}\n\n{call}", SOLUTION_FILE: solution}
+
+
+SUPPORT = LanguageSupport(
+    id="python",
+    extensions=("py", "py3"),
+    build=build,
+    stub=python_stub,
+    type_names=TYPE_NAMES["python"],
+    node_comments=NODE_COMMENTS["python"],
+    memory_markers=("MemoryError",),
+    layout=Layout.PYTHON,
+    reference_rank=60,
+    reserved=RESERVED_BY_LANGUAGE["python"],
+)

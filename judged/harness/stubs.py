@@ -6,18 +6,17 @@ an empty body, its cursor line indented and no newline at the end. Where
 LeetCode's text is not what the language's own formatter writes (Go's two
 spaces before `{` of a void function, trailing spaces in Rust comments), the
 stub follows the formatter.
+
+Each language's renderer is named by its harness module's `SUPPORT`; `judged.harness.registry.stub` renames
+reserved parameters (`dict_`) and joins the lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from judged.harness.names import c_size_names, snake_case
 from judged.harness.node_comments import NODE_COMMENTS, RUST_USES
-from judged.harness.typenames import LANGUAGE_IDS, TYPE_NAMES, TypeNames, type_name
+from judged.harness.typenames import type_name
 from judged.harness.types import NODES, Base, Param, Signature
-
-__all__ = ["LANGUAGE_IDS", "TYPE_NAMES", "TypeNames", "stub", "type_name"]
 
 _C_ARRAY_NOTE = (
     "/**",
@@ -33,15 +32,7 @@ _C_MATRIX_NOTE = (
 )
 
 
-def stub(signature: Signature, language_id: str) -> str:
-    """The stub for `signature` in `language_id` (one of `LANGUAGE_IDS`); `ValueError` for another language."""
-    render = _RENDERERS.get(language_id)
-    if render is None:
-        raise ValueError(f"no stub for language {language_id!r} (known: {', '.join(LANGUAGE_IDS)})")
-    return "\n".join(render(signature))
-
-
-def _python(signature: Signature) -> list[str]:
+def python_stub(signature: Signature) -> list[str]:
     params = "".join(f", {param.name}: {type_name(param.type, 'python')}" for param in signature.params)
     returns = type_name(signature.returns, "python")
     lines = [
@@ -55,7 +46,7 @@ def _python(signature: Signature) -> list[str]:
     return [*lines, "        "]
 
 
-def _c(signature: Signature) -> list[str]:
+def c_stub(signature: Signature) -> list[str]:
     params = [text for param in signature.params for text in _c_param(param)]
     returns = signature.returns
     note: tuple[str, ...] = ()
@@ -78,7 +69,7 @@ def _c_param(param: Param) -> list[str]:
     ]
 
 
-def _cpp(signature: Signature) -> list[str]:
+def cpp_stub(signature: Signature) -> list[str]:
     params = ", ".join(
         f"{type_name(param.type, 'cpp')}{'&' * param.type.is_array} {param.name}" for param in signature.params
     )
@@ -86,13 +77,13 @@ def _cpp(signature: Signature) -> list[str]:
     return [*_comments(signature, "cpp"), "class Solution {", "public:", head, "        ", "    }", "};"]
 
 
-def _java(signature: Signature) -> list[str]:
+def java_stub(signature: Signature) -> list[str]:
     params = ", ".join(f"{type_name(param.type, 'java')} {param.name}" for param in signature.params)
     head = f"    public {type_name(signature.returns, 'java')} {signature.name}({params}) {{"
     return [*_comments(signature, "java"), "class Solution {", head, "        ", "    }", "}"]
 
 
-def _javascript(signature: Signature) -> list[str]:
+def javascript_stub(signature: Signature) -> list[str]:
     docs = [f" * @param {{{type_name(param.type, 'javascript')}}} {param.name}" for param in signature.params]
     if signature.in_place:
         modified = signature.params[0].name
@@ -104,13 +95,13 @@ def _javascript(signature: Signature) -> list[str]:
     return [*_comments(signature, "javascript"), "/**", *docs, " */", head, "    ", "};"]
 
 
-def _go(signature: Signature) -> list[str]:
+def go_stub(signature: Signature) -> list[str]:
     params = ", ".join(f"{param.name} {type_name(param.type, 'go')}" for param in signature.params)
     returns = "" if signature.in_place else f" {type_name(signature.returns, 'go')}"
     return [*_comments(signature, "go"), f"func {signature.name}({params}){returns} {{", "    ", "}"]
 
 
-def _rust(signature: Signature) -> list[str]:
+def rust_stub(signature: Signature) -> list[str]:
     params = [f"{snake_case(param.name)}: {type_name(param.type, 'rust')}" for param in signature.params]
     returns = ""
     if signature.in_place:
@@ -129,13 +120,3 @@ def _comments(signature: Signature, language_id: str) -> list[str]:
         lines += RUST_USES  # the TreeNode block ends with them, as on LeetCode; a graph needs them too
     return lines
 
-
-_RENDERERS: dict[str, Callable[[Signature], list[str]]] = {
-    "python": _python,
-    "c": _c,
-    "cpp": _cpp,
-    "java": _java,
-    "javascript": _javascript,
-    "go": _go,
-    "rust": _rust,
-}

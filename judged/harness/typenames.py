@@ -14,15 +14,19 @@ import msgspec
 
 from judged.harness.types import Base, Type
 
-LANGUAGE_IDS: tuple[str, ...] = ("python", "c", "cpp", "java", "javascript", "go", "rust")
-"""The languages a function problem has a stub and a harness for."""
-
 
 class TypeNames(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """One language's spelling of every base type, and of an array as a template around its element (`{}`)."""
 
     bases: dict[Base, str]
     array: str
+
+    def spell(self, type_: Type) -> str:
+        """This language's name of `type_`: `vector<vector<int>>` for C++'s `int[][]`."""
+        text = self.bases[type_.base]
+        for _ in range(type_.depth):
+            text = self.array.replace("{}", text)
+        return text
 
 
 TYPE_NAMES: dict[str, TypeNames] = {
@@ -133,13 +137,10 @@ TYPE_NAMES: dict[str, TypeNames] = {
         array="Vec<{}>",
     ),
 }
-"""Every language's spelling of the signature's types, by language id."""
+"""The first seven languages' spelling of the signature's types, by language id (each `SUPPORT` names its own;
+a newer language's harness module holds its `TypeNames`)."""
 
 
 def type_name(type_: Type, language_id: str) -> str:
-    """How `language_id` spells `type_`: `type_name(int[][], "cpp")` is `vector<vector<int>>`."""
-    names = TYPE_NAMES[language_id]
-    text = names.bases[type_.base]
-    for _ in range(type_.depth):
-        text = names.array.replace("{}", text)
-    return text
+    """How one of the first seven languages spells `type_` (`judged.harness.registry.type_name` for any)."""
+    return TYPE_NAMES[language_id].spell(type_)

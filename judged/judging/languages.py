@@ -1,4 +1,9 @@
-"""Languages as data: `languages/<id>.toml` decoded, its argv placeholders checked at load."""
+"""Languages as data: `languages/<id>.toml` decoded, its argv placeholders checked at load.
+
+The TOML says how to build and run a language; the rest (harness, stubs, extensions, ...) is its harness
+module's `SUPPORT` in `judged.harness.registry`. A TOML for an id with no harness module (an operator's own
+language for I/O problems) names its `extensions` itself; one with a harness module may not (one place).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,13 @@ from typing import Annotated
 
 import msgspec
 
+from judged.harness import registry
 from judged.harness.types import Signature, parse_signature
 
 PLACEHOLDERS = frozenset({"src", "out", "memory_mib"})
 TOOLS = "/box/tools"
 """Where the compile step finds the `compile_tools` a language names (read-only)."""
-LANGUAGE_IDS = ("python", "c", "cpp", "java", "javascript", "go", "rust")
+LANGUAGE_IDS = registry.LANGUAGE_IDS
 
 # Every language proves itself on this problem at start (DMOJ's self-test idea):
 # a toolchain that cannot compile or run it is switched off, not trusted.
@@ -53,7 +59,6 @@ class Language(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """One language: how to build and run a submission, and how to prove the toolchain works."""
 
     name: str
-    extensions: tuple[str, ...]
     files: tuple[str, ...]
     run: Argv
     version: Argv
@@ -69,6 +74,10 @@ class Language(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # The pids cap of a run: runtimes start threads (the JVM about 20).
     processes: Annotated[int, msgspec.Meta(ge=1, le=4096)] = 64
     compile_limits: CompileLimits = CompileLimits()
+    # LeetCode's environment: the libraries the mounts bring (name and version), shown by GET /v1/languages.
+    libraries: tuple[str, ...] = ()
+    # Only for a language without a harness module; otherwise its `SUPPORT.extensions`, filled in at load.
+    extensions: tuple[str, ...] = ()
     # Filled in from the file name, not written in the file.
     id: str = ""
 
@@ -131,7 +140,14 @@ def load_language(path: Path) -> Language:
     except (msgspec.ValidationError, msgspec.DecodeError) as exc:
         raise LanguageError(f"{path}: {exc}") from exc
     _check(language, path)
-    return msgspec.structs.replace(language, id=path.stem)
+    support = registry.supports().get(path.stem)
+    if support is None:
+        if not language.extensions:
+            raise LanguageError(f"{path}: extensions must name at least one (no judged/harness/lang_{path.stem}.py)")
+        return msgspec.structs.replace(language, id=path.stem)
+    if language.extensions:
+        raise LanguageError(f"{path}: extensions are judged/harness/lang_{path.stem}.py's (SUPPORT.extensions)")
+    return msgspec.structs.replace(language, id=path.stem, extensions=support.extensions)
 
 
 def load_languages(folder: Path) -> dict[str, Language]:

@@ -21,22 +21,16 @@ from __future__ import annotations
 
 import msgspec
 
+from judged.harness import registry
 from judged.judging.verdicts import Verdict
 from judged.sandbox import MiB, RunResult, Status
 
 LIMIT_VERDICTS = {Status.TLE: Verdict.TLE, Status.MLE: Verdict.MLE, Status.OLE: Verdict.OLE}
 """The sandbox's limits, as the participant's verdicts."""
-# How each runtime says it ran out of memory (the JVM's heap, an allocation that cannot be
-# served, V8's heap limit, Go's and Rust's allocators). The program can write these words too,
-# so they are only a claim: `out_of_memory` wants the memory measured as well.
-MEMORY_ERRORS = (
-    "OutOfMemoryError",
-    "std::bad_alloc",
-    "MemoryError",
-    "JavaScript heap out of memory",
-    "runtime: out of memory",
-    "memory allocation of",
-)
+# How each runtime says it ran out of memory (each harness module's `SUPPORT.memory_markers`: the JVM's heap,
+# an allocation that cannot be served, V8's heap limit, Go's and Rust's allocators). The program can write these
+# words too, so they are only a claim: `out_of_memory` wants the memory measured as well.
+MEMORY_ERRORS = tuple(marker for support in registry.supports().values() for marker in support.memory_markers)
 MEMORY_EVIDENCE = 0.8
 """A runtime's own out-of-memory report counts as MLE when the jail's peak memory reached this share of the
 problem's limit (the JVM's -Xmx and V8's old space are set to that limit); below it, the report is just text."""

@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 import msgspec
 
 from judged.harness.design import Design, validate_operations
+from judged.harness import registry
 from judged.harness.types import Signature
 from judged.harness.values import InvalidValue, canonical, validate
 from judged.judging.build import Builder, BuildFailure, build_sources
@@ -40,8 +41,9 @@ from judged.problems.model import ExpectedVerdict, Problem, ReferenceSolution, S
 from judged.sandbox import RunResult, Sandbox, Status
 
 VALUE_SHOWN = RUN_VALUE_KEPT  # a result line longer than this is summarised, not shown
-# The reference solution that computes expected outputs: fast compiled languages first.
-REFERENCE_LANGUAGES = ("cpp", "c", "rust", "go", "java", "python", "javascript")
+# The reference solution that computes expected outputs: fast compiled languages first (the registry's order,
+# by each harness module's `SUPPORT.reference_rank`).
+REFERENCE_LANGUAGES = registry.LANGUAGE_IDS
 
 
 class RunStatus(enum.StrEnum):

@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from judged.harness import registry
+from judged.harness.support import Layout
 from judged.judging.build import SRC
 from judged.judging.languages import Language
 from judged.problems.io_model import IoSpec
-from judged.problems.kattis_programs import KATTIS_EXTENSIONS
 
 MAX_FILES = 100
 SCRIPT = "script"
@@ -91,16 +92,16 @@ def program_sources(language: Language, program: str | dict[str, str]) -> dict[s
         raise SourceError(f"no {language.name} source file among {', '.join(sorted(program))}")
     if len(ours) == 1:
         return {**_safe(program), **program_sources(language, program[ours[0]])}
-    layout = _LAYOUTS.get(language.id)
+    support = registry.supports().get(language.id)
+    layout = _LAYOUTS.get(support.layout) if support else None
     if layout is None:
         raise SourceError(f"{language.name} programs are one source file, not {len(ours)}")
     return layout(language, _safe(program), sorted(ours))
 
 
 def _written_in(name: str, language: Language) -> bool:
-    """A source file of `language`: one of its extensions, or one Kattis packages use for it (`.py3`, `.c++`)."""
-    suffix = Path(name).suffix
-    return suffix.lstrip(".") in language.extensions or KATTIS_EXTENSIONS.get(suffix) == language.id
+    """A source file of `language`: one of its extensions (Kattis packages' own, `.py3` and `.c++`, among them)."""
+    return Path(name).suffix.lstrip(".") in language.extensions
 
 
 def _safe(files: dict[str, str]) -> dict[str, str]:
@@ -207,4 +208,5 @@ def _javascript(language: Language, files: dict[str, str], ours: list[str]) -> d
     return {**files, **dict.fromkeys(language.files, files[entry])}
 
 
-_LAYOUTS = {"c": _c_family, "cpp": _c_family, "python": _python, "java": _java, "javascript": _javascript}
+_LAYOUTS = {Layout.C_FAMILY: _c_family, Layout.PYTHON: _python, Layout.JAVA: _java, Layout.JAVASCRIPT: _javascript}
+"""How a program of several source files is laid out, by the language's `SUPPORT.layout` (SINGLE: refused)."""

@@ -21,10 +21,8 @@ from judged.problems.model import (
     TestFile,
 )
 from judged.problems.native import check_problem, load_problem, load_problems, problem_id
-from judged.problems.solutions import LANGUAGE_BY_EXTENSION
 
 __all__ = [
-    "LANGUAGE_BY_EXTENSION",
     "Compare",
     "CompareMode",
     "DesignProblem",

@@ -13,19 +13,15 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from judged.harness import registry
 from judged.problems.diagnostics import Folder
 from judged.problems.kattis_expectations import Rule, expectation, header_expectation, read_rules, verdict_of
 from judged.problems.model import ExpectedVerdict, ReferenceSolution
-from judged.problems.solutions import LANGUAGE_BY_EXTENSION
 
 SUBMISSIONS_DIR = "submissions"
 SCRIPT = "script"
 """The language id of a program folder with a `build` and/or `run` script."""
 SCRIPTS = ("build", "run")
-# Kattis' own extensions beyond the native ones.
-KATTIS_EXTENSIONS = {
-    **LANGUAGE_BY_EXTENSION, ".py3": "python", ".c++": "cpp", ".C": "cpp", ".mjs": "javascript", ".h": "", ".hpp": "",
-}  # fmt: skip
 UNSUPPORTED_PROGRAMS = (".ctd", ".viva")
 HEADERS = (".h", ".hpp")
 _PYTHON2_SHEBANG = re.compile(r"\A#!.*python2")
@@ -38,13 +34,19 @@ def program_language(path: Path) -> str | None:
     """The language of a program: its extension; a folder: `SCRIPT` with a build or run script, else the
     language most of its files are written in (headers do not count)."""
     if path.is_file():
-        return KATTIS_EXTENSIONS.get(path.suffix) or None
+        return _language_of(path)
     if any((path / name).is_file() for name in SCRIPTS):
         return SCRIPT
-    found = Counter(KATTIS_EXTENSIONS.get(file.suffix) for file in sorted(path.iterdir()) if file.is_file())
+    found = Counter(_language_of(file) for file in sorted(path.iterdir()) if file.is_file())
     found.pop(None, None)
-    found.pop("", None)
     return found.most_common(1)[0][0] if found else None
+
+
+def _language_of(file: Path) -> str | None:
+    """The language a file's extension names (`judged.harness.registry`); None for none, or a header."""
+    if not file.suffix or file.suffix in HEADERS:
+        return None
+    return registry.language_of_extension(file.suffix)
 
 
 def program_folder(path: Path) -> Path:
@@ -73,7 +75,7 @@ def read_programs(folder: Folder, names: Sequence[str], what: str) -> list[Path]
             folder.collector.warning(path, None, f"{path.suffix} {what}s are not supported; not run")
             continue
         if program_language(path) is None:
-            known = " ".join(extension for extension, language in KATTIS_EXTENSIONS.items() if language)
+            known = " ".join(registry.extensions())
             folder.collector.warning(path, None, f"{what} in a language judged does not run ({known}); not run")
             continue
         found.append(path)

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from judged.harness import registry
 from judged.problems.diagnostics import Folder
 from judged.problems.model import ExpectedVerdict, ReferenceSolution
 
 SOLUTIONS_DIR = "solutions"
-
-LANGUAGE_BY_EXTENSION: dict[str, str] = {
-    ".py": "python",
-    ".c": "c",
-    ".cpp": "cpp",
-    ".cc": "cpp",
-    ".cxx": "cpp",
-    ".java": "java",
-    ".js": "javascript",
-    ".go": "go",
-    ".rs": "rust",
-}
 
 # partially_accepted and several are for Kattis packages only.
 NATIVE_VERDICTS = tuple(
@@ -28,7 +17,6 @@ NATIVE_VERDICTS = tuple(
     if verdict not in (ExpectedVerdict.PARTIALLY_ACCEPTED, ExpectedVerdict.SEVERAL)
 )
 _VERDICTS = ", ".join(verdict.value for verdict in NATIVE_VERDICTS)
-_EXTENSIONS = " ".join(LANGUAGE_BY_EXTENSION)
 
 
 def read_solutions(folder: Folder) -> list[ReferenceSolution]:
@@ -76,9 +64,10 @@ def _read_verdict_folder(folder: Folder, directory: Path, verdict: ExpectedVerdi
         if not path.is_file():
             folder.collector.error(path, None, "expected a solution file, not a folder")
             continue
-        language = LANGUAGE_BY_EXTENSION.get(path.suffix)
+        language = registry.language_of_extension(path.suffix) if path.suffix else None
         if language is None:
-            message = f"unknown language: extension {path.suffix or '(none)'!r} is not one of {_EXTENSIONS}"
+            known = " ".join(registry.extensions())
+            message = f"unknown language: extension {path.suffix or '(none)'!r} is not one of {known}"
             folder.collector.error(path, None, message)
             continue
         found.append(ReferenceSolution(path, language, verdict))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import msgspec
 
-from judged.harness.stubs import stub
+from judged.harness.registry import stub
 from judged.harness.types import ALL_VALUE_TYPES, VOID, Base, Param, Signature, Type
 from judged.harness.values import canonical
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
+from judged.harness import LANGUAGE_IDS, TYPE_NAMES, stub, support, type_name
 from judged.harness.names import snake_case
-from judged.harness.stubs import LANGUAGE_IDS, TYPE_NAMES, stub, type_name
 from judged.harness.types import ALL_VALUE_TYPES, Base, Signature, parse_signature, parse_type
 from tests.harness.strategies import signatures
 
@@ -178,16 +178,19 @@ def test_cpp_passes_strings_by_value_and_arrays_by_reference() -> None:
 
 
 def test_unknown_language() -> None:
-    with pytest.raises(ValueError, match="no stub for language 'cobol'"):
+    with pytest.raises(ValueError, match="no harness for language 'cobol'"):
         stub(TWO_SUM, "cobol")
 
 
 def test_every_language_spells_every_type() -> None:
-    assert set(TYPE_NAMES) == set(LANGUAGE_IDS)
+    assert set(TYPE_NAMES) <= set(LANGUAGE_IDS)
     for language_id in LANGUAGE_IDS:
-        assert set(TYPE_NAMES[language_id].bases) == set(Base)
+        assert set(support(language_id).type_names.bases) == set(Base)
         for type_ in ALL_VALUE_TYPES:
             assert type_name(type_, language_id)
+
+
+FIRST_SEVEN = ("python", "c", "cpp", "java", "javascript", "go", "rust")
 
 
 @pytest.mark.parametrize(
@@ -216,7 +219,7 @@ def test_every_language_spells_every_type() -> None:
 )
 def test_type_names(type_text: str, spellings: tuple[str, ...]) -> None:
     type_ = parse_type(type_text)
-    assert tuple(type_name(type_, language_id) for language_id in LANGUAGE_IDS) == spellings
+    assert tuple(type_name(type_, language_id) for language_id in FIRST_SEVEN) == spellings
 
 
 @given(signatures())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from judged.harness.stubs import LANGUAGE_IDS, stub
+from judged.harness import LANGUAGE_IDS, stub
 from judged.harness.types import parse_signature
 
 

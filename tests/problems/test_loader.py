@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from judged.harness import parse_signature
+from judged.harness import parse_signature, registry
 from judged.problems import (
     CompareMode,
     Diagnostic,
@@ -245,15 +245,15 @@ def test_samples_and_tests_are_required(tmp_path: Path) -> None:
 
 def test_unknown_verdict_folders_and_extensions(tmp_path: Path) -> None:
     files = {
-        "solutions/accepted/fast.kt": "",
+        "solutions/accepted/fast.cob": "",
         "solutions/acepted/typo.py": "",
         "solutions/loose.py": "",
         "solutions/wrong_answer/Off.java": "",
     }
     folder = write_problem(tmp_path, files=files)
     assert errors(folder) == [
-        "add-two/solutions/accepted/fast.kt: error: unknown language: extension '.kt' is not one of"
-        " .py .c .cpp .cc .cxx .java .js .go .rs",
+        "add-two/solutions/accepted/fast.cob: error: unknown language: extension '.cob' is not one of "
+        + " ".join(registry.extensions()),
         "add-two/solutions/acepted: error: unknown verdict folder 'acepted' (expected one of accepted, wrong_answer,"
         " time_limit_exceeded, run_time_error, compile_error, memory_limit_exceeded)",
         "add-two/solutions/loose.py: error: solutions go in a verdict folder: solutions/<verdict>/loose.py",

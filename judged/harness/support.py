@@ -1,0 +1,61 @@
+"""`LanguageSupport`: what judged knows about one language beyond its TOML, declared once by its harness module.
+
+Every `judged/harness/lang_<id>.py` ends with `SUPPORT = LanguageSupport(...)`, naming the functions it
+already has: the harness generator, the stub renderer, the spelling of types, the commented-out node
+definitions, the words its runtime uses for running out of memory, how a program of several files is laid
+out, where it ranks as the reference that computes expected outputs, the names it may not use, and the
+libraries of LeetCode's environment it offers. `judged.harness.registry` collects them; every other module
+asks the registry.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+
+import msgspec
+
+from judged.harness.typenames import TypeNames
+from judged.harness.types import Base, Signature
+
+Generator = Callable[[Signature, str], dict[str, str]]
+"""The harness generator: the files to build and run for a signature and the user's solution text."""
+StubRenderer = Callable[[Signature], list[str]]
+"""The stub's lines for a signature (parameter names already as the language spells them)."""
+
+
+class Layout(enum.StrEnum):
+    """How an I/O program of several source files is laid out for its language (`judged.judging.sources`)."""
+
+    SINGLE = "single"
+    """One source file only; a program of several is refused."""
+    C_FAMILY = "c_family"
+    """One unit that includes every source file (C, C++)."""
+    PYTHON = "python"
+    """The main file started with the folder on `sys.path`."""
+    JAVA = "java"
+    """Every class in one file."""
+    JAVASCRIPT = "javascript"
+    """The file no other imports is started beside the others."""
+
+
+class LanguageSupport(msgspec.Struct, frozen=True, kw_only=True):
+    """One language's harness, stubs and conventions; the TOML of the same id says how to build and run it."""
+
+    id: str
+    # File extensions without the dot; the first is the name a single-file program gets (`main.<ext>`). Kattis
+    # packages' own spellings (`py3`, `c++`) belong here too.
+    extensions: tuple[str, ...]
+    build: Generator
+    stub: StubRenderer
+    type_names: TypeNames
+    node_comments: Mapping[Base, tuple[str, ...]]
+    # Words the runtime writes when it runs out of memory (a claim; the judge wants the memory measured too).
+    memory_markers: tuple[str, ...] = ()
+    layout: Layout = Layout.SINGLE
+    # Lower ranks first when choosing the accepted reference solution that computes expected outputs.
+    reference_rank: int = 100
+    # Keywords and builtins a parameter may not be called here: such a parameter is renamed (`dict` -> `dict_`).
+    reserved: frozenset[str] = frozenset()
+    # LeetCode's environment: the libraries a solution may use beside the standard library (name and version).
+    libraries: tuple[str, ...] = ()
