@@ -1,17 +1,19 @@
 """Names in a signature: which are allowed, and how each language spells them.
 
 A function problem's name and parameter names are written once and used
-verbatim in seven languages (Rust in snake_case, C with size parameters
-beside its arrays). A name is accepted only when it is an identifier in all
-of them and does not break the environment a pasted solution expects:
+verbatim in every language (Rust in snake_case, C with size parameters
+beside its arrays). A name must match `[a-z][A-Za-z0-9]*` (LeetCode's
+camelCase; no `_`, so Go's blank identifier and C's reserved `_X` names
+cannot occur, and the snake_case form is unambiguous), at most 64 characters.
 
-- it matches `[a-z][A-Za-z0-9]*` (LeetCode's camelCase; no `_`, so Go's
-  blank identifier and C's reserved `_X` names cannot occur, and the
-  snake_case form is unambiguous), at most 64 characters;
-- neither it nor its snake_case form is in `RESERVED`: the keywords of
-  Python, Java, JavaScript, C, C++, Go and Rust, the names the stubs and
-  harnesses use, and the builtins whose shadowing would break ordinary
-  calls in a pasted solution (`len`, `max`, `free`, ...).
+Some names are reserved in some language (`RESERVED_BY_LANGUAGE`): its
+keywords, the names its stubs and harness use, and the builtins whose
+shadowing would break ordinary calls in a pasted solution (`len`, `max`,
+`free`, ...). A *parameter* with such a name is renamed in that language
+only, as LeetCode does: `spelled("dict", python)` is `dict_`, and the stub
+says so (the harnesses pass arguments by position, so only the stub shows
+the name). A *function* name is called by the harness in every language, so
+one reserved anywhere (`RESERVED`) is refused.
 """
 
 from __future__ import annotations
@@ -66,8 +68,28 @@ _RUST = """
     type typeof unsafe unsized use virtual where while yield
 """
 
-RESERVED: frozenset[str] = frozenset(" ".join((_PYTHON, _JAVA, _JAVASCRIPT, _C_CPP, _GO, _RUST)).split())
-"""Names a function or parameter may not have, in any of the seven languages."""
+RESERVED_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "python": frozenset(_PYTHON.split()),
+    "java": frozenset(_JAVA.split()),
+    "javascript": frozenset(_JAVASCRIPT.split()),
+    "c": frozenset(_C_CPP.split()),
+    "cpp": frozenset(_C_CPP.split()),
+    "go": frozenset(_GO.split()),
+    "rust": frozenset(_RUST.split()),
+}
+"""By language id, the names a parameter is renamed away from in that language (`spelled`)."""
+
+RESERVED: frozenset[str] = frozenset().union(*RESERVED_BY_LANGUAGE.values())
+"""Names a function may not have: reserved in some language."""
+
+RENAMED_SUFFIX = "_"
+
+
+def spelled(name: str, reserved: frozenset[str]) -> str:
+    """A parameter's name in a language whose reserved names are `reserved`: `dict_` for `dict` where `dict` is
+    a builtin. Never a name a camelCase parameter could have, so it cannot clash with another parameter (a
+    one-word name is its own snake_case form, so Rust's check is the same)."""
+    return name + RENAMED_SUFFIX if name in reserved else name
 
 
 def snake_case(name: str) -> str:
@@ -84,12 +106,14 @@ def c_size_names(name: str, depth: int) -> tuple[str, ...]:
     return (f"{name}Size", f"{name}ColSize")
 
 
-def name_problem(name: str) -> str | None:
-    """Why `name` cannot be a function or parameter name, or None when every language accepts it."""
+def name_problem(name: str, *, function: bool = True) -> str | None:
+    """Why `name` cannot be a function (or, with `function=False`, a parameter) name; None when it can be."""
     if not _IDENTIFIER.fullmatch(name):
         return "is not a camelCase identifier ([a-z][A-Za-z0-9]*)"
     if len(name) > MAX_NAME_LENGTH:
         return f"is longer than {MAX_NAME_LENGTH} characters"
+    if not function:
+        return None
     for spelling in (name, snake_case(name)):
         if spelling in RESERVED:
             return f"is reserved: {spelling!r} is a keyword or builtin in some language"

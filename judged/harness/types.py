@@ -101,8 +101,9 @@ class Param(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class Signature(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The one typed signature of a function problem, shared by every language.
 
-    Invariants, checked on construction: the names are usable in every
-    language (see `judged.harness.names`), there is at least one parameter,
+    Invariants, checked on construction: the names are camelCase identifiers
+    and the function's is usable in every language (a parameter reserved in
+    some language is renamed there: see `judged.harness.names`), there is at least one parameter,
     no parameter is void, and a void function's first parameter is an array,
     a ListNode or a TreeNode (something that can be modified in place).
     """
@@ -116,7 +117,7 @@ class Signature(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         if not self.params:
             raise SignatureError(f"function {self.name!r} has no parameters")
         for param in self.params:
-            _check_name(param.name, "parameter")
+            _check_name(param.name, "parameter", function=False)
             if param.type.base is Base.VOID:
                 raise SignatureError(f"parameter {param.name!r}: void is only a return type")
         problem = names.collision((param.name, param.type.depth) for param in self.params)
@@ -177,8 +178,8 @@ def parse_signature(name: str, params: Iterable[tuple[str, str]], returns: str) 
     return Signature(name, tuple(typed), returned)
 
 
-def _check_name(name: str, what: str) -> None:
-    problem = names.name_problem(name)
+def _check_name(name: str, what: str, *, function: bool = True) -> None:
+    problem = names.name_problem(name, function=function)
     if problem:
         raise SignatureError(f"{what} {name!r} {problem}")
 
