@@ -19,6 +19,7 @@ from judged.judging.reports import RUN_REPORT_DECODER, RunReport
 from judged.judging.runs import custom_arguments, custom_operations
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
 from judged.judging.visibility import participant_result
+from judged.problems.native import MAX_SLUG_LENGTH
 from judged.store.competitions import ProblemLocks
 from judged.store.events import Event
 from judged.store.index import IndexedProblem
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 _Body = TypeVar("_Body", "SubmissionRequest", "RunRequest")
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}$"
-SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"
+SLUG_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9_.-]{{0,{MAX_SLUG_LENGTH - 1}}}$"
 LANGUAGE_PATTERN = r"^[a-z][a-z0-9_+-]{0,31}$"
 MAX_RUN_INPUTS = 20
 RUN_WAIT = 20.0

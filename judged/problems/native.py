@@ -45,7 +45,8 @@ logger = logging.getLogger(__name__)
 
 STATEMENT = "statement.md"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_SLUG_LENGTH = 64
+MAX_SLUG_LENGTH = 128
+"""LeetCode's longest slug is 74 characters; ids live in URLs and Redis keys, so they stay bounded."""
 
 
 def load_problem(path: Path) -> Problem:
@@ -105,7 +106,8 @@ def _read(folder: Folder) -> Problem | None:
     if is_kattis_package(folder.path):
         return read_package(folder, _package_slug(folder, slug))
     if len(slug) > MAX_SLUG_LENGTH or not SLUG.fullmatch(slug):
-        collector.error(folder.path, None, f"{slug!r} is not a slug: lowercase letters, digits and single hyphens")
+        message = f"lowercase letters, digits and single hyphens, at most {MAX_SLUG_LENGTH} characters"
+        collector.error(folder.path, None, f"{slug!r} is not a slug: {message}")
     config = read_config(folder)
     statement_and_tests = None
     problem: Problem | None = None

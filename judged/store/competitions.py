@@ -30,6 +30,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 import redis.asyncio as aioredis
 
+from judged.problems.native import MAX_SLUG_LENGTH
 from judged.store.keys import Keys
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
@@ -72,7 +73,7 @@ class NotAdmitted(Exception):
 class CompetitionProblem(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """One problem of a competition, with the label the board shows for it."""
 
-    problem: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+    problem: Annotated[str, msgspec.Meta(pattern=rf"^[A-Za-z0-9_.-]{{1,{MAX_SLUG_LENGTH}}}$")]
     label: Annotated[str, msgspec.Meta(pattern=r"^([A-Za-z0-9]{1,8})?$")] = ""
 
 

@@ -281,7 +281,25 @@ def test_warnings_no_accepted_solution_and_repeated_inputs(tmp_path: Path) -> No
 
 def test_a_slug_must_be_a_slug(tmp_path: Path) -> None:
     folder = write_problem(tmp_path, slug="Add_Two")
-    assert errors(folder) == ["Add_Two: error: 'Add_Two' is not a slug: lowercase letters, digits and single hyphens"]
+    message = "'Add_Two' is not a slug: lowercase letters, digits and single hyphens, at most 128 characters"
+    assert errors(folder) == [f"Add_Two: error: {message}"]
+
+
+# LeetCode's slugs run to 74 characters (9 of 807 problems measured are longer than 64).
+LONG_SLUG = "number-of-ways-to-reach-a-position-after-exactly-k-steps-with-a-long-slug-x"
+
+
+@pytest.mark.parametrize("slug", [LONG_SLUG, "a" * 128, "-".join(["ab"] * 42) + "-ab"])
+def test_a_slug_up_to_128_characters_loads(tmp_path: Path, slug: str) -> None:
+    assert len(slug) > 64
+    assert load_problem(write_problem(tmp_path, slug=slug)).slug == slug
+
+
+def test_a_slug_of_129_characters_is_refused(tmp_path: Path) -> None:
+    folder = write_problem(tmp_path, slug="a" * 129)
+    assert [error.split(": error: ")[1] for error in errors(folder)] == [
+        f"{'a' * 129!r} is not a slug: lowercase letters, digits and single hyphens, at most 128 characters"
+    ]
 
 
 def test_symlinks_that_leave_the_folder_are_refused(tmp_path: Path) -> None:
