@@ -29,6 +29,11 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [[ -x /usr/bin/node ]] || need+=(nodejs)
 [[ -x /usr/bin/go ]] || need+=(golang-go)
 [[ -x /usr/bin/rustc ]] || need+=(rustc)
+# LeetCode's environment libraries that Debian packages (docs/languages.md): C's uthash, Go's gods, and the
+# sources of Rust's rand, which scripts/leetcode_libraries.sh builds into rlibs.
+[[ -f /usr/include/uthash.h ]] || need+=(uthash-dev)
+[[ -d /usr/share/gocode/src/github.com/emirpasic/gods ]] || need+=(golang-github-emirpasic-gods-dev)
+[[ -d /usr/share/cargo/registry/rand-0.8.5 ]] || need+=(librust-rand-dev)
 # The embedded default: judged supervises a private redis-server; tests start their own, and the
 # Sentinel tests run it as a sentinel too (`redis-server --sentinel`: what Debian's redis-sentinel runs).
 [[ -x /usr/bin/redis-server ]] || need+=(redis-server)
@@ -75,6 +80,12 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   "${pip[@]}" install -q --no-index --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
+
+# --- LeetCode's libraries ------------------------------------------------------
+# Python's sortedcontainers (PyPI, hash-pinned), the JavaScript libraries and the TypeScript compiler (npm
+# ci of a lock file), Rust's rand (built from Debian's sources), into /opt/judged/leetcode, which the
+# languages' TOMLs mount read-only. Each part is redone only when its pinned list changed.
+bash scripts/leetcode_libraries.sh
 
 # --- the web client -----------------------------------------------------------
 # web/dist, which judged serves at /: built from web/package-lock.json (npm ci), again only when

@@ -58,6 +58,8 @@ CODEC_NAMES: dict[Base, str] = {
     Base.NODE: "graph",
 }
 
+# LeetCode's C environment includes uthash (Debian's uthash-dev); a host without it still compiles the rest.
+LIBRARIES = ("#if __has_include(<uthash.h>)", "#include <uthash.h>", "#endif")
 RESULT = "judged_result"
 INDENT = "        "
 
@@ -67,6 +69,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     prelude = [
         f"/* The judged C harness for {signature.name}: generated; the solution follows the prelude. */",
         *(f"#include <{header}>" for header in HEADERS),
+        *LIBRARIES,
         *node_definitions(
             signature, {Base.LIST_NODE: C_LIST_NODE, Base.TREE_NODE: C_TREE_NODE, Base.NODE: C_GRAPH_NODE}
         ),

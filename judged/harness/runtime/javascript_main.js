@@ -12,6 +12,10 @@
 // LeetCode's ListNode, TreeNode and graph _Node (also as Node, its older name)
 // as globals; the function is then looked up
 // by name, so `var f = function`, `function f` and `const f = () =>` all work.
+// LeetCode's libraries are globals too, as there: lodash as `_`, and
+// PriorityQueue, MinPriorityQueue, MaxPriorityQueue, Queue and Deque from
+// @datastructures-js, each loaded on first use from the read-only
+// node_modules the language's TOML mounts (NODE_PATH).
 //
 // Numbers: every argument is a plain number, as on LeetCode, so a `long`
 // beyond 2^53 reaches the function as the nearest double. Integer results are
@@ -407,8 +411,39 @@ function reportError(error, seconds) {
   return EXIT_USER_ERROR;
 }
 
+// LeetCode's JavaScript environment: global name, module, member (null: the module itself).
+const LIBRARY_GLOBALS = [
+  ['_', 'lodash', null],
+  ['PriorityQueue', '@datastructures-js/priority-queue', 'PriorityQueue'],
+  ['MinPriorityQueue', '@datastructures-js/priority-queue', 'MinPriorityQueue'],
+  ['MaxPriorityQueue', '@datastructures-js/priority-queue', 'MaxPriorityQueue'],
+  ['Queue', '@datastructures-js/queue', 'Queue'],
+  ['Deque', '@datastructures-js/deque', 'Deque'],
+];
+
+// Each library global loads on first use (a solution that uses none pays nothing), and a solution may
+// declare its own of the same name (`var _ = ...`, `function Queue() {}`, `class Deque {}`).
+function defineLibraryGlobals() {
+  for (const [name, module, member] of LIBRARY_GLOBALS) {
+    const settle = (value) => {
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+      return value;
+    };
+    const load = () => {
+      try {
+        const loaded = require(module);
+        return settle(member === null ? loaded : loaded[member]);
+      } catch {
+        return settle(undefined); // not installed here: the name is simply not defined
+      }
+    };
+    Object.defineProperty(globalThis, name, { get: load, set: settle, configurable: true });
+  }
+}
+
 function loadSolution(name) {
   Object.assign(globalThis, { ListNode, TreeNode, _Node, Node: _Node, require });
+  defineLibraryGlobals();
   vm.runInThisContext(fs.readFileSync(SOLUTION_PATH, 'utf8'), { filename: SOLUTION_PATH });
   const found = vm.runInThisContext(`typeof ${name} === 'function' ? ${name} : undefined`);
   if (found === undefined) {
