@@ -13,15 +13,15 @@ from collections.abc import Callable
 
 from judged.harness.design import Design
 from judged.harness.names import snake_case
-from judged.harness.typenames import LANGUAGE_IDS, type_name
+from judged.harness.typenames import type_name
 from judged.harness.types import VOID, Param, Type
 
 
 def design_stub(design: Design, language_id: str) -> str:
-    """The stub for `design` in `language_id` (one of `LANGUAGE_IDS`); `ValueError` for another language."""
+    """The stub for `design` in `language_id`; `ValueError` for a language with no design harness."""
     render = _RENDERERS.get(language_id)
     if render is None:
-        raise ValueError(f"no stub for language {language_id!r} (known: {', '.join(LANGUAGE_IDS)})")
+        raise ValueError(f"no stub for language {language_id!r} (known: {', '.join(_RENDERERS)})")
     return "\n".join(render(design))
 
 

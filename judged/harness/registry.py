@@ -9,6 +9,7 @@ in reference-rank order), a language's support, the language of a file extension
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,15 @@ def support(language_id: str) -> LanguageSupport:
     if found is None:
         raise UnknownLanguage(f"no harness for language {language_id!r} (known: {', '.join(supports())})")
     return found
+
+
+def problem_kinds(language_id: str) -> tuple[str, ...]:
+    """The kinds of LeetCode problem a language has harnesses for: `function` (its `lang_<id>.py`) and
+    `design` (a `design_<id>.py` beside it); none for a language without a harness module."""
+    if language_id not in supports():
+        return ()
+    has_design = importlib.util.find_spec(f"judged.harness.design_{language_id}") is not None
+    return ("function", "design") if has_design else ("function",)
 
 
 def language_of_extension(extension: str) -> str | None:

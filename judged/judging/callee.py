@@ -14,6 +14,7 @@ import json
 import math
 from typing import Protocol
 
+from judged.harness import registry
 from judged.harness.design import ARGUMENTS, OPERATIONS, Design, check_return
 from judged.harness.types import Base, Signature
 from judged.harness.values import InvalidValue
@@ -33,8 +34,11 @@ class _Generator(Protocol):
 def harness_files(callee: Callee, language_id: str, code: str) -> dict[str, str]:
     """The files a language builds and runs: its function harness (`judged/harness/lang_<id>.py`) or its
     design harness (`judged/harness/design_<id>.py`) around the user's code."""
-    prefix = "design" if isinstance(callee, Design) else "lang"
-    module: _Generator = importlib.import_module(f"judged.harness.{prefix}_{language_id}")
+    if isinstance(callee, Signature):
+        return registry.support(language_id).build(callee, code)  # UnknownLanguage for one with no harness
+    if "design" not in registry.problem_kinds(language_id):
+        raise registry.UnknownLanguage(f"no design-problem harness for language {language_id!r}")
+    module: _Generator = importlib.import_module(f"judged.harness.design_{language_id}")
     return module.build(callee, code)
 
 

@@ -18,8 +18,8 @@ from collections.abc import Collection, Sequence
 
 import msgspec
 
-from judged.harness.design import Design, validate_operations
 from judged.harness import registry
+from judged.harness.design import Design, validate_operations
 from judged.harness.types import Signature
 from judged.harness.values import InvalidValue, canonical, validate
 from judged.judging.build import Builder, BuildFailure, build_sources

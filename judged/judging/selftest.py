@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from judged.harness import registry
+from judged.harness.registry import UnknownLanguage
 from judged.judging.build import PATH_ENV, Builder, language_mounts
 from judged.judging.function import Case, FunctionTask, judge_function
 from judged.judging.languages import SELF_TEST_CASES, SELF_TEST_SIGNATURE, Language
@@ -21,6 +23,14 @@ SELF_TEST_TASK = FunctionTask(
     time_limit=10.0,
     memory_mib=256,
 )
+
+
+def _status(language: Language, version: str, *, enabled: bool, reason: str = "") -> LanguageStatus:
+    problems = (*registry.problem_kinds(language.id), "io")
+    return LanguageStatus(
+        language.id, language.name, version, enabled=enabled, reason=reason, problems=problems,
+        libraries=language.libraries, extensions=language.extensions,
+    )  # fmt: skip
 
 
 async def probe_version(language: Language, sandbox: Sandbox) -> str:
@@ -47,24 +57,24 @@ async def self_test(
     """
     version = await probe_version(language, sandbox)
     if not version:
-        return LanguageStatus(language.id, language.name, "", enabled=False, reason="the version probe failed")
+        return _status(language, "", enabled=False, reason="the version probe failed")
     if cache is not None and cache.passed(language, version):
         log.info("language %s: self-test passed before with this toolchain, definition and harness", language.id)
-        return LanguageStatus(language.id, language.name, version, enabled=True)
+        return _status(language, version, enabled=True)
     log.info("language %s: judging its self-test", language.id)
     try:
         result = await judge_function(
             SELF_TEST_TASK, language, language.self_test.code, sandbox=sandbox, builder=builder
         )
-    except ImportError as exc:
-        return LanguageStatus(language.id, language.name, version, enabled=False, reason=f"no harness: {exc}")
+    except UnknownLanguage as exc:
+        return _status(language, version, enabled=False, reason=f"no harness: {exc}")
     if result.verdict is not Verdict.AC:
         detail = result.compile_output or result.message or result.stderr
         reason = f"self-test got {result.verdict}: {detail.strip()[:500]}"
-        return LanguageStatus(language.id, language.name, version, enabled=False, reason=reason)
+        return _status(language, version, enabled=False, reason=reason)
     if cache is not None:
         await asyncio.to_thread(cache.record, language, version)
-    return LanguageStatus(language.id, language.name, version, enabled=True)
+    return _status(language, version, enabled=True)
 
 
 async def self_test_all(

@@ -21,7 +21,10 @@ SLUGS = ("balance-point", "rain-window", "level-sums", "balance-scale", "trim-le
 
 Client = TestClient[web.Request, web.Application]
 
-PYTHON = LanguageStatus("python", "Python 3", "Python 3.11.2", enabled=True)
+PYTHON = LanguageStatus(
+    "python", "Python 3", "Python 3.11.2", enabled=True, problems=("function", "io"),
+    libraries=("sortedcontainers 2.4.0",), extensions=("py", "py3"),
+)  # fmt: skip
 CPP = LanguageStatus("cpp", "C++17", "g++ (Debian 12.2.0) 12.2.0", enabled=True)
 RUST_BROKEN = LanguageStatus("rust", "Rust", "", enabled=False, reason="the version probe failed")
 

@@ -24,14 +24,20 @@ async def test_healthz_answers_even_before_anything_is_ready(unsynced: Client, d
     assert await response.json() == {"status": "ok"}
 
 
+NONE = {"problems": [], "libraries": [], "extensions": []}
+
+
 async def test_languages_lists_every_status(client: Client) -> None:
     response = await client.get("/v1/languages")
     assert response.status == 200
     assert await response.json() == [
-        {"id": "python", "name": "Python 3", "version": "Python 3.11.2", "enabled": True, "reason": ""},
-        {"id": "cpp", "name": "C++17", "version": "g++ (Debian 12.2.0) 12.2.0", "enabled": True, "reason": ""},
-        {"id": "rust", "name": "Rust", "version": "", "enabled": False, "reason": "the version probe failed"},
-    ]
+        {
+            "id": "python", "name": "Python 3", "version": "Python 3.11.2", "enabled": True, "reason": "",
+            "problems": ["function", "io"], "libraries": ["sortedcontainers 2.4.0"], "extensions": ["py", "py3"],
+        },
+        {"id": "cpp", "name": "C++17", "version": "g++ (Debian 12.2.0) 12.2.0", "enabled": True, "reason": "", **NONE},
+        {"id": "rust", "name": "Rust", "version": "", "enabled": False, "reason": "the version probe failed", **NONE},
+    ]  # fmt: skip
 
 
 async def test_languages_follow_the_judge_as_it_changes(client: Client, daemon: Daemon) -> None:

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from judged.harness import parse_signature
-from judged.harness.types import Signature
 from judged.judging.build import Builder
+from judged.judging.callee import Callee
 from judged.judging.function import Case, FunctionTask, judge_function
 from judged.judging.languages import load_languages
+from judged.judging.selftest import self_test
 from judged.judging.verdicts import Verdict
 from judged.sandbox import Sandbox
 
@@ -37,7 +38,7 @@ def count_smaller(nums: list[int]) -> list[int]:
     return [sum(1 for y in nums[i + 1 :] if y < x) for i, x in enumerate(nums)]
 
 
-def task(signature: Signature, cases: list[Case]) -> FunctionTask:
+def task(signature: Callee, cases: list[Case]) -> FunctionTask:
     return FunctionTask(signature=signature, cases=cases, time_limit=10.0, memory_mib=256)
 
 
@@ -211,3 +212,13 @@ async def test_a_solution_may_declare_a_name_leetcode_gives_a_library(builder: B
     problem = task(LAST_STONE.signature, [Case(args=[[1]], output=4)])
     result = await judge_function(problem, LANGUAGES["javascript"], code, sandbox=builder.sandbox, builder=builder)
     assert result.verdict is Verdict.AC, result.failure
+
+
+async def test_the_language_status_says_what_it_offers(builder: Builder) -> None:
+    # What GET /v1/languages shows for each language: its version, the kinds of problem, LeetCode's libraries.
+    status = await self_test(LANGUAGES["python"], builder.sandbox, builder)
+    assert status.enabled, status.reason
+    assert status.version.startswith("Python 3.")
+    assert status.problems == ("function", "design", "io")
+    assert status.libraries == ("sortedcontainers 2.4.0",)
+    assert status.extensions == ("py", "py3")
