@@ -24,7 +24,7 @@ async def test_healthz_answers_even_before_anything_is_ready(unsynced: Client, d
     assert await response.json() == {"status": "ok"}
 
 
-NONE = {"problems": [], "libraries": [], "extensions": []}
+NONE: dict[str, list[str]] = {"problems": [], "libraries": [], "extensions": []}
 
 
 async def test_languages_lists_every_status(client: Client) -> None:
