@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from judged.harness import LANGUAGE_IDS
 from judged.judging.service import Judge
 from judged.judging.sources import read_program
 from judged.problems import ReferenceSolution, load_problem
@@ -41,9 +42,7 @@ async def judge(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[Judge]:
 def test_the_bundle_covers_every_language_and_verdict() -> None:
     accepted = {(folder.name, s.language) for folder, s in SOLUTIONS if s.verdict.code == "AC"}
     assert len(PROBLEMS) >= 12
-    assert accepted == {
-        (f.name, lang) for f in PROBLEMS for lang in ("python", "c", "cpp", "java", "javascript", "go", "rust")
-    }
+    assert accepted == {(f.name, lang) for f in PROBLEMS for lang in LANGUAGE_IDS}
     assert {s.verdict.code for _, s in SOLUTIONS} == {"AC", "WA", "TLE", "RE", "CE", "MLE"}
 
 
@@ -66,7 +65,7 @@ def test_the_io_problems_have_accepted_solutions_in_every_language_and_failing_o
     for folder in IO_PROBLEMS:
         solutions = [s for f, s in IO_SOLUTIONS if f == folder]
         accepted = {s.language for s in solutions if s.verdict.code == "AC"}
-        assert accepted == {"python", "c", "cpp", "java", "javascript", "go", "rust"}, folder.name
+        assert accepted == set(LANGUAGE_IDS), folder.name
         assert {s.verdict.code for s in solutions} >= {"AC", "WA", "TLE"}, folder.name
 
 
