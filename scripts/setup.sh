@@ -18,7 +18,7 @@ fi
 # --- Debian packages --------------------------------------------------------
 # gcc + libc6-dev: the sandbox helper is a small static C binary built at start.
 # python3-venv: the virtual environment everything Python lives in.
-# The toolchains of the seven languages, at the paths languages/*.toml name.
+# The toolchains of the languages, at the paths languages/*.toml name.
 need=()
 command -v gcc >/dev/null || need+=(gcc)
 [[ -f /usr/lib/x86_64-linux-gnu/libc.a || -f /usr/lib/aarch64-linux-gnu/libc.a ]] || need+=(libc6-dev)
@@ -29,6 +29,8 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [[ -x /usr/bin/node ]] || need+=(nodejs)
 [[ -x /usr/bin/go ]] || need+=(golang-go)
 [[ -x /usr/bin/rustc ]] || need+=(rustc)
+# The languages added after the first seven (TypeScript comes from npm: scripts/leetcode_libraries.sh).
+[[ -x /usr/bin/ruby ]] || need+=(ruby)
 # LeetCode's environment libraries that Debian packages (docs/languages.md): C's uthash, Go's gods, and the
 # sources of Rust's rand, which scripts/leetcode_libraries.sh builds into rlibs.
 [[ -f /usr/include/uthash.h ]] || need+=(uthash-dev)

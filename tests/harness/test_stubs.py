@@ -68,6 +68,19 @@ TWO_SUM_STUBS = {
         "    }",
         "}",
     ),
+    "typescript": text(
+        "function twoSum(nums: number[], target: number): number[] {",
+        "    ",
+        "};",
+    ),
+    "ruby": text(
+        "# @param {Integer[]} nums",
+        "# @param {Integer} target",
+        "# @return {Integer[]}",
+        "def two_sum(nums, target)",
+        "    ",
+        "end",
+    ),
 }
 
 SOLVE_SUDOKU = parse_signature("solveSudoku", [("board", "char[][]")], "void")
@@ -121,6 +134,21 @@ SOLVE_SUDOKU_STUBS = {
         "        ",
         "    }",
         "}",
+    ),
+    "typescript": text(
+        "function solveSudoku(board: string[][]): void {",
+        "    /**",
+        "     Do not return anything, modify board in-place instead.",
+        "     */",
+        "    ",
+        "};",
+    ),
+    "ruby": text(
+        "# @param {Character[][]} board",
+        "# @return {Void} Do not return anything, modify board in-place instead.",
+        "def solve_sudoku(board)",
+        "    ",
+        "end",
     ),
 }
 
@@ -226,7 +254,7 @@ def test_type_names(type_text: str, spellings: tuple[str, ...]) -> None:
 def test_every_signature_has_a_stub_in_every_language(signature: Signature) -> None:
     for language_id in LANGUAGE_IDS:
         text_ = stub(signature, language_id)
-        name = snake_case(signature.name) if language_id == "rust" else signature.name
+        name = snake_case(signature.name) if language_id in ("rust", "ruby") else signature.name
         assert name in text_
         assert all(param.name in text_ or snake_case(param.name) in text_ for param in signature.params)
         assert not text_.endswith("\n")

@@ -1,0 +1,317 @@
+# The Ruby harness: the main.rb that runs a user's solution.rb on the judge's tests.
+#
+# judged.harness.lang_ruby.build copies this text into main.rb and appends one
+# line, `exit(JudgedHarness.run("two_sum", ["int[]", "int"], "int[]"))`. It runs as
+# `ruby --disable-gems main.rb` with only Ruby's standard library, and speaks
+# docs/harness-protocol.md: a JSON array of arguments per line on stdin, one
+# {"v": ..., "t": ...} or {"e": ..., "t": ...} line per test on fd 3.
+#
+# The user's file is evaluated at the top level under its own name (so errors
+# show the user's lines), with LeetCode's ListNode and TreeNode defined and
+# `set` loaded; the method LeetCode's Ruby form defines (`def two_sum(nums,
+# target)`, snake_case) is then called once per test. A result of the wrong
+# type is written as null, which no valid expected value equals; so is an
+# integer outside 64 bits.
+
+require 'json'
+require 'set'
+
+RESULTS_FD = 3
+EXIT_USER_ERROR = 1
+EXIT_BAD_TEST = 3
+LONG_MIN = -(2**63)
+LONG_MAX = 2**63 - 1
+MAX_NODES = 1_000_000 # a ListNode or TreeNode result with more nodes than this has a cycle
+SOLUTION_FILE = 'solution.rb'
+BACKTRACE_FRAMES = 50 # the innermost frames of a user's backtrace shown on stderr
+
+# LeetCode's singly-linked list node.
+class ListNode
+  attr_accessor :val, :next
+
+  def initialize(val = 0, _next = nil)
+    @val = val
+    @next = _next
+  end
+end
+
+# LeetCode's binary tree node.
+class TreeNode
+  attr_accessor :val, :left, :right
+
+  def initialize(val = 0, left = nil, right = nil)
+    @val = val
+    @left = left
+    @right = right
+  end
+end
+
+module JudgedHarness
+  class BadTest < StandardError; end # a test line the harness cannot decode: the judge's bug
+  class Mismatch < StandardError; end # a result that is not of the signature's type: written as null
+  class Cycle < StandardError; end # a ListNode or TreeNode result too long to be anything but a cycle
+
+  module_function
+
+  def parse_kind(text)
+    base = text.sub(/(\[\])+\z/, '')
+    [base, (text.length - base.length) / 2]
+  end
+
+  def show(value)
+    value.inspect[0, 40]
+  end
+
+  # Decoding the judge's arguments.
+
+  def decode(value, kind)
+    base, depth = kind
+    return DECODERS.fetch(base).call(value) if depth.zero?
+    raise BadTest, "expected an array, got #{show(value)}" unless value.is_a?(Array)
+
+    value.map { |item| decode(item, [base, depth - 1]) }
+  end
+
+  def checked(what, &test)
+    lambda do |value|
+      raise BadTest, "expected #{what}, got #{show(value)}" unless test.call(value)
+
+      value
+    end
+  end
+
+  def decode_integer(value)
+    raise BadTest, "expected an integer, got #{show(value)}" unless value.is_a?(Integer)
+
+    value
+  end
+
+  def decode_list_node(value)
+    raise BadTest, "expected an array of int, got #{show(value)}" unless value.is_a?(Array)
+
+    value.reverse.reduce(nil) { |head, item| ListNode.new(decode_integer(item), head) }
+  end
+
+  def decode_tree_node(value)
+    raise BadTest, "expected a level-order array, got #{show(value)}" unless value.is_a?(Array)
+    return nil if value.empty?
+
+    child = ->(index) { value[index].nil? ? nil : TreeNode.new(decode_integer(value[index])) }
+    root = child.call(0)
+    parents = [root]
+    taken = 0 # the first parent still without children
+    index = 1
+    while index < value.length
+      if taken == parents.length
+        raise BadTest, "tree node #{index} has no parent" unless value[index..].all?(&:nil?)
+
+        break
+      end
+      parent = parents[taken]
+      taken += 1
+      parent.left = child.call(index)
+      parent.right = child.call(index + 1)
+      parents << parent.left unless parent.left.nil?
+      parents << parent.right unless parent.right.nil?
+      index += 2
+    end
+    root
+  end
+
+  DECODERS = {
+    'int' => method(:decode_integer),
+    'long' => method(:decode_integer),
+    'double' => lambda { |value|
+      raise BadTest, "expected a number, got #{show(value)}" unless value.is_a?(Numeric)
+
+      value.to_f
+    },
+    'bool' => checked('a bool') { |value| [true, false].include?(value) },
+    'string' => checked('a string') { |value| value.is_a?(String) },
+    'char' => checked('a one-character string') { |value| value.is_a?(String) && value.length == 1 },
+    'ListNode' => method(:decode_list_node),
+    'TreeNode' => method(:decode_tree_node),
+  }.freeze
+
+  def decode_test(line, kinds)
+    begin
+      values = JSON.parse(line)
+    rescue JSON::ParserError => e
+      raise BadTest, "not JSON: #{e.message[0, 80]}"
+    end
+    raise BadTest, "expected an array of #{kinds.length} arguments" unless values.is_a?(Array) && values.length == kinds.length
+
+    values.zip(kinds).map { |value, kind| decode(value, kind) }
+  end
+
+  # Encoding results.
+
+  def encode(value, kind)
+    base, depth = kind
+    return ENCODERS.fetch(base).call(value) if depth.zero?
+    raise Mismatch unless value.is_a?(Array)
+
+    "[#{value.map { |item| encode(item, [base, depth - 1]) }.join(',')}]"
+  end
+
+  def encode_integer(value)
+    raise Mismatch unless value.is_a?(Integer) && value >= LONG_MIN && value <= LONG_MAX
+
+    value.to_s
+  end
+
+  def encode_double(value)
+    raise Mismatch unless value.is_a?(Integer) || value.is_a?(Float)
+
+    number = value.to_f
+    return '"NaN"' if number.nan?
+    return number.positive? ? '"Infinity"' : '"-Infinity"' if number.infinite?
+
+    number.to_s # the shortest round-trip form; `1.0e+20` is JSON too
+  end
+
+  def encode_text(value)
+    JSON.generate(value)
+  rescue JSON::GeneratorError, EncodingError
+    raise Mismatch # not valid UTF-8
+  end
+
+  def node?(value)
+    value.respond_to?(:val)
+  end
+
+  def encode_list_node(head)
+    items = []
+    node = head
+    until node.nil?
+      raise Mismatch unless node?(node)
+      raise Cycle, 'ListNode has a cycle' if items.length == MAX_NODES
+
+      items << encode_integer(node.val)
+      node = node.respond_to?(:next) ? node.next : nil
+    end
+    "[#{items.join(',')}]"
+  end
+
+  def encode_tree_node(root)
+    items = []
+    queue = [root]
+    nodes = 0
+    index = 0
+    while index < queue.length
+      node = queue[index]
+      index += 1
+      if node.nil?
+        items << 'null'
+        next
+      end
+      raise Mismatch unless node?(node)
+
+      nodes += 1
+      raise Cycle, 'TreeNode has a cycle' if nodes > MAX_NODES
+
+      items << encode_integer(node.val)
+      queue << (node.respond_to?(:left) ? node.left : nil) << (node.respond_to?(:right) ? node.right : nil)
+    end
+    items.pop while items.last == 'null'
+    "[#{items.join(',')}]"
+  end
+
+  ENCODERS = {
+    'int' => method(:encode_integer),
+    'long' => method(:encode_integer),
+    'double' => method(:encode_double),
+    'bool' => ->(value) { [true, false].include?(value) ? value.to_s : raise(Mismatch) },
+    'string' => ->(value) { value.is_a?(String) ? encode_text(value) : raise(Mismatch) },
+    'char' => ->(value) { value.is_a?(String) && value.length == 1 ? encode_text(value) : raise(Mismatch) },
+    'ListNode' => method(:encode_list_node),
+    'TreeNode' => method(:encode_tree_node),
+  }.freeze
+
+  # Talking to the judge.
+
+  RESULTS = IO.new(RESULTS_FD, 'w')
+  RESULTS.sync = true
+  RESULTS.binmode
+
+  def write_result(line)
+    RESULTS.write(line) # IO#write waits out a non-blocking pipe's EAGAIN
+  end
+
+  def describe(error)
+    message = begin
+      error.message.to_s
+    rescue StandardError
+      ''
+    end
+    message.empty? ? error.class.name.to_s : "#{error.class}: #{message}"
+  end
+
+  def report_error(error, seconds, solution_path)
+    write_result("#{JSON.generate({ 'e' => describe(error).scrub, 't' => seconds })}\n")
+    trace = error.backtrace || []
+    first = trace.index { |frame| frame.start_with?(solution_path) || frame.start_with?(SOLUTION_FILE) }
+    trace = first.nil? ? [] : trace[first..].reject { |frame| frame.include?('main.rb') }
+    shown = trace.first(BACKTRACE_FRAMES)
+    STDERR.write("#{describe(error).scrub}\n#{shown.map { |frame| "\tfrom #{frame}\n" }.join}")
+    STDERR.write("\t(#{trace.length - shown.length} more calls not shown)\n") if trace.length > shown.length
+    EXIT_USER_ERROR
+  end
+
+  def cpu_seconds
+    Process.clock_gettime(Process::CLOCK_PROCESS_CPUTIME_ID)
+  end
+
+  def load_solution(name, solution_path)
+    text = File.read(solution_path, encoding: 'UTF-8')
+    TOPLEVEL_BINDING.eval(text, SOLUTION_FILE, 1)
+    top = TOPLEVEL_BINDING.receiver
+    return top.method(name) if top.respond_to?(name, true)
+
+    raise NoMethodError, "undefined method `#{name}': the solution must define #{name}"
+  end
+
+  def run(name, param_types, returns)
+    kinds = param_types.map { |text| parse_kind(text) }
+    in_place = returns == 'void'
+    result_kind = in_place ? kinds[0] : parse_kind(returns)
+    solution_path = File.join(__dir__, SOLUTION_FILE)
+    tests = IO.new(0, 'rb', autoclose: false) # taken before the user's code can replace $stdin
+    begin
+      solve = load_solution(name, solution_path)
+    rescue ScriptError, StandardError, SystemStackError, NoMemoryError => e
+      return report_error(e, 0.0, solution_path)
+    end
+    number = 0
+    while (line = tests.gets)
+      next if line.strip.empty?
+
+      number += 1
+      begin
+        args = decode_test(line, kinds)
+      rescue BadTest => e
+        STDERR.write("judged harness: cannot decode test #{number}: #{e.message}\n")
+        return EXIT_BAD_TEST
+      end
+      start = cpu_seconds
+      begin
+        returned = solve.call(*args)
+      rescue ScriptError, StandardError, SystemStackError, NoMemoryError => e
+        return report_error(e, cpu_seconds - start, solution_path)
+      end
+      spent = cpu_seconds - start
+      begin
+        text = encode(in_place ? args[0] : returned, result_kind)
+      rescue Mismatch
+        text = 'null'
+      rescue Cycle => e
+        write_result("#{JSON.generate({ 'e' => e.message, 't' => spent })}\n")
+        return EXIT_USER_ERROR
+      rescue ScriptError, StandardError, SystemStackError => e # the user's node raised
+        return report_error(e, spent, solution_path)
+      end
+      write_result("{\"v\":#{text},\"t\":#{spent}}\n")
+    end
+    0
+  end
+end
