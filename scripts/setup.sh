@@ -31,6 +31,10 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [[ -x /usr/bin/rustc ]] || need+=(rustc)
 # The languages added after the first seven (TypeScript comes from npm: scripts/leetcode_libraries.sh).
 [[ -x /usr/bin/ruby ]] || need+=(ruby)
+[[ -x /usr/bin/php ]] || need+=(php-cli)
+# PHP's extensions of LeetCode's environment (languages/php.toml loads them).
+compgen -G '/usr/lib/php/*/mbstring.so' >/dev/null || need+=(php-mbstring)
+compgen -G '/usr/lib/php/*/bcmath.so' >/dev/null || need+=(php-bcmath)
 # LeetCode's environment libraries that Debian packages (docs/languages.md): C's uthash, Go's gods, and the
 # sources of Rust's rand, which scripts/leetcode_libraries.sh builds into rlibs.
 [[ -f /usr/include/uthash.h ]] || need+=(uthash-dev)

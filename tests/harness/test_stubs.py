@@ -81,6 +81,19 @@ TWO_SUM_STUBS = {
         "    ",
         "end",
     ),
+    "php": text(
+        "class Solution {",
+        "",
+        "    /**",
+        "     * @param Integer[] $nums",
+        "     * @param Integer $target",
+        "     * @return Integer[]",
+        "     */",
+        "    function twoSum($nums, $target) {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 SOLVE_SUDOKU = parse_signature("solveSudoku", [("board", "char[][]")], "void")
@@ -149,6 +162,18 @@ SOLVE_SUDOKU_STUBS = {
         "def solve_sudoku(board)",
         "    ",
         "end",
+    ),
+    "php": text(
+        "class Solution {",
+        "",
+        "    /**",
+        "     * @param String[][] $board",
+        "     * @return NULL",
+        "     */",
+        "    function solveSudoku(&$board) {",
+        "        ",
+        "    }",
+        "}",
     ),
 }
 

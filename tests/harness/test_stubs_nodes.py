@@ -252,6 +252,42 @@ SORTED_LIST_TO_BST_STUBS = {
         "    ",
         "end",
     ),
+    "php": text(
+        "/**",
+        " * Definition for a singly-linked list.",
+        " * class ListNode {",
+        " *     public $val = 0;",
+        " *     public $next = null;",
+        " *     function __construct($val = 0, $next = null) {",
+        " *         $this->val = $val;",
+        " *         $this->next = $next;",
+        " *     }",
+        " * }",
+        " */",
+        "/**",
+        " * Definition for a binary tree node.",
+        " * class TreeNode {",
+        " *     public $val = null;",
+        " *     public $left = null;",
+        " *     public $right = null;",
+        " *     function __construct($val = 0, $left = null, $right = null) {",
+        " *         $this->val = $val;",
+        " *         $this->left = $left;",
+        " *         $this->right = $right;",
+        " *     }",
+        " * }",
+        " */",
+        "class Solution {",
+        "",
+        "    /**",
+        "     * @param ListNode $head",
+        "     * @return TreeNode",
+        "     */",
+        "    function sortedListToBST($head) {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 
@@ -311,6 +347,18 @@ FLATTEN_ENDINGS = {
         "    ",
         "end",
     ),
+    "php": text(
+        "class Solution {",
+        "",
+        "    /**",
+        "     * @param TreeNode $root",
+        "     * @return NULL",
+        "     */",
+        "    function flatten($root) {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 
@@ -334,12 +382,13 @@ def test_flatten_modifies_its_tree_in_place(language_id: str) -> None:
         ("rust", "    pub fn reorder_list(head: &mut Option<Box<ListNode>>) {"),
         ("typescript", "function reorderList(head: ListNode | null): void {"),
         ("ruby", "def reorder_list(head)"),
+        ("php", "    function reorderList($head) {"),
     ],
 )
 def test_reorder_list_modifies_its_list_in_place(language_id: str, head: str) -> None:
     text_ = stub(parse_signature("reorderList", [("head", "ListNode")], "void"), language_id)
     assert head in text_.splitlines()
-    assert "Definition for singly-linked list." in text_
+    assert "singly-linked list." in text_  # PHP: "Definition for a singly-linked list."
     assert "binary tree" not in text_
 
 
