@@ -55,6 +55,14 @@ def problem_kinds(language_id: str) -> tuple[str, ...]:
     return ("function", "design") if has_design else ("function",)
 
 
+def languages_for(kind: str) -> tuple[str, ...]:
+    """The languages a problem of `kind` (`function`, `design`) can be solved in, in reference-rank order;
+    every language for any other kind (`io`)."""
+    if kind not in ("function", "design"):
+        return LANGUAGE_IDS
+    return tuple(language_id for language_id in supports() if kind in problem_kinds(language_id))
+
+
 def language_of_extension(extension: str) -> str | None:
     """The language of a file extension (`.py3` or `py3`), exactly as spelled (`.C` is C++); None if none."""
     return _by_extension().get(extension.removeprefix("."))

@@ -15,7 +15,7 @@ from pathlib import Path
 import aiosqlite
 import msgspec
 
-from judged.harness import LANGUAGE_IDS, Signature
+from judged.harness import Signature, registry
 from judged.harness.design import Design
 from judged.problems import (
     DesignProblem,
@@ -195,7 +195,7 @@ async def _write_problem(db: aiosqlite.Connection, problem: Problem, folder: Pat
             "tags": _json(list(problem.tags)),
             "time_limit": problem.time_limit,
             "memory_limit": problem.memory_limit,
-            "languages": _json(list(LANGUAGE_IDS)),  # a function problem has a harness in every language
+            "languages": _json(list(registry.languages_for(problem.kind.value))),  # those with its kind's harness
             "signature": _json(callee),
             "statement": problem.statement,
             "samples": _json(samples),

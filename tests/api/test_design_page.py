@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from judged.harness import LANGUAGE_IDS
+from judged.harness import registry
 from judged.harness.design_stubs import design_stub
 from tests.api.conftest import BUNDLED, Client
 from tests.kinds import design_problem
@@ -23,7 +23,7 @@ def root(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize("language", LANGUAGE_IDS)
+@pytest.mark.parametrize("language", registry.languages_for("design"))
 async def test_a_design_problem_page_has_its_class_and_leetcodes_class_stub(client: Client, language: str) -> None:
     response = await client.get("/v1/problems/min-stack", params={"language": language})
     assert response.status == 200, await response.text()
@@ -41,6 +41,13 @@ async def test_a_design_problem_page_has_its_class_and_leetcodes_class_stub(clie
     }
     assert body["stub"] == design_stub(design_problem(BUNDLED / "min-stack").design, language)
     assert body["samples"][0]["input"]["operations"][0] == "MinStack"
+
+
+async def test_a_design_problem_page_in_a_language_without_a_design_harness_is_a_400(client: Client) -> None:
+    response = await client.get("/v1/problems/min-stack", params={"language": "ruby"})
+    assert response.status == 400
+    assert "unknown language 'ruby' for this problem" in (await response.json())["error"]["message"]
+    assert (await client.get("/v1/problems/balance-point", params={"language": "ruby"})).status == 200
 
 
 async def test_a_function_problem_page_has_no_design(client: Client) -> None:

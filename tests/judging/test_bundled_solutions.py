@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from judged.harness import LANGUAGE_IDS
+from judged.harness import LANGUAGE_IDS, registry
 from judged.judging.service import Judge
 from judged.judging.sources import read_program
 from judged.problems import ReferenceSolution, load_problem
@@ -42,7 +42,9 @@ async def judge(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[Judge]:
 def test_the_bundle_covers_every_language_and_verdict() -> None:
     accepted = {(folder.name, s.language) for folder, s in SOLUTIONS if s.verdict.code == "AC"}
     assert len(PROBLEMS) >= 12
-    assert accepted == {(f.name, lang) for f in PROBLEMS for lang in LANGUAGE_IDS}
+    kinds = {folder.name: load_problem(folder).kind.value for folder in PROBLEMS}
+    assert accepted == {(f.name, lang) for f in PROBLEMS for lang in registry.languages_for(kinds[f.name])}
+    assert set(kinds.values()) == {"function", "design"}
     assert {s.verdict.code for _, s in SOLUTIONS} == {"AC", "WA", "TLE", "RE", "CE", "MLE"}
 
 
