@@ -38,6 +38,9 @@ BODIES = {
     "go": "n := 0\n    for _, w := range dict {\n        if len(w) == type_ {\n            n++\n        }\n    }\n"
     "    return n",
     "rust": "dict.iter().filter(|w| w.len() as i32 == type_).count() as i32",
+    "typescript": "return dict.filter(w => w.length === type).length;",
+    "ruby": "dict.count { |w| w.length == type }",
+    "php": "return count(array_filter($dict, fn($w) => strlen($w) === $type));",
 }
 
 
@@ -47,15 +50,15 @@ def builder(sandbox: Sandbox, state_dir: Path) -> Builder:
 
 
 def filled(language: str) -> str:
-    """The stub with its cursor line (the only blank one) replaced by the body."""
+    """The stub with its cursor line (the one of spaces alone; PHP's has an empty line too) replaced by the body."""
     lines = stub(SIGNATURE, language).split("\n")
-    cursor = next(index for index, line in enumerate(lines) if not line.strip())
+    cursor = next(index for index, line in enumerate(lines) if line and not line.strip())
     lines[cursor] = lines[cursor] + BODIES[language]
     return "\n".join(lines) + "\n"
 
 
 def test_every_language_has_a_body_here() -> None:
-    assert set(BODIES) <= set(LANGUAGE_IDS)
+    assert set(BODIES) == set(LANGUAGE_IDS)
 
 
 @pytest.mark.parametrize("language", sorted(BODIES))
