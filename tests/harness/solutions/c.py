@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import signal
 
-from judged.harness.stubs import stub
+from judged.harness import stub
 from judged.harness.types import Type
 from judged.harness.values import LONG_MAX, LONG_MIN
 from tests.harness.conformance import Outcome, Solution

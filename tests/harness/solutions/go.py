@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from judged.harness.stubs import stub
+from judged.harness import stub
 from judged.harness.typenames import type_name
 from judged.harness.types import Type
 from judged.harness.values import LONG_MIN

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from judged.harness import stub
 from judged.harness.lang_java import PRE_IMPORTS
-from judged.harness.stubs import stub
 from judged.harness.typenames import type_name
 from judged.harness.types import ALL_VALUE_TYPES, Type
 from judged.harness.values import LONG_MIN

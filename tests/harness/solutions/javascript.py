@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from judged.harness.stubs import stub
+from judged.harness import stub
 from judged.harness.types import Base, Type
 from judged.harness.values import LONG_MIN
 from tests.harness import strategies
