@@ -15,7 +15,7 @@ import json
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.support import LanguageSupport, Layout
 from judged.harness.typenames import TypeNames
-from judged.harness.types import Base, Signature
+from judged.harness.types import NODES, Base, Signature
 
 MAIN_FILE = "main.php"
 SOLUTION_FILE = "solution.php"
@@ -31,6 +31,7 @@ TYPE_NAMES = TypeNames(
         Base.CHAR: "String",
         Base.LIST_NODE: "ListNode",
         Base.TREE_NODE: "TreeNode",
+        Base.NODE: "Node",
         Base.VOID: "NULL",
     },
     array="{}[]",
@@ -65,6 +66,19 @@ NODE_COMMENTS = {
         " * }",
         " */",
     ),
+    Base.NODE: (
+        "/**",
+        " * Definition for a Node.",
+        " * class Node {",
+        " *     public $val = null;",
+        " *     public $neighbors = null;",
+        " *     function __construct($val = 0) {",
+        " *         $this->val = $val;",
+        " *         $this->neighbors = array();",
+        " *     }",
+        " * }",
+        " */",
+    ),
 }
 
 # A parameter is a `$variable`: PHP's keywords are allowed there, only `$this` is not.
@@ -86,9 +100,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's PHP stub: `class Solution {`, the type comment, `function twoSum($nums, $target) {`."""
-    comments = [
-        line for base in (Base.LIST_NODE, Base.TREE_NODE) if signature.uses(base) for line in NODE_COMMENTS[base]
-    ]
+    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
     docs = [f"     * @param {TYPE_NAMES.spell(param.type)} ${param.name}" for param in signature.params]
     docs.append(f"     * @return {TYPE_NAMES.spell(signature.returns)}")
     params = [f"${param.name}" for param in signature.params]

@@ -15,7 +15,7 @@ from judged.harness.names import snake_case
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.support import LanguageSupport, Layout
 from judged.harness.typenames import TypeNames
-from judged.harness.types import Base, Signature
+from judged.harness.types import NODES, Base, Signature
 
 MAIN_FILE = "main.rb"
 SOLUTION_FILE = "solution.rb"
@@ -30,6 +30,7 @@ TYPE_NAMES = TypeNames(
         Base.CHAR: "Character",
         Base.LIST_NODE: "ListNode",
         Base.TREE_NODE: "TreeNode",
+        Base.NODE: "Node",
         Base.VOID: "Void",
     },
     array="{}[]",
@@ -57,6 +58,17 @@ NODE_COMMENTS = {
         "#     end",
         "# end",
     ),
+    Base.NODE: (
+        "# Definition for a Node.",
+        "# class Node",
+        "#     attr_accessor :val, :neighbors",
+        "#     def initialize(val = 0, neighbors = nil)",
+        "#         @val = val",
+        "#         neighbors = [] if neighbors.nil?",
+        "#         @neighbors = neighbors",
+        "#     end",
+        "# end",
+    ),
 }
 
 # Ruby's keywords (a parameter may not be called `end`), and the Kernel methods a pasted solution calls
@@ -79,9 +91,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Ruby stub: the type comments, then `def two_sum(nums, target)` ... `end`."""
-    comments = [
-        line for base in (Base.LIST_NODE, Base.TREE_NODE) if signature.uses(base) for line in NODE_COMMENTS[base]
-    ]
+    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
     docs = [f"# @param {{{TYPE_NAMES.spell(param.type)}}} {snake_case(param.name)}" for param in signature.params]
     if signature.in_place:
         modified = snake_case(signature.params[0].name)

@@ -13,7 +13,7 @@ from judged.harness import lang_javascript
 from judged.harness.names import RESERVED_BY_LANGUAGE
 from judged.harness.support import LanguageSupport, Layout
 from judged.harness.typenames import TypeNames
-from judged.harness.types import Base, Signature
+from judged.harness.types import NODES, Base, Signature
 
 MAIN_FILE = lang_javascript.MAIN_FILE
 SOLUTION_FILE = "solution.ts"
@@ -28,6 +28,7 @@ TYPE_NAMES = TypeNames(
         Base.CHAR: "string",
         Base.LIST_NODE: "ListNode | null",
         Base.TREE_NODE: "TreeNode | null",
+        Base.NODE: "_Node | null",
         Base.VOID: "void",
     },
     array="{}[]",
@@ -61,7 +62,21 @@ _TREE_NODE = (
     " * }",
     " */",
 )
-NODE_COMMENTS = {Base.LIST_NODE: _LIST_NODE, Base.TREE_NODE: _TREE_NODE}
+_GRAPH_NODE = (
+    "/**",
+    " * Definition for _Node.",
+    " * class _Node {",
+    " *     val: number",
+    " *     neighbors: _Node[]",
+    " *",
+    " *     constructor(val?: number, neighbors?: _Node[]) {",
+    " *         this.val = (val===undefined ? 0 : val)",
+    " *         this.neighbors = (neighbors===undefined ? [] : neighbors)",
+    " *     }",
+    " * }",
+    " */",
+)
+NODE_COMMENTS = {Base.LIST_NODE: _LIST_NODE, Base.TREE_NODE: _TREE_NODE, Base.NODE: _GRAPH_NODE}
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
@@ -72,9 +87,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's TypeScript stub: `function twoSum(nums: number[], target: number): number[] {` ... `};`."""
-    comments = [
-        line for base in (Base.LIST_NODE, Base.TREE_NODE) if signature.uses(base) for line in NODE_COMMENTS[base]
-    ]
+    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
     params = ", ".join(f"{param.name}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     head = f"function {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} {{"
     body = ["    "]

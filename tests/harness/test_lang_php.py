@@ -140,3 +140,20 @@ async def test_a_thrown_exception_is_a_runtime_error_with_its_message(builder: B
     assert result.verdict is Verdict.RE
     assert result.failure is not None
     assert result.failure.message == "InvalidArgumentException: no pair"
+
+
+async def test_a_graph_is_cloned_with_leetcodes_node(builder: Builder) -> None:
+    signature = parse_signature("cloneGraph", [("node", "Node")], "Node")
+    code = stub(signature, "php").replace(
+        "\n        \n",
+        "\n        $copies = new SplObjectStorage();\n"
+        "        $copy = function ($n) use (&$copy, $copies) {\n"
+        "            if ($n === null) return null;\n            if ($copies->contains($n)) return $copies[$n];\n"
+        "            $copies[$n] = new Node($n->val);\n"
+        "            foreach ($n->neighbors as $m) $copies[$n]->neighbors[] = $copy($m);\n"
+        "            return $copies[$n];\n        };\n        return $copy($node);\n",
+    )
+    assert " * class Node {\n" in code
+    cases = [Case(args=[[[2, 4], [1, 3], [2, 4], [1, 3]]], output=[[2, 4], [1, 3], [2, 4], [1, 3]])]
+    result = await judge(builder, signature, code, [*cases, Case(args=[[]], output=[]), Case(args=[[[]]], output=[[]])])
+    assert result.verdict is Verdict.AC, (code, result.compile_output, result.failure)

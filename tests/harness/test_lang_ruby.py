@@ -142,3 +142,18 @@ async def test_a_missing_method_is_a_runtime_error_naming_it(builder: Builder) -
     assert result.verdict is Verdict.RE
     assert result.failure is not None
     assert "two_sum" in result.failure.message
+
+
+async def test_a_graph_is_cloned_with_leetcodes_node(builder: Builder) -> None:
+    signature = parse_signature("cloneGraph", [("node", "Node")], "Node")
+    code = stub(signature, "ruby").replace(
+        "\n    \n",
+        "\n    copies = {}\n    copy = lambda do |n|\n        return nil if n.nil?\n"
+        "        return copies[n] if copies.key?(n)\n        copies[n] = Node.new(n.val)\n"
+        "        n.neighbors.each { |m| copies[n].neighbors << copy.call(m) }\n        copies[n]\n    end\n"
+        "    copy.call(node)\n",
+    )
+    assert "# class Node\n" in code
+    cases = [Case(args=[[[2, 4], [1, 3], [2, 4], [1, 3]]], output=[[2, 4], [1, 3], [2, 4], [1, 3]])]
+    result = await judge(builder, signature, code, [*cases, Case(args=[[]], output=[]), Case(args=[[[]]], output=[[]])])
+    assert result.verdict is Verdict.AC, (code, result.compile_output, result.failure)

@@ -117,3 +117,20 @@ async def test_a_thrown_error_is_a_runtime_error(builder: Builder) -> None:
     assert result.verdict is Verdict.RE
     assert result.failure is not None
     assert "no" in result.failure.message
+
+
+async def test_a_graph_is_cloned_with_leetcodes_node(builder: Builder) -> None:
+    signature = parse_signature("cloneGraph", [("node", "Node")], "Node")
+    code = stub(signature, "typescript").replace(
+        "\n    \n",
+        "\n    const copies = new Map<_Node, _Node>();\n"
+        "    const copy = (n: _Node | null): _Node | null => {\n"
+        "        if (n === null) return null;\n        if (copies.has(n)) return copies.get(n)!;\n"
+        "        const c = new _Node(n.val);\n        copies.set(n, c);\n"
+        "        for (const m of n.neighbors) c.neighbors.push(copy(m)!);\n        return c;\n    };\n"
+        "    return copy(node);\n",
+    )
+    assert " * class _Node {\n" in code
+    cases = [Case(args=[[[2, 4], [1, 3], [2, 4], [1, 3]]], output=[[2, 4], [1, 3], [2, 4], [1, 3]])]
+    result = await judge(builder, signature, code, [*cases, Case(args=[[]], output=[]), Case(args=[[[]]], output=[[]])])
+    assert result.verdict is Verdict.AC, (code, result.compile_output, result.failure)

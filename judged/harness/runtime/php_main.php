@@ -9,7 +9,7 @@
 // test on fd 3.
 //
 // The user's file is required under its own name (so errors show the user's
-// lines), with LeetCode's ListNode and TreeNode defined; `new Solution()` is
+// lines), with LeetCode's ListNode, TreeNode and graph Node defined; `new Solution()` is
 // then asked `->twoSum(...)` once per test. A void signature's method takes
 // its first parameter by reference (`function sortColors(&$nums)`), as on
 // LeetCode, and that argument after the call is the result. A result of the
@@ -38,6 +38,15 @@ class TreeNode {
         $this->val = $val;
         $this->left = $left;
         $this->right = $right;
+    }
+}
+
+class Node {
+    public $val = null;
+    public $neighbors = null;
+    function __construct($val = 0) {
+        $this->val = $val;
+        $this->neighbors = array();
     }
 }
 
@@ -103,6 +112,8 @@ final class JudgedHarness {
                 return self::decodeListNode($value);
             case 'TreeNode':
                 return self::decodeTreeNode($value);
+            case 'Node':
+                return self::decodeGraphNode($value);
         }
         throw new JudgedBadTest("unknown type $base");
     }
@@ -158,6 +169,29 @@ final class JudgedHarness {
             }
         }
         return $root;
+    }
+
+    static function decodeGraphNode($value): ?Node {
+        if (!is_array($value)) {
+            throw new JudgedBadTest('expected an adjacency list, got ' . self::show($value));
+        }
+        $nodes = [];
+        for ($number = 1; $number <= count($value); $number++) {
+            $nodes[] = new Node($number);
+        }
+        foreach ($value as $index => $neighbours) {
+            if (!is_array($neighbours)) {
+                throw new JudgedBadTest('expected a list of neighbours, got ' . self::show($neighbours));
+            }
+            foreach ($neighbours as $neighbour) {
+                $number = self::decodeInteger($neighbour);
+                if ($number < 1 || $number > count($nodes)) {
+                    throw new JudgedBadTest("no node $number in a graph of " . count($nodes));
+                }
+                $nodes[$index]->neighbors[] = $nodes[$number - 1];
+            }
+        }
+        return $nodes ? $nodes[0] : null;
     }
 
     static function decodeTest(string $line, array $kinds): array {
@@ -228,6 +262,8 @@ final class JudgedHarness {
                 return self::encodeListNode($value);
             case 'TreeNode':
                 return self::encodeTreeNode($value);
+            case 'Node':
+                return self::encodeGraphNode($value);
         }
         throw new JudgedMismatch();
     }
@@ -281,6 +317,45 @@ final class JudgedHarness {
             array_pop($items);
         }
         return '[' . implode(',', $items) . ']';
+    }
+
+    // The adjacency list of the graph reachable from `start`, by value: its values must be 1..n, once each.
+    static function encodeGraphNode($start): string {
+        if ($start === null) {
+            return '[]';
+        }
+        $neighboursOf = [];
+        $seen = new SplObjectStorage();
+        if (!is_object($start)) {
+            throw new JudgedMismatch();
+        }
+        $seen->attach($start);
+        $queue = [$start];
+        for ($index = 0; $index < count($queue); $index++) {
+            $node = $queue[$index];
+            if (!self::isNode($node) || !property_exists($node, 'neighbors') || !is_array($node->neighbors)
+                || !is_int($node->val) || isset($neighboursOf[$node->val])) {
+                throw new JudgedMismatch();
+            }
+            $neighboursOf[$node->val] = $node->neighbors;
+            foreach ($node->neighbors as $neighbour) {
+                if (!self::isNode($neighbour)) {
+                    throw new JudgedMismatch();
+                }
+                if (!$seen->contains($neighbour)) {
+                    $seen->attach($neighbour);
+                    $queue[] = $neighbour;
+                }
+            }
+        }
+        $rows = [];
+        for ($value = 1; $value <= count($neighboursOf); $value++) {
+            if (!isset($neighboursOf[$value])) {
+                throw new JudgedMismatch();
+            }
+            $rows[] = '[' . implode(',', array_map(fn($node) => $node->val, $neighboursOf[$value])) . ']';
+        }
+        return '[' . implode(',', $rows) . ']';
     }
 
     // Talking to the judge.

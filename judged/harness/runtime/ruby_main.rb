@@ -7,7 +7,7 @@
 # {"v": ..., "t": ...} or {"e": ..., "t": ...} line per test on fd 3.
 #
 # The user's file is evaluated at the top level under its own name (so errors
-# show the user's lines), with LeetCode's ListNode and TreeNode defined and
+# show the user's lines), with LeetCode's ListNode, TreeNode and graph Node defined and
 # `set` loaded; the method LeetCode's Ruby form defines (`def two_sum(nums,
 # target)`, snake_case) is then called once per test. A result of the wrong
 # type is written as null, which no valid expected value equals; so is an
@@ -43,6 +43,16 @@ class TreeNode
     @val = val
     @left = left
     @right = right
+  end
+end
+
+# LeetCode's graph node (clone graph): its value and its neighbours.
+class Node
+  attr_accessor :val, :neighbors
+
+  def initialize(val = 0, neighbors = nil)
+    @val = val
+    @neighbors = neighbors.nil? ? [] : neighbors
   end
 end
 
@@ -118,6 +128,23 @@ module JudgedHarness
     root
   end
 
+  def decode_graph_node(value)
+    raise BadTest, "expected an adjacency list, got #{show(value)}" unless value.is_a?(Array)
+
+    nodes = (1..value.length).map { |number| Node.new(number) }
+    value.each_with_index do |neighbours, index|
+      raise BadTest, "expected a list of neighbours, got #{show(neighbours)}" unless neighbours.is_a?(Array)
+
+      neighbours.each do |neighbour|
+        number = decode_integer(neighbour)
+        raise BadTest, "no node #{number} in a graph of #{nodes.length}" unless number.between?(1, nodes.length)
+
+        nodes[index].neighbors << nodes[number - 1]
+      end
+    end
+    nodes.first
+  end
+
   DECODERS = {
     'int' => method(:decode_integer),
     'long' => method(:decode_integer),
@@ -131,6 +158,7 @@ module JudgedHarness
     'char' => checked('a one-character string') { |value| value.is_a?(String) && value.length == 1 },
     'ListNode' => method(:decode_list_node),
     'TreeNode' => method(:decode_tree_node),
+    'Node' => method(:decode_graph_node),
   }.freeze
 
   def decode_test(line, kinds)
@@ -217,6 +245,37 @@ module JudgedHarness
     "[#{items.join(',')}]"
   end
 
+  # The adjacency list of the graph reachable from `start`, by value: its values must be 1..n, once each.
+  def encode_graph_node(start)
+    return '[]' if start.nil?
+
+    neighbours_of = {}
+    seen = { start.object_id => true }
+    queue = [start]
+    index = 0
+    while index < queue.length
+      node = queue[index]
+      index += 1
+      raise Mismatch unless node?(node) && node.respond_to?(:neighbors) && node.neighbors.is_a?(Array)
+      raise Mismatch unless node.val.is_a?(Integer) && !neighbours_of.key?(node.val)
+
+      neighbours_of[node.val] = node.neighbors
+      node.neighbors.each do |neighbour|
+        raise Mismatch unless node?(neighbour)
+        next if seen.key?(neighbour.object_id)
+
+        seen[neighbour.object_id] = true
+        queue << neighbour
+      end
+    end
+    rows = (1..neighbours_of.length).map do |value|
+      raise Mismatch unless neighbours_of.key?(value)
+
+      "[#{neighbours_of[value].map(&:val).join(',')}]"
+    end
+    "[#{rows.join(',')}]"
+  end
+
   ENCODERS = {
     'int' => method(:encode_integer),
     'long' => method(:encode_integer),
@@ -226,6 +285,7 @@ module JudgedHarness
     'char' => ->(value) { value.is_a?(String) && value.length == 1 ? encode_text(value) : raise(Mismatch) },
     'ListNode' => method(:encode_list_node),
     'TreeNode' => method(:encode_tree_node),
+    'Node' => method(:encode_graph_node),
   }.freeze
 
   # Talking to the judge.
