@@ -119,4 +119,3 @@ def _comments(signature: Signature, language_id: str) -> list[str]:
     if language_id == "rust" and signature.uses(Base.NODE) and not signature.uses(Base.TREE_NODE):
         lines += RUST_USES  # the TreeNode block ends with them, as on LeetCode; a graph needs them too
     return lines
-
