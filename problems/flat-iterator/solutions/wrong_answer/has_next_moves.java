@@ -7,7 +7,7 @@ class Vector2D {
     }
 
     public int next() {
-        return values.get(at++);
+        return at < values.size() ? values.get(at++) : -1;  // past the end: a wrong value, not an exception
     }
 
     public boolean hasNext() {
