@@ -1,5 +1,5 @@
 // The code editor: Monaco, loaded lazily (import("./editor")) once the statement is on screen.
-// Only the editor core, the contributions a solver uses and the grammars of judged's seven
+// Only the editor core, the contributions a solver uses and the grammars of judged's ten
 // languages are bundled, not the whole of Monaco (its language services, 80 grammars).
 import * as monaco from "monaco-editor/editor/editor.api.js";
 import "monaco-editor/editor/browser/coreCommands.js";
@@ -25,13 +25,16 @@ import "monaco-editor/languages/definitions/java/register.js";
 import "monaco-editor/languages/definitions/javascript/register.js";
 import "monaco-editor/languages/definitions/python/register.js";
 import "monaco-editor/languages/definitions/rust/register.js";
+import "monaco-editor/languages/definitions/typescript/register.js";
+import "monaco-editor/languages/definitions/ruby/register.js";
+import "monaco-editor/languages/definitions/php/register.js";
 import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
 
 (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };
 
-/** judged's language ids to Monaco's (the same, today; kept as a table for new languages). */
+/** judged's language ids to Monaco's (the same, today; a new language adds its grammar above and a line here). */
 const MONACO_LANGUAGE: Record<string, string> = {
   python: "python",
   c: "c",
@@ -40,6 +43,9 @@ const MONACO_LANGUAGE: Record<string, string> = {
   javascript: "javascript",
   go: "go",
   rust: "rust",
+  typescript: "typescript",
+  ruby: "ruby",
+  php: "php",
 };
 
 export interface CodeEditor {
