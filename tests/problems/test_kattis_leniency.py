@@ -87,13 +87,13 @@ def test_languages_judged_does_not_have_are_warned_about_not_refused(tmp_path: P
     folder = package(tmp_path, {
         "submissions/accepted/a.py": "print(1)\n",
         "submissions/accepted/A.kt": "fun main() = println(1)\n",
-        "submissions/accepted/a.rb": "puts 1\n",
+        "submissions/accepted/a.rb": "puts 1\n",  # Ruby is one of judged's languages now: judged
         "submissions/accepted/old.py": "print 1\n",
         "submissions/accepted/shebang.py": "#!/usr/bin/env python2\nprint(1)\n",
         "submissions/accepted/builtins.py": "n = int(raw_input())\nprint(n)\n",
         "submissions/accepted/both.py": "try:\n    input = raw_input\nexcept NameError:\n    pass\nprint(1)\n",
     })  # fmt: skip
-    assert set(expectations(folder)) == {"a.py", "both.py"}
+    assert set(expectations(folder)) == {"a.py", "a.rb", "both.py"}
     found = warnings(folder)
     assert "submissions/accepted/A.kt: submission in a language judged does not have (.kt); not judged" in found
     assert "submissions/accepted/old.py: a Python 2 submission; judged runs Python 3; not judged" in found

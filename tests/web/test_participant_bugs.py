@@ -105,7 +105,7 @@ async def create_competition(base_url: str, competition_id: str, rule: str | Non
 async def test_a_failed_hidden_test_keeps_the_editor_says_hidden_and_counts_every_test(
     browser: Browser, base_url: str, viewport: ViewportSize
 ) -> None:
-    """Bugs 1 (the editor collapsed to 2 px), 2 (`null` three times), 3 ("3 / 4 tests"), 7 (message twice, flat).
+    """Bugs 1 (the editor collapsed to 2 px), 2 (`null` three times), 3 ("3 / 4 tests"), 7 (message twice).
 
     Each fails on its own on the client before the fix.
     """
@@ -140,10 +140,11 @@ async def test_a_failed_hidden_test_keeps_the_editor_says_hidden_and_counts_ever
     line = verdict.locator(".verdict-line")
     await expect(line).to_contain_text(f"{progress['passed']} / {progress['total']} tests passed")
 
-    # The checker's message once, with its own line breaks.
+    # Said once; on a hidden test only that it is hidden (the checker's message would quote the answer).
     messages = verdict.locator(".message")
     await expect(messages).to_have_count(1)
-    assert "\n" in (await messages.inner_text()).strip()
+    assert (await messages.inner_text()).strip().endswith("(hidden test: input not shown)")
+    assert "Judge" not in await verdict.inner_text()
     assert page_errors(page) == []
     await page.context.close()
 
@@ -315,6 +316,9 @@ async def test_what_a_participant_reads_is_said_once_and_plainly(
     await expect(page.locator("#verdict [data-verdict=WA]")).to_be_visible(timeout=VERDICT_TIMEOUT)
     shown_input = page.locator(".failure .io", has=page.get_by_role("heading", name="Input", exact=True)).locator("pre")
     await expect(shown_input).to_have_text("1 2")
+    messages = page.locator("#verdict .message")  # a sample's checker message: once, with its own line breaks
+    await expect(messages).to_have_count(1)
+    assert "\n" in (await messages.inner_text()).strip()
 
     await page.goto("/#/problems/balance-point")
     await open_code(page, viewport)
