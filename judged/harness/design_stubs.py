@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from judged.harness import registry
 from judged.harness.design import Design
 from judged.harness.names import snake_case
 from judged.harness.typenames import type_name
@@ -218,6 +219,75 @@ def _rust(design: Design) -> list[str]:
     return [*lines, "", "/**", f" * Your {name} object will be instantiated and called as such:", *usage, " */"]
 
 
+def _typescript(design: Design) -> list[str]:
+    def params(given: tuple[Param, ...]) -> str:
+        return ", ".join(f"{p.name}: {registry.type_name(p.type, 'typescript')}" for p in given)
+
+    name = design.class_name
+    lines = [f"class {name} {{", f"    constructor({params(design.constructor)}) {{", "        ", "    }"]
+    for method in design.methods:
+        returns = registry.type_name(method.returns, "typescript")
+        lines += ["", f"    {method.name}({params(method.params)}): {returns} {{", "        ", "    }"]
+    lines.append("}")
+    usage = [f" * var obj = new {name}({_names(design.constructor)})"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{method.name}({','.join(p.name for p in method.params)})"
+        usage.append(f" * {call}" if method.returns == VOID else f" * var param_{index} = {call}")
+    return [*lines, "", *_usage_comment(design, usage)]
+
+
+def _ruby(design: Design) -> list[str]:
+    def docs(params: tuple[Param, ...], returns: Type | None) -> list[str]:
+        lines = [f"    :type {snake_case(p.name)}: {registry.type_name(p.type, 'ruby')}" for p in params]
+        if returns is not None:
+            lines.append(f"    :rtype: {registry.type_name(returns, 'ruby')}")
+        return ["=begin", *lines, "=end"] if lines else []
+
+    def names(params: tuple[Param, ...]) -> str:
+        return ", ".join(snake_case(p.name) for p in params)
+
+    name = design.class_name
+    lines = [f"class {name}", "", *docs(design.constructor, None), f"    def initialize({names(design.constructor)})"]
+    lines += ["        ", "    end", "", ""]
+    for method in design.methods:
+        lines += [*docs(method.params, method.returns), f"    def {snake_case(method.name)}({names(method.params)})"]
+        lines += ["        ", "    end", "", ""]
+    lines.append("end")
+    usage = [f"# obj = {name}.new({names(design.constructor)})"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{snake_case(method.name)}({names(method.params)})"
+        usage.append(f"# {call}" if method.returns == VOID else f"# param_{index} = {call}")
+    return [*lines, "", f"# Your {name} object will be instantiated and called as such:", *usage]
+
+
+def _php(design: Design) -> list[str]:
+    def docs(params: tuple[Param, ...], returns: Type | None) -> list[str]:
+        lines = [f"     * @param {registry.type_name(p.type, 'php')} ${p.name}" for p in params]
+        if returns is not None:
+            lines.append(f"     * @return {registry.type_name(returns, 'php')}")
+        return ["    /**", *lines, "     */"]
+
+    def names(params: tuple[Param, ...]) -> str:
+        return ", ".join(f"${p.name}" for p in params)
+
+    name = design.class_name
+    lines = [
+        f"class {name} {{",
+        *docs(design.constructor, None),
+        f"    function __construct({names(design.constructor)}) {{",
+    ]
+    lines += ["        ", "    }"]
+    for method in design.methods:
+        lines += ["  ", *docs(method.params, method.returns), f"    function {method.name}({names(method.params)}) {{"]
+        lines += ["        ", "    }"]
+    lines.append("}")
+    usage = [f" * $obj = {name}({names(design.constructor)});"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"$obj->{method.name}({names(method.params)});"
+        usage.append(f" * {call}" if method.returns == VOID else f" * $ret_{index} = {call}")
+    return [*lines, "", *_usage_comment(design, usage)]
+
+
 def _usage_comment(design: Design, usage: list[str]) -> list[str]:
     return ["/**", f" * Your {design.class_name} object will be instantiated and called as such:", *usage, " */"]
 
@@ -230,4 +300,7 @@ _RENDERERS: dict[str, Callable[[Design], list[str]]] = {
     "javascript": _javascript,
     "go": _go,
     "rust": _rust,
+    "typescript": _typescript,
+    "ruby": _ruby,
+    "php": _php,
 }

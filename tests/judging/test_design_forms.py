@@ -224,6 +224,96 @@ void minStackFree(MinStack* obj) { free(obj); }
 };
 """,
     ),
+    "typescript-private-fields-public-methods": (
+        "typescript",
+        """class MinStack {
+    private stack: number[] = [];
+    private mins: number[];
+
+    constructor() {
+        this.mins = [];
+    }
+
+    public push(val: number): void {
+        this.stack.push(val);
+        if (this.mins.length === 0 || val <= this.mins[this.mins.length - 1]) this.mins.push(val);
+    }
+
+    public pop(): void {
+        if (this.stack.pop() === this.mins[this.mins.length - 1]) this.mins.pop();
+    }
+
+    public top(): number {
+        return this.stack[this.stack.length - 1];
+    }
+
+    public getMin(): number {
+        return this.mins[this.mins.length - 1];
+    }
+}
+""",
+    ),
+    "ruby-attr-and-explicit-returns": (
+        "ruby",
+        """class MinStack
+    attr_reader :stack
+
+=begin
+    initialize your data structure here.
+=end
+    def initialize
+        @stack = []
+        @mins = []
+    end
+
+    def push(val)
+        @stack.push(val)
+        @mins.push(val) if @mins.empty? || val <= @mins.last
+        nil
+    end
+
+    def pop
+        @mins.pop if @stack.pop == @mins.last
+    end
+
+    def top
+        return @stack[-1]
+    end
+
+    def get_min
+        return @mins[-1]
+    end
+end
+""",
+    ),
+    "php-open-tag-and-public-functions": (
+        "php",
+        """<?php
+class MinStack {
+    private array $stack = [];
+
+    public function __construct() {
+    }
+
+    public function push(int $val): void {
+        $min = $this->stack ? min($val, end($this->stack)[1]) : $val;
+        $this->stack[] = [$val, $min];
+    }
+
+    public function pop(): void {
+        array_pop($this->stack);
+    }
+
+    public function top(): int {
+        return end($this->stack)[0];
+    }
+
+    public function getMin(): int {
+        return end($this->stack)[1];
+    }
+}
+""",
+    ),
 }
 
 
@@ -273,6 +363,9 @@ MISSING = {
     "java": ("public int getMin()", "public int getMinimum()", Verdict.RE, "class MinStack has no method getMin"),
     "cpp": ("struct MinStack {", "struct MinStak {", Verdict.CE, ""),
     "go": ("func (this MinStack) GetMin() int", "func (this MinStack) Minimum() int", Verdict.CE, ""),
+    "ruby": ("def get_min", "def minimum", Verdict.RE, "NoMethodError: undefined method `get_min'"),
+    "php": ("function getMin()", "function minimum()", Verdict.RE, "Call to undefined method MinStack::getMin()"),
+    "typescript": ("public getMin()", "public minimum()", Verdict.RE, "TypeError: class MinStack has no method getMin"),
 }
 
 

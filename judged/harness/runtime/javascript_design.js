@@ -79,6 +79,9 @@ function runDesignTests(config) {
       const instance = new DesignClass(...args[0]);
       for (let index = 1; index < operations.length; index++) {
         const method = methods.get(operations[index]);
+        if (typeof instance[operations[index]] !== 'function') {
+          throw new TypeError(`class ${config.className} has no method ${operations[index]}`);
+        }
         const returned = instance[operations[index]](...args[index]);
         results.push(method.result === null ? 'null' : encodeReturn(returned, method.result));
       }
