@@ -126,8 +126,17 @@ def report_text(report: dict[str, Any], plan: Plan, command: str, wall: float) -
         f"{plan.participants / 5:,.0f} requests/s; sent open loop at {fmt(board.get('target_rate', math.nan))}/s, "
         f"served {fmt(board.get('served_per_second', math.nan))}/s "
         f"({fmt(100 * board.get('served_per_second', 0) / (plan.participants / 5))} % of what they would send), "
-        f"p50 {fmt(1000 * board.get('p50', math.nan))} ms, p99 {fmt(1000 * board.get('p99', math.nan))} ms, "
-        f"statuses {board.get('statuses')}, not sent (generator saturated) {board.get('skipped')}.",
+        f"statuses {board.get('statuses')} (0: no answer within 30 s), not sent (generator saturated) "
+        f"{board.get('skipped')}.",
+        "",
+        "| board through nginx | count | p50 ms | p95 ms | p99 ms |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        *(
+            f"| {name} | {row['count']} | {fmt(1000 * row['p50'])} | {fmt(1000 * row['p95'])} | "
+            f"{fmt(1000 * row['p99'])} |"
+            for name, row in report["board_latency"].items()
+        ),
+        "",
         f"Board staleness (verdict seen by the participant to its own public row showing it, before the freeze): "
         f"p50 {fmt(report['staleness_p50'])} s, p99 {fmt(report['staleness_p99'])} s over "
         f"{report['staleness_samples']} accepts.",

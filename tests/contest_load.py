@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
-import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -19,7 +18,8 @@ import aiohttp
 import msgspec
 
 from judged.judging.verdicts import Verdict
-from tests.contest_plan import Day, Plan, Sent, quantile
+from tests.board_poller import poll
+from tests.contest_plan import Day, Plan, Sent
 from tests.daemon_process import REPO
 
 PROBLEMS = REPO / "problems"
@@ -167,56 +167,12 @@ async def submissions(http: aiohttp.ClientSession, base: str, day: Day, rng: ran
 
 def poll_board(base: str, competition_id: str, rate: float, seconds: float) -> dict[str, Any]:
     """In a child process: `rate` GETs per second of the top board pages for `seconds`, open loop."""
-    return asyncio.run(_poll(base, competition_id, rate, seconds))
 
+    def page(rng: random.Random) -> str:
+        offset = BOARD_PAGE * min(int(rng.expovariate(0.5)), POLLED_PAGES - 1)
+        return f"/v1/competitions/{competition_id}/leaderboard?offset={offset}&limit={BOARD_PAGE}"
 
-async def _poll(base: str, competition_id: str, rate: float, seconds: float) -> dict[str, Any]:
-    latencies: list[float] = []
-    statuses: dict[int, int] = {}
-    skipped = 0
-    inflight: set[asyncio.Task[None]] = set()
-    cap = 1024
-    connector = aiohttp.TCPConnector(limit=cap)
-    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=30)) as http:
-
-        async def one(offset: int) -> None:
-            started = time.monotonic()
-            status = 0
-            with contextlib.suppress(aiohttp.ClientError, TimeoutError):
-                url = f"{base}/v1/competitions/{competition_id}/leaderboard?offset={offset}&limit={BOARD_PAGE}"
-                async with http.get(url) as response:
-                    await response.read()
-                    status = response.status
-            statuses[status] = statuses.get(status, 0) + 1
-            if status == 200:
-                latencies.append(time.monotonic() - started)
-
-        begin = time.monotonic()
-        sent = 0
-        rng = random.Random()
-        while (elapsed := time.monotonic() - begin) < seconds:
-            due = int(elapsed * rate) - sent
-            for _ in range(max(0, due)):
-                sent += 1
-                if len(inflight) >= cap:
-                    skipped += 1
-                    continue
-                task = asyncio.create_task(one(BOARD_PAGE * min(int(rng.expovariate(0.5)), POLLED_PAGES - 1)))
-                inflight.add(task)
-                task.add_done_callback(inflight.discard)
-            await asyncio.sleep(0.005)
-        await asyncio.gather(*inflight)
-        elapsed = time.monotonic() - begin
-    latencies.sort()
-    return {
-        "target_rate": rate,
-        "seconds": elapsed,
-        "answered": len(latencies),
-        "statuses": statuses,
-        "skipped": skipped,
-        "p50": quantile(latencies, 0.5),
-        "p99": quantile(latencies, 0.99),
-    }
+    return asyncio.run(poll(base, page, rate, seconds))
 
 
 async def pollers(base: str, day: Day) -> None:
@@ -230,16 +186,14 @@ async def pollers(base: str, day: Day) -> None:
         runs = [loop.run_in_executor(pool, poll_board, base, day.competition.id, share, seconds)
                 for _ in range(plan.poll_processes)]  # fmt: skip
         found = await asyncio.gather(*runs)
+    samples = [sample for run in found for sample in run["samples"]]
     statuses: dict[int, int] = {}
-    for run in found:
-        for status, count in run["statuses"].items():
-            statuses[status] = statuses.get(status, 0) + count
-    answered = sum(run["answered"] for run in found)
+    for _, _, status in samples:
+        statuses[status] = statuses.get(status, 0) + 1
     day.polls = {
         "target_rate": plan.poll_rate,
-        "served_per_second": answered / max(run["seconds"] for run in found),
+        "served_per_second": sum(status == 200 for _, _, status in samples) / max(run["seconds"] for run in found),
         "statuses": statuses,
         "skipped": sum(run["skipped"] for run in found),
-        "p50": max(run["p50"] for run in found),
-        "p99": max(run["p99"] for run in found),
     }
+    day.board_samples = [(sent_at - day.started, latency) for sent_at, latency, status in samples if status == 200]

@@ -82,6 +82,8 @@ class Day:
     windows: list[Window] = field(default_factory=list)
     staleness: list[float] = field(default_factory=list)
     polls: dict[str, Any] = field(default_factory=dict)
+    board_samples: list[tuple[float, float]] = field(default_factory=list)
+    """The board's answered requests: (contest second it was sent, latency in seconds)."""
     lost: list[str] = field(default_factory=list)
     double: list[str] = field(default_factory=list)
     board_differences: list[str] = field(default_factory=list)

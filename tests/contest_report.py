@@ -28,6 +28,20 @@ def latency_table(day: Day) -> dict[str, dict[str, float]]:
     }  # fmt: skip
 
 
+def board_table(day: Day) -> dict[str, dict[str, float]]:
+    """The public board's latency through nginx: p50/p95/p99 and count, overall, outside faults and in each."""
+    groups: dict[str, list[float]] = {"overall": [], "outside faults": []}
+    for seconds, latency in day.board_samples:
+        window = in_window(day, seconds)
+        groups["overall"].append(latency)
+        groups.setdefault("outside faults" if window is None else f"during {window.fault}", []).append(latency)
+    return {
+        name: {"count": len(values), "p50": quantile(values, 0.5), "p95": quantile(values, 0.95),
+               "p99": quantile(values, 0.99)}
+        for name, values in groups.items()
+    }  # fmt: skip
+
+
 def refusals(day: Day) -> dict[str, Any]:
     """Refused POSTs per fault window: how many, the span of seconds they covered, and their statuses."""
     found: dict[str, Any] = {}
@@ -61,6 +75,7 @@ def summary(day: Day) -> dict[str, Any]:
         "staleness_p50": quantile(day.staleness, 0.5),
         "staleness_samples": len(day.staleness),
         "board": day.polls,
+        "board_latency": board_table(day),
         "lost": len(day.lost),
         "double": len(day.double),
         "board_rows": day.board_rows,

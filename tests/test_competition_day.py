@@ -69,3 +69,9 @@ async def test_a_short_competition_day_with_every_fault_loses_nothing_and_its_bo
     assert any(sent.submitted > after_faults for sent in day.sent if sent.sid), (
         f"none taken after the faults\n{context}"
     )
+    # The public board answered its pollers through nginx, outside the faults and after them.
+    board = report["board_latency"]
+    assert board["outside faults"]["count"] > 0, context
+    assert any(seconds > after_faults for seconds, _latency in day.board_samples), (
+        f"no board answer after the faults\n{context}"
+    )
