@@ -42,7 +42,10 @@ def build_key(language: Language, files: dict[str, str]) -> str:
 
 
 def language_mounts(language: Language) -> tuple[Mount, ...]:
-    return tuple(Mount(source=path) for path in language.mounts if os.path.exists(path))
+    """The language's read-only mounts, then an empty folder over each host path it hides (where there is one)."""
+    return tuple(Mount(source=path) for path in language.mounts if os.path.exists(path)) + tuple(
+        Mount(source=path, empty=True) for path in language.hidden if os.path.isdir(path)
+    )
 
 
 class BuildFailure(msgspec.Struct, frozen=True):

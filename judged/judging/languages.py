@@ -65,6 +65,9 @@ class Language(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     self_test: SelfTest
     compile: tuple[str, ...] = ()
     mounts: tuple[str, ...] = ()
+    # Host folders the jail shows empty: packages the host happens to have installed for this runtime
+    # (Debian's dist-packages) are not part of the language's environment, which must be the same on every host.
+    hidden: tuple[str, ...] = ()
     env: dict[str, str] = {}
     compile_env: dict[str, str] = {}
     # Files of `judged/judging/runtime/` the compile step runs, at `/box/tools/<name>` (JavaScript's syntax check).
@@ -109,7 +112,7 @@ def _check(language: Language, path: Path) -> None:
         raise LanguageError(f"{path}: run uses {{out}} but there is no compile step to fill it")
     if not language.files:
         raise LanguageError(f"{path}: files must name at least one source file")
-    for mount in language.mounts:
+    for mount in language.mounts + language.hidden:
         if not mount.startswith("/"):
             raise LanguageError(f"{path}: mount {mount!r} must be an absolute path")
     for tool in language.compile_tools:

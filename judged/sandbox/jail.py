@@ -163,6 +163,9 @@ def _mount_args(mounts: Iterable[Mount], links: Iterable[tuple[str, str]]) -> li
     for link_target, link_path in links:
         args += ["-s", f"{link_target}:{link_path}"]
     for mount in mounts:
+        if mount.empty:
+            args += ["-m", f"none:{mount.destination}:tmpfs:ro,size=4k"]
+            continue
         flag = "-B" if mount.writable or mount.owned_by_run else "-R"
         args += [flag, f"{mount.source}:{mount.destination}"]
     return args

@@ -50,12 +50,15 @@ class Mount(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     `owned_by_run`: writable, and the source (a folder the caller has just
     made, never one a jail could have planted) is given to the run's own
     uid/gid before it starts, since each run has a uid of its own.
+    `empty`: not a bind mount but an empty read-only folder over `source`,
+    hiding what the host keeps there (a language's host-installed packages).
     """
 
     source: str
     target: str | None = None
     writable: bool = False
     owned_by_run: bool = False
+    empty: bool = False
 
     @property
     def destination(self) -> str:

@@ -7,6 +7,7 @@ each language's TOML mounts them read-only into the jail.
 from __future__ import annotations
 
 import random
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,23 @@ async def test_the_language_status_says_what_it_offers(builder: Builder) -> None
     assert status.problems == ("function", "design", "io")
     assert status.libraries == ("sortedcontainers 2.4.0",)
     assert status.extensions == ("py", "py3")
+
+
+async def test_python_sees_leetcodes_libraries_not_what_the_host_installed(builder: Builder) -> None:
+    # The host's dist-packages (Debian's python3-* packages, pip's) differ from host to host: a solution sees
+    # them empty, so it is judged alike on every host behind the load balancer; sortedcontainers stays.
+    probe = "import site; print(*site.getsitepackages(), sep=chr(10))"
+    host_sites = subprocess.run(["/usr/bin/python3", "-c", probe], capture_output=True, text=True, check=True)
+    hidden = [path for path in host_sites.stdout.split() if Path(path).is_dir()]
+    assert "/usr/lib/python3/dist-packages" in hidden  # Debian's python3 always has it
+    code = (
+        "import os\nfrom sortedcontainers import SortedList\n"
+        "class Solution:\n"
+        "    def twoSum(self, nums: List[int], target: int) -> List[int]:\n"
+        f"        seen = {{p: os.listdir(p) for p in {hidden!r}}}\n"
+        "        if any(seen.values()):\n"
+        "            raise RuntimeError(f'host packages visible: {seen}')\n"
+        "        return list(SortedList([1, 0])) if target == 9 else [1, 2]\n"
+    )
+    result = await judge_function(TWO_SUM, LANGUAGES["python"], code, sandbox=builder.sandbox, builder=builder)
+    assert result.verdict is Verdict.AC, (result.failure, result.message)
