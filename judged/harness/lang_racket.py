@@ -97,9 +97,10 @@ NODE_COMMENTS = {
 }
 
 # The syntactic forms a parameter may not be named after: `(define (f if) ...)` would take `if` away from the
-# body. Functions (`list`, `max`) a parameter may shadow, as LeetCode's own stubs do.
+# body; and `values`, which `for/fold` and `let-values` bodies return through. Other functions (`list`, `max`)
+# a parameter may shadow, as LeetCode's own stubs do.
 _RESERVED = """
-    and begin case cond define do else if lambda let let* letrec or quote set! unless when
+    and begin case cond define do else if lambda let let* letrec or quote set! unless values when
 """
 RESERVED = frozenset(_RESERVED.split())
 

@@ -1,0 +1,8 @@
+(define/contract (loudest-letter message)
+  (-> string? char?)
+  (define counts (make-vector 26 0))
+  (for ([c (string-downcase message)] #:when (char<=? #\a c #\z))
+    (define i (- (char->integer c) 97))
+    (vector-set! counts i (add1 (vector-ref counts i))))
+  (define best (for/fold ([best 0]) ([i 26]) (if (> (vector-ref counts i) (vector-ref counts best)) i best)))
+  (if (positive? (vector-ref counts best)) (integer->char (+ 97 best)) #\?))

@@ -1,0 +1,7 @@
+(define/contract (heaviest-window rain k)
+  (-> (listof exact-integer?) exact-integer? exact-integer?)
+  (define v (list->vector rain))
+  (define first (for/sum ([i k]) (vector-ref v i)))
+  (for/fold ([window first] [best first] #:result best) ([i (in-range k (vector-length v))])
+    (define next (+ window (vector-ref v i) (- (vector-ref v (- i k)))))
+    (values next (max best next))))

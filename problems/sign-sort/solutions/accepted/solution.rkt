@@ -1,0 +1,5 @@
+(define/contract (sort-by-sign nums)
+  (-> (vectorof exact-integer?) void?)
+  (define all (vector->list nums))
+  (define sorted (append (filter negative? all) (filter zero? all) (filter positive? all)))
+  (for ([x sorted] [i (in-naturals)]) (vector-set! nums i x)))

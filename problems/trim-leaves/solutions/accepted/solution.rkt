@@ -1,0 +1,10 @@
+(define/contract (trim-leaves root rounds)
+  (-> (or/c tree-node? #f) exact-integer? (or/c tree-node? #f))
+  (define (height node)
+    (if (not node)
+        0
+        (let ([left (height (tree-node-left node))] [right (height (tree-node-right node))])
+          (when (<= left rounds) (set-tree-node-left! node #f))
+          (when (<= right rounds) (set-tree-node-right! node #f))
+          (add1 (max left right)))))
+  (if (> (height root) rounds) root #f))
