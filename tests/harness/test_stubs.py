@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given
 
 from judged.harness import LANGUAGE_IDS, TYPE_NAMES, stub, support, type_name
+from judged.harness.lang_csharp import pascal_case
+from judged.harness.lang_racket import kebab_case
 from judged.harness.names import snake_case
 from judged.harness.types import ALL_VALUE_TYPES, Base, Signature, parse_signature, parse_type
 from tests.harness.strategies import signatures
@@ -94,6 +96,18 @@ TWO_SUM_STUBS = {
         "    }",
         "}",
     ),
+    "racket": text(
+        "(define/contract (two-sum nums target)",
+        "  (-> (listof exact-integer?) exact-integer? (listof exact-integer?))",
+        "  )",
+    ),
+    "csharp": text(
+        "public class Solution {",
+        "    public int[] TwoSum(int[] nums, int target) {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 SOLVE_SUDOKU = parse_signature("solveSudoku", [("board", "char[][]")], "void")
@@ -171,6 +185,18 @@ SOLVE_SUDOKU_STUBS = {
         "     * @return NULL",
         "     */",
         "    function solveSudoku(&$board) {",
+        "        ",
+        "    }",
+        "}",
+    ),
+    "racket": text(
+        "(define/contract (solve-sudoku board)",
+        "  (-> (vectorof (vectorof char?)) void?)",
+        "  )",
+    ),
+    "csharp": text(
+        "public class Solution {",
+        "    public void SolveSudoku(char[][] board) {",
         "        ",
         "    }",
         "}",
@@ -275,11 +301,15 @@ def test_type_names(type_text: str, spellings: tuple[str, ...]) -> None:
     assert tuple(type_name(type_, language_id) for language_id in FIRST_SEVEN) == spellings
 
 
+LEETCODE_SPELLING = {"rust": snake_case, "ruby": snake_case, "racket": kebab_case, "csharp": pascal_case}
+"""How a language writes a camelCase name where it is not camelCase (C# only the method's: `TwoSum`)."""
+
+
 @given(signatures())
 def test_every_signature_has_a_stub_in_every_language(signature: Signature) -> None:
     for language_id in LANGUAGE_IDS:
         text_ = stub(signature, language_id)
-        name = snake_case(signature.name) if language_id in ("rust", "ruby") else signature.name
-        assert name in text_
-        assert all(param.name in text_ or snake_case(param.name) in text_ for param in signature.params)
+        spell = LEETCODE_SPELLING.get(language_id, lambda name: name)
+        assert spell(signature.name) in text_
+        assert all(param.name in text_ or spell(param.name) in text_ for param in signature.params)
         assert not text_.endswith("\n")

@@ -288,6 +288,71 @@ SORTED_LIST_TO_BST_STUBS = {
         "    }",
         "}",
     ),
+    "racket": text(
+        "; Definition for singly-linked list:",
+        "#|",
+        "",
+        "; val : integer?",
+        "; next : (or/c list-node? #f)",
+        "(struct list-node",
+        "  (val next) #:mutable #:transparent)",
+        "",
+        "; constructor",
+        "(define (make-list-node [val 0])",
+        "  (list-node val #f))",
+        "",
+        "|#",
+        "",
+        "; Definition for a binary tree node.",
+        "#|",
+        "",
+        "; val : integer?",
+        "; left : (or/c tree-node? #f)",
+        "; right : (or/c tree-node? #f)",
+        "(struct tree-node",
+        "  (val left right) #:mutable #:transparent)",
+        "",
+        "; constructor",
+        "(define (make-tree-node [val 0])",
+        "  (tree-node val #f #f))",
+        "",
+        "|#",
+        "",
+        "(define/contract (sorted-list-to-bst head)",
+        "  (-> (or/c list-node? #f) (or/c tree-node? #f))",
+        "  )",
+    ),
+    "csharp": text(
+        "/**",
+        " * Definition for singly-linked list.",
+        " * public class ListNode {",
+        " *     public int val;",
+        " *     public ListNode next;",
+        " *     public ListNode(int val=0, ListNode next=null) {",
+        " *         this.val = val;",
+        " *         this.next = next;",
+        " *     }",
+        " * }",
+        " */",
+        "/**",
+        " * Definition for a binary tree node.",
+        " * public class TreeNode {",
+        " *     public int val;",
+        " *     public TreeNode left;",
+        " *     public TreeNode right;",
+        " *     public TreeNode(int val=0, TreeNode left=null, TreeNode right=null) {",
+        " *         this.val = val;",
+        " *         this.left = left;",
+        " *         this.right = right;",
+        " *     }",
+        " * }",
+        " */",
+        "public class Solution {",
+        "    public TreeNode SortedListToBST(ListNode head) {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 
@@ -359,6 +424,18 @@ FLATTEN_ENDINGS = {
         "    }",
         "}",
     ),
+    "racket": text(
+        "(define/contract (flatten root)",
+        "  (-> (or/c tree-node? #f) void?)",
+        "  )",
+    ),
+    "csharp": text(
+        "public class Solution {",
+        "    public void Flatten(TreeNode root) {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 
@@ -383,12 +460,14 @@ def test_flatten_modifies_its_tree_in_place(language_id: str) -> None:
         ("typescript", "function reorderList(head: ListNode | null): void {"),
         ("ruby", "def reorder_list(head)"),
         ("php", "    function reorderList($head) {"),
+        ("racket", "(define/contract (reorder-list head)"),
+        ("csharp", "    public void ReorderList(ListNode head) {"),
     ],
 )
 def test_reorder_list_modifies_its_list_in_place(language_id: str, head: str) -> None:
     text_ = stub(parse_signature("reorderList", [("head", "ListNode")], "void"), language_id)
     assert head in text_.splitlines()
-    assert "singly-linked list." in text_  # PHP: "Definition for a singly-linked list."
+    assert "singly-linked list" in text_  # PHP: "Definition for a singly-linked list.", Racket: "...list:"
     assert "binary tree" not in text_
 
 
@@ -406,6 +485,8 @@ def test_reorder_list_modifies_its_list_in_place(language_id: str, head: str) ->
             "    pub fn clone_graph(node: Option<Rc<RefCell<Node>>>) -> Option<Rc<RefCell<Node>>> {",
             "use std::rc::Rc;",
         ),
+        ("racket", "(define/contract (clone-graph node)", "(struct node"),
+        ("csharp", "    public Node CloneGraph(Node node) {", "    public IList<Node> neighbors;"),
     ],
 )
 def test_clone_graph_shows_leetcodes_graph_node(language_id: str, head: str, definition: str) -> None:
