@@ -32,6 +32,9 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 # The languages added after the first seven (TypeScript comes from npm: scripts/leetcode_libraries.sh).
 [[ -x /usr/bin/ruby ]] || need+=(ruby)
 [[ -x /usr/bin/php ]] || need+=(php-cli)
+[[ -x /usr/bin/racket ]] || need+=(racket)
+[[ -x /usr/bin/mcs ]] || need+=(mono-mcs)
+[[ -x /usr/bin/mono ]] || need+=(mono-runtime)
 # PHP's extensions of LeetCode's environment (languages/php.toml loads them).
 compgen -G '/usr/lib/php/*/mbstring.so' >/dev/null || need+=(php-mbstring)
 compgen -G '/usr/lib/php/*/bcmath.so' >/dev/null || need+=(php-bcmath)

@@ -28,13 +28,15 @@ import "monaco-editor/languages/definitions/rust/register.js";
 import "monaco-editor/languages/definitions/typescript/register.js";
 import "monaco-editor/languages/definitions/ruby/register.js";
 import "monaco-editor/languages/definitions/php/register.js";
+import "monaco-editor/languages/definitions/scheme/register.js";
+import "monaco-editor/languages/definitions/csharp/register.js";
 import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
 
 (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };
 
-/** judged's language ids to Monaco's (the same, today; a new language adds its grammar above and a line here). */
+/** judged's language ids to Monaco's (the same but Racket's; a new language adds its grammar above and a line here). */
 const MONACO_LANGUAGE: Record<string, string> = {
   python: "python",
   c: "c",
@@ -46,6 +48,8 @@ const MONACO_LANGUAGE: Record<string, string> = {
   typescript: "typescript",
   ruby: "ruby",
   php: "php",
+  racket: "scheme", // Monaco has no Racket grammar; Scheme's is its nearest
+  csharp: "csharp",
 };
 
 export interface CodeEditor {
