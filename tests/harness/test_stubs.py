@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 
@@ -301,7 +303,12 @@ def test_type_names(type_text: str, spellings: tuple[str, ...]) -> None:
     assert tuple(type_name(type_, language_id) for language_id in FIRST_SEVEN) == spellings
 
 
-LEETCODE_SPELLING = {"rust": snake_case, "ruby": snake_case, "racket": kebab_case, "csharp": pascal_case}
+LEETCODE_SPELLING: dict[str, Callable[[str], str]] = {
+    "rust": snake_case,
+    "ruby": snake_case,
+    "racket": kebab_case,
+    "csharp": pascal_case,
+}
 """How a language writes a camelCase name where it is not camelCase (C# only the method's: `TwoSum`)."""
 
 
@@ -309,7 +316,7 @@ LEETCODE_SPELLING = {"rust": snake_case, "ruby": snake_case, "racket": kebab_cas
 def test_every_signature_has_a_stub_in_every_language(signature: Signature) -> None:
     for language_id in LANGUAGE_IDS:
         text_ = stub(signature, language_id)
-        spell = LEETCODE_SPELLING.get(language_id, lambda name: name)
+        spell = LEETCODE_SPELLING.get(language_id, str)
         assert spell(signature.name) in text_
         assert all(param.name in text_ or spell(param.name) in text_ for param in signature.params)
         assert not text_.endswith("\n")
