@@ -176,3 +176,24 @@ async def test_too_much_memory_is_mle_and_an_endless_loop_tle(builder: Builder) 
     task = FunctionTask(signature=signature, cases=[Case(args=[1], output=1)], time_limit=1.0, memory_mib=64)
     result = await judge_function(task, CSHARP, code, sandbox=builder.sandbox, builder=builder)
     assert result.verdict is Verdict.TLE, (result.compile_output, result.failure)
+
+
+async def test_dotnets_priority_queue_and_newer_linq_are_supplied(builder: Builder) -> None:
+    signature = parse_signature("topKFrequent", [("nums", "int[]"), ("k", "int")], "int[]")
+    code = """public class Solution {
+    public int[] TopKFrequent(int[] nums, int k) {
+        var counts = nums.GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        var pq = new PriorityQueue<int, int>();
+        foreach (var pair in counts) {
+            pq.Enqueue(pair.Key, pair.Value);
+            if (pq.Count > k) pq.Dequeue();
+        }
+        var top = new List<int>();
+        while (pq.TryDequeue(out var value, out var count)) top.Add(value);
+        top.Reverse();
+        top.Add(counts.MaxBy(pair => pair.Value).Key);
+        return top.ToArray();
+    }
+}"""
+    result = await judge(builder, signature, code, [Case(args=[[1, 1, 1, 2, 2, 3], 2], output=[1, 2, 1])])
+    assert result.verdict is Verdict.AC, (result.compile_output, result.failure)

@@ -55,6 +55,145 @@ public class Node {
 }
 //@end NodeClass
 
+// .NET 6's PriorityQueue and LINQ's MaxBy/MinBy/DistinctBy, which LeetCode's C# has and Mono's class library
+// does not: a LeetCode solution uses them unchanged. A class of the user's own of the same name wins (the
+// global namespace is searched before the usings).
+namespace System.Collections.Generic {
+    public class PriorityQueue<TElement, TPriority> {
+        struct Entry { public TElement Element; public TPriority Priority; }
+        readonly List<Entry> heap = new List<Entry>();
+
+        public PriorityQueue() : this((IComparer<TPriority>)null) {}
+        public PriorityQueue(int initialCapacity) : this((IComparer<TPriority>)null) {}
+        public PriorityQueue(int initialCapacity, IComparer<TPriority> comparer) : this(comparer) {}
+        public PriorityQueue(IComparer<TPriority> comparer) { Comparer = comparer ?? Comparer<TPriority>.Default; }
+        public PriorityQueue(IEnumerable<ValueTuple<TElement, TPriority>> items) : this(items, null) {}
+        public PriorityQueue(IEnumerable<ValueTuple<TElement, TPriority>> items, IComparer<TPriority> comparer)
+                : this(comparer) {
+            EnqueueRange(items);
+        }
+
+        public IComparer<TPriority> Comparer { get; }
+        public int Count { get { return heap.Count; } }
+        public IReadOnlyCollection<ValueTuple<TElement, TPriority>> UnorderedItems {
+            get {
+                var items = new List<ValueTuple<TElement, TPriority>>();
+                foreach (var entry in heap) items.Add(ValueTuple.Create(entry.Element, entry.Priority));
+                return items;
+            }
+        }
+
+        public void Enqueue(TElement element, TPriority priority) {
+            heap.Add(new Entry { Element = element, Priority = priority });
+            Up(heap.Count - 1);
+        }
+
+        public TElement Peek() {
+            if (heap.Count == 0) throw new InvalidOperationException("Queue empty.");
+            return heap[0].Element;
+        }
+
+        public TElement Dequeue() {
+            TElement element;
+            TPriority priority;
+            if (!TryDequeue(out element, out priority)) throw new InvalidOperationException("Queue empty.");
+            return element;
+        }
+
+        public bool TryPeek(out TElement element, out TPriority priority) {
+            if (heap.Count == 0) { element = default(TElement); priority = default(TPriority); return false; }
+            element = heap[0].Element;
+            priority = heap[0].Priority;
+            return true;
+        }
+
+        public bool TryDequeue(out TElement element, out TPriority priority) {
+            if (!TryPeek(out element, out priority)) return false;
+            int last = heap.Count - 1;
+            heap[0] = heap[last];
+            heap.RemoveAt(last);
+            if (heap.Count > 0) Down(0);
+            return true;
+        }
+
+        public TElement EnqueueDequeue(TElement element, TPriority priority) {
+            if (heap.Count == 0 || Comparer.Compare(priority, heap[0].Priority) <= 0) return element;
+            TElement top = heap[0].Element;
+            heap[0] = new Entry { Element = element, Priority = priority };
+            Down(0);
+            return top;
+        }
+
+        public TElement DequeueEnqueue(TElement element, TPriority priority) {
+            TElement top = Peek();
+            heap[0] = new Entry { Element = element, Priority = priority };
+            Down(0);
+            return top;
+        }
+
+        public void EnqueueRange(IEnumerable<ValueTuple<TElement, TPriority>> items) {
+            foreach (var item in items) Enqueue(item.Item1, item.Item2);
+        }
+
+        public void EnqueueRange(IEnumerable<TElement> elements, TPriority priority) {
+            foreach (var element in elements) Enqueue(element, priority);
+        }
+
+        public void Clear() { heap.Clear(); }
+
+        void Up(int index) {
+            while (index > 0) {
+                int parent = (index - 1) / 2;
+                if (Comparer.Compare(heap[index].Priority, heap[parent].Priority) >= 0) break;
+                var swap = heap[index]; heap[index] = heap[parent]; heap[parent] = swap;
+                index = parent;
+            }
+        }
+
+        void Down(int index) {
+            while (true) {
+                int smallest = index, left = 2 * index + 1, right = left + 1;
+                if (left < heap.Count && Comparer.Compare(heap[left].Priority, heap[smallest].Priority) < 0) smallest = left;
+                if (right < heap.Count && Comparer.Compare(heap[right].Priority, heap[smallest].Priority) < 0) smallest = right;
+                if (smallest == index) return;
+                var swap = heap[index]; heap[index] = heap[smallest]; heap[smallest] = swap;
+                index = smallest;
+            }
+        }
+    }
+}
+
+namespace System.Linq {
+    public static class JudgedNewerLinq {
+        public static TSource MaxBy<TSource, TKey>(this Collections.Generic.IEnumerable<TSource> source, Func<TSource, TKey> key) {
+            return Best(source, key, 1);
+        }
+
+        public static TSource MinBy<TSource, TKey>(this Collections.Generic.IEnumerable<TSource> source, Func<TSource, TKey> key) {
+            return Best(source, key, -1);
+        }
+
+        public static Collections.Generic.IEnumerable<TSource> DistinctBy<TSource, TKey>(
+                this Collections.Generic.IEnumerable<TSource> source, Func<TSource, TKey> key) {
+            var seen = new Collections.Generic.HashSet<TKey>();
+            foreach (var item in source) if (seen.Add(key(item))) yield return item;
+        }
+
+        static TSource Best<TSource, TKey>(Collections.Generic.IEnumerable<TSource> source, Func<TSource, TKey> key, int sign) {
+            var comparer = Collections.Generic.Comparer<TKey>.Default;
+            bool any = false;
+            TSource best = default(TSource);
+            TKey bestKey = default(TKey);
+            foreach (var item in source) {
+                TKey itemKey = key(item);
+                if (!any || sign * comparer.Compare(itemKey, bestKey) > 0) { best = item; bestKey = itemKey; any = true; }
+            }
+            if (!any && default(TSource) != null) throw new InvalidOperationException("Sequence contains no elements");
+            return best;
+        }
+    }
+}
+
 namespace JudgedHarness {
     using Generic = System.Collections.Generic;
 
