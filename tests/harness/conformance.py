@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import msgspec
 
-from judged.harness import lang_c, lang_cpp, lang_javascript, lang_python
+from judged.harness import lang_c, lang_cpp, lang_javascript, lang_python, registry
 from judged.harness.types import Base, Signature, Type
+from judged.judging.languages import load_languages
 from tests.harness import hostrun, hostrun_jvm_go_rust, hostrun_native
 
 Tests = Sequence[Sequence[object]] | bytes
@@ -205,6 +208,34 @@ def _managed(language: str) -> Runner:
     return Runner(run, prebuild)
 
 
+def _from_toml(language_id: str) -> Runner:
+    """A language built and run on the host exactly as its TOML says (`{src}`, `{out}`, its compile tools)."""
+    language = load_languages(Path(__file__).resolve().parents[2] / "languages")[language_id]
+    support = registry.support(language_id)
+    built: dict[str, tuple[Path, str | None]] = {}
+
+    def compile_files(files: dict[str, str]) -> tuple[Path, str | None]:
+        key = hashlib.sha256(msgspec.json.encode(files)).hexdigest()
+        if key not in built:
+            built[key] = hostrun.compile_on_host(language, files)
+        return built[key]
+
+    def run(signature: Signature, code: str, tests: Tests) -> Outcome:
+        files = support.build(signature, code)
+        out, complaint = compile_files(files)
+        if complaint is not None:
+            return Outcome(files, complaint)
+        argv = [part.format(src=out, out=out, memory_mib=512) for part in language.run]
+        done = hostrun.run_argv(argv, _stdin(tests), dict(language.env))
+        return Outcome(files, None, done.results, done.stdout, done.stderr, done.status)
+
+    def prebuild(programs: Iterable[tuple[Signature, str]]) -> None:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(compile_files, [support.build(signature, code) for signature, code in programs]))
+
+    return Runner(run, prebuild)
+
+
 @dataclass(frozen=True)
 class Runner:
     """How one language runs a solution; `prebuild` compiles many programs in parallel before the first run."""
@@ -228,5 +259,7 @@ RUNNERS: dict[str, Runner] = {
     "javascript": _interpreted(hostrun.JAVASCRIPT_COMMAND, lang_javascript.build, float_times=False),
     "go": _managed("go"),
     "rust": _managed("rust"),
+    "racket": _from_toml("racket"),
+    "csharp": _from_toml("csharp"),
 }
 """Every language the table runs, by language id."""

@@ -9,6 +9,7 @@ it, so deep recursion behaves as it will when judged.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import resource
@@ -23,6 +24,7 @@ from pathlib import Path
 import msgspec
 
 from judged.harness.types import Base, Signature, Type
+from judged.judging.languages import TOOLS, Language
 
 PYTHON_COMMAND = ("/usr/bin/python3", "-I", "-B", "{src}/main.py")
 JAVASCRIPT_COMMAND = ("/usr/bin/node", "--stack-size=65500", "{src}/main.js")
@@ -66,7 +68,26 @@ def run_on_host(
         shutil.rmtree(src)
 
 
-def _run(argv: list[str], stdin: bytes) -> HostRun:
+def run_argv(argv: Sequence[str], stdin: bytes, env: dict[str, str]) -> HostRun:
+    """Run an expanded argv (a built program) with the language's environment added to ours."""
+    return _run(list(argv), stdin, {**os.environ, **env})
+
+
+def compile_on_host(language: Language, files: dict[str, str]) -> tuple[Path, str | None]:
+    """Build `files` as `language`'s TOML does, into a folder of their own (removed at exit): the folder and
+    None, or the folder and the compiler's complaint. `/box/tools` is judged's runtime folder here."""
+    src = Path(tempfile.mkdtemp(prefix="judged-hostbuild-"))
+    atexit.register(shutil.rmtree, src, True)
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    tools = str(Path(__file__).resolve().parents[2] / "judged" / "judging" / "runtime")
+    argv = [part.replace(TOOLS, tools).format(src=src, out=src, memory_mib=1024) for part in language.compile]
+    env = {**os.environ, "HOME": "/tmp", **language.compile_env}
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=TIMEOUT_SECONDS * 5, check=False)
+    return src, None if done.returncode == 0 else done.stdout + done.stderr
+
+
+def _run(argv: list[str], stdin: bytes, env: dict[str, str] | None = None) -> HostRun:
     read_end, write_end = os.pipe()
     chunks: list[bytes] = []
     reader = threading.Thread(target=_read_all, args=(read_end, chunks))
@@ -76,6 +97,7 @@ def _run(argv: list[str], stdin: bytes) -> HostRun:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            env=env,
             close_fds=False,  # fd 3 is made in preexec_fn; every other fd of ours is close-on-exec
             preexec_fn=functools.partial(_child_setup, write_end),  # noqa: PLW1509 -- no other thread runs now
         ) as process:

@@ -351,7 +351,8 @@ namespace JudgedHarness {
                 case "TreeNode": ok = CheckAll(value, 0, true); break;
                 default: ok = CheckGraph(value); break;
             }
-            if (!ok) throw new BadTest("expected " + kind.Base + ", got " + Show(value));
+            string what = kind.Base == "int" || kind.Base == "long" ? "an integer" : kind.Base;
+            if (!ok) throw new BadTest("expected " + what + ", got " + Show(value));
         }
 
         static bool CheckAll(object value, int _, bool nulls) {
@@ -374,6 +375,7 @@ namespace JudgedHarness {
         }
 
         static System.Type ElementOf(System.Type target) {
+            if (target == typeof(object)) return typeof(object); // an `object` parameter: an object[] of values
             if (target.IsArray) return target.GetElementType();
             if (target.IsGenericType) return target.GetGenericArguments()[0];
             throw new BadTest("cannot pass an array as " + target);
@@ -383,7 +385,7 @@ namespace JudgedHarness {
             if (kind.Depth > 0) {
                 var items = (Generic.List<object>)value;
                 System.Type element = ElementOf(target);
-                if (target.IsArray) {
+                if (target.IsArray || target == typeof(object)) {
                     System.Array array = System.Array.CreateInstance(element, items.Count);
                     for (int i = 0; i < items.Count; i++) array.SetValue(Convert(items[i], kind.Element, element), i);
                     return array;
@@ -535,6 +537,7 @@ namespace JudgedHarness {
             if (double.IsNaN(number)) return "\"NaN\"";
             if (double.IsPositiveInfinity(number)) return "\"Infinity\"";
             if (double.IsNegativeInfinity(number)) return "\"-Infinity\"";
+            if (number == 0) return 1 / number < 0 ? "-0.0" : "0.0"; // Mono's ToString writes -0 as "0"
             var culture = System.Globalization.CultureInfo.InvariantCulture;
             string text = number.ToString("R", culture);
             if (double.Parse(text, culture) != number) text = number.ToString("G17", culture);

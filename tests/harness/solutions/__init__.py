@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tests.harness.solutions import c, cpp, go, java, javascript, python, rust
+from tests.harness.solutions import c, cpp, csharp, go, java, javascript, python, racket, rust
 
 LANGUAGES: dict[str, ModuleType] = {
     "python": python,
@@ -29,4 +29,6 @@ LANGUAGES: dict[str, ModuleType] = {
     "javascript": javascript,
     "go": go,
     "rust": rust,
+    "racket": racket,
+    "csharp": csharp,
 }
