@@ -17,7 +17,15 @@ Layout of the file: see `judged.harness.native`.
 from __future__ import annotations
 
 from judged.harness.names import RESERVED_BY_LANGUAGE
-from judged.harness.native import C_GRAPH_NODE, C_LIST_NODE, C_TREE_NODE, argument_name, assemble, node_definitions
+from judged.harness.native import (
+    C_GRAPH_NODE,
+    C_LIST_NODE,
+    C_NESTED_INTEGER,
+    C_TREE_NODE,
+    argument_name,
+    assemble,
+    node_definitions,
+)
 from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.stubs import c_stub
@@ -56,6 +64,7 @@ CODEC_NAMES: dict[Base, str] = {
     Base.LIST_NODE: "list",
     Base.TREE_NODE: "tree",
     Base.NODE: "graph",
+    Base.NESTED_INTEGER: "nested",
 }
 
 # LeetCode's C environment includes uthash (Debian's uthash-dev); a host without it still compiles the rest.
@@ -71,7 +80,13 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         *(f"#include <{header}>" for header in HEADERS),
         *LIBRARIES,
         *node_definitions(
-            signature, {Base.LIST_NODE: C_LIST_NODE, Base.TREE_NODE: C_TREE_NODE, Base.NODE: C_GRAPH_NODE}
+            signature,
+            {
+                Base.LIST_NODE: C_LIST_NODE,
+                Base.TREE_NODE: C_TREE_NODE,
+                Base.NODE: C_GRAPH_NODE,
+                Base.NESTED_INTEGER: C_NESTED_INTEGER,
+            },
         ),
         *(read_runtime(name) for name in RUNTIME),
     ]

@@ -61,6 +61,26 @@ public:
         neighbors = _neighbors;
     }
 };"""
+NESTED_INTEGER = """class NestedInteger {
+    bool judged_is_integer;
+    int judged_value;
+    vector<NestedInteger> judged_list;
+public:
+    NestedInteger() : judged_is_integer(false), judged_value(0) {}
+    NestedInteger(int value) : judged_is_integer(true), judged_value(value) {}
+    bool isInteger() const { return judged_is_integer; }
+    int getInteger() const { return judged_value; }
+    void setInteger(int value) {
+        judged_is_integer = true;
+        judged_value = value;
+        judged_list.clear();
+    }
+    void add(const NestedInteger &ni) {
+        judged_is_integer = false;
+        judged_list.push_back(ni);
+    }
+    const vector<NestedInteger> &getList() const { return judged_list; }
+};"""
 RUNTIME = ("judged_json.h", "judged_session.h", "judged_nodes.h", "judged_cpp.hpp")
 
 TYPES: dict[Base, str] = {
@@ -73,6 +93,7 @@ TYPES: dict[Base, str] = {
     Base.LIST_NODE: "ListNode*",
     Base.TREE_NODE: "TreeNode*",
     Base.NODE: "Node*",
+    Base.NESTED_INTEGER: "NestedInteger",
 }
 
 
@@ -82,7 +103,15 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         f"// The judged C++ harness for {signature.name}: generated; the solution follows the prelude.",
         "#include <bits/stdc++.h>",
         "using namespace std;",
-        *node_definitions(signature, {Base.LIST_NODE: LIST_NODE, Base.TREE_NODE: TREE_NODE, Base.NODE: GRAPH_NODE}),
+        *node_definitions(
+            signature,
+            {
+                Base.LIST_NODE: LIST_NODE,
+                Base.TREE_NODE: TREE_NODE,
+                Base.NODE: GRAPH_NODE,
+                Base.NESTED_INTEGER: NESTED_INTEGER,
+            },
+        ),
         *(read_runtime(name) for name in RUNTIME),
     ]
     return {SOURCE_FILE: assemble(prelude, solution, SOLUTION_FILE, _main(signature), SOURCE_FILE)}

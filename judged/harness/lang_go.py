@@ -58,6 +58,27 @@ type Node struct {
 	Neighbors []*Node
 }
 """
+# LeetCode's NestedInteger: its methods as the stub's comment lists them, its fields the harness's own.
+_NESTED_INTEGER = """\
+type NestedInteger struct {
+	judgedValue int
+	judgedIsInt bool
+	judgedList  []*NestedInteger
+}
+
+func (n NestedInteger) IsInteger() bool { return n.judgedIsInt }
+
+func (n NestedInteger) GetInteger() int { return n.judgedValue }
+
+func (n *NestedInteger) SetInteger(value int) { n.judgedValue, n.judgedIsInt, n.judgedList = value, true, nil }
+
+func (n *NestedInteger) Add(elem NestedInteger) {
+	n.judgedValue, n.judgedIsInt = 0, false
+	n.judgedList = append(n.judgedList, &elem)
+}
+
+func (n NestedInteger) GetList() []*NestedInteger { return n.judgedList }
+"""
 
 # The parser's and writer's method for each base type.
 _CODEC: dict[Base, str] = {
@@ -70,6 +91,7 @@ _CODEC: dict[Base, str] = {
     Base.LIST_NODE: "List",
     Base.TREE_NODE: "Tree",
     Base.NODE: "Graph",
+    Base.NESTED_INTEGER: "Nested",
 }
 _SLICE = ("", "judgedSlice", "judgedSlice2")
 _WRITE_SLICE = ("", "judgedWriteSlice", "judgedWriteSlice2")
@@ -89,7 +111,13 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     """`main.go` for `signature` around the user's `solution` (LeetCode's Go form: functions, no package clause)."""
     user = _PACKAGE.sub("", solution.replace("\r\n", "\n"), count=1)
     parts = head(user)
-    for base, definition in ((Base.LIST_NODE, _LIST_NODE), (Base.TREE_NODE, _TREE_NODE), (Base.NODE, _GRAPH_NODE)):
+    definitions = {
+        Base.LIST_NODE: _LIST_NODE,
+        Base.TREE_NODE: _TREE_NODE,
+        Base.NODE: _GRAPH_NODE,
+        Base.NESTED_INTEGER: _NESTED_INTEGER,
+    }
+    for base, definition in definitions.items():
         declared = re.search(rf"^type[ \t]+{base.value}[ \t]+struct\b", user, re.MULTILINE)
         if signature.uses(base) and not declared:
             parts.append(definition)

@@ -89,7 +89,29 @@ class Node {
     }
 }
 """
-_NODES = {Base.LIST_NODE: _LIST_NODE, Base.TREE_NODE: _TREE_NODE, Base.NODE: _GRAPH_NODE}
+# LeetCode shows NestedInteger as an interface; a class with its methods and constructors stands in.
+_NESTED_INTEGER = """\
+class NestedInteger {
+    private Integer integer;
+    private List<NestedInteger> list;
+    public NestedInteger() { list = new ArrayList<>(); }
+    public NestedInteger(int value) { integer = value; }
+    public boolean isInteger() { return list == null; }
+    public Integer getInteger() { return integer; }
+    public void setInteger(int value) { integer = value; list = null; }
+    public void add(NestedInteger ni) {
+        if (list == null) { list = new ArrayList<>(); integer = null; }
+        list.add(ni);
+    }
+    public List<NestedInteger> getList() { return list == null ? new ArrayList<>() : list; }
+}
+"""
+_NODES = {
+    Base.LIST_NODE: _LIST_NODE,
+    Base.TREE_NODE: _TREE_NODE,
+    Base.NODE: _GRAPH_NODE,
+    Base.NESTED_INTEGER: _NESTED_INTEGER,
+}
 
 PRE_IMPORTS = (
     "import java.util.*;",
@@ -126,7 +148,9 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     parts = [_user_part(solution), ""]
     code = _COMMENT.sub("", solution)  # LeetCode's graph Node is shown inside /* */ as plain `class Node {`
     for base, definition in _NODES.items():
-        declared = re.search(rf"^(?:public[ \t]+)?(?:final[ \t]+)?class[ \t]+{base.value}\b", code, re.MULTILINE)
+        declared = re.search(
+            rf"^(?:public[ \t]+)?(?:final[ \t]+)?(?:class|interface)[ \t]+{base.value}\b", code, re.MULTILINE
+        )
         if signature.uses(base) and not declared:
             parts.append(definition)
     values = {

@@ -84,6 +84,13 @@ impl Node {
     }
 }
 """
+_NESTED_INTEGER = """\
+#[derive(Debug, PartialEq, Eq)]
+pub enum NestedInteger {
+    Int(i32),
+    List(Vec<NestedInteger>),
+}
+"""
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
@@ -96,7 +103,13 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         if not re.search(rf"\b{name}\b", imported):
             parts.append(f"use {path};")
     parts.append("")
-    for base, definition in ((Base.LIST_NODE, _LIST_NODE), (Base.TREE_NODE, _TREE_NODE), (Base.NODE, _GRAPH_NODE)):
+    definitions = {
+        Base.LIST_NODE: _LIST_NODE,
+        Base.TREE_NODE: _TREE_NODE,
+        Base.NODE: _GRAPH_NODE,
+        Base.NESTED_INTEGER: _NESTED_INTEGER,
+    }
+    for base, definition in definitions.items():
         if signature.uses(base) and not _declares(solution, base.value):
             parts.append(definition)
     parts.append(runtime_source("rust_main.rs", node_sections(signature), {"TEST": _test_function(signature)}))
@@ -105,7 +118,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def _declares(solution: str, name: str) -> bool:
     """Whether the user's text declares struct `name` at its top level (pasted from a local project)."""
-    return re.search(rf"^{_VISIBILITY}struct[ \t]+{name}\b", solution, re.MULTILINE) is not None
+    return re.search(rf"^{_VISIBILITY}(?:struct|enum)[ \t]+{name}\b", solution, re.MULTILINE) is not None
 
 
 def _test_function(signature: Signature) -> str:

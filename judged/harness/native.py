@@ -21,17 +21,47 @@ from judged.harness.types import NODES, Base, Signature
 C_LIST_NODE = "struct ListNode {\n    int val;\n    struct ListNode *next;\n};"
 C_TREE_NODE = "struct TreeNode {\n    int val;\n    struct TreeNode *left;\n    struct TreeNode *right;\n};"
 C_GRAPH_NODE = "struct Node {\n    int val;\n    int numNeighbors;\n    struct Node** neighbors;\n};"
+# LeetCode's C NestedInteger is opaque: the struct is the harness's, the functions are the ones its comment lists.
+C_NESTED_INTEGER = """struct NestedInteger {
+    bool judged_is_integer;
+    int judged_value;
+    int judged_size;
+    struct NestedInteger **judged_list;
+};
+struct NestedInteger *NestedIntegerInit(void) {
+    return (struct NestedInteger *)calloc(1, sizeof(struct NestedInteger));
+}
+bool NestedIntegerIsInteger(struct NestedInteger *ni) { return ni->judged_is_integer; }
+int NestedIntegerGetInteger(struct NestedInteger *ni) { return ni->judged_value; }
+void NestedIntegerSetInteger(struct NestedInteger *ni, int value) {
+    ni->judged_is_integer = true;
+    ni->judged_value = value;
+    ni->judged_size = 0;
+}
+void NestedIntegerAdd(struct NestedInteger *ni, struct NestedInteger *elem) {
+    if (ni->judged_is_integer) ni->judged_is_integer = false;
+    if ((ni->judged_size & (ni->judged_size - 1)) == 0) {
+        size_t capacity = ni->judged_size ? (size_t)ni->judged_size * 2 : 1;
+        ni->judged_list = (struct NestedInteger **)realloc(ni->judged_list, capacity * sizeof *ni->judged_list);
+        if (!ni->judged_list) abort();
+    }
+    ni->judged_list[ni->judged_size++] = elem;
+}
+struct NestedInteger **NestedIntegerGetList(struct NestedInteger *ni) { return ni->judged_list; }
+int NestedIntegerGetListSize(struct NestedInteger *ni) { return ni->judged_is_integer ? 0 : ni->judged_size; }"""
 
 
 MACROS: dict[Base, str] = {
     Base.LIST_NODE: "JUDGED_LIST_NODE",
     Base.TREE_NODE: "JUDGED_TREE_NODE",
     Base.NODE: "JUDGED_GRAPH_NODE",
+    Base.NESTED_INTEGER: "JUDGED_NESTED_INTEGER",
 }
 
 
 def node_definitions(signature: Signature, definitions: dict[Base, str]) -> list[str]:
-    """The node definitions a signature uses (ListNode, TreeNode, Node), each with the macro that turns on its codec."""
+    """The node definitions a signature uses (ListNode, TreeNode, Node, NestedInteger), each with the macro that
+    turns on its codec."""
     return [line for base in NODES if signature.uses(base) for line in (definitions[base], f"#define {MACROS[base]} 1")]
 
 

@@ -20,9 +20,13 @@ class TypeNames(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     bases: dict[Base, str]
     array: str
+    # Whole types the template does not spell as LeetCode does, by type string (Java's `List<NestedInteger>`).
+    exceptions: dict[str, str] = {}
 
     def spell(self, type_: Type) -> str:
         """This language's name of `type_`: `vector<vector<int>>` for C++'s `int[][]`."""
+        if str(type_) in self.exceptions:
+            return self.exceptions[str(type_)]
         text = self.bases[type_.base]
         for _ in range(type_.depth):
             text = self.array.replace("{}", text)
@@ -41,6 +45,7 @@ TYPE_NAMES: dict[str, TypeNames] = {
             Base.LIST_NODE: "Optional[ListNode]",
             Base.TREE_NODE: "Optional[TreeNode]",
             Base.NODE: "Optional['Node']",
+            Base.NESTED_INTEGER: "NestedInteger",
             Base.VOID: "None",
         },
         array="List[{}]",
@@ -56,6 +61,7 @@ TYPE_NAMES: dict[str, TypeNames] = {
             Base.LIST_NODE: "struct ListNode*",
             Base.TREE_NODE: "struct TreeNode*",
             Base.NODE: "struct Node*",
+            Base.NESTED_INTEGER: "struct NestedInteger*",
             Base.VOID: "void",
         },
         array="{}*",
@@ -71,6 +77,7 @@ TYPE_NAMES: dict[str, TypeNames] = {
             Base.LIST_NODE: "ListNode*",
             Base.TREE_NODE: "TreeNode*",
             Base.NODE: "Node*",
+            Base.NESTED_INTEGER: "NestedInteger",
             Base.VOID: "void",
         },
         array="vector<{}>",
@@ -86,9 +93,11 @@ TYPE_NAMES: dict[str, TypeNames] = {
             Base.LIST_NODE: "ListNode",
             Base.TREE_NODE: "TreeNode",
             Base.NODE: "Node",
+            Base.NESTED_INTEGER: "NestedInteger",
             Base.VOID: "void",
         },
         array="{}[]",
+        exceptions={"NestedInteger[]": "List<NestedInteger>"},
     ),
     # JSDoc type names, as LeetCode's JavaScript stubs write them.
     "javascript": TypeNames(
@@ -102,6 +111,7 @@ TYPE_NAMES: dict[str, TypeNames] = {
             Base.LIST_NODE: "ListNode",
             Base.TREE_NODE: "TreeNode",
             Base.NODE: "_Node",
+            Base.NESTED_INTEGER: "NestedInteger",
             Base.VOID: "void",
         },
         array="{}[]",
@@ -117,6 +127,7 @@ TYPE_NAMES: dict[str, TypeNames] = {
             Base.LIST_NODE: "*ListNode",
             Base.TREE_NODE: "*TreeNode",
             Base.NODE: "*Node",
+            Base.NESTED_INTEGER: "*NestedInteger",
             Base.VOID: "",
         },
         array="[]{}",
@@ -132,6 +143,7 @@ TYPE_NAMES: dict[str, TypeNames] = {
             Base.LIST_NODE: "Option<Box<ListNode>>",
             Base.TREE_NODE: "Option<Rc<RefCell<TreeNode>>>",
             Base.NODE: "Option<Rc<RefCell<Node>>>",
+            Base.NESTED_INTEGER: "NestedInteger",
             Base.VOID: "()",
         },
         array="Vec<{}>",

@@ -4,6 +4,8 @@ Types are written as in problem.toml: `int` (32-bit), `long` (64-bit),
 `double`, `bool`, `string`, `char`, `T[]` and `T[][]` of any of those,
 `ListNode` (a singly-linked list of int), `TreeNode` (a binary tree of int),
 `Node` (an undirected graph of int nodes, as LeetCode's clone-graph family has it),
+`NestedInteger[]` (LeetCode's `List<NestedInteger>`: a list whose items are ints or
+such lists, JSON `[1,[4,[6]]]`; a parameter type only, and the one array of a non-scalar),
 and `void` as a return type only: the first parameter is then modified in
 place, and its final value is what the judge compares.
 """
@@ -40,11 +42,12 @@ class Base(enum.StrEnum):
     LIST_NODE = "ListNode"
     TREE_NODE = "TreeNode"
     NODE = "Node"
+    NESTED_INTEGER = "NestedInteger"
     VOID = "void"
 
 
-NODES: tuple[Base, ...] = (Base.LIST_NODE, Base.TREE_NODE, Base.NODE)
-"""The bases whose values are linked nodes, each with a definition the harness supplies when a signature uses it."""
+NODES: tuple[Base, ...] = (Base.LIST_NODE, Base.TREE_NODE, Base.NODE, Base.NESTED_INTEGER)
+"""The bases whose values are objects of a class the harness supplies (and a stub shows) when a signature uses it."""
 
 SCALARS: frozenset[Base] = frozenset({Base.INT, Base.LONG, Base.DOUBLE, Base.BOOL, Base.STRING, Base.CHAR})
 """The bases that may be array elements."""
@@ -57,7 +60,10 @@ class Type(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     depth: Annotated[int, msgspec.Meta(ge=0, le=MAX_DEPTH)] = 0
 
     def __post_init__(self) -> None:
-        if self.depth and self.base not in SCALARS:
+        if self.base is Base.NESTED_INTEGER:
+            if self.depth > 1:
+                raise SignatureError(f"{self}: NestedInteger comes as one list, NestedInteger[]")
+        elif self.depth and self.base not in SCALARS:
             raise SignatureError(f"{self}: only {_listing(SCALARS)} can be array elements")
 
     def __str__(self) -> str:
@@ -76,7 +82,10 @@ class Type(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     @property
     def is_mutable(self) -> bool:
-        """Whether a function can modify a value of this type in place (arrays and nodes; strings are immutable)."""
+        """Whether a function can modify a value of this type in place (arrays and nodes; strings are immutable;
+        a NestedInteger list is read, never written back)."""
+        if self.base is Base.NESTED_INTEGER:
+            return False
         return self.is_array or self.base in (Base.LIST_NODE, Base.TREE_NODE)
 
 
@@ -120,6 +129,10 @@ class Signature(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             _check_name(param.name, "parameter", function=False)
             if param.type.base is Base.VOID:
                 raise SignatureError(f"parameter {param.name!r}: void is only a return type")
+            if param.type.base is Base.NESTED_INTEGER and not param.type.depth:
+                raise SignatureError(f"parameter {param.name!r}: NestedInteger comes as one list, NestedInteger[]")
+        if self.returns.base is Base.NESTED_INTEGER:
+            raise SignatureError(f"function {self.name!r}: NestedInteger[] is a parameter type only")
         problem = names.collision((param.name, param.type.depth) for param in self.params)
         if problem:
             raise SignatureError(problem)
@@ -158,7 +171,11 @@ def parse_type(text: str) -> Type:
     depth = len(brackets) // 2
     if depth > MAX_DEPTH:
         raise SignatureError(f"{text!r}: at most {MAX_DEPTH} array dimensions")
-    if depth and base not in SCALARS:
+    if base is Base.NESTED_INTEGER and depth != 1:
+        raise SignatureError(
+            f"{text!r}: NestedInteger comes as one list, NestedInteger[] (LeetCode's List<NestedInteger>)"
+        )
+    if depth and base not in SCALARS | {Base.NESTED_INTEGER}:
         raise SignatureError(f"{text!r}: only {_listing(SCALARS)} can be array elements")
     return Type(base, depth)
 

@@ -24,6 +24,8 @@ languages:
   `[]` is no graph (null). Each neighbour is a node of the list (1..n), and
   every node is reachable from node 1, the one passed or returned: a
   harness sees only what it can reach.
+- `NestedInteger[]` is LeetCode's nested list: an array whose items are each
+  an `int` or such an array (`[1,[4,[6]],[]]`), nested at most 100 deep.
 """
 
 from __future__ import annotations
@@ -214,6 +216,23 @@ def _unreached(adjacency: list[list[int]]) -> int | None:
     return next((node for node in range(1, len(adjacency) + 1) if node not in seen), None)
 
 
+MAX_NESTING = 100
+"""How deep a NestedInteger list may nest: LeetCode's problems stay within 50."""
+
+
+def _validate_nested_integer(value: object, path: str, depth: int = 2) -> None:
+    """An item of a NestedInteger[] list; a list item is nested `depth` deep (the outer list is depth 1)."""
+    if isinstance(value, list):
+        if depth > MAX_NESTING:
+            raise InvalidValue(path, f"nested more than {MAX_NESTING} deep")
+        for index, item in enumerate(value):
+            _validate_nested_integer(item, f"{path}[{index}]", depth + 1)
+    elif isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValue(path, f"expected NestedInteger (an int or an array of them), got {_show(value)}")
+    else:
+        _validate_int(value, path)
+
+
 def _validate_void(_value: object, path: str) -> None:
     raise InvalidValue(path, "void has no values")
 
@@ -228,6 +247,7 @@ _VALIDATORS: dict[Base, Callable[[object, str], None]] = {
     Base.LIST_NODE: _validate_list_node,
     Base.TREE_NODE: _validate_tree_node,
     Base.NODE: _validate_node,
+    Base.NESTED_INTEGER: _validate_nested_integer,
     Base.VOID: _validate_void,
 }
 

@@ -129,6 +129,20 @@ CASES: dict[str, Case] = {
         ([[[2, 4], [1, 3], [2, 4], [1, 3]]], [[[]]], [[]], [[[2], [1]]], [[[3, 2], [3, 1], [1, 2]]]),
         Expect(values=[[[2, 4], [1, 3], [2, 4], [1, 3]], [[]], [], [[2], [1]], [[3, 2], [3, 1], [1, 2]]]),
     ),
+    # Each integer and its depth in order, then what LeetCode's other NestedInteger methods give: a new empty one
+    # with one added (isInteger false, a list of 1), then set to 9 (getInteger 9, isInteger true).
+    "nested-integer": Case(
+        parse_signature("flattenDepths", [("nestedList", "NestedInteger[]")], "int[]"),
+        ([[1, [4, [6]]]], [[[], [[]], -3]], [[INT_MAX, [[INT_MIN]]]], [[]]),
+        Expect(
+            values=[
+                [1, 1, 4, 2, 6, 3, 0, 1, 9, 1],
+                [-3, 1, 0, 1, 9, 1],
+                [INT_MAX, 1, INT_MIN, 3, 0, 1, 9, 1],
+                [0, 1, 9, 1],
+            ]
+        ),
+    ),
     "graph-values-not-1-to-n": Case(
         parse_signature("relabel", [("node", "Node"), ("by", "int")], "Node"),
         ([[[2], [1]], 0], [[[2], [1]], 5], [[[2], [1]], -1]),

@@ -157,3 +157,26 @@ async def test_a_graph_is_cloned_with_leetcodes_node(builder: Builder) -> None:
     cases = [Case(args=[[[2, 4], [1, 3], [2, 4], [1, 3]]], output=[[2, 4], [1, 3], [2, 4], [1, 3]])]
     result = await judge(builder, signature, code, [*cases, Case(args=[[]], output=[]), Case(args=[[[]]], output=[[]])])
     assert result.verdict is Verdict.AC, (code, result.compile_output, result.failure)
+
+
+async def test_nested_integers_with_leetcodes_interface(builder: Builder) -> None:
+    signature = parse_signature("flattenDepths", [("nestedList", "NestedInteger[]")], "int[]")
+    code = stub(signature, "php").replace(
+        "\n        \n",
+        "\n        $out = [];\n        $walk = function ($items, $depth) use (&$walk, &$out) {\n"
+        "            foreach ($items as $item) {\n"
+        "                if ($item->isInteger()) array_push($out, $item->getInteger(), $depth);\n"
+        "                else $walk($item->getList(), $depth + 1);\n            }\n        };\n"
+        "        $walk($nestedList, 1);\n"
+        "        $built = new NestedInteger();\n        $built->add(new NestedInteger(5));\n"
+        "        array_push($out, $built->isInteger() ? 1 : 0, count($built->getList()));\n"
+        "        $built->setInteger(9);\n        array_push($out, $built->getInteger(), $built->isInteger() ? 1 : 0);\n"
+        "        return $out;\n",
+    )
+    assert " * class NestedInteger {\n" in code
+    cases = [
+        Case(args=[[1, [4, [6]]]], output=[1, 1, 4, 2, 6, 3, 0, 1, 9, 1]),
+        Case(args=[[[], [[]]]], output=[0, 1, 9, 1]),
+    ]
+    result = await judge(builder, signature, code, cases)
+    assert result.verdict is Verdict.AC, (code, result.compile_output, result.failure)

@@ -157,3 +157,23 @@ async def test_a_graph_is_cloned_with_leetcodes_node(builder: Builder) -> None:
     cases = [Case(args=[[[2, 4], [1, 3], [2, 4], [1, 3]]], output=[[2, 4], [1, 3], [2, 4], [1, 3]])]
     result = await judge(builder, signature, code, [*cases, Case(args=[[]], output=[]), Case(args=[[[]]], output=[[]])])
     assert result.verdict is Verdict.AC, (code, result.compile_output, result.failure)
+
+
+async def test_nested_integers_with_leetcodes_interface(builder: Builder) -> None:
+    signature = parse_signature("flattenDepths", [("nestedList", "NestedInteger[]")], "int[]")
+    code = stub(signature, "ruby").replace(
+        "\n    \n",
+        "\n    out = []\n    walk = lambda do |items, depth|\n        items.each do |item|\n"
+        "            item.is_integer ? out.push(item.get_integer, depth) : walk.call(item.get_list, depth + 1)\n"
+        "        end\n    end\n    walk.call(nested_list, 1)\n"
+        "    built = NestedInteger.new\n    built.add(NestedInteger.new(5))\n"
+        "    out.push(built.is_integer ? 1 : 0, built.get_list.length)\n"
+        "    built.set_integer(9)\n    out.push(built.get_integer, built.is_integer ? 1 : 0)\n",
+    )
+    assert "#class NestedInteger\n" in code
+    cases = [
+        Case(args=[[1, [4, [6]]]], output=[1, 1, 4, 2, 6, 3, 0, 1, 9, 1]),
+        Case(args=[[[], [[]]]], output=[0, 1, 9, 1]),
+    ]
+    result = await judge(builder, signature, code, cases)
+    assert result.verdict is Verdict.AC, (code, result.compile_output, result.failure)

@@ -494,3 +494,42 @@ def test_clone_graph_shows_leetcodes_graph_node(language_id: str, head: str, def
     assert head in lines
     assert definition in lines
     assert lines.index(definition) < lines.index(head)
+
+
+DEPTH_SUM = parse_signature("depthSum", [("nestedList", "NestedInteger[]")], "int")
+
+# LeetCode's Nested List Weight Sum in each language: its interface comment's telling line, and the head.
+DEPTH_SUM_STUBS = {
+    "python": ("#    def getList(self):", "    def depthSum(self, nestedList: List[NestedInteger]) -> int:"),
+    "c": (
+        " * int NestedIntegerGetListSize(struct NestedInteger *);",
+        "int depthSum(struct NestedInteger** nestedList, int nestedListSize) {",
+    ),
+    "cpp": (
+        " *     const vector<NestedInteger> &getList() const;",
+        "    int depthSum(vector<NestedInteger>& nestedList) {",
+    ),
+    "java": (
+        " *     public List<NestedInteger> getList();",
+        "    public int depthSum(List<NestedInteger> nestedList) {",
+    ),
+    "javascript": (" *     this.getList = function() {", "var depthSum = function(nestedList) {"),
+    "typescript": (" *     getList(): NestedInteger[] {", "function depthSum(nestedList: NestedInteger[]): number {"),
+    "go": (
+        " * func (n NestedInteger) GetList() []*NestedInteger {}",
+        "func depthSum(nestedList []*NestedInteger) int {",
+    ),
+    "rust": ("//   List(Vec<NestedInteger>)", "    pub fn depth_sum(nested_list: Vec<NestedInteger>) -> i32 {"),
+    "ruby": ("#    def get_list()", "def depth_sum(nested_list)"),
+    "php": (" *     function getList() : array", "    function depthSum($nestedList) {"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGE_IDS)
+def test_a_nested_integer_stub_shows_leetcodes_interface_then_the_function(language: str) -> None:
+    comment, head = DEPTH_SUM_STUBS[language]
+    lines = stub(DEPTH_SUM, language).splitlines()
+    assert comment in lines
+    assert head in lines
+    assert lines.index(comment) < lines.index(head)
+    assert all(line == line.rstrip() for line in lines if line.strip())

@@ -61,6 +61,8 @@ def test_every_value_type_prints_as_it_parses() -> None:
         ("ListNode[]", "can be array elements"),
         ("TreeNode[][]", "can be array elements"),
         ("void[]", "can be array elements"),
+        ("NestedInteger", "NestedInteger comes as one list, NestedInteger[]"),
+        ("NestedInteger[][]", "NestedInteger comes as one list, NestedInteger[]"),
     ],
 )
 def test_parse_type_names_the_bad_string(text: str, reason: str) -> None:
@@ -112,6 +114,8 @@ def test_a_bad_parameter_type_names_the_parameter() -> None:
         ([("nums", "int[]"), ("numsSize", "int")], "int", "both be called 'numsSize'"),
         ([("grid", "int[][]"), ("gridColSize", "int")], "int", "both be called 'gridColSize'"),
         ([("aBC", "int"), ("aBc", "int")], "int", "both be called 'a_bc'"),
+        ([("nestedList", "NestedInteger[]")], "NestedInteger[]", "NestedInteger\\[\\] is a parameter type only"),
+        ([("nestedList", "NestedInteger[]")], "void", "must be an array, a ListNode or a TreeNode"),
     ],
 )
 def test_signature_shapes_that_cannot_work(params: list[tuple[str, str]], returns: str, reason: str) -> None:
@@ -184,6 +188,13 @@ def test_decoding_a_signature_checks_it_too() -> None:
         msgspec.convert({"base": "TreeNode", "depth": 1}, Type)
     with pytest.raises(msgspec.ValidationError):
         msgspec.convert({"base": "int", "depth": 3}, Type)
+
+
+def test_a_nested_integer_list_is_a_parameter_type() -> None:
+    signature = parse_signature("depthSum", [("nestedList", "NestedInteger[]")], "int")
+    assert signature.params[0].type == Type(Base.NESTED_INTEGER, 1)
+    assert str(signature.params[0].type) == "NestedInteger[]"
+    assert signature.uses(Base.NESTED_INTEGER)
 
 
 def test_element_of_a_scalar_is_an_error() -> None:

@@ -175,6 +175,34 @@ def test_invalid_graphs(graph: object, message: str) -> None:
     assert message in error(graph, "Node", "node")
 
 
+def _nested(depth: int) -> list[object]:
+    value: list[object] = [1]
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("value", [[], [0], [1, [4, [6]]], [[], [[]], -3], [INT_MAX, [[-INT_MAX - 1]]], _nested(100)])
+def test_valid_nested_integers(value: list[object]) -> None:
+    assert error(value, "NestedInteger[]", "nestedList") == ""
+    assert canonical(value, parse_type("NestedInteger[]")) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (5, "nestedList: expected an array for NestedInteger[], got 5"),
+        ([1, [True]], "nestedList[1][0]: expected NestedInteger (an int or an array of them), got true"),
+        ([[None]], "nestedList[0][0]: expected NestedInteger (an int or an array of them), got null"),
+        ([1.5], "nestedList[0]: expected NestedInteger (an int or an array of them), got 1.5"),
+        ([[INT_MAX + 1]], "nestedList[0][0]: 2147483648 does not fit int (32-bit)"),
+        (_nested(101), "nested more than 100 deep"),
+    ],
+)
+def test_invalid_nested_integers(value: object, message: str) -> None:
+    assert message in error(value, "NestedInteger[]", "nestedList")
+
+
 def test_canonical_strips_a_trees_trailing_nulls() -> None:
     tree = Type(Base.TREE_NODE)
     assert canonical([1, None, 2, None, None], tree) == [1, None, 2]

@@ -315,6 +315,16 @@ func (p *judgedParser) readGraph() *Node {
 }
 
 //@end Node
+//@begin NestedInteger
+// readNested gives an int, or a list of ints and such lists, as LeetCode's NestedInteger.
+func (p *judgedParser) readNested() *NestedInteger {
+	if p.skip() != '[' {
+		return &NestedInteger{judgedValue: p.readInt(), judgedIsInt: true}
+	}
+	return &NestedInteger{judgedList: judgedSlice(p, (*judgedParser).readNested)}
+}
+
+//@end NestedInteger
 
 // judgedWriter holds one result line; failure is set when the value cannot be encoded, failed once the line is an error.
 type judgedWriter struct {

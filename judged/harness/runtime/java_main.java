@@ -163,6 +163,9 @@ public class Main {
         //@begin Node
         if (c == Node.class) return GRAPH_NODE;
         //@end Node
+        //@begin NestedInteger
+        if (c == NestedInteger.class) return NESTED_INTEGER;
+        //@end NestedInteger
         throw new Unsupported("the harness cannot pass or return " + c.getTypeName());
     }
 
@@ -568,6 +571,22 @@ public class Main {
         return true;
     }
     //@end Node
+
+    //@begin NestedInteger
+    /** An int, or a list of ints and such lists, as LeetCode's NestedInteger (a parameter type only). */
+    static final Conv NESTED_INTEGER = new Conv() {
+        public Object read(In in) {
+            if (in.skip() != '[') return new NestedInteger(in.readInt());
+            NestedInteger nested = new NestedInteger();
+            for (boolean more = in.startArray(); more; more = in.more()) nested.add((NestedInteger) read(in));
+            return nested;
+        }
+
+        public void write(Object value, Out out) {
+            throw new Unsupported("the harness cannot return a NestedInteger");
+        }
+    };
+    //@end NestedInteger
 
     /** A JSON reader over a byte stream: exactly what the judge's test lines hold, read without copying lines. */
     static final class In {

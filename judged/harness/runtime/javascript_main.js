@@ -9,7 +9,7 @@
 //
 // The user's file runs as a script in this context (vm.runInThisContext under
 // its own file name, so errors show the user's lines and columns), with
-// LeetCode's ListNode, TreeNode and graph _Node (also as Node, its older name)
+// LeetCode's ListNode, TreeNode, graph _Node (also as Node, its older name) and NestedInteger
 // as globals; the function is then looked up
 // by name, so `var f = function`, `function f` and `const f = () =>` all work.
 // LeetCode's libraries are globals too, as there: lodash as `_`, and
@@ -51,6 +51,32 @@ function _Node(val, neighbors) {
   this.val = val === undefined ? 0 : val;
   this.neighbors = neighbors === undefined ? [] : neighbors;
 }
+
+// LeetCode's NestedInteger: a single integer (`new NestedInteger(5)`) or a list (`new NestedInteger()`, `add`).
+function NestedInteger(value) {
+  this.integer = value === undefined ? null : value;
+  this.list = value === undefined ? [] : null;
+}
+NestedInteger.prototype.isInteger = function () {
+  return this.list === null;
+};
+NestedInteger.prototype.getInteger = function () {
+  return this.integer;
+};
+NestedInteger.prototype.setInteger = function (value) {
+  this.integer = value;
+  this.list = null;
+};
+NestedInteger.prototype.add = function (elem) {
+  if (this.list === null) {
+    this.integer = null;
+    this.list = [];
+  }
+  this.list.push(elem);
+};
+NestedInteger.prototype.getList = function () {
+  return this.list === null ? [] : this.list; // TypeScript's form: an empty list for an integer
+};
 
 class BadTest extends Error {} // a test line the harness cannot decode: the judge's bug
 class Mismatch extends Error {} // a result that is not of the signature's type: written as null
@@ -150,6 +176,15 @@ function decodeGraphNode(value) {
   return nodes.length > 0 ? nodes[0] : null;
 }
 
+function decodeNestedInteger(value) {
+  if (Array.isArray(value)) {
+    const nested = new NestedInteger();
+    for (const item of value) nested.add(decodeNestedInteger(item));
+    return nested;
+  }
+  return new NestedInteger(decodeInteger(value));
+}
+
 const DECODERS = {
   int: decodeInteger,
   long: decodeInteger,
@@ -160,6 +195,7 @@ const DECODERS = {
   ListNode: decodeListNode,
   TreeNode: decodeTreeNode,
   Node: decodeGraphNode,
+  NestedInteger: decodeNestedInteger,
 };
 
 function decodeTest(line, kinds) {
@@ -442,7 +478,7 @@ function defineLibraryGlobals() {
 }
 
 function loadSolution(name) {
-  Object.assign(globalThis, { ListNode, TreeNode, _Node, Node: _Node, require });
+  Object.assign(globalThis, { ListNode, TreeNode, _Node, Node: _Node, NestedInteger, require });
   defineLibraryGlobals();
   vm.runInThisContext(fs.readFileSync(SOLUTION_PATH, 'utf8'), { filename: SOLUTION_PATH });
   const found = vm.runInThisContext(`typeof ${name} === 'function' ? ${name} : undefined`);

@@ -100,6 +100,21 @@ struct judged_codec<TreeNode *> {
 };
 #endif
 
+#ifdef JUDGED_NESTED_INTEGER
+/* An int, or a list of ints and such lists, as LeetCode's NestedInteger (a parameter type only). */
+template <>
+struct judged_codec<NestedInteger> {
+    static NestedInteger read(judged_reader *r) {
+        if (judged_peek(r) != '[') return NestedInteger(judged_read_int(r));
+        NestedInteger nested;
+        size_t count;
+        judged_array_begin(r, &count);
+        while (judged_array_next(r, &count)) nested.add(read(r));
+        return nested;
+    }
+};
+#endif
+
 #ifdef JUDGED_GRAPH_NODE
 /* LeetCode's adjacency list: item i the values of node i+1's neighbours; node 1 stands for the graph. */
 template <>

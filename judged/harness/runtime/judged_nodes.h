@@ -221,4 +221,23 @@ JUDGED_FN void judged_put_graph(judged_buffer *b, const struct Node *start) {
 }
 #endif /* JUDGED_GRAPH_NODE, C */
 
+#if defined(JUDGED_NESTED_INTEGER) && !defined(__cplusplus)
+/* An int, or a list of ints and such lists, as LeetCode's C NestedInteger (a parameter type only). */
+JUDGED_FN struct NestedInteger *judged_read_nested(judged_reader *r) {
+    struct NestedInteger *nested = NestedIntegerInit();
+    if (judged_peek(r) != '[') {
+        NestedIntegerSetInteger(nested, judged_read_int(r));
+        return nested;
+    }
+    size_t count;
+    judged_array_begin(r, &count);
+    while (judged_array_next(r, &count)) NestedIntegerAdd(nested, judged_read_nested(r));
+    return nested;
+}
+
+JUDGED_FN void judged_read_nested_item(judged_reader *r, void *item) {
+    *(struct NestedInteger **)item = judged_read_nested(r);
+}
+#endif /* JUDGED_NESTED_INTEGER, C */
+
 #endif /* JUDGED_NODES_H */

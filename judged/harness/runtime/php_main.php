@@ -9,7 +9,7 @@
 // test on fd 3.
 //
 // The user's file is required under its own name (so errors show the user's
-// lines), with LeetCode's ListNode, TreeNode and graph Node defined; `new Solution()` is
+// lines), with LeetCode's ListNode, TreeNode, graph Node and NestedInteger defined; `new Solution()` is
 // then asked `->twoSum(...)` once per test. A void signature's method takes
 // its first parameter by reference (`function sortColors(&$nums)`), as on
 // LeetCode, and that argument after the call is the result. A result of the
@@ -47,6 +47,36 @@ class Node {
     function __construct($val = 0) {
         $this->val = $val;
         $this->neighbors = array();
+    }
+}
+
+// LeetCode's nested list item: a single integer (`new NestedInteger(5)`) or a list (`new NestedInteger()`, `add`).
+class NestedInteger {
+    private $integer;
+    private $list;
+    function __construct($value = null) {
+        $this->integer = $value;
+        $this->list = $value === null ? [] : null;
+    }
+    function isInteger(): bool {
+        return $this->list === null;
+    }
+    function getInteger() {
+        return $this->integer;
+    }
+    function setInteger($i): void {
+        $this->integer = $i;
+        $this->list = null;
+    }
+    function add($ni): void {
+        if ($this->list === null) {
+            $this->integer = null;
+            $this->list = [];
+        }
+        $this->list[] = $ni;
+    }
+    function getList(): array {
+        return $this->list ?? [];
     }
 }
 
@@ -114,6 +144,8 @@ final class JudgedHarness {
                 return self::decodeTreeNode($value);
             case 'Node':
                 return self::decodeGraphNode($value);
+            case 'NestedInteger':
+                return self::decodeNestedInteger($value);
         }
         throw new JudgedBadTest("unknown type $base");
     }
@@ -192,6 +224,17 @@ final class JudgedHarness {
             }
         }
         return $nodes ? $nodes[0] : null;
+    }
+
+    static function decodeNestedInteger($value): NestedInteger {
+        if (!is_array($value)) {
+            return new NestedInteger(self::decodeInteger($value));
+        }
+        $nested = new NestedInteger();
+        foreach ($value as $item) {
+            $nested->add(self::decodeNestedInteger($item));
+        }
+        return $nested;
     }
 
     static function decodeTest(string $line, array $kinds): array {

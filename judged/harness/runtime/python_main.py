@@ -11,7 +11,7 @@ syntax errors show the user's lines, in a module `solution` that already
 holds what LeetCode's Python 3 has in scope: `typing`, `collections`,
 `heapq`, `bisect`, `itertools`, `functools` and `math` names (all but
 math's `pow`, which would hide the builtin), the common modules by name,
-and `ListNode`, `TreeNode` and the graph `Node`. A result of the wrong type is encoded as
+and `ListNode`, `TreeNode`, the graph `Node` and `NestedInteger`. A result of the wrong type is encoded as
 `null`, which no valid expected value equals; so is an integer outside
 64 bits, which no JSON reader need accept.
 """
@@ -74,6 +74,31 @@ class Node:
     def __init__(self, val: int = 0, neighbors: list[Node] | None = None) -> None:
         self.val = val
         self.neighbors = neighbors if neighbors is not None else []
+
+
+class NestedInteger:
+    """LeetCode's nested list item: a single integer, or a list of NestedIntegers."""
+
+    def __init__(self, value: int | None = None) -> None:
+        self._integer = value
+        self._list: list[NestedInteger] | None = None if value is not None else []
+
+    def isInteger(self) -> bool:
+        return self._list is None
+
+    def getInteger(self) -> int | None:
+        return self._integer
+
+    def setInteger(self, value: int) -> None:
+        self._integer, self._list = value, None
+
+    def add(self, elem: NestedInteger) -> None:
+        if self._list is None:
+            self._integer, self._list = None, []
+        self._list.append(elem)
+
+    def getList(self) -> list[NestedInteger] | None:
+        return self._list
 
 
 class BadTest(Exception):
@@ -190,6 +215,16 @@ def decode_graph_node(value: object) -> Node | None:
     return nodes[0] if nodes else None
 
 
+def decode_nested_integer(value: object) -> NestedInteger:
+    """An int, or a list of ints and such lists, as LeetCode's NestedInteger."""
+    if isinstance(value, list):
+        nested = NestedInteger()
+        for item in value:
+            nested.add(decode_nested_integer(item))
+        return nested
+    return NestedInteger(decode_integer(value))
+
+
 DECODERS: dict[str, Callable[[object], object]] = {
     "int": decode_integer,
     "long": decode_integer,
@@ -200,6 +235,7 @@ DECODERS: dict[str, Callable[[object], object]] = {
     "ListNode": decode_list_node,
     "TreeNode": decode_tree_node,
     "Node": decode_graph_node,
+    "NestedInteger": decode_nested_integer,
 }
 
 
@@ -391,7 +427,7 @@ def load_solution(solution_path: str) -> Callable[[], object]:
     exec(PRELUDE, namespace)
     for name in HIDDEN_BY_PRELUDE:
         namespace.pop(name, None)
-    namespace.update(ListNode=ListNode, TreeNode=TreeNode, Node=Node)
+    namespace.update(ListNode=ListNode, TreeNode=TreeNode, Node=Node, NestedInteger=NestedInteger)
     sys.modules["solution"] = module
     with open(solution_path, "rb") as file:
         source = file.read()

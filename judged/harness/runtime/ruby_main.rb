@@ -7,7 +7,7 @@
 # {"v": ..., "t": ...} or {"e": ..., "t": ...} line per test on fd 3.
 #
 # The user's file is evaluated at the top level under its own name (so errors
-# show the user's lines), with LeetCode's ListNode, TreeNode and graph Node defined and
+# show the user's lines), with LeetCode's ListNode, TreeNode, graph Node and NestedInteger defined and
 # `set` loaded; the method LeetCode's Ruby form defines (`def two_sum(nums,
 # target)`, snake_case) is then called once per test. A result of the wrong
 # type is written as null, which no valid expected value equals; so is an
@@ -53,6 +53,39 @@ class Node
   def initialize(val = 0, neighbors = nil)
     @val = val
     @neighbors = neighbors.nil? ? [] : neighbors
+  end
+end
+
+# LeetCode's nested list item: a single integer (`NestedInteger.new(5)`) or a list (`NestedInteger.new`, `add`).
+class NestedInteger
+  def initialize(value = nil)
+    @integer = value
+    @list = value.nil? ? [] : nil
+  end
+
+  def is_integer
+    @list.nil?
+  end
+
+  def get_integer
+    @integer
+  end
+
+  def set_integer(value)
+    @integer = value
+    @list = nil
+  end
+
+  def add(elem)
+    if @list.nil?
+      @integer = nil
+      @list = []
+    end
+    @list << elem
+  end
+
+  def get_list
+    @list
   end
 end
 
@@ -145,6 +178,14 @@ module JudgedHarness
     nodes.first
   end
 
+  def decode_nested_integer(value)
+    return NestedInteger.new(decode_integer(value)) unless value.is_a?(Array)
+
+    nested = NestedInteger.new
+    value.each { |item| nested.add(decode_nested_integer(item)) }
+    nested
+  end
+
   DECODERS = {
     'int' => method(:decode_integer),
     'long' => method(:decode_integer),
@@ -159,6 +200,7 @@ module JudgedHarness
     'ListNode' => method(:decode_list_node),
     'TreeNode' => method(:decode_tree_node),
     'Node' => method(:decode_graph_node),
+    'NestedInteger' => method(:decode_nested_integer),
   }.freeze
 
   def decode_test(line, kinds)

@@ -12,6 +12,9 @@ mod judged_harness {
     //@begin Node
     use super::Node;
     //@end Node
+    //@begin NestedInteger
+    use super::NestedInteger;
+    //@end NestedInteger
     #[allow(unused_imports)]
     use std::rc::Rc;
 
@@ -465,6 +468,19 @@ mod judged_harness {
         }
     }
     //@end TreeNode
+
+    //@begin NestedInteger
+    /// An int, or a list of ints and such lists, as LeetCode's NestedInteger (a parameter type only).
+    impl Decode for NestedInteger {
+        fn read(p: &mut Parser) -> Result<Self, String> {
+            if p.skip() == Some(b'[') {
+                Ok(NestedInteger::List(Vec::<NestedInteger>::read(p)?))
+            } else {
+                Ok(NestedInteger::Int(i32::read(p)?))
+            }
+        }
+    }
+    //@end NestedInteger
 
     //@begin Node
     /// LeetCode's graph as an adjacency list: item i holds the values of node i+1's neighbours; node 1 stands for it.

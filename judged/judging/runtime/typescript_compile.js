@@ -1,7 +1,7 @@
 // The compile step of a TypeScript submission: `node typescript_compile.js SRC OUT`.
 //
 // Type-checks SRC/solution.ts as LeetCode compiles TypeScript (a script, not a module: its functions are
-// globals; target ES2022; not --strict), with LeetCode's globals declared (ListNode, TreeNode, the graph _Node, lodash's `_`,
+// globals; target ES2022; not --strict), with LeetCode's globals declared (ListNode, TreeNode, the graph _Node, NestedInteger, lodash's `_`,
 // the @datastructures-js queues, Node's own types), and writes OUT/solution.js. SRC/main.js is either the
 // judge's JavaScript harness (a function problem), copied to OUT/main.js beside it, or a copy of the program
 // itself (an I/O problem), whose compiled text OUT/main.js then is. A type error is a compile error: each is
@@ -33,6 +33,14 @@ declare class _Node {
     val: number;
     neighbors: _Node[];
     constructor(val?: number, neighbors?: _Node[]);
+}
+declare class NestedInteger {
+    constructor(value?: number);
+    isInteger(): boolean;
+    getInteger(): number | null;
+    setInteger(value: number): void;
+    add(elem: NestedInteger): void;
+    getList(): NestedInteger[];
 }
 declare const _: typeof import('lodash');
 declare const PriorityQueue: typeof import('@datastructures-js/priority-queue').PriorityQueue;

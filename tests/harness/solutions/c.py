@@ -86,6 +86,34 @@ def _prints_stay_on_stdout(outcome: Outcome) -> None:
 SOLUTIONS: dict[str, str | Solution] = {
     "two-sum": Solution(TWO_SUM, expect={"check": _one_file}),
     "no-tests-no-results": TWO_SUM,
+    "nested-integer": """
+static void walk(struct NestedInteger** items, int size, int depth, int* out, int* length) {
+    for (int i = 0; i < size; i++) {
+        if (NestedIntegerIsInteger(items[i])) {
+            out[(*length)++] = NestedIntegerGetInteger(items[i]);
+            out[(*length)++] = depth;
+        } else {
+            walk(NestedIntegerGetList(items[i]), NestedIntegerGetListSize(items[i]), depth + 1, out, length);
+        }
+    }
+}
+
+int* flattenDepths(struct NestedInteger** nestedList, int nestedListSize, int* returnSize) {
+    int* out = malloc(1000 * sizeof(int));
+    *returnSize = 0;
+    walk(nestedList, nestedListSize, 1, out, returnSize);
+    struct NestedInteger* built = NestedIntegerInit();
+    struct NestedInteger* five = NestedIntegerInit();
+    NestedIntegerSetInteger(five, 5);
+    NestedIntegerAdd(built, five);
+    out[(*returnSize)++] = NestedIntegerIsInteger(built);
+    out[(*returnSize)++] = NestedIntegerGetListSize(built);
+    NestedIntegerSetInteger(built, 9);
+    out[(*returnSize)++] = NestedIntegerGetInteger(built);
+    out[(*returnSize)++] = NestedIntegerIsInteger(built);
+    return out;
+}
+""",
     "clone-graph": stub(CASES["clone-graph"].signature, "c").replace(
         "\n    \n}",
         """

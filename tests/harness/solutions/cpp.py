@@ -97,6 +97,35 @@ def _the_stub_has_the_commented_struct(outcome: Outcome) -> None:
 SOLUTIONS: dict[str, str | Solution] = {
     "two-sum": Solution(TWO_SUM, expect={"check": _one_file}),
     "no-tests-no-results": TWO_SUM,
+    "nested-integer": """
+class Solution {
+public:
+    vector<int> flattenDepths(vector<NestedInteger>& nestedList) {
+        vector<int> out;
+        walk(nestedList, 1, out);
+        NestedInteger built;
+        built.add(NestedInteger(5));
+        out.push_back(built.isInteger());
+        out.push_back((int)built.getList().size());
+        built.setInteger(9);
+        out.push_back(built.getInteger());
+        out.push_back(built.isInteger());
+        return out;
+    }
+
+private:
+    void walk(const vector<NestedInteger>& items, int depth, vector<int>& out) {
+        for (const NestedInteger& item : items) {
+            if (item.isInteger()) {
+                out.push_back(item.getInteger());
+                out.push_back(depth);
+            } else {
+                walk(item.getList(), depth + 1, out);
+            }
+        }
+    }
+};
+""",
     "clone-graph": stub(CASES["clone-graph"].signature, "cpp").replace(
         "\n        \n    }",
         """

@@ -98,6 +98,35 @@ SOLUTIONS: dict[str, str | Solution] = {
     }
     return t
 }""",
+    "nested-integer": """
+func walk(items []*NestedInteger, depth int, out []int) []int {
+    for _, item := range items {
+        if item.IsInteger() {
+            out = append(out, item.GetInteger(), depth)
+        } else {
+            out = walk(item.GetList(), depth+1, out)
+        }
+    }
+    return out
+}
+
+func flattenDepths(nestedList []*NestedInteger) []int {
+    out := walk(nestedList, 1, []int{})
+    built := NestedInteger{}
+    built.Add(NestedInteger{})
+    built.GetList()[0].SetInteger(5)
+    flag := 0
+    if built.IsInteger() {
+        flag = 1
+    }
+    out = append(out, flag, len(built.GetList()))
+    built.SetInteger(9)
+    if built.IsInteger() {
+        flag = 1
+    }
+    return append(out, built.GetInteger(), flag)
+}
+""",
     "clone-graph": stub(CASES["clone-graph"].signature, "go").replace(
         "\n    \n}",
         """

@@ -103,6 +103,33 @@ class Solution {
             .collect(Collectors.toList());
     }
 }""",
+    "nested-integer": """
+class Solution {
+    public int[] flattenDepths(List<NestedInteger> nestedList) {
+        List<Integer> out = new ArrayList<>();
+        walk(nestedList, 1, out);
+        NestedInteger built = new NestedInteger();
+        built.add(new NestedInteger(5));
+        out.add(built.isInteger() ? 1 : 0);
+        out.add(built.getList().size());
+        built.setInteger(9);
+        out.add(built.getInteger());
+        out.add(built.isInteger() ? 1 : 0);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void walk(List<NestedInteger> items, int depth, List<Integer> out) {
+        for (NestedInteger item : items) {
+            if (item.isInteger()) {
+                out.add(item.getInteger());
+                out.add(depth);
+            } else {
+                walk(item.getList(), depth + 1, out);
+            }
+        }
+    }
+}
+""",
     "clone-graph": stub(CASES["clone-graph"].signature, "java").replace(
         "\n        \n    }",
         """

@@ -112,6 +112,24 @@ var flatten = function(root) {
     }
 };
 """,
+    "nested-integer": """
+var flattenDepths = function(nestedList) {
+    const out = [];
+    const walk = (items, depth) => {
+        for (const item of items) {
+            if (item.isInteger()) out.push(item.getInteger(), depth);
+            else walk(item.getList(), depth + 1);
+        }
+    };
+    walk(nestedList, 1);
+    const built = new NestedInteger();
+    built.add(new NestedInteger(5));
+    out.push(built.isInteger() ? 1 : 0, built.getList().length);
+    built.setInteger(9);
+    out.push(built.getInteger(), built.isInteger() ? 1 : 0);
+    return out;
+};
+""",
     "clone-graph": stub(CASES["clone-graph"].signature, "javascript").replace(
         "\n    \n};",
         """

@@ -95,6 +95,25 @@ class Solution:
                 last.right, node.right, node.left = node.right, node.left, None
             node = node.right
 """,
+    "nested-integer": """
+class Solution:
+    def flattenDepths(self, nestedList: List[NestedInteger]) -> List[int]:
+        out: List[int] = []
+
+        def walk(items: List[NestedInteger], depth: int) -> None:
+            for item in items:
+                if item.isInteger():
+                    out.extend([item.getInteger(), depth])
+                else:
+                    walk(item.getList(), depth + 1)
+
+        walk(nestedList, 1)
+        built = NestedInteger()
+        built.add(NestedInteger(5))
+        out.extend([int(built.isInteger()), len(built.getList())])
+        built.setInteger(9)
+        return out + [built.getInteger(), int(built.isInteger())]
+""",
     "clone-graph": stub(CASES["clone-graph"].signature, "python").rstrip()
     + """
         if not node:

@@ -110,6 +110,31 @@ SOLUTIONS: dict[str, str | Solution] = {
         (0..matrix[0].len()).map(|j| matrix.iter().map(|row| row[j]).collect()).collect()
     }
 }""",
+    "nested-integer": """
+impl Solution {
+    pub fn flatten_depths(nested_list: Vec<NestedInteger>) -> Vec<i32> {
+        fn walk(items: &[NestedInteger], depth: i32, out: &mut Vec<i32>) {
+            for item in items {
+                match item {
+                    NestedInteger::Int(value) => out.extend([*value, depth]),
+                    NestedInteger::List(list) => walk(list, depth + 1, out),
+                }
+            }
+        }
+        let mut out = vec![];
+        walk(&nested_list, 1, &mut out);
+        let built = NestedInteger::List(vec![NestedInteger::Int(5)]);
+        if let NestedInteger::List(list) = &built {
+            out.extend([0, list.len() as i32]);
+        }
+        let built = NestedInteger::Int(9);
+        if built == NestedInteger::Int(9) {
+            out.extend([9, 1]);
+        }
+        out
+    }
+}
+""",
     "clone-graph": stub(CASES["clone-graph"].signature, "rust").replace(
         "\n        \n    }",
         """
