@@ -33,11 +33,41 @@ class TreeNode:
         self.right = right
 
 
+class NestedInteger:
+    def __init__(self, value: int | None = None) -> None:
+        self.value = value
+        self.items: list[NestedInteger] | None = None if value is not None else []
+
+    def isInteger(self) -> bool:
+        return self.items is None
+
+    def getInteger(self) -> int | None:
+        return self.value
+
+    def getList(self) -> list[NestedInteger] | None:
+        return self.items
+
+    def add(self, elem: NestedInteger) -> None:
+        self.value, self.items = None, [*(self.items or []), elem]
+
+    def setInteger(self, value: int) -> None:
+        self.value, self.items = value, None
+
+
+def _nested(value: Any) -> NestedInteger:
+    if not isinstance(value, list):
+        return NestedInteger(value)
+    nested = NestedInteger()
+    for item in value:
+        nested.add(_nested(item))
+    return nested
+
+
 def solution_class(code: str, name: str = "Solution") -> Any:
     """The class `name` the code defines (`Solution`, or a design problem's class), executed with LeetCode's names
     in scope."""
     namespace: dict[str, Any] = {name: getattr(typing, name) for name in typing.__all__}
-    namespace |= {"ListNode": ListNode, "TreeNode": TreeNode, "__name__": "solution"}
+    namespace |= {"ListNode": ListNode, "TreeNode": TreeNode, "NestedInteger": NestedInteger, "__name__": "solution"}
     exec(
         compile("from collections import *\nfrom heapq import *\nfrom bisect import *\n", "<prelude>", "exec"),
         namespace,
@@ -59,6 +89,8 @@ def decode(value: Any, type_: Type) -> Any:
         return head
     if type_.base is Base.TREE_NODE:
         return _tree(value)
+    if type_.base is Base.NESTED_INTEGER:
+        return [_nested(item) for item in value]
     return msgspec.json.decode(msgspec.json.encode(value))  # a fresh copy: solutions may modify it
 
 
