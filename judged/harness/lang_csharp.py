@@ -36,9 +36,11 @@ TYPE_NAMES = TypeNames(
         Base.LIST_NODE: "ListNode",
         Base.TREE_NODE: "TreeNode",
         Base.NODE: "Node",
+        Base.NESTED_INTEGER: "NestedInteger",
         Base.VOID: "void",
     },
     array="{}[]",
+    exceptions={"NestedInteger[]": "IList<NestedInteger>"},
 )
 _LIST_NAMES = TypeNames(bases=TYPE_NAMES.bases, array="IList<{}>")
 
@@ -96,6 +98,37 @@ NODE_COMMENTS = {
         "*/",
         "",
     ),
+    Base.NESTED_INTEGER: (
+        "/**",
+        " * // This is the interface that allows for creating nested lists.",
+        " * // You should not implement it, or speculate about its implementation",
+        " * interface NestedInteger {",
+        " *",
+        " *     // Constructor initializes an empty nested list.",
+        " *     public NestedInteger();",
+        " *",
+        " *     // Constructor initializes a single integer.",
+        " *     public NestedInteger(int value);",
+        " *",
+        " *     // @return true if this NestedInteger holds a single integer, rather than a nested list.",
+        " *     bool IsInteger();",
+        " *",
+        " *     // @return the single integer that this NestedInteger holds, if it holds a single integer",
+        " *     // Return null if this NestedInteger holds a nested list",
+        " *     int GetInteger();",
+        " *",
+        " *     // Set this NestedInteger to hold a single integer.",
+        " *     public void SetInteger(int value);",
+        " *",
+        " *     // Set this NestedInteger to hold a nested list and adds a nested integer to it.",
+        " *     public void Add(NestedInteger ni);",
+        " *",
+        " *     // @return the nested list that this NestedInteger holds, if it holds a nested list",
+        " *     // Return null if this NestedInteger holds a single integer",
+        " *     IList<NestedInteger> GetList();",
+        " * }",
+        " */",
+    ),
 }
 
 # C#'s keywords: a parameter may not be called `object` or `params` (LeetCode's stubs would write `@object`).
@@ -116,7 +149,7 @@ def pascal_case(name: str) -> str:
 
 def _defines(solution: str, class_name: str) -> bool:
     """Whether the user's code (comments aside) declares a class of this name."""
-    return re.search(rf"\bclass\s+{class_name}\b", _COMMENT.sub("", solution)) is not None
+    return re.search(rf"\b(?:class|interface)\s+{class_name}\b", _COMMENT.sub("", solution)) is not None
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:

@@ -522,6 +522,8 @@ DEPTH_SUM_STUBS = {
     "rust": ("//   List(Vec<NestedInteger>)", "    pub fn depth_sum(nested_list: Vec<NestedInteger>) -> i32 {"),
     "ruby": ("#    def get_list()", "def depth_sum(nested_list)"),
     "php": (" *     function getList() : array", "    function depthSum($nestedList) {"),
+    "csharp": (" *     IList<NestedInteger> GetList();", "    public int DepthSum(IList<NestedInteger> nestedList) {"),
+    "racket": ("; (nested-integer-get-list ni) : (listof nested-integer?)", "(define/contract (depth-sum nested-list)"),
 }
 
 

@@ -54,6 +54,22 @@ public class Node {
     }
 }
 //@end NodeClass
+//@begin NestedIntegerClass
+public class NestedInteger {
+    private int integer;
+    private System.Collections.Generic.IList<NestedInteger> list;
+    public NestedInteger() { list = new System.Collections.Generic.List<NestedInteger>(); }
+    public NestedInteger(int value) { integer = value; }
+    public bool IsInteger() { return list == null; }
+    public int GetInteger() { return integer; }
+    public void SetInteger(int value) { integer = value; list = null; }
+    public void Add(NestedInteger ni) {
+        if (list == null) { list = new System.Collections.Generic.List<NestedInteger>(); integer = 0; }
+        list.Add(ni);
+    }
+    public System.Collections.Generic.IList<NestedInteger> GetList() { return list; }
+}
+//@end NestedIntegerClass
 
 // .NET 6's PriorityQueue and LINQ's MaxBy/MinBy/DistinctBy, which LeetCode's C# has and Mono's class library
 // does not: a LeetCode solution uses them unchanged. A class of the user's own of the same name wins (the
@@ -349,6 +365,7 @@ namespace JudgedHarness {
                 case "char": ok = value is string && ((string)value).Length == 1; break;
                 case "ListNode": ok = CheckAll(value, 0, false); break;
                 case "TreeNode": ok = CheckAll(value, 0, true); break;
+                case "NestedInteger": ok = CheckNested(value); break;
                 default: ok = CheckGraph(value); break;
             }
             string what = kind.Base == "int" || kind.Base == "long" ? "an integer" : kind.Base;
@@ -360,6 +377,13 @@ namespace JudgedHarness {
             if (items == null) return false;
             foreach (var item in items)
                 if (!(item == null && nulls) && !IsInteger(item, int.MinValue, int.MaxValue)) return false;
+            return true;
+        }
+
+        static bool CheckNested(object value) {
+            var items = value as Generic.List<object>;
+            if (items == null) return IsInteger(value, int.MinValue, int.MaxValue);
+            foreach (var item in items) if (!CheckNested(item)) return false;
             return true;
         }
 
@@ -409,9 +433,22 @@ namespace JudgedHarness {
 //@begin Node
                 case "Node": return DecodeGraph((Generic.List<object>)value);
 //@end Node
+//@begin NestedInteger
+                case "NestedInteger": return DecodeNested(value);
+//@end NestedInteger
             }
             throw new BadTest("no type " + kind.Base);
         }
+
+//@begin NestedInteger
+        static NestedInteger DecodeNested(object value) {
+            var items = value as Generic.List<object>;
+            if (items == null) return new NestedInteger((int)(long)value);
+            var nested = new NestedInteger();
+            foreach (var item in items) nested.Add(DecodeNested(item));
+            return nested;
+        }
+//@end NestedInteger
 
 //@begin ListNode
         static ListNode DecodeList(Generic.List<object> items) {

@@ -22,7 +22,9 @@
            (rename-out [leetcode-module-begin #%module-begin])
            (struct-out list-node) make-list-node
            (struct-out tree-node) make-tree-node
-           (struct-out node) make-node)
+           (struct-out node) make-node
+           nested-integer? make-nested-integer nested-integer-integer? nested-integer-get-integer
+           nested-integer-get-list nested-integer-set-integer! nested-integer-add!)
 
   ;; LeetCode's singly-linked list node and its constructor.
   (struct list-node (val next) #:mutable #:transparent)
@@ -35,6 +37,20 @@
   ;; A graph node (clone graph): its value and the list of its neighbours.
   (struct node (val neighbors) #:mutable)
   (define (make-node [val 0] [neighbors '()]) (node val neighbors))
+
+  ;; LeetCode's NestedInteger (which LeetCode's Racket does not offer): an integer, or a list of them
+  ;; (`(make-nested-integer)`, then `nested-integer-add!`). Its procedures are LeetCode's methods, kebab-cased.
+  (struct nested-integer (value items) #:mutable)
+  (define (make-nested-integer [value #f]) (nested-integer value (if value #f '())))
+  (define (nested-integer-integer? ni) (not (nested-integer-items ni)))
+  (define (nested-integer-get-integer ni) (nested-integer-value ni))
+  (define (nested-integer-get-list ni) (or (nested-integer-items ni) '()))
+  (define (nested-integer-set-integer! ni value)
+    (set-nested-integer-value! ni value)
+    (set-nested-integer-items! ni #f))
+  (define (nested-integer-add! ni elem)
+    (set-nested-integer-value! ni #f)
+    (set-nested-integer-items! ni (append (or (nested-integer-items ni) '()) (list elem))))
 
   ;; The user's module provides everything it defines: the harness asks it by name.
   (define-syntax (leetcode-module-begin stx)
@@ -168,7 +184,16 @@
      (string-ref value 0)]
     [("ListNode") (decode-list-node value)]
     [("TreeNode") (decode-tree-node value)]
-    [("Node") (decode-graph-node value)]))
+    [("Node") (decode-graph-node value)]
+    [("NestedInteger") (decode-nested-integer value)]))
+
+;; An int, or a list of ints and such lists, as the NestedInteger above (a parameter type only).
+(define (decode-nested-integer value)
+  (if (list? value)
+      (let ([nested (lc:make-nested-integer)])
+        (for ([item (in-list value)]) (lc:nested-integer-add! nested (decode-nested-integer item)))
+        nested)
+      (lc:make-nested-integer (decode-integer value INT-MIN INT-MAX))))
 
 ;; An array is a list; `mutable?` (a void function's first argument) makes it a vector of vectors.
 (define (decode value kind mutable?)

@@ -1,0 +1,7 @@
+(define/contract (depth-sum nested-list)
+  (-> (listof nested-integer?) exact-integer?)
+  (let weigh ([items nested-list] [depth 1])
+    (for/sum ([item (in-list items)])
+      (if (nested-integer-integer? item)
+          (* depth (nested-integer-get-integer item))
+          (weigh (nested-integer-get-list item) (add1 depth))))))
