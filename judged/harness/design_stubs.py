@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from judged.harness import registry
 from judged.harness.design import Design
+from judged.harness.lang_csharp import pascal_case, spell_return
 from judged.harness.names import snake_case
 from judged.harness.typenames import type_name
 from judged.harness.types import VOID, Param, Type
@@ -288,6 +289,26 @@ def _php(design: Design) -> list[str]:
     return [*lines, "", *_usage_comment(design, usage)]
 
 
+def _csharp(design: Design) -> list[str]:
+    def params(given: tuple[Param, ...]) -> str:
+        return ", ".join(f"{registry.type_name(p.type, 'csharp')} {p.name}" for p in given)
+
+    def returns(method_returns: Type) -> str:
+        return spell_return(method_returns)
+
+    name = design.class_name
+    lines = [f"public class {name} {{", "", f"    public {name}({params(design.constructor)}) {{", "        ", "    }"]
+    for method in design.methods:
+        head = f"    public {returns(method.returns)} {pascal_case(method.name)}({params(method.params)}) {{"
+        lines += ["    ", head, "        ", "    }"]
+    lines.append("}")
+    usage = [f" * {name} obj = new {name}({_names(design.constructor)});"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{pascal_case(method.name)}({','.join(p.name for p in method.params)});"
+        usage.append(f" * {call}" if method.returns == VOID else f" * {returns(method.returns)} param_{index} = {call}")
+    return [*lines, "", *_usage_comment(design, usage)]
+
+
 def _usage_comment(design: Design, usage: list[str]) -> list[str]:
     return ["/**", f" * Your {design.class_name} object will be instantiated and called as such:", *usage, " */"]
 
@@ -303,4 +324,5 @@ _RENDERERS: dict[str, Callable[[Design], list[str]]] = {
     "typescript": _typescript,
     "ruby": _ruby,
     "php": _php,
+    "csharp": _csharp,
 }

@@ -155,7 +155,7 @@ def _defines(solution: str, class_name: str) -> bool:
 def build(signature: Signature, solution: str) -> dict[str, str]:
     """The file to compile: the user's code, then the harness with the node types the signature uses."""
     sections = node_sections(signature)
-    sections |= {f"{base}Class" for base in sections if not _defines(solution, base)}
+    sections |= {f"{base}Class" for base in sections if not _defines(solution, base)} | {"function"}
     values = {
         "METHOD": json.dumps(pascal_case(signature.name)),
         "PARAMS": ", ".join(json.dumps(str(param.type)) for param in signature.params),

@@ -104,3 +104,7 @@ def test_the_stubs_are_leetcodes_text_for_a_class() -> None:
     assert "     * @return NULL\n     */\n    function put($key, $value) {" in php
     assert " * $ret_1 = $obj->get($key);" in php
     assert "    def get_min()" in design_stub(design_problem(BUNDLED / "min-stack").design, "ruby")
+    csharp = design_stub(design, "csharp")
+    assert csharp.startswith("public class LRUCache {\n\n    public LRUCache(int capacity) {\n        \n    }\n")
+    assert "    public void Put(int key, int value) {" in csharp
+    assert " * LRUCache obj = new LRUCache(capacity);\n * int param_1 = obj.Get(key);\n * obj.Put(key,value);" in csharp

@@ -286,6 +286,42 @@ void minStackFree(MinStack* obj) { free(obj); }
 end
 """,
     ),
+    "csharp-public-class-and-pascal-case": (
+        "csharp",
+        """public class MinStack {
+    private readonly Stack<(int Value, int Min)> stack = new Stack<(int, int)>();
+
+    public MinStack() {
+
+    }
+
+    public void Push(int val) {
+        stack.Push((val, stack.Count == 0 ? val : Math.Min(val, stack.Peek().Min)));
+    }
+
+    public void Pop() {
+        stack.Pop();
+    }
+
+    public int Top() {
+        return stack.Peek().Value;
+    }
+
+    public int GetMin() {
+        return stack.Peek().Min;
+    }
+}
+
+/**
+ * Your MinStack object will be instantiated and called as such:
+ * MinStack obj = new MinStack();
+ * obj.Push(val);
+ * obj.Pop();
+ * int param_3 = obj.Top();
+ * int param_4 = obj.GetMin();
+ */
+""",
+    ),
     "php-open-tag-and-public-functions": (
         "php",
         """<?php
@@ -366,6 +402,7 @@ MISSING = {
     "ruby": ("def get_min", "def minimum", Verdict.RE, "NoMethodError: undefined method `get_min'"),
     "php": ("function getMin()", "function minimum()", Verdict.RE, "Call to undefined method MinStack::getMin()"),
     "typescript": ("public getMin()", "public minimum()", Verdict.RE, "TypeError: class MinStack has no method getMin"),
+    "csharp": ("public int GetMin()", "public int Minimum()", Verdict.RE, "MinStack has no method GetMin"),
 }
 
 

@@ -325,13 +325,14 @@ namespace JudgedHarness {
     }
 
     static class Harness {
-        const int ExitUserError = 1, ExitBadTest = 3, MaxNodes = 1000000, ResultsFd = 3;
+        internal const int ExitUserError = 1, ExitBadTest = 3;
+        const int MaxNodes = 1000000, ResultsFd = 3;
 
         [System.Runtime.InteropServices.DllImport("libc")]
         static extern int clock_gettime(int clock, out Timespec time);
         struct Timespec { public long Seconds; public long Nanoseconds; }
 
-        static double CpuSeconds() {
+        internal static double CpuSeconds() {
             Timespec time;
             clock_gettime(2, out time); // CLOCK_PROCESS_CPUTIME_ID
             return time.Seconds + time.Nanoseconds / 1e9;
@@ -348,7 +349,7 @@ namespace JudgedHarness {
             return value is long && (long)value >= low && (long)value <= high;
         }
 
-        static void Check(object value, Kind kind) {
+        internal static void Check(object value, Kind kind) {
             if (kind.Depth > 0) {
                 var items = value as Generic.List<object>;
                 if (items == null) throw new BadTest("expected an array, got " + Show(value));
@@ -405,7 +406,7 @@ namespace JudgedHarness {
             throw new BadTest("cannot pass an array as " + target);
         }
 
-        static object Convert(object value, Kind kind, System.Type target) {
+        internal static object Convert(object value, Kind kind, System.Type target) {
             if (kind.Depth > 0) {
                 var items = (Generic.List<object>)value;
                 System.Type element = ElementOf(target);
@@ -570,7 +571,7 @@ namespace JudgedHarness {
             return built.Append('"').ToString();
         }
 
-        static string Double(double number) {
+        internal static string Double(double number) {
             if (double.IsNaN(number)) return "\"NaN\"";
             if (double.IsPositiveInfinity(number)) return "\"Infinity\"";
             if (double.IsNegativeInfinity(number)) return "\"-Infinity\"";
@@ -582,7 +583,7 @@ namespace JudgedHarness {
             return text;
         }
 
-        static string Encode(object value, Kind kind) {
+        internal static string Encode(object value, Kind kind) {
             if (kind.Depth > 0) {
                 var items = value as System.Collections.IEnumerable;
                 if (items == null || value is string) throw new Mismatch();
@@ -629,7 +630,7 @@ namespace JudgedHarness {
         [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
         static extern long write(int fd, byte[] buffer, long count);
 
-        static void WriteResult(string line) {
+        internal static void WriteResult(string line) {
             byte[] bytes = new System.Text.UTF8Encoding(false).GetBytes(line + "\n");
             int done = 0;
             while (done < bytes.Length) {
@@ -648,12 +649,13 @@ namespace JudgedHarness {
             return string.IsNullOrEmpty(error.Message) ? error.GetType().FullName : error.GetType().FullName + ": " + error.Message;
         }
 
-        static int ReportError(System.Exception error, double seconds) {
+        internal static int ReportError(System.Exception error, double seconds) {
             WriteResult("{\"e\":" + Text(Describe(error)) + ",\"t\":" + Double(seconds) + "}");
             System.Console.Error.WriteLine(error.ToString());
             return ExitUserError;
         }
 
+//@begin function
         static System.Reflection.MethodInfo FindMethod(string name, int count) {
             var type = typeof(Solution);
             var flags = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic
@@ -724,11 +726,14 @@ namespace JudgedHarness {
             }
             return 0;
         }
+//@end function
     }
 
+//@begin function
     static class Program {
         static int Main() {
             return Harness.Run(@METHOD@, new string[] { @PARAMS@ }, @RETURNS@);
         }
     }
+//@end function
 }
