@@ -11,6 +11,8 @@ by anyone but the caller (`Cache-Control: private, no-store`).
 
 from __future__ import annotations
 
+from typing import Literal
+
 import msgspec
 from aiohttp import web
 from multidict import MultiMapping
@@ -46,7 +48,7 @@ class PersonalProblem(msgspec.Struct, frozen=True):
     title: str
     difficulty: Difficulty
     tags: tuple[str, ...]
-    status: str | None = None
+    status: Literal["solved", "attempted"] | None = None
     attempts: int = 0
     last_verdict: Verdict | None = None
 

@@ -7,11 +7,12 @@ msgspec writes JSON Schema 2020-12, which is the dialect of OpenAPI 3.1.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 import msgspec
 
+from judged.api.openapi_required import require_sent_fields
 from judged.api.problems import DEFAULT_LANGUAGE, DEFAULT_LIMIT, MAX_QUERY, ProblemPage
 from judged.api.status import Readiness
 from judged.harness import LANGUAGE_IDS
@@ -60,7 +61,7 @@ class Error(msgspec.Struct, frozen=True):
 
 
 class Health(msgspec.Struct, frozen=True):
-    status: str
+    status: Literal["ok"]
 
 
 _WIRE_TYPES = (Page, ProblemPage, LanguageStatus, Readiness, Health, Error)
@@ -197,18 +198,25 @@ def _any_json(kind: type) -> dict[str, object]:
     raise NotImplementedError(kind)
 
 
-def document(routes: Iterable[tuple[str, str, Operation]], wire_types: Iterable[type] = ()) -> dict[str, object]:
-    """The OpenAPI document of `routes`, given as (method, path, operation); `wire_types` adds schemas."""
+def document(
+    routes: Iterable[tuple[str, str, Operation]],
+    wire_types: Iterable[type] = (),
+    schemas: Mapping[str, object] | None = None,
+) -> dict[str, object]:
+    """The OpenAPI document of `routes`, given as (method, path, operation); `wire_types` adds the schemas of
+    Structs, `schemas` named schemas written by hand."""
     paths: dict[str, dict[str, object]] = {}
     for method, path, operation in routes:
         responses = {**operation["responses"], **_COMMON}
         paths.setdefault(path, {})[method.lower()] = {**operation, "responses": responses}
-    _, schemas = msgspec.json.schema_components(
-        (*_WIRE_TYPES, *wire_types), schema_hook=_any_json, ref_template="#/components/schemas/{name}"
+    types = (*_WIRE_TYPES, *wire_types)
+    _, components = msgspec.json.schema_components(
+        types, schema_hook=_any_json, ref_template="#/components/schemas/{name}"
     )
+    components = require_sent_fields(paths, components, types)
     return {
         "openapi": "3.1.0",
         "info": {"title": TITLE, "version": VERSION},
         "paths": paths,
-        "components": {"schemas": schemas, "securitySchemes": {"bearer": BEARER}},
+        "components": {"schemas": {**components, **(schemas or {})}, "securitySchemes": {"bearer": BEARER}},
     }

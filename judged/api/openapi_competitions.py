@@ -17,6 +17,7 @@ __all__ = [
     "GET_COMPETITION",
     "LEADERBOARD",
     "LEADERBOARD_ROW",
+    "SCHEMAS",
     "SCOREBOARD_CSV",
     "SCOREBOARD_JSON",
     "WIRE_TYPES",
@@ -29,7 +30,7 @@ WIRE_TYPES: tuple[type, ...] = (Competition, LeaderboardPage, Around)
 def competition_view_schema() -> dict[str, Any]:
     """A competition as the API shows it (`Competition.to_wire`): its fields, then its state now, its end
     and its freeze time. One object schema (an allOf with Competition's closed schema would reject the
-    three added fields)."""
+    three added fields). Every field is required: a response carries them all."""
     _, components = msgspec.json.schema_components((Competition,), ref_template="#/components/schemas/{name}")
     schema: dict[str, Any] = dict(components["Competition"])
     schema["title"] = "CompetitionView"
@@ -39,7 +40,12 @@ def competition_view_schema() -> dict[str, Any]:
         "end": {"type": "number"},
         "freeze_at": {"anyOf": [{"type": "number"}, {"type": "null"}]},
     }
-    schema["required"] = [*schema.get("required", []), "state", "end", "freeze_at"]
+    problem = components["CompetitionProblem"]
+    schema["properties"]["problems"] = {
+        "type": "array",
+        "items": {**problem, "required": list(problem["properties"])},  # labelled by now (Competition.__post_init__)
+    }
+    schema["required"] = list(schema["properties"])  # to_wire sends every field
     return schema
 
 
@@ -59,7 +65,9 @@ _NOT_MODIFIED = {"description": "the copy named by If-None-Match is current", "h
 _AUTH: dict[str, Any] = {"401": error_response("no or an unknown bearer token (when tokens are configured)")}
 _LIVE = {"403": error_response("view=live without an admin token")}
 _MISSING = {"404": error_response("no such competition")}
-_WIRE_COMPETITION = competition_view_schema()
+_WIRE_COMPETITION = ref("CompetitionView")
+SCHEMAS: dict[str, object] = {"CompetitionView": competition_view_schema()}
+"""Schemas of no Struct of their own, named so a generated client has a type for them."""
 
 CREATE_COMPETITION: Operation = {
     "operationId": "createCompetition",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import Literal
 
 import msgspec
 from aiohttp import web
@@ -27,7 +28,7 @@ class Check(msgspec.Struct, frozen=True):
 
 
 class Readiness(msgspec.Struct, frozen=True):
-    status: str
+    status: Literal["ready", "not_ready"]
     """`ready` or `not_ready`."""
     checks: list[Check]
 

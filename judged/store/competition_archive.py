@@ -19,7 +19,7 @@ import redis.asyncio as aioredis
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from judged.store.competitions import Competition, CompetitionStore
+from judged.store.competitions import Competition, CompetitionState, CompetitionStore, Rule
 from judged.store.database import Database
 from judged.store.database_schema import competitions as table
 from judged.store.index import InvalidCursor
@@ -58,8 +58,8 @@ class CompetitionListing(msgspec.Struct, frozen=True):
     start: float
     end: float
     duration: int
-    state: str
-    rule: str
+    state: CompetitionState
+    rule: Rule
     problems: int
 
 
@@ -171,7 +171,7 @@ def _listing(competition: Competition, now: float) -> CompetitionListing:
         start=competition.start,
         end=competition.end,
         duration=competition.duration,
-        state=competition.state(now).value,
+        state=competition.state(now),
         rule=competition.rule,
         problems=len(competition.problems),
     )

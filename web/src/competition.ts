@@ -95,7 +95,7 @@ class Board {
     else {
       this.around = false;
       const page = await get<LeaderboardPage>(`${this.base()}${query({ offset: this.offset, limit: PAGE })}`, this.signal);
-      this.participants = page.participants ?? page.total ?? page.rows.length;
+      this.participants = page.participants;
       rows = page.rows;
     }
     // The own submissions are read at most every 30 s: a participant the page shows on the board has submitted since.

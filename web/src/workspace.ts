@@ -281,7 +281,7 @@ export class Workspace {
           (event) => {
             const data = JSON.parse(event.data) as Partial<Submission> & { passed?: number; total?: number };
             if (data.id) current = data as Submission;
-            else if (current && data.total) current = { ...current, status: "judging", progress: { passed: data.passed ?? 0, total: data.total } };
+            else if (current && data.total) current = { ...current, status: "running", progress: { passed: data.passed ?? 0, total: data.total } };
             else if (current && data.status) current = { ...current, status: data.status };
             if (current && current.status !== "finished") clear(live, statusView(current));
           },
