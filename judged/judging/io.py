@@ -52,44 +52,57 @@ class Outcome(msgspec.Struct, frozen=True):
     score: float | None = None
 
 
-class IoJob:
-    """Judging one submission on one problem: the build, the validator, the results so far."""
+def submission_request(problem: IoProblem, language: Language, build: Build, time_limit: float) -> RunRequest:
+    """The submission's run under the problem's limits (`time_limit` CPU seconds), stdin and extra fds left to set."""
+    memory_mib = problem.memory_limit
+    return RunRequest(
+        argv=expand(language.run, src=SRC, out=OUT, memory_mib=memory_mib),
+        limits=Limits(
+            cpu=time_limit,
+            wall=time_limit * 2 + 1,
+            memory=(memory_mib + language.memory_extra_mib) * MiB,
+            processes=language.processes,
+            output=problem.io.output_limit * MiB,
+        ),
+        mounts=(
+            Mount(source=str(build.src), target=SRC),
+            Mount(source=str(build.out), target=OUT),
+            *language_mounts(language),
+        ),
+        env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.env},
+    )
 
-    def __init__(self, problem: IoProblem, io: IoSpec, language: Language, build: Build, sandbox: Sandbox) -> None:
-        self.problem, self.io, self.language, self.build, self.sandbox = problem, io, language, build, sandbox
-        self.time_limit = problem.time_limit
-        self.validator: OutputValidator | None = None
-        self.jail: WarmJail | None = None  # the submission's warm jail, while judging runs
-        self.progress: Progress = NO_PROGRESS
-        self.total = len(io.tests)
+
+class IoJob:
+    """Judging one submission on one problem: what it runs with, given whole at construction, and the
+    results so far.
+
+    `request` is the submission's run (`submission_request`); `jail` the warm jail it runs in (None:
+    a jail per run, as interactive tests need); `validator` the package's output validator (None: the
+    default checker).
+    """
+
+    def __init__(
+        self,
+        problem: IoProblem,
+        sandbox: Sandbox,
+        request: RunRequest,
+        *,
+        validator: OutputValidator | None = None,
+        jail: WarmJail | None = None,
+        progress: Progress = NO_PROGRESS,
+    ) -> None:
+        self.problem, self.io, self.sandbox, self.request = problem, problem.io, sandbox, request
+        self.validator, self.jail, self.progress = validator, jail, progress
+        self.total = len(self.io.tests)
         self.tests: list[TestResult] = []
         self.failure: Failure | None = None
         self.stderr = b""
         self.groups: list[GroupScore] = []
-        order = io.tests
+        order = self.io.tests
         self.following = dict(zip((test.name for test in order), order[1:], strict=False))
         # One run ahead: the next test runs while this test's output is checked (2 cores, one slot each).
         self.ahead: dict[str, tuple[asyncio.Future[RunResult], asyncio.Event]] = {}
-
-    def request(self) -> RunRequest:
-        """The submission's run, stdin and extra fds left to set."""
-        memory_mib = self.problem.memory_limit
-        return RunRequest(
-            argv=expand(self.language.run, src=SRC, out=OUT, memory_mib=memory_mib),
-            limits=Limits(
-                cpu=self.time_limit,
-                wall=self.time_limit * 2 + 1,
-                memory=(memory_mib + self.language.memory_extra_mib) * MiB,
-                processes=self.language.processes,
-                output=self.io.output_limit * MiB,
-            ),
-            mounts=(
-                Mount(source=str(self.build.src), target=SRC),
-                Mount(source=str(self.build.out), target=OUT),
-                *language_mounts(self.language),
-            ),
-            env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **self.language.env},
-        )
 
     def flags(self, group: TestGroup) -> tuple[str, ...]:
         flags = group.grading.validator_flags
@@ -114,7 +127,7 @@ class IoJob:
             assert self.validator is not None
             memory = self.problem.memory_limit
             run, feedback = await run_interactive(
-                self.sandbox, self.request(), self.validator, test, self.flags(group), memory_mib=memory
+                self.sandbox, self.request, self.validator, test, self.flags(group), memory_mib=memory
             )
             outcome = Outcome(run.verdict, run.message, run.run, feedback.score if feedback else None)
         else:
@@ -126,7 +139,7 @@ class IoJob:
         stop = asyncio.Event()
         if self.jail is not None:
             return asyncio.ensure_future(self.jail.run(test.input, stop=stop)), stop
-        request = msgspec.structs.replace(self.request(), stdin=test.input)
+        request = msgspec.structs.replace(self.request, stdin=test.input)
         return asyncio.ensure_future(self.sandbox.run(request, stop=stop)), stop
 
     async def run_submission(self, test: IoTest) -> RunResult:
@@ -190,25 +203,37 @@ async def judge_io(
     build = await build_sources(builder, language, lambda: submission_sources(language, code, io))
     if isinstance(build, BuildFailure):
         return build.result()
-    job = IoJob(problem, io, language, build, sandbox)
-    job.progress = progress
-    job.time_limit = time_limit or problem.time_limit
+    request = submission_request(problem, language, build, time_limit or problem.time_limit)
+    try:
+        custom = io.validation is Validation.CUSTOM
+        validator = await _validator(io, sandbox, builder, language_of) if custom else None
+    except ValidatorFailed as exc:
+        return _internal_error(problem, exc, [], build)
     async with contextlib.AsyncExitStack() as jails:
-        if not io.interactive:
-            job.jail = await jails.enter_async_context(WarmJail(sandbox, job.request()))
+        jail = None if io.interactive else await jails.enter_async_context(WarmJail(sandbox, request))
+        job = IoJob(problem, sandbox, request, validator=validator, jail=jail, progress=progress)
         try:
-            if io.validation is Validation.CUSTOM:
-                program = await build_program(io.output_validators[0], language_of, builder, io.fill)
-                scratch = builder.cache_dir.parent / "feedback"
-                job.validator = OutputValidator(sandbox, program, scratch)
             progress.running(job.total)
             graded = await job.judge_group(io.data)
         except ValidatorFailed as exc:
-            log.error("problem %s: %s", problem.slug, exc)
-            return JudgeResult(Verdict.IE, job.tests, 0.0, 0, message=str(exc), compile_time=build.compile_time)
+            return _internal_error(problem, exc, job.tests, build)
         finally:
             await job.drop_ahead()
     return _result(job, graded, build)
+
+
+async def _validator(
+    io: IoSpec, sandbox: Sandbox, builder: Builder, language_of: Callable[[str], Language]
+) -> OutputValidator:
+    """The package's output validator, built (raises ValidatorFailed when it cannot be)."""
+    program = await build_program(io.output_validators[0], language_of, builder, io.fill)
+    return OutputValidator(sandbox, program, builder.cache_dir.parent / "feedback")
+
+
+def _internal_error(problem: IoProblem, exc: ValidatorFailed, tests: list[TestResult], build: Build) -> JudgeResult:
+    """IE: the validator or the sandbox failed, the judge's fault (worth another attempt)."""
+    log.error("problem %s: %s", problem.slug, exc)
+    return JudgeResult(Verdict.IE, tests, 0.0, 0, message=str(exc), compile_time=build.compile_time)
 
 
 def _result(job: IoJob, graded: Graded, build: Build) -> JudgeResult:

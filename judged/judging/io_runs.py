@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from judged.judging.build import Build, Builder, BuildFailure, build_sources
-from judged.judging.io import IoJob, run_ending
+from judged.judging.io import run_ending, submission_request
 from judged.judging.languages import Language
 from judged.judging.outcome import Ending
 from judged.judging.runs import CallOutput, CallStatus, RunOutcome, RunStatus, failed_build
@@ -75,11 +75,10 @@ async def run_io(
     build = await build_sources(builder, language, lambda: submission_sources(language, code, io))
     if isinstance(build, BuildFailure):
         return failed_build(build)
-    job = IoJob(problem, io, language, build, sandbox)
-    job.time_limit = time_limit or problem.time_limit
+    request = submission_request(problem, language, build, time_limit or problem.time_limit)
     runs: list[RunResult] = []
     endings: list[Ending | None] = []
-    async with WarmJail(sandbox, job.request()) as jail:
+    async with WarmJail(sandbox, request) as jail:
         for text in inputs:
             run = await jail.run(text.encode())
             try:
