@@ -43,7 +43,7 @@ import sqlalchemy as sa
 from judged.judging.verdicts import JudgeResult, TestResult, Verdict
 from judged.store.archive import HistoryQuery, SubmissionArchive
 from judged.store.database import Database, database_url
-from judged.store.submissions import Status, Submission
+from judged.store.submissions import Submission, SubmissionStatus
 
 FILL_BATCH = 5000
 VERDICTS = (Verdict.AC, Verdict.WA, Verdict.TLE, Verdict.RE, Verdict.CE)
@@ -59,7 +59,7 @@ def submission(number: int, user: int, created: float) -> Submission:
         language="python",
         code="class Solution:\n    def solve(self, xs):\n        return sorted(xs)\n",
         user_id=f"user-{user}",
-        status=Status.FINISHED,
+        status=SubmissionStatus.FINISHED,
         attempts=1,
         created=created,
         started=created + 0.1,

@@ -34,7 +34,7 @@ from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems import Problem
 from judged.sandbox import pin_slot
 from judged.store.queue import Claim, Queue
-from judged.store.submissions import Kind, Status, Submission, SubmissionNotFound, SubmissionStore
+from judged.store.submissions import Kind, Submission, SubmissionNotFound, SubmissionStatus, SubmissionStore
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +242,7 @@ class Worker:
             log.warning("submission %s is gone; nothing to judge", sid)
             return None
         try:
-            if not await self._store.set_status(sid, Status.COMPILING):
+            if not await self._store.set_status(sid, SubmissionStatus.COMPILING):
                 log.info("submission %s is already finished; not judged again", sid)
                 return None
         except SubmissionNotFound:
@@ -364,7 +364,7 @@ class _Publisher(Progress):
     async def _publish(self, event: _Event) -> None:
         try:
             if event.kind is _EventKind.RUNNING:
-                await self._store.set_status(self._id, Status.RUNNING, total=event.total)
+                await self._store.set_status(self._id, SubmissionStatus.RUNNING, total=event.total)
             else:
                 await self._store.test_done(self._id, event.index, event.total, event.verdict, event.passed)
         except Exception:

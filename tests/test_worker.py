@@ -16,7 +16,7 @@ from judged.judging.verdicts import JudgeResult, Verdict
 from judged.problems import Problem, load_problem
 from judged.sandbox import Sandbox, SandboxConfig
 from judged.store.queue import Queue
-from judged.store.submissions import Kind, Rules, Status, Submission, SubmissionStore
+from judged.store.submissions import Kind, Rules, Submission, SubmissionStatus, SubmissionStore
 from judged.worker import Worker
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 
@@ -124,7 +124,7 @@ async def finished(store: SubmissionStore, submission_id: str) -> Submission:
     async def wait() -> Submission:
         while True:
             submission = await store.wait_finished(submission_id, 5)
-            if submission is not None and submission.status is Status.FINISHED:
+            if submission is not None and submission.status is SubmissionStatus.FINISHED:
                 return submission
 
     return await asyncio.wait_for(wait(), 120)
@@ -214,7 +214,7 @@ async def test_a_submission_cancelled_mid_judgement_is_redelivered(
     judge.hold = asyncio.Event()
     worker, queue = await start_worker(slots=1, visibility_ms=300)
     submission = await submit(store, ACCEPTED)
-    await asyncio.wait_for(_until_status(store, submission.id, Status.COMPILING), 30)
+    await asyncio.wait_for(_until_status(store, submission.id, SubmissionStatus.COMPILING), 30)
     await asyncio.wait_for(worker.stop(), 10)
     assert await queue.pending() == 1
     judge.hold.set()
@@ -232,7 +232,7 @@ async def test_a_judgement_longer_than_the_visibility_timeout_is_not_taken_over(
     judge.hold = asyncio.Event()
     await start_worker(slots=3, visibility_ms=300)
     submission = await submit(store, ACCEPTED)
-    await asyncio.wait_for(_until_status(store, submission.id, Status.COMPILING), 30)
+    await asyncio.wait_for(_until_status(store, submission.id, SubmissionStatus.COMPILING), 30)
     await asyncio.sleep(1.5)  # five visibility timeouts
     judge.hold.set()
     done = await finished(store, submission.id)
@@ -257,7 +257,7 @@ async def test_a_graceful_stop_lets_the_judgement_in_progress_finish(
     judge.hold = asyncio.Event()
     worker, queue = await start_worker(slots=2)
     submission = await submit(store, ACCEPTED)
-    await asyncio.wait_for(_until_status(store, submission.id, Status.COMPILING), 30)
+    await asyncio.wait_for(_until_status(store, submission.id, SubmissionStatus.COMPILING), 30)
     stopping = asyncio.create_task(worker.stop(grace=60))
     await asyncio.sleep(0.3)
     assert not stopping.done()  # waiting for the judgement, not cancelling it
@@ -265,7 +265,7 @@ async def test_a_graceful_stop_lets_the_judgement_in_progress_finish(
     await asyncio.wait_for(stopping, 60)
     done = await store.get(submission.id)
     assert done is not None
-    assert done.status is Status.FINISHED
+    assert done.status is SubmissionStatus.FINISHED
     assert done.finished_attempt == 1
     assert await queue.pending() == 0
 
@@ -311,6 +311,6 @@ async def _until_empty(queue: Queue) -> None:
         await asyncio.sleep(0.02)
 
 
-async def _until_status(store: SubmissionStore, submission_id: str, status: Status) -> None:
+async def _until_status(store: SubmissionStore, submission_id: str, status: SubmissionStatus) -> None:
     while (current := await store.get(submission_id)) is None or current.status is not status:
         await asyncio.sleep(0.005)

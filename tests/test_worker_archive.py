@@ -15,7 +15,7 @@ from judged.store.archive import SubmissionArchive
 from judged.store.database import Database, database_url
 from judged.store.keeper import ARCHIVE_TRIES, SubmissionKeeper
 from judged.store.queue import Queue
-from judged.store.submissions import Status, Submission
+from judged.store.submissions import Submission, SubmissionStatus
 from judged.worker import Worker
 from tests.store.database import database_fixture, database_url_fixture
 from tests.store.postgres import Cluster, fresh_postgres_database, postgres_cluster_fixture
@@ -105,7 +105,7 @@ async def test_a_rejudge_after_the_hot_copy_expired_judges_again_and_updates_the
     assert await keeper.rejudge(cold)
     again = await keeper.store.get(submission.id)
     assert again is not None
-    assert again.status is not Status.FINISHED
+    assert again.status is not SubmissionStatus.FINISHED
     second = await finished(keeper.store, submission.id)
     await _until(lambda: _empty(queue))
     archived = await keeper.archive.get(submission.id)

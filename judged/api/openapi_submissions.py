@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from judged.api.openapi import Operation, error_response, json_body, query_param, ref
-from judged.api.submissions import Accepted, RunRequest, RunView, SubmissionRequest, SubmissionView
+from judged.api.submissions import Accepted, RunModeRequest, RunView, SubmissionRequest, SubmissionView
 
 __all__ = ["CREATE_RUN", "CREATE_SUBMISSION", "EVENTS", "GET_RUN", "GET_SUBMISSION", "REJUDGE", "WIRE_TYPES"]
 
-WIRE_TYPES: tuple[type, ...] = (SubmissionRequest, RunRequest, Accepted, SubmissionView, RunView)
+WIRE_TYPES: tuple[type, ...] = (SubmissionRequest, RunModeRequest, Accepted, SubmissionView, RunView)
 
 _RETRY_AFTER = {"Retry-After": {"description": "seconds to wait before trying again", "schema": {"type": "integer"}}}
 _BUSY = {**error_response("a fairness limit: too many queued or this minute"), "headers": _RETRY_AFTER}
@@ -99,7 +99,7 @@ EVENTS: Operation = {
 CREATE_RUN: Operation = {
     "operationId": "createRun",
     "summary": "Run code on the samples or on custom inputs; outputs shown beside the expected ones, nothing scored",
-    "requestBody": _body("RunRequest"),
+    "requestBody": _body("RunModeRequest"),
     "responses": {
         "200": json_body("the finished run", ref("RunView")),
         "202": json_body("still running; GET the Location", ref("RunView")),

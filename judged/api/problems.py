@@ -33,7 +33,7 @@ MAX_QUERY = 200
 """The longest `q`, `tag` or `cursor` accepted, in characters."""
 
 
-class Limits(msgspec.Struct, frozen=True):
+class ProblemLimits(msgspec.Struct, frozen=True):
     time_limit: float
     """Seconds of CPU time per run."""
     memory_limit: int
@@ -77,7 +77,7 @@ class ProblemPage(msgspec.Struct, frozen=True):
     difficulty: Difficulty
     tags: tuple[str, ...]
     statement: str
-    limits: Limits
+    limits: ProblemLimits
     samples: tuple[Sample, ...]
     signature: SignatureText | None
     """A function problem's; None for a design problem (see `design`) and an I/O problem (stdin/stdout: its stub
@@ -158,7 +158,7 @@ def problem_page(problem: IndexedProblem, language: str) -> ProblemPage:
         difficulty=problem.difficulty,
         tags=problem.tags,
         statement=problem.statement,
-        limits=Limits(time_limit=problem.time_limit, memory_limit=problem.memory_limit),
+        limits=ProblemLimits(time_limit=problem.time_limit, memory_limit=problem.memory_limit),
         samples=problem.samples,
         signature=signature,
         language=language,

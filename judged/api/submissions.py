@@ -19,15 +19,15 @@ from judged.judging.reports import RUN_REPORT_DECODER, RunReport
 from judged.judging.runs import custom_arguments, custom_operations
 from judged.judging.verdicts import Failure, JudgeResult, TestResult, Verdict
 from judged.judging.visibility import participant_result
-from judged.problems.native import MAX_SLUG_LENGTH
+from judged.problems.judged_format import MAX_SLUG_LENGTH
 from judged.store.competitions import ProblemLocks
 from judged.store.events import Event
 from judged.store.index import IndexedProblem
-from judged.store.submissions import Kind, Status, Submission, SubmissionRefused
+from judged.store.submissions import Kind, Submission, SubmissionRefused, SubmissionStatus
 
 __all__ = [
     "Accepted",
-    "RunRequest",
+    "RunModeRequest",
     "RunView",
     "SubmissionRequest",
     "SubmissionView",
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-_Body = TypeVar("_Body", "SubmissionRequest", "RunRequest")
+_Body = TypeVar("_Body", "SubmissionRequest", "RunModeRequest")
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}$"
 SLUG_PATTERN = rf"^[A-Za-z0-9][A-Za-z0-9_.-]{{0,{MAX_SLUG_LENGTH - 1}}}$"
@@ -80,7 +80,7 @@ class SubmissionRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
     competition_id: CompetitionId | None = None
 
 
-class RunRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class RunModeRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A run on the samples (`tests` absent) or on the participant's own inputs.
 
     An input is a `{"param": value}` object, or for a stdin/stdout problem a string: the program's stdin (64 KiB).
@@ -95,12 +95,12 @@ class RunRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 class Accepted(msgspec.Struct, frozen=True):
     id: str
-    status: Status
+    status: SubmissionStatus
     url: str
     events_url: str | None = None
 
 
-class Progress(msgspec.Struct, frozen=True):
+class TestsPassed(msgspec.Struct, frozen=True):
     passed: int
     total: int
 
@@ -116,12 +116,12 @@ class SubmissionView(msgspec.Struct, frozen=True, omit_defaults=True):
     problem: str
     language: str
     user_id: str
-    status: Status
+    status: SubmissionStatus
     created: float
     competition_id: str | None = None
     started: float | None = None
     finished: float | None = None
-    progress: Progress | None = None
+    progress: TestsPassed | None = None
     verdict: Verdict | None = None
     tests: list[TestResult] | None = None
     time: float | None = None
@@ -142,13 +142,13 @@ class RunView(msgspec.Struct, frozen=True, omit_defaults=True):
     id: str
     problem: str
     language: str
-    status: Status
+    status: SubmissionStatus
     report: RunReport | None = None
 
 
 def view(submission: Submission, *, admin: bool) -> SubmissionView:
     """The submission as the caller sees it: everything for an admin, the participant's view for anyone else."""
-    progress = Progress(submission.passed, submission.total) if submission.total else None
+    progress = TestsPassed(submission.passed, submission.total) if submission.total else None
     base = SubmissionView(
         id=submission.id,
         problem=submission.problem,
@@ -274,7 +274,7 @@ async def create_submission(request: web.Request) -> web.Response:
 
 
 async def create_run(request: web.Request) -> web.Response:
-    body = await _decode(request, RunRequest)
+    body = await _decode(request, RunModeRequest)
     user_id = _participant(request, body.user_id)
     indexed = await _validate(request, body.problem, body.language, body.code)
     locks = await _locks(request, body.problem)
@@ -308,7 +308,7 @@ async def create_run(request: web.Request) -> web.Response:
     url = f"/v1/runs/{created.id}"
     if run is None:
         raise ApiError(404, "not_found", f"the run {created.id} expired")
-    if run.status is Status.FINISHED:
+    if run.status is SubmissionStatus.FINISHED:
         return json_response(run_view(run))
     return json_response(run_view(run), status=202, headers={"Location": url})
 
@@ -352,7 +352,7 @@ async def _queue(
 def _accepted(submission_id: str) -> web.Response:
     """202: queued, with where to follow it."""
     url = f"/v1/submissions/{submission_id}"
-    accepted = Accepted(id=submission_id, status=Status.QUEUED, url=url, events_url=f"{url}/events")
+    accepted = Accepted(id=submission_id, status=SubmissionStatus.QUEUED, url=url, events_url=f"{url}/events")
     return json_response(accepted, status=202, headers={"Location": url})
 
 
@@ -418,7 +418,7 @@ async def _wait_finished(submissions: Submissions, sid: str, seconds: float) -> 
     """The submission once finished or after `seconds`, woken by its `finished` event, never by polling."""
     async with submissions.events.listen(sid) as events:
         submission = await submissions.find(sid)
-        if submission is None or submission.status is Status.FINISHED:
+        if submission is None or submission.status is SubmissionStatus.FINISHED:
             return submission
         try:
             async with asyncio.timeout(seconds):
@@ -443,7 +443,7 @@ async def submission_events(request: web.Request) -> web.StreamResponse:
         await response.prepare(request)
         admin = caller(request).sees_hidden_tests
         await _send(response, "status", view(submission, admin=admin))
-        while submission.status is not Status.FINISHED:
+        while submission.status is not SubmissionStatus.FINISHED:
             try:
                 async with asyncio.timeout(KEEPALIVE):
                     event = await events.get()
@@ -457,7 +457,7 @@ async def submission_events(request: web.Request) -> web.StreamResponse:
                 submission = again
             else:  # a progress event: a test's index and verdict and the counts, never its data (store.events.Event)
                 await _send(response, event.event, event)
-        if submission.status is Status.FINISHED:
+        if submission.status is SubmissionStatus.FINISHED:
             await _send(response, "finished", view(submission, admin=admin))
         await response.write_eof()
         return response

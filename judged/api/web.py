@@ -49,7 +49,7 @@ SECURITY_HEADERS = {
 }
 
 
-class Limits(msgspec.Struct, frozen=True):
+class RequestLimits(msgspec.Struct, frozen=True):
     """The request sizes judged accepts, so that the client can say so before it sends (docs/web.md)."""
 
     code_bytes: int
@@ -69,7 +69,7 @@ class WebConfig(msgspec.Struct, frozen=True, omit_defaults=True):
     """The API wants a bearer token."""
     token: str | None
     """A service token for the browser: only in demo mode, and only when tokens are configured."""
-    limits: Limits | None = None
+    limits: RequestLimits | None = None
     """None on a host that takes no submissions."""
 
 
@@ -135,7 +135,7 @@ async def config(request: web.Request) -> web.Response:
     deps = request.app[DEPS]
     limits = None
     if deps.submissions is not None:
-        limits = Limits(deps.submissions.max_code_bytes, deps.max_body_size, MAX_RUN_INPUTS)
+        limits = RequestLimits(deps.submissions.max_code_bytes, deps.max_body_size, MAX_RUN_INPUTS)
     value = WebConfig(demo=client.demo, auth=deps.auth.enabled, token=client.token, limits=limits)
     return web.Response(body=encode(value), content_type="application/json", headers={"Cache-Control": "no-store"})
 

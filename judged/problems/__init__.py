@@ -5,6 +5,7 @@ This package imports nothing of judged but the harness's types.
 
 from judged.problems.diagnostics import Diagnostic, ProblemError, Severity
 from judged.problems.io_model import IoSpec, IoTest, TestGroup, Validation
+from judged.problems.judged_format import check_problem, load_problem, load_problems, problem_id
 from judged.problems.kattis import samples_text
 from judged.problems.model import (
     Compare,
@@ -20,7 +21,6 @@ from judged.problems.model import (
     TestCase,
     TestFile,
 )
-from judged.problems.native import check_problem, load_problem, load_problems, problem_id
 
 __all__ = [
     "Compare",

@@ -1,7 +1,7 @@
 """The typed model of a loaded problem: what the judge, the store and the API read.
 
 Everything here is already validated: a `Problem` exists only for a folder
-that loaded without errors (`judged.problems.native`, `judged.problems.kattis`).
+that loaded without errors (`judged.problems.judged_format`, `judged.problems.kattis`).
 A problem is one of three kinds, a tagged union dispatched once where the
 kind matters: a `FunctionProblem` (a `signature`, tests as JSON values), a
 `DesignProblem` (a class: `design`, tests as LeetCode's operation lists) or

@@ -22,7 +22,7 @@ from judged.judging.verdicts import JudgeResult, Verdict
 from judged.store.database import Database
 from judged.store.database_schema import submissions as table
 from judged.store.index import InvalidCursor
-from judged.store.submissions import Kind, Status, Submission
+from judged.store.submissions import Kind, Submission, SubmissionStatus
 
 __all__ = [
     "MAX_HISTORY_PAGE",
@@ -254,7 +254,7 @@ def decode_cursor(cursor: str) -> tuple[float, str]:
 
 def _row(submission: Submission) -> dict[str, Any]:
     result = submission.result
-    if submission.kind is not Kind.SUBMISSION or submission.status is not Status.FINISHED or result is None:
+    if submission.kind is not Kind.SUBMISSION or submission.status is not SubmissionStatus.FINISHED or result is None:
         raise ValueError(f"only finished submissions are archived ({submission.id} is not one)")
     return {
         "id": submission.id,
@@ -286,7 +286,7 @@ def _submission(row: Any) -> Submission:
         code=row["code"],
         user_id=row["user_id"],
         competition_id=row["competition_id"],
-        status=Status.FINISHED,
+        status=SubmissionStatus.FINISHED,
         attempts=row["attempts"],
         created=row["created"],
         started=row["started"],

@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 import redis.asyncio as aioredis
 
-from judged.problems.native import MAX_SLUG_LENGTH
+from judged.problems.judged_format import MAX_SLUG_LENGTH
 from judged.store.keys import Keys
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"

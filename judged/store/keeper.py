@@ -13,7 +13,7 @@ import asyncio
 import logging
 
 from judged.store.archive import SubmissionArchive
-from judged.store.submissions import Kind, Status, Submission, SubmissionStore
+from judged.store.submissions import Kind, Submission, SubmissionStatus, SubmissionStore
 
 __all__ = ["ARCHIVE_TRIES", "SubmissionKeeper"]
 
@@ -48,7 +48,11 @@ class SubmissionKeeper:
         ack (the entry stays pending and is handed over again, finished, to try once more).
         """
         submission = await self.store.get(submission_id)
-        if submission is None or submission.kind is not Kind.SUBMISSION or submission.status is not Status.FINISHED:
+        if (
+            submission is None
+            or submission.kind is not Kind.SUBMISSION
+            or submission.status is not SubmissionStatus.FINISHED
+        ):
             return False
         for attempt in range(1, ARCHIVE_TRIES + 1):
             try:
@@ -78,6 +82,6 @@ class SubmissionKeeper:
 
     async def rejudge(self, submission: Submission) -> bool:
         """Queue a finished submission again, from the database if Redis no longer has it; False if not finished."""
-        if submission.status is Status.FINISHED and await self.store.restore(submission, self.hot_seconds):
+        if submission.status is SubmissionStatus.FINISHED and await self.store.restore(submission, self.hot_seconds):
             log.info("submission %s brought back from the database for a rejudge", submission.id)
         return await self.store.rejudge(submission)

@@ -30,7 +30,7 @@ from judged.store.scoreboard import (
     score_of,
     standings,
 )
-from judged.store.submissions import Status, Submission, SubmissionStore
+from judged.store.submissions import Submission, SubmissionStatus, SubmissionStore
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class Leaderboard:
             log.warning("submission %s: problem %s not in %s", submission.id, submission.problem, competition.id)
             return False
         user, at = submission.user_id, submission.created
-        if submission.status is Status.FINISHED and submission.result is not None:
+        if submission.status is SubmissionStatus.FINISHED and submission.result is not None:
             verdict = submission.result.verdict
             return await self.record(
                 competition, submission.id, user_id=user, problem_label=label, submitted_at=at, verdict=verdict
@@ -326,7 +326,9 @@ def result_of(competition: Competition, submission: Submission) -> Result | None
     label = competition.label_of(submission.problem)
     if submission.competition_id != competition.id or label is None:
         return None
-    verdict = submission.result.verdict if submission.status is Status.FINISHED and submission.result else None
+    verdict = (
+        submission.result.verdict if submission.status is SubmissionStatus.FINISHED and submission.result else None
+    )
     return Result(submission.id, submission.user_id, label, submission.created, verdict)
 
 

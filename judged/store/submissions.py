@@ -27,7 +27,7 @@ from judged.store.keys import Keys
 log = logging.getLogger(__name__)
 
 
-class Status(enum.StrEnum):
+class SubmissionStatus(enum.StrEnum):
     QUEUED = "queued"
     COMPILING = "compiling"
     RUNNING = "running"
@@ -53,7 +53,7 @@ class Submission(msgspec.Struct, frozen=True):
     kind: Kind = Kind.SUBMISSION
     inputs: str | None = None  # a run's custom inputs, JSON; None: the samples
     reference_output: bool = True  # a run on custom inputs shows what the reference solution outputs
-    status: Status = Status.QUEUED
+    status: SubmissionStatus = SubmissionStatus.QUEUED
     attempts: int = 0  # how many times a worker slot has claimed it
     created: float = 0.0  # Unix seconds
     started: float | None = None
@@ -286,9 +286,9 @@ class SubmissionStore:
     async def user_submission_count(self, user_id: str) -> int:
         return int(await self._redis.get(self.keys.user_submissions(user_id)) or 0)
 
-    async def set_status(self, submission_id: str, status: Status, *, total: int = 0) -> bool:
+    async def set_status(self, submission_id: str, status: SubmissionStatus, *, total: int = 0) -> bool:
         """Move a submission to `status`; False when it is already finished (a finished one stays finished)."""
-        if status is Status.FINISHED:
+        if status is SubmissionStatus.FINISHED:
             raise ValueError("a submission is finished by finish(), with its result")
         event = Event(event="status", status=status.value, total=total or None)
         return await self._publish_progress(submission_id, status.value, 0, total, event)
@@ -355,7 +355,10 @@ class SubmissionStore:
         prefix = self.keys.submission("")
         async for key in self._redis.scan_iter(match=self.keys.submission("*"), count=1000):
             name = _text(key)
-            if await self._redis.ttl(name) == -1 and await self._redis.hget(name, "status") == Status.FINISHED.value:
+            if (
+                await self._redis.ttl(name) == -1
+                and await self._redis.hget(name, "status") == SubmissionStatus.FINISHED.value
+            ):
                 yield name[len(prefix) :]
 
     async def expire_finished(self, submission_id: str, seconds: int) -> bool:
@@ -381,7 +384,7 @@ class SubmissionStore:
         async with self._redis.pubsub() as pubsub:
             await pubsub.subscribe(self.keys.events_channel(submission_id))
             submission = await self.get(submission_id)
-            if submission is None or submission.status is Status.FINISHED:
+            if submission is None or submission.status is SubmissionStatus.FINISHED:
                 return submission
             try:
                 async with asyncio.timeout(seconds):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from judged.api.submissions import RunRequest, SubmissionRequest
+from judged.api.submissions import RunModeRequest, SubmissionRequest
 from judged.store.competitions import CompetitionProblem
 
 SLUG = "-".join(["ab"] * 42) + "-ab"  # 128 characters
@@ -14,7 +14,7 @@ SLUG = "-".join(["ab"] * 42) + "-ab"  # 128 characters
 def test_a_submission_and_a_run_name_a_problem_of_128_characters() -> None:
     body = {"problem": SLUG, "language": "python", "code": "x", "user_id": "ada"}
     assert msgspec.convert(body, SubmissionRequest).problem == SLUG
-    assert msgspec.convert({"problem": SLUG, "language": "python", "code": "x"}, RunRequest).problem == SLUG
+    assert msgspec.convert({"problem": SLUG, "language": "python", "code": "x"}, RunModeRequest).problem == SLUG
     with pytest.raises(msgspec.ValidationError, match="problem"):
         msgspec.convert({**body, "problem": SLUG + "b"}, SubmissionRequest)
 

@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 from judged.problems import IoProblem
-from judged.problems.native import load_problem
+from judged.problems.judged_format import load_problem
 
 PROJECT = Path(__file__).resolve().parents[2]
 PACKAGE = PROJECT / "tests" / "judging" / "packages" / "aplusb"
@@ -19,7 +19,7 @@ DERIVE = textwrap.dedent(
     from pathlib import Path
     from judged.judging.timelimit import derive_time_limit
     from judged.judging.verdicts import JudgeResult, Verdict
-    from judged.problems.native import load_problem
+    from judged.problems.judged_format import load_problem
 
     async def main() -> None:
         problem, cache, log = load_problem(Path(sys.argv[1])), Path(sys.argv[2]), sys.argv[3]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from judged.judging.verdicts import JudgeResult, TestResult, Verdict
-from judged.store.submissions import Status, Submission
+from judged.store.submissions import Submission, SubmissionStatus
 
 
 def finished(
@@ -28,7 +28,7 @@ def finished(
         code=f"print({submission_id!r})\n",
         user_id=user_id,
         competition_id=competition_id,
-        status=Status.FINISHED,
+        status=SubmissionStatus.FINISHED,
         attempts=1,
         created=created,
         started=created + 0.25,

@@ -9,7 +9,7 @@ from judged.judging.verdicts import Verdict
 from judged.store.archive import HistoryQuery, SubmissionArchive
 from judged.store.database import Database
 from judged.store.index import InvalidCursor
-from judged.store.submissions import Kind, Status
+from judged.store.submissions import Kind, SubmissionStatus
 from tests.store.archived import finished
 from tests.store.database import database_fixture, database_url_fixture, postgres_cluster_fixture
 
@@ -47,7 +47,7 @@ async def test_writing_the_same_id_again_keeps_one_row_and_a_rejudge_replaces_th
 async def test_unfinished_submissions_and_runs_are_refused(archive: SubmissionArchive) -> None:
     done = finished("s1")
     for wrong in (
-        msgspec.structs.replace(done, status=Status.RUNNING, result=None),
+        msgspec.structs.replace(done, status=SubmissionStatus.RUNNING, result=None),
         msgspec.structs.replace(done, kind=Kind.RUN),
     ):
         with pytest.raises(ValueError, match="only finished submissions"):

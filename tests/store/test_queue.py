@@ -11,7 +11,7 @@ from redis.typing import EncodableT
 
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.store.queue import Queue
-from judged.store.submissions import Rules, Status, Submission, SubmissionStore
+from judged.store.submissions import Rules, Submission, SubmissionStatus, SubmissionStore
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 
 __all__ = ["redis_fixture", "redis_url_fixture"]
@@ -111,7 +111,7 @@ async def test_after_max_attempts_the_submission_is_finished_as_ie(queue: Queue,
     assert await queue.claim("slot-4") is None
     finished = await store.get(submission.id)
     assert finished is not None
-    assert finished.status is Status.FINISHED
+    assert finished.status is SubmissionStatus.FINISHED
     assert finished.result is not None
     assert finished.result.verdict is Verdict.IE
     assert finished.result.message == "judging failed 3 times"

@@ -17,10 +17,10 @@ from judged.store.submissions import (
     RUN_TTL,
     Kind,
     Rules,
-    Status,
     Submission,
     SubmissionNotFound,
     SubmissionRefused,
+    SubmissionStatus,
     SubmissionStore,
 )
 from tests.store.redis_server import redis_fixture, redis_url_fixture
@@ -57,7 +57,7 @@ async def queued_ids(redis: aioredis.Redis, stream: str) -> list[str]:
 
 async def test_create_then_get_gives_back_the_submission(store: SubmissionStore) -> None:
     created = await submit(store, competition_id="spring-cup")
-    assert created.status is Status.QUEUED
+    assert created.status is SubmissionStatus.QUEUED
     assert created.created == pytest.approx(time.time(), abs=5)
     assert await store.get(created.id) == created
 
@@ -103,20 +103,20 @@ async def test_create_is_one_script(store: SubmissionStore, redis: aioredis.Redi
 
 async def test_set_status_records_when_judging_started(store: SubmissionStore) -> None:
     created = await submit(store)
-    assert await store.set_status(created.id, Status.COMPILING)
+    assert await store.set_status(created.id, SubmissionStatus.COMPILING)
     first = await store.get(created.id)
-    assert await store.set_status(created.id, Status.RUNNING)
+    assert await store.set_status(created.id, SubmissionStatus.RUNNING)
     second = await store.get(created.id)
     assert first is not None
     assert second is not None
-    assert second.status is Status.RUNNING
+    assert second.status is SubmissionStatus.RUNNING
     assert first.started is not None
     assert second.started == first.started
 
 
 async def test_set_status_of_an_unknown_submission_raises(store: SubmissionStore) -> None:
     with pytest.raises(SubmissionNotFound):
-        await store.set_status("nope", Status.RUNNING)
+        await store.set_status("nope", SubmissionStatus.RUNNING)
 
 
 async def test_finish_stores_the_result(store: SubmissionStore) -> None:
@@ -124,7 +124,7 @@ async def test_finish_stores_the_result(store: SubmissionStore) -> None:
     assert await store.finish(created.id, ACCEPTED, attempt=1)
     got = await store.get(created.id)
     assert got is not None
-    assert got.status is Status.FINISHED
+    assert got.status is SubmissionStatus.FINISHED
     assert got.result == ACCEPTED
     assert got.finished is not None
     assert got.finished_attempt == 1
@@ -141,10 +141,10 @@ async def test_finish_is_idempotent_the_first_result_stays(store: SubmissionStor
 async def test_a_finished_submission_stays_finished(store: SubmissionStore) -> None:
     created = await submit(store)
     await store.finish(created.id, ACCEPTED, attempt=1)
-    assert not await store.set_status(created.id, Status.RUNNING)
+    assert not await store.set_status(created.id, SubmissionStatus.RUNNING)
     got = await store.get(created.id)
     assert got is not None
-    assert got.status is Status.FINISHED
+    assert got.status is SubmissionStatus.FINISHED
 
 
 async def test_finish_of_an_unknown_submission_raises(store: SubmissionStore) -> None:
@@ -176,7 +176,7 @@ async def test_wait_finished_does_not_poll(store: SubmissionStore, redis: aiored
                 message = await asyncio.wait_for(anext(listen), 0.2)
                 commands.append(message["command"].split()[0].upper())
     assert got is not None
-    assert got.status is Status.QUEUED
+    assert got.status is SubmissionStatus.QUEUED
     assert commands.count("HGETALL") == 2  # once before waiting, once after the timeout
 
 
@@ -233,7 +233,7 @@ async def test_progress_is_stored_and_published_in_order(store: SubmissionStore,
     events: list[bytes] = []
     async with redis.pubsub() as pubsub:
         await pubsub.subscribe(store.keys.events_channel(created.id))
-        await store.set_status(created.id, Status.RUNNING, total=2)
+        await store.set_status(created.id, SubmissionStatus.RUNNING, total=2)
         await store.test_done(created.id, 0, 2, "AC", passed=1)
         await store.finish(created.id, WRONG, 1)
         while len(events) < 3:
@@ -248,7 +248,7 @@ async def test_progress_is_stored_and_published_in_order(store: SubmissionStore,
     ]
     stored = await store.get(created.id)
     assert stored is not None
-    assert (stored.passed, stored.total, stored.status) == (1, 2, Status.FINISHED)
+    assert (stored.passed, stored.total, stored.status) == (1, 2, SubmissionStatus.FINISHED)
 
 
 async def test_a_run_expires_and_keeps_its_outcome(store: SubmissionStore, redis: aioredis.Redis) -> None:

@@ -21,5 +21,7 @@ GENERATOR = PROJECT / "web" / "openapi" / "node_modules" / ".bin" / "openapi-typ
 def test_the_committed_wire_types_are_the_documents() -> None:
     if not GENERATOR.exists():
         cannot_test(f"openapi-typescript is not installed ({GENERATOR}): run `npm ci` in web/")
-    done = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, cwd=PROJECT)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], check=False, capture_output=True, text=True, cwd=PROJECT
+    )
     assert done.returncode == 0, done.stdout + done.stderr

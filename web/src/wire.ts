@@ -490,7 +490,7 @@ export interface components {
             difficulty: components["schemas"]["Difficulty"];
             tags: string[];
             statement: string;
-            limits: components["schemas"]["Limits"];
+            limits: components["schemas"]["ProblemLimits"];
             samples: components["schemas"]["Sample"][];
             signature: components["schemas"]["SignatureText"] | null;
             language: string;
@@ -499,8 +499,8 @@ export interface components {
             /** @default null */
             design: components["schemas"]["DesignText"] | null;
         };
-        /** Limits */
-        Limits: {
+        /** ProblemLimits */
+        ProblemLimits: {
             time_limit: number;
             memory_limit: number;
         };
@@ -621,12 +621,12 @@ export interface components {
             competition_id?: string | null;
         };
         /**
-         * RunRequest
+         * RunModeRequest
          * @description A run on the samples (`tests` absent) or on the participant's own inputs.
          *
          *     An input is a `{"param": value}` object, or for a stdin/stdout problem a string: the program's stdin (64 KiB).
          */
-        RunRequest: {
+        RunModeRequest: {
             /**
              * @description the problem's id (its folder name)
              * @example balance-point
@@ -649,16 +649,16 @@ export interface components {
         /** Accepted */
         Accepted: {
             id: string;
-            status: components["schemas"]["Status"];
+            status: components["schemas"]["SubmissionStatus"];
             url: string;
             /** @default null */
             events_url: string | null;
         };
         /**
-         * Status
+         * SubmissionStatus
          * @enum {unknown}
          */
-        Status: "compiling" | "finished" | "queued" | "running";
+        SubmissionStatus: "compiling" | "finished" | "queued" | "running";
         /**
          * SubmissionView
          * @description A submission as its caller may see it; the verdict and its details once `status` is `finished`.
@@ -671,12 +671,12 @@ export interface components {
             problem: string;
             language: string;
             user_id: string;
-            status: components["schemas"]["Status"];
+            status: components["schemas"]["SubmissionStatus"];
             created: number;
             competition_id?: string;
             started?: number;
             finished?: number;
-            progress?: components["schemas"]["Progress"];
+            progress?: components["schemas"]["TestsPassed"];
             verdict?: components["schemas"]["Verdict"];
             tests?: components["schemas"]["TestResult"][];
             time?: number;
@@ -689,8 +689,8 @@ export interface components {
             stdout?: string;
             stderr?: string;
         };
-        /** Progress */
-        Progress: {
+        /** TestsPassed */
+        TestsPassed: {
             passed: number;
             total: number;
         };
@@ -742,7 +742,7 @@ export interface components {
             id: string;
             problem: string;
             language: string;
-            status: components["schemas"]["Status"];
+            status: components["schemas"]["SubmissionStatus"];
             report?: components["schemas"]["RunReport"];
         };
         /**
@@ -1074,7 +1074,7 @@ export type Page = components['schemas']['Page'];
 export type ProblemSummary = components['schemas']['ProblemSummary'];
 export type Difficulty = components['schemas']['Difficulty'];
 export type ProblemPage = components['schemas']['ProblemPage'];
-export type Limits = components['schemas']['Limits'];
+export type ProblemLimits = components['schemas']['ProblemLimits'];
 export type Sample = components['schemas']['Sample'];
 export type SignatureText = components['schemas']['SignatureText'];
 export type ParamText = components['schemas']['ParamText'];
@@ -1087,11 +1087,11 @@ export type Health = components['schemas']['Health'];
 export type Error = components['schemas']['Error'];
 export type ErrorDetail = components['schemas']['ErrorDetail'];
 export type SubmissionRequest = components['schemas']['SubmissionRequest'];
-export type RunRequest = components['schemas']['RunRequest'];
+export type RunModeRequest = components['schemas']['RunModeRequest'];
 export type Accepted = components['schemas']['Accepted'];
-export type Status = components['schemas']['Status'];
+export type SubmissionStatus = components['schemas']['SubmissionStatus'];
 export type SubmissionView = components['schemas']['SubmissionView'];
-export type Progress = components['schemas']['Progress'];
+export type TestsPassed = components['schemas']['TestsPassed'];
 export type Verdict = components['schemas']['Verdict'];
 export type TestResult = components['schemas']['TestResult'];
 export type Failure = components['schemas']['Failure'];
@@ -2107,7 +2107,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RunRequest"];
+                "application/json": components["schemas"]["RunModeRequest"];
             };
         };
         responses: {

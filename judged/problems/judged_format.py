@@ -1,4 +1,4 @@
-"""The native problem format: one folder per problem, the folder's name is its slug.
+"""judged's own problem format (the native one, beside Kattis packages): one folder per problem, named by its slug.
 
 ```
 two-sum/
