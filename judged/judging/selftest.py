@@ -13,6 +13,7 @@ from judged.judging.languages import SELF_TEST_CASES, SELF_TEST_SIGNATURE, Langu
 from judged.judging.selftest_cache import SelfTestCache
 from judged.judging.statuses import LanguageStatus
 from judged.judging.verdicts import Verdict
+from judged.problems.model import ProblemKind
 from judged.sandbox import Limits, RunRequest, Sandbox, Status
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ SELF_TEST_TASK = FunctionTask(
 
 
 def _status(language: Language, version: str, *, enabled: bool, reason: str = "") -> LanguageStatus:
-    problems = (*registry.problem_kinds(language.id), "io")
+    problems = (*map(ProblemKind, registry.problem_kinds(language.id)), ProblemKind.IO)
     return LanguageStatus(
         language.id, language.name, version, enabled=enabled, reason=reason, problems=problems,
         libraries=language.libraries, extensions=language.extensions,

@@ -13,6 +13,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from judged.api import ApiDeps, build_app
 from judged.judging.statuses import LanguageStatus
+from judged.problems.model import ProblemKind
 from judged.store.index import ProblemIndex
 
 BUNDLED = Path(__file__).resolve().parents[2] / "problems"
@@ -22,7 +23,7 @@ SLUGS = ("balance-point", "rain-window", "level-sums", "balance-scale", "trim-le
 Client = TestClient[web.Request, web.Application]
 
 PYTHON = LanguageStatus(
-    "python", "Python 3", "Python 3.11.2", enabled=True, problems=("function", "io"),
+    "python", "Python 3", "Python 3.11.2", enabled=True, problems=(ProblemKind.FUNCTION, ProblemKind.IO),
     libraries=("sortedcontainers 2.4.0",), extensions=("py", "py3"),
 )  # fmt: skip
 CPP = LanguageStatus("cpp", "C++17", "g++ (Debian 12.2.0) 12.2.0", enabled=True)

@@ -560,12 +560,17 @@ export interface components {
             /** @default  */
             reason: string;
             /** @default [] */
-            problems: string[];
+            problems: components["schemas"]["ProblemKind"][];
             /** @default [] */
             libraries: string[];
             /** @default [] */
             extensions: string[];
         };
+        /**
+         * ProblemKind
+         * @enum {unknown}
+         */
+        ProblemKind: "design" | "function" | "io";
         /** Readiness */
         Readiness: {
             /** @enum {unknown} */
@@ -1081,6 +1086,7 @@ export type ParamText = components['schemas']['ParamText'];
 export type DesignText = components['schemas']['DesignText'];
 export type MethodText = components['schemas']['MethodText'];
 export type LanguageStatus = components['schemas']['LanguageStatus'];
+export type ProblemKind = components['schemas']['ProblemKind'];
 export type Readiness = components['schemas']['Readiness'];
 export type Check = components['schemas']['Check'];
 export type Health = components['schemas']['Health'];
