@@ -15,7 +15,7 @@ import msgspec
 from aiohttp import web
 
 from judged.api.auth import caller
-from judged.api.deps import DEPS, ApiError, json_response, read_body
+from judged.api.deps import DEPS, ApiError, json_response, read_body, wait_seconds
 from judged.store.announcements import Announcement, AnnouncementFeed, InvalidAfter, NewAnnouncement, check_after
 
 __all__ = ["MAX_WAIT", "AnnouncementPage", "list_announcements", "post_announcement"]
@@ -63,17 +63,6 @@ async def post_announcement(request: web.Request) -> web.Response:
     return json_response(announcement, status=201)
 
 
-def _wait(request: web.Request) -> float:
-    raw = request.query.get("wait", "0")
-    try:
-        seconds = float(raw)
-    except ValueError:
-        raise ApiError(400, "bad_request", f"wait must be a number of seconds, not {raw[:40]!r}") from None
-    if not 0 <= seconds <= MAX_WAIT:
-        raise ApiError(400, "bad_request", f"wait must be between 0 and {MAX_WAIT:g} seconds")
-    return seconds
-
-
 async def list_announcements(request: web.Request) -> web.Response:
     feed = _feed(request)
     competition_id = await _competition_id(request)
@@ -82,6 +71,6 @@ async def list_announcements(request: web.Request) -> web.Response:
         after = None if after is None else check_after(after)
     except InvalidAfter as exc:
         raise ApiError(400, "bad_request", str(exc)) from None
-    items = await feed.wait(competition_id, after, _wait(request))
+    items = await feed.wait(competition_id, after, wait_seconds(request, MAX_WAIT))
     last = items[-1].id if items else after
     return json_response(AnnouncementPage(items=items, last=last), headers={"Cache-Control": "no-store"})

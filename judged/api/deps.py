@@ -41,6 +41,7 @@ __all__ = [
     "encode",
     "json_response",
     "read_body",
+    "wait_seconds",
 ]
 
 DEFAULT_MAX_BODY = 1024 * 1024
@@ -171,6 +172,20 @@ class ApiError(Exception):
         self.code = code
         self.message = message
         self.headers = headers
+
+
+def wait_seconds(request: web.Request, limit: float) -> float:
+    """`?wait=` of a long poll: seconds from 0 to `limit` (0 when absent); anything else is a 400."""
+    raw = request.query.get("wait")
+    if raw is None:
+        return 0.0
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ApiError(400, "bad_request", f"wait must be a number of seconds, not {raw[:40]!r}") from None
+    if not 0 <= seconds <= limit:
+        raise ApiError(400, "bad_request", f"wait must be between 0 and {limit:g} seconds")
+    return seconds
 
 
 async def read_body(request: web.Request) -> bytes:

@@ -79,27 +79,24 @@ async def _languages(deps: ApiDeps) -> Check:
     return Check("languages", ok=False, message=f"every language is disabled ({reasons})"[:2000])
 
 
-async def _redis(deps: ApiDeps) -> Check:
-    if deps.redis_ping is None:
-        return Check("redis", ok=True, message="not used by this host")
+async def _answers(name: str, ping: Callable[[], Awaitable[object]] | None, seconds: float, what: str) -> Check:
+    """Whether `ping` answers within `seconds`; a host that does not use it (None) does not need it."""
+    if ping is None:
+        return Check(name, ok=True, message="not used by this host")
     try:
-        async with asyncio.timeout(REDIS_TIMEOUT):
-            await deps.redis_ping()
+        async with asyncio.timeout(seconds):
+            await ping()
     except Exception as exc:  # any failure to answer is "not reachable"; the check says what it was
-        return Check("redis", ok=False, message=f"Redis is unreachable: {type(exc).__name__}: {exc}"[:500])
-    return Check("redis", ok=True)
+        return Check(name, ok=False, message=f"{what} is unreachable: {type(exc).__name__}: {exc}"[:500])
+    return Check(name, ok=True)
+
+
+async def _redis(deps: ApiDeps) -> Check:
+    return await _answers("redis", deps.redis_ping, REDIS_TIMEOUT, "Redis")
 
 
 async def _database(deps: ApiDeps) -> Check:
-    if deps.database_ping is None:
-        return Check("database", ok=True, message="not used by this host")
-    try:
-        async with asyncio.timeout(DATABASE_TIMEOUT):
-            await deps.database_ping()
-    except Exception as exc:  # any failure to answer is "not reachable"; the check says what it was
-        message = f"the submissions database is unreachable: {type(exc).__name__}: {exc}"
-        return Check("database", ok=False, message=message[:500])
-    return Check("database", ok=True)
+    return await _answers("database", deps.database_ping, DATABASE_TIMEOUT, "the submissions database")
 
 
 CHECKS: tuple[Callable[[ApiDeps], Awaitable[Check]], ...] = (_redis, _problem_index, _languages, _database)

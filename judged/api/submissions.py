@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import Iterator
 from typing import Annotated, TypeVar
 
 import msgspec
@@ -11,7 +13,7 @@ from aiohttp import web
 
 from judged.api.auth import caller
 from judged.api.competitions import current_locks
-from judged.api.deps import DEPS, ApiError, Submissions, json_response, read_body
+from judged.api.deps import DEPS, ApiError, Submissions, json_response, read_body, wait_seconds
 from judged.harness import Signature
 from judged.harness.design import Design
 from judged.judging.io_runs import custom_inputs
@@ -265,9 +267,14 @@ async def create_submission(request: web.Request) -> web.Response:
         if submissions.competition_check is None:
             raise ApiError(404, "not_found", f"no competition {body.competition_id!r}")
         await submissions.competition_check(body.competition_id, body.problem)
-    created = await _queue(
-        submissions, body.problem, body.language, body.code, user_id, competition_id=body.competition_id
-    )
+    with _refused_as_429():
+        created = await submissions.store.create(
+            problem=body.problem,
+            language=body.language,
+            code=body.code,
+            user_id=user_id,
+            competition_id=body.competition_id,
+        )
     if submissions.on_created is not None:
         await submissions.on_created(created)
     return _accepted(created.id)
@@ -294,16 +301,16 @@ async def create_run(request: web.Request) -> web.Response:
             raise ApiError(400, "bad_request", f"invalid test: {exc}") from exc
     submissions = _submissions(request)
     inputs = msgspec.json.encode(body.tests).decode() if body.tests is not None else None
-    created = await _queue(
-        submissions,
-        body.problem,
-        body.language,
-        body.code,
-        user_id,
-        kind=Kind.RUN,
-        inputs=inputs,
-        reference_output=reference_output,
-    )
+    with _refused_as_429():
+        created = await submissions.store.create(
+            problem=body.problem,
+            language=body.language,
+            code=body.code,
+            user_id=user_id,
+            kind=Kind.RUN,
+            inputs=inputs,
+            reference_output=reference_output,
+        )
     run = await _wait_finished(submissions, created.id, RUN_WAIT)
     url = f"/v1/runs/{created.id}"
     if run is None:
@@ -321,30 +328,11 @@ async def get_run(request: web.Request) -> web.Response:
     return json_response(run_view(run))
 
 
-async def _queue(
-    submissions: Submissions,
-    problem: str,
-    language: str,
-    code: str,
-    user_id: str,
-    *,
-    competition_id: str | None = None,
-    kind: Kind = Kind.SUBMISSION,
-    inputs: str | None = None,
-    reference_output: bool = True,
-) -> Submission:
-    """Store and queue; a fairness limit's refusal is the 429 with Retry-After."""
+@contextlib.contextmanager
+def _refused_as_429() -> Iterator[None]:
+    """Around storing and queueing: a fairness limit's refusal is the 429 with Retry-After."""
     try:
-        return await submissions.store.create(
-            problem=problem,
-            language=language,
-            code=code,
-            user_id=user_id,
-            competition_id=competition_id,
-            kind=kind,
-            inputs=inputs,
-            reference_output=reference_output,
-        )
+        yield
     except SubmissionRefused as refused:
         raise _too_many(refused) from refused
 
@@ -363,19 +351,6 @@ def _too_many(refused: SubmissionRefused) -> ApiError:
     else:
         message = "too many submissions this minute"
     return ApiError(429, "too_many_requests", message, headers={"Retry-After": str(admission.retry_after)})
-
-
-def _wait_seconds(request: web.Request, limit: float) -> float:
-    raw = request.query.get("wait")
-    if raw is None:
-        return 0.0
-    try:
-        seconds = float(raw)
-    except ValueError:
-        raise ApiError(400, "bad_request", f"wait must be a number of seconds, not {raw[:40]!r}") from None
-    if not 0 <= seconds <= limit:
-        raise ApiError(400, "bad_request", f"wait must be between 0 and {limit:g} seconds")
-    return seconds
 
 
 async def rejudge_submission(request: web.Request) -> web.Response:
@@ -397,7 +372,7 @@ async def rejudge_submission(request: web.Request) -> web.Response:
 async def get_submission(request: web.Request) -> web.Response:
     submissions = _submissions(request)
     sid = request.match_info["submission_id"]
-    seconds = _wait_seconds(request, submissions.max_wait)
+    seconds = wait_seconds(request, submissions.max_wait)
     if seconds > 0:
         submission = await _wait_finished(submissions, sid, seconds)
     else:

@@ -14,7 +14,6 @@ among equal scores the order is by user id, descending, as Redis gives it.
 
 from __future__ import annotations
 
-import asyncio
 import bisect
 import functools
 import hashlib
@@ -30,6 +29,7 @@ import msgspec
 from judged.store.competitions import Competition
 from judged.store.leaderboard import MAX_LIMIT, Around, LeaderboardPage, board_view
 from judged.store.leaderboard_snapshot import BoardRead, BoardReads
+from judged.store.page_cache import SharedTasks
 from judged.store.scoreboard import Cell, Row, View, make_row
 
 __all__ = ["BoardSnapshot", "Boards", "OwnRow", "ViewBoard"]
@@ -238,7 +238,7 @@ class Boards:
         self.max_competitions = max_competitions
         self._clock = clock
         self._snapshots: OrderedDict[Key, BoardSnapshot] = OrderedDict()
-        self._refreshing: dict[Key, asyncio.Task[BoardSnapshot]] = {}
+        self._refreshing: SharedTasks[Key, BoardSnapshot] = SharedTasks()
         self.whole_reads = 0  # metrics, and what tests read
         self.change_reads = 0
 
@@ -250,44 +250,31 @@ class Boards:
             self._snapshots.move_to_end(key)
             if self._clock() - snapshot.read_at < self.interval:
                 return snapshot
-        task = self._refreshing.get(key)
-        if task is None:
-            # A task of its own: a requester that goes away does not cancel the read the others wait for.
-            task = asyncio.create_task(self._refresh(key, competition, snapshot))
-            task.add_done_callback(_retrieve)
-            self._refreshing[key] = task
-        return await asyncio.shield(task)
+        return await self._refreshing.run(key, lambda: self._refresh(key, competition, snapshot))
 
     async def _refresh(self, key: Key, competition: Competition, snapshot: BoardSnapshot | None) -> BoardSnapshot:
+        started = self._clock()  # what the read shows is at least as new as its start
         try:
-            started = self._clock()  # what the read shows is at least as new as its start
-            try:
-                read = (
-                    None
-                    if snapshot is None
-                    else await self.reads.changes(competition, snapshot.version, snapshot.epoch)
-                )
-                if read is None:
-                    read = await self.reads.whole(competition)
-                    self.whole_reads += 1
-                else:
-                    self.change_reads += 1
-            except Exception as exc:
-                if snapshot is None:
-                    raise
-                log.warning("board of %s cannot be read (%s); serving the last snapshot", competition.id, exc)
-                snapshot.read_at = started
-                return snapshot
-            fresh = snapshot or BoardSnapshot()
-            fresh.apply(read)
-            fresh.read_at = started
-            self._snapshots[key] = fresh
-            self._snapshots.move_to_end(key)
-            while len(self._snapshots) > self.max_competitions:
-                self._snapshots.popitem(last=False)
-            return fresh
-        finally:
-            del self._refreshing[key]
+            read = None if snapshot is None else await self.reads.changes(competition, snapshot.version, snapshot.epoch)
+            if read is None:
+                read = await self.reads.whole(competition)
+                self.whole_reads += 1
+            else:
+                self.change_reads += 1
+        except Exception as exc:
+            if snapshot is None:
+                raise
+            log.warning("board of %s cannot be read (%s); serving the last snapshot", competition.id, exc)
+            snapshot.read_at = started
+            return snapshot
+        fresh = snapshot or BoardSnapshot()
+        fresh.apply(read)
+        fresh.read_at = started
+        self._snapshots[key] = fresh
+        self._snapshots.move_to_end(key)
+        while len(self._snapshots) > self.max_competitions:
+            self._snapshots.popitem(last=False)
+        return fresh
 
     def clear(self) -> None:
         self._snapshots.clear()
@@ -347,8 +334,3 @@ def _etag(own: int, window: list[tuple[int, str, str]], rendered: list[Rendered]
         hasher.update(b" %d " % rank)
         hasher.update(row.digest)
     return '"' + hasher.hexdigest() + '"'
-
-
-def _retrieve(task: asyncio.Task[BoardSnapshot]) -> None:
-    if not task.cancelled():
-        task.exception()

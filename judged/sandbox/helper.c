@@ -141,6 +141,35 @@ fail:;
 }
 
 /* Say the child is there and wait for the daemon's go; false when the daemon gave up. */
+/* After the go byte: one line on status_fd saying how the program ended, "execfail ERRNO" when its
+   exec failed (the errno comes on error_fd, closed on exec otherwise), else "signal N WALL_NS" or
+   "exit N WALL_NS" with the wall time since `start`. Other children are reaped while waiting. */
+static int report_end(int status_fd, int error_fd, pid_t child, const struct timespec *start) {
+    int exec_errno = 0;
+    ssize_t got;
+    do got = read(error_fd, &exec_errno, sizeof exec_errno);
+    while (got < 0 && errno == EINTR);
+    close(error_fd);
+    int status = 0;
+    for (;;) {
+        int st;
+        pid_t pid = waitpid(-1, &st, 0);
+        if (pid == child) {
+            status = st;
+            break;
+        }
+        if (pid < 0 && errno != EINTR) return die("waitpid");
+    }
+    long long wall = elapsed_ns(start);
+    if (got == (ssize_t)sizeof exec_errno)
+        dprintf(status_fd, "execfail %d\n", exec_errno);
+    else if (WIFSIGNALED(status))
+        dprintf(status_fd, "signal %d %lld\n", WTERMSIG(status), wall);
+    else
+        dprintf(status_fd, "exit %d %lld\n", WEXITSTATUS(status), wall);
+    return 0;
+}
+
 static int released_by_daemon(int status_fd, pid_t child) {
     char go;
     ssize_t got;
@@ -189,31 +218,8 @@ static int init(int argc, char **argv) {
     for (int k = 0; k < nfds; k++) {
         if (src[k] != status_fd) close(src[k]);
     }
-    int exec_errno = 0;
-    ssize_t got;
-    do got = read(error_pipe[0], &exec_errno, sizeof exec_errno);
-    while (got < 0 && errno == EINTR);
-    close(error_pipe[0]);
-
-    int status = 0;
-    for (;;) {
-        int st;
-        pid_t pid = waitpid(-1, &st, 0);
-        if (pid == child) {
-            status = st;
-            break;
-        }
-        if (pid < 0 && errno != EINTR) return die("waitpid");
-    }
-    long long wall = elapsed_ns(&start);
-    if (got == (ssize_t)sizeof exec_errno)
-        dprintf(status_fd, "execfail %d\n", exec_errno);
-    else if (WIFSIGNALED(status))
-        dprintf(status_fd, "signal %d %lld\n", WTERMSIG(status), wall);
-    else
-        dprintf(status_fd, "exit %d %lld\n", WEXITSTATUS(status), wall);
     /* Returning ends the pid namespace: the kernel kills whatever is left. */
-    return 0;
+    return report_end(status_fd, error_pipe[0], child, &start);
 }
 
 /* ---- serve: one warm jail, many runs ---- */
@@ -350,29 +356,7 @@ static int serve_one(int status_fd, const int fds[3], char **prog) {
     clock_gettime(CLOCK_MONOTONIC, &start);
     if (write(go_pipe[1], "g", 1) != 1) return die("write");
     close(go_pipe[1]);
-    int exec_errno = 0;
-    ssize_t got;
-    do got = read(error_pipe[0], &exec_errno, sizeof exec_errno);
-    while (got < 0 && errno == EINTR);
-    close(error_pipe[0]);
-    int status = 0;
-    for (;;) {
-        int st;
-        pid_t pid = waitpid(-1, &st, 0);
-        if (pid == child) {
-            status = st;
-            break;
-        }
-        if (pid < 0 && errno != EINTR) return die("waitpid");
-    }
-    long long wall = elapsed_ns(&start);
-    if (got == (ssize_t)sizeof exec_errno)
-        dprintf(status_fd, "execfail %d\n", exec_errno);
-    else if (WIFSIGNALED(status))
-        dprintf(status_fd, "signal %d %lld\n", WTERMSIG(status), wall);
-    else
-        dprintf(status_fd, "exit %d %lld\n", WEXITSTATUS(status), wall);
-    return 0;
+    return report_end(status_fd, error_pipe[0], child, &start);
 }
 
 static int serve(int argc, char **argv) {

@@ -12,9 +12,13 @@ import asyncio
 import hashlib
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Coroutine, Hashable
+from typing import Generic, TypeVar
 
 import msgspec
+
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
 
 
 class CachedPage(msgspec.Struct, frozen=True):
@@ -22,6 +26,36 @@ class CachedPage(msgspec.Struct, frozen=True):
     etag: str  # a strong ETag, quoted, for If-None-Match
     rendered_at: float  # the cache clock's reading when rendered
     stamp: Hashable = None  # what the page was rendered from (e.g. a board snapshot's version)
+
+
+class SharedTasks(Generic[K, T]):
+    """At most one task per key at a time, awaited by every requester of that key meanwhile: one Redis read
+    or one render for a crowd asking at once."""
+
+    def __init__(self) -> None:
+        self._running: dict[K, asyncio.Task[T]] = {}
+
+    async def run(self, key: K, start: Callable[[], Coroutine[object, object, T]]) -> T:
+        """What `start()` gives, or what the task already running for `key` gives."""
+        task = self._running.get(key)
+        if task is None:
+            # A task of its own: a requester that goes away does not cancel the work the others wait for.
+            task = asyncio.create_task(self._run(key, start))
+            task.add_done_callback(_retrieve)
+            self._running[key] = task
+        return await asyncio.shield(task)
+
+    async def _run(self, key: K, start: Callable[[], Coroutine[object, object, T]]) -> T:
+        try:
+            return await start()
+        finally:
+            del self._running[key]
+
+
+def _retrieve(task: asyncio.Task[object]) -> None:
+    """Mark a failed task's exception as seen, so that a failure nobody waits for any more is no warning."""
+    if not task.cancelled():
+        task.exception()
 
 
 class PageCache:
@@ -36,7 +70,7 @@ class PageCache:
         self.max_entries = max_entries
         self._clock = clock
         self._pages: OrderedDict[Hashable, CachedPage] = OrderedDict()
-        self._rendering: dict[Hashable, asyncio.Task[CachedPage]] = {}
+        self._rendering: SharedTasks[Hashable, CachedPage] = SharedTasks()
         self.renders = 0  # how many times a page was rendered (a metric; tests read it)
 
     async def get(self, key: Hashable, render: Callable[[], Awaitable[bytes]], stamp: Hashable = None) -> CachedPage:
@@ -49,22 +83,13 @@ class PageCache:
         if page is not None and self._clock() - page.rendered_at < self.interval and page.stamp == stamp:
             self._pages.move_to_end(key)
             return page
-        task = self._rendering.get(key)
-        if task is None:
-            # A task of its own: a requester that goes away does not cancel the render the others wait for.
-            task = asyncio.create_task(self._render(key, render, stamp))
-            task.add_done_callback(_retrieve)
-            self._rendering[key] = task
-        return await asyncio.shield(task)
+        return await self._rendering.run(key, lambda: self._render(key, render, stamp))
 
     async def _render(self, key: Hashable, render: Callable[[], Awaitable[bytes]], stamp: Hashable) -> CachedPage:
-        try:
-            body = await render()
-            page = CachedPage(body, etag_of(body), self._clock(), stamp)
-            self._store(key, page)
-            return page
-        finally:
-            del self._rendering[key]
+        body = await render()
+        page = CachedPage(body, etag_of(body), self._clock(), stamp)
+        self._store(key, page)
+        return page
 
     def _store(self, key: Hashable, page: CachedPage) -> None:
         self.renders += 1
@@ -79,9 +104,3 @@ class PageCache:
 
 def etag_of(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
-
-
-def _retrieve(task: asyncio.Task[CachedPage]) -> None:
-    """Mark a failed render's exception as seen, so nobody waiting is no warning."""
-    if not task.cancelled():
-        task.exception()
