@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import aiohttp
 import asyncpg  # type: ignore[import-untyped]
 
-from tests.daemon_process import REPO, Daemon, Daemons, free_port, scratch_dir
+from tests.daemon_process import REPO, Daemon, Daemons, free_port, scratch_dir, stop_process
 from tests.redis_ha import SERVICE, RedisHA
 from tests.store.postgres import _as_user, _binaries
 from tests.test_nginx_conf import new_prefix, nginx_argv, nginx_binary, write_prefix
@@ -105,13 +105,7 @@ class Nginx:
         return f"http://127.0.0.1:{self.port}"
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         shutil.rmtree(self.prefix, ignore_errors=True)
 
 

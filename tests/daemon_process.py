@@ -17,11 +17,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 JUDGED = Path(sys.executable).parent / "judged"
@@ -36,6 +37,17 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def stop_process(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """SIGTERM, then SIGKILL if it has not stopped within `timeout` seconds; nothing if it already has."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def scratch_dir(prefix: str) -> Path:
@@ -149,12 +161,7 @@ class Daemon:
         """SIGTERM, then SIGKILL; then stop what it started and left behind."""
         if self.process.poll() is None:
             self.note_helpers()
-            self.process.terminate()
-            try:
-                self.process.wait(STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            stop_process(self.process, STOP_TIMEOUT)
         for pid, started in sorted(self.helpers):
             if identity(pid) == (pid, started):
                 with contextlib.suppress(ProcessLookupError):
@@ -186,13 +193,7 @@ class RedisServer:
         return f"unix://{self.socket}"
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -238,3 +239,18 @@ class Daemons:
             for server in self.redis_servers:
                 server.stop()
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture(name="daemons")
+def daemons_fixture() -> Iterator[Daemons]:
+    started = Daemons()
+    try:
+        yield started
+    finally:
+        started.close()
+
+
+@pytest.fixture(name="session")
+async def session_fixture() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as client:
+        yield client

@@ -16,13 +16,15 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+import pytest
 import redis
 
-from tests.daemon_process import free_port, scratch_dir
+from tests.daemon_process import free_port, scratch_dir, stop_process
 
 SERVICE = "judged"
 DOWN_AFTER_MS = 1000
@@ -61,13 +63,8 @@ class Server:
             self.process.wait()
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process is not None:
+            stop_process(self.process)
 
 
 def _answers(port: int) -> bool:
@@ -184,3 +181,12 @@ class RedisHA:
         for server in reversed(self.servers):
             server.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture(name="redis_ha")
+def redis_ha_fixture() -> Iterator[RedisHA]:
+    group = RedisHA()
+    try:
+        yield group
+    finally:
+        group.close()

@@ -11,23 +11,21 @@ from typing import Any
 
 import aiohttp
 
-from tests.daemon_process import Daemons
+from tests.daemon_process import Daemons, daemons_fixture, session_fixture
 from tests.store.postgres import Cluster, fresh_postgres_database, postgres_cluster_fixture
 from tests.test_daemon_processes import (
     ACCEPTED,
     KEYS,
     PROBLEM,
     PROBLEMS,
-    daemons,
     eventually,
     finished,
     get_submission,
     redis_at,
-    session,
     submit,
 )
 
-__all__ = ["daemons", "postgres_cluster_fixture", "session"]
+__all__ = ["daemons_fixture", "postgres_cluster_fixture", "session_fixture"]
 
 WRONG = (PROBLEMS / PROBLEM / "solutions" / "wrong_answer" / "last_point.py").read_text()
 

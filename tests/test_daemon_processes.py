@@ -15,7 +15,7 @@ import re
 import shutil
 import signal
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,7 +25,9 @@ import redis.asyncio as aioredis
 
 from judged.store.client import connect
 from judged.store.keys import Keys
-from tests.daemon_process import REPO, Daemon, Daemons, children_of
+from tests.daemon_process import REPO, Daemon, Daemons, children_of, daemons_fixture, session_fixture
+
+__all__ = ["daemons_fixture", "session_fixture"]
 
 pytestmark = pytest.mark.usefixtures("sandbox")  # skips loudly (fails under CI) on a host that cannot sandbox
 
@@ -79,21 +81,6 @@ def slow_problem_root(parent: Path, time_limit: int = 30) -> Path:
 
 
 # Fixtures.
-
-
-@pytest.fixture
-def daemons() -> Iterator[Daemons]:
-    started = Daemons()
-    try:
-        yield started
-    finally:
-        started.close()
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as client:
-        yield client
 
 
 @contextlib.asynccontextmanager

@@ -11,14 +11,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 
 import aiohttp
 import pytest
 
-from tests.daemon_process import REPO, Daemon, Daemons
-from tests.redis_ha import SERVICE, RedisHA
+from tests.daemon_process import REPO, Daemon, Daemons, daemons_fixture, session_fixture
+from tests.redis_ha import SERVICE, RedisHA, redis_ha_fixture
+
+__all__ = ["daemons_fixture", "redis_ha_fixture", "session_fixture"]
 
 pytestmark = pytest.mark.usefixtures("sandbox")  # skips loudly (fails under CI) on a host that cannot sandbox
 
@@ -34,30 +35,6 @@ class Posted:
     accepted_after_failover: list[str] = field(default_factory=list)
     refused: list[tuple[int, str | None]] = field(default_factory=list)
     """(status, Retry-After) of every POST not answered 202."""
-
-
-@pytest.fixture
-def daemons() -> Iterator[Daemons]:
-    started = Daemons()
-    try:
-        yield started
-    finally:
-        started.close()
-
-
-@pytest.fixture
-def redis_ha() -> Iterator[RedisHA]:
-    group = RedisHA()
-    try:
-        yield group
-    finally:
-        group.close()
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as client:
-        yield client
 
 
 async def post_one(session: aiohttp.ClientSession, daemon: Daemon, number: int) -> tuple[int, str | None, str]:

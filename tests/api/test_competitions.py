@@ -22,7 +22,7 @@ from judged.store.client import connect
 from judged.store.competitions import Competition
 from judged.store.keys import Keys
 from judged.store.leaderboard import Leaderboard
-from tests.api.test_submissions import PROBLEMS, settings_for, start, until_ready, verdict_of
+from tests.api.test_submissions import PROBLEMS, finished_run, settings_for, start, until_ready, verdict_of
 from tests.store.redis_server import redis_url_fixture
 
 __all__ = ["redis_url_fixture"]
@@ -214,13 +214,7 @@ async def test_a_running_competitions_problem_runs_custom_inputs_without_referen
         "user_id": "ada",
         "tests": [{"weights": [1, 7, 3, 6, 5, 6]}],
     }
-    response = await client.post("/v1/runs", json=body)
-    assert response.status in (200, 202), await response.text()
-    run = await response.json()
-    while run["status"] != "finished":
-        await asyncio.sleep(0.2)
-        run = await (await client.get(f"/v1/runs/{run['id']}")).json()
-    report = run["report"]
+    report = (await finished_run(client, body))["report"]
     assert [output["value"] for output in report["outcome"]["outputs"]] == [3]  # the participant's own output
     assert report.get("expected") is None  # but not what the reference solution says it should be
     assert not report.get("expected_from")

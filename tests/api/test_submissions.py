@@ -11,6 +11,7 @@ import itertools
 import json
 from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -94,6 +95,17 @@ async def verdict_of(client: Client, url: object) -> dict[str, object]:
     raise AssertionError(f"{url} not finished after 10 minutes")
 
 
+async def finished_run(client: Client, body: Mapping[str, object]) -> dict[str, Any]:
+    """POST /v1/runs, then the run once it has finished."""
+    response = await client.post("/v1/runs", json=body)
+    assert response.status in (200, 202), await response.text()
+    run: dict[str, Any] = await response.json()
+    while run["status"] != "finished":
+        await asyncio.sleep(0.2)
+        run = await (await client.get(f"/v1/runs/{run['id']}")).json()
+    return run
+
+
 def count_tests(problem: str) -> int:
     return sum(len(path.read_text().splitlines()) for path in (PROBLEMS / problem / "tests").glob("*.jsonl"))
 
@@ -154,13 +166,7 @@ async def test_a_run_on_custom_input_shows_outputs_beside_the_reference(client: 
         "user_id": user(),
         "tests": [{"weights": [1, 7, 3, 6, 5, 6]}, {"weights": [2, 1, -1]}],
     }
-    response = await client.post("/v1/runs", json=body)
-    assert response.status in (200, 202), await response.text()
-    run = await response.json()
-    while run["status"] != "finished":
-        await asyncio.sleep(0.2)
-        run = await (await client.get(f"/v1/runs/{run['id']}")).json()
-    report = run["report"]
+    report = (await finished_run(client, body))["report"]
     assert report["outcome"]["status"] == "ok"
     values = [output["value"] for output in report["outcome"]["outputs"]]
     assert report["expected"] == values
@@ -178,13 +184,7 @@ async def test_a_design_run_takes_leetcodes_two_lists_and_shows_the_references_r
             '["MinStack","push","push","pop","getMin"]\n[[],[2],[1],[],[]]',
         ],
     }
-    response = await client.post("/v1/runs", json=body)
-    assert response.status in (200, 202), await response.text()
-    run = await response.json()
-    while run["status"] != "finished":
-        await asyncio.sleep(0.2)
-        run = await (await client.get(f"/v1/runs/{run['id']}")).json()
-    report = run["report"]
+    report = (await finished_run(client, body))["report"]
     assert report["outcome"]["status"] == "ok"
     assert [output["value"] for output in report["outcome"]["outputs"]] == [
         [None, None, None, None, 1],

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 
 import pytest
 import redis.asyncio as aioredis
 
 from judged.store.client import connect
 from judged.store.submissions import SubmissionStore
-from tests.redis_ha import RedisHA
+from tests.redis_ha import RedisHA, redis_ha_fixture
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 
-__all__ = ["redis_fixture", "redis_url_fixture"]
-
-
-@pytest.fixture
-def redis_ha() -> Iterator[RedisHA]:
-    group = RedisHA()
-    try:
-        yield group
-    finally:
-        group.close()
+__all__ = ["redis_fixture", "redis_ha_fixture", "redis_url_fixture"]
 
 
 async def test_every_created_submission_is_on_the_replica_when_create_returns(redis_ha: RedisHA) -> None:

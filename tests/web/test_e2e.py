@@ -159,6 +159,31 @@ async def set_user(page: Page, user: str) -> None:
     await page.locator("#user-id").press("Tab")  # `change` fires on leaving the field
 
 
+def phone(viewport: ViewportSize) -> bool:
+    return viewport["width"] < 1000
+
+
+async def open_code(page: Page, viewport: ViewportSize) -> None:
+    """Below 1000 px the editor is behind the Code tab."""
+    if phone(viewport):
+        await page.get_by_role("tab", name="Code").click()
+    await editor_ready(page)
+
+
+async def open_editor(
+    browser: Browser, base_url: str, viewport: ViewportSize = WIDE, *, user: str, problem: str, language: str, code: str
+) -> Page:
+    """Where most tests start: a new page, as `user`, with `code` in `language` in the problem's editor."""
+    page = await new_page(browser, base_url, viewport)
+    await page.goto("/")
+    await set_user(page, user)
+    await page.goto(f"/#/problems/{problem}")
+    await open_code(page, viewport)
+    await page.get_by_label("Language").select_option(language)
+    await set_code(page, code)
+    return page
+
+
 async def test_the_problem_list_pages_filters_and_searches(browser: Browser, base_url: str) -> None:
     page = await new_page(browser, base_url)
     await page.goto("/")
@@ -202,13 +227,9 @@ async def test_switching_language_loads_its_stub_and_drafts_survive_a_reload(bro
 
 
 async def test_a_run_on_the_samples_shows_each_output_beside_the_expected(browser: Browser, base_url: str) -> None:
-    page = await new_page(browser, base_url)
-    await page.goto("/")
-    await set_user(page, "e2e-runner")
-    await page.goto("/#/problems/balance-point")
-    await editor_ready(page)
-    await page.get_by_label("Language").select_option("python")
-    await set_code(page, BALANCE_RIGHT.read_text())
+    page = await open_editor(
+        browser, base_url, user="e2e-runner", problem="balance-point", language="python", code=BALANCE_RIGHT.read_text()
+    )
     await page.get_by_role("button", name="Run samples").click()
     table = page.locator("#results table.runs")
     await expect(table).to_be_visible(timeout=VERDICT_TIMEOUT)
@@ -237,13 +258,9 @@ async def test_a_compile_error_names_its_line(browser: Browser, base_url: str) -
 
 
 async def test_your_submissions_come_from_the_server_and_mark_the_problem_list(browser: Browser, base_url: str) -> None:
-    page = await new_page(browser, base_url)
-    await page.goto("/")
-    await set_user(page, "e2e-history")
-    await page.goto("/#/problems/aplusb")
-    await editor_ready(page)
-    await page.get_by_label("Language").select_option("python")
-    await set_code(page, APLUSB_WRONG)
+    page = await open_editor(
+        browser, base_url, user="e2e-history", problem="aplusb", language="python", code=APLUSB_WRONG
+    )
     await page.get_by_role("button", name="Submit").click()
     await expect(page.locator("#verdict [data-verdict=WA]")).to_be_visible(timeout=VERDICT_TIMEOUT)
 

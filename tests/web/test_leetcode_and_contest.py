@@ -28,12 +28,13 @@ from tests.web.test_e2e import (
     built,
     daemon,
     new_page,
+    open_code,
+    open_editor,
     page_errors,
     screenshot,
-    set_code,
     set_user,
 )
-from tests.web.test_participant_bugs import DESKTOP, WIDTHS, fits, open_code, submit_api
+from tests.web.test_participant_bugs import DESKTOP, WIDTHS, fits, submit_api
 
 __all__ = ["browser", "built", "redis_url_fixture"]
 
@@ -86,13 +87,15 @@ async def open_testcases(page: Page) -> None:
 async def test_the_testcase_panel_has_a_tab_per_case_fields_by_name_and_runs_with_ctrl_quote(
     browser: Browser, base_url: str, viewport: ViewportSize
 ) -> None:
-    page = await new_page(browser, base_url, viewport)
-    await page.goto("/")
-    await set_user(page, f"cases-{viewport['width']}")
-    await page.goto("/#/problems/balance-point")
-    await open_code(page, viewport)
-    await page.get_by_label("Language").select_option("python")
-    await set_code(page, BALANCE_RIGHT.read_text())
+    page = await open_editor(
+        browser,
+        base_url,
+        viewport,
+        user=f"cases-{viewport['width']}",
+        problem="balance-point",
+        language="python",
+        code=BALANCE_RIGHT.read_text(),
+    )
     await open_testcases(page)
     tabs = page.locator(".case-tabs [role=tab]")
     await expect(tabs).to_have_text(["Case 1", "Case 2", "Case 3"])  # the three samples, preloaded
@@ -134,13 +137,15 @@ async def test_the_testcase_panel_has_a_tab_per_case_fields_by_name_and_runs_wit
 async def test_a_design_problem_takes_leetcodes_two_lists(
     browser: Browser, base_url: str, viewport: ViewportSize
 ) -> None:
-    page = await new_page(browser, base_url, viewport)
-    await page.goto("/")
-    await set_user(page, f"design-{viewport['width']}")
-    await page.goto("/#/problems/min-stack")
-    await open_code(page, viewport)
-    await page.get_by_label("Language").select_option("python")
-    await set_code(page, MIN_STACK_RIGHT.read_text())
+    page = await open_editor(
+        browser,
+        base_url,
+        viewport,
+        user=f"design-{viewport['width']}",
+        problem="min-stack",
+        language="python",
+        code=MIN_STACK_RIGHT.read_text(),
+    )
     await open_testcases(page)
     operations = page.get_by_label(re.compile("^operations"))
     arguments = page.get_by_label(re.compile("^arguments"))
@@ -164,13 +169,15 @@ async def test_a_design_problem_takes_leetcodes_two_lists(
 
 @WIDTHS
 async def test_ctrl_enter_submits_from_the_editor(browser: Browser, base_url: str, viewport: ViewportSize) -> None:
-    page = await new_page(browser, base_url, viewport)
-    await page.goto("/")
-    await set_user(page, f"keys-{viewport['width']}")
-    await page.goto("/#/problems/aplusb")
-    await open_code(page, viewport)
-    await page.get_by_label("Language").select_option("python")
-    await set_code(page, "a, b = map(int, input().split())\nprint(a + b)\n")
+    page = await open_editor(
+        browser,
+        base_url,
+        viewport,
+        user=f"keys-{viewport['width']}",
+        problem="aplusb",
+        language="python",
+        code="a, b = map(int, input().split())\nprint(a + b)\n",
+    )
     await page.keyboard.press("Control+Enter")  # the focus is in the editor, where Enter would insert a line
     await expect(page.locator("#verdict [data-verdict=AC]")).to_be_visible(timeout=VERDICT_TIMEOUT)
     draft = await page.evaluate("localStorage.getItem('judged:draft:aplusb:python')")

@@ -27,8 +27,9 @@ from tests.web.test_e2e import (
     browser,
     built,
     daemon,
-    editor_ready,
     new_page,
+    open_code,
+    open_editor,
     page_errors,
     set_code,
     set_user,
@@ -54,17 +55,6 @@ PYTHON_SYNTAX_ERROR = "class Solution:\n    def balancePoint(self, weights):\n  
 async def base_url(sandbox: Sandbox, jail_tmp: Path, redis_url: str, built: Path) -> AsyncIterator[str]:
     async with daemon(jail_tmp, redis_url, built, "web-bugs") as url:
         yield url
-
-
-def phone(viewport: ViewportSize) -> bool:
-    return viewport["width"] < 1000
-
-
-async def open_code(page: Page, viewport: ViewportSize) -> None:
-    """Below 1000 px the editor is behind the Code tab."""
-    if phone(viewport):
-        await page.get_by_role("tab", name="Code").click()
-    await editor_ready(page)
 
 
 async def fits(page: Page, what: str) -> None:
@@ -109,13 +99,15 @@ async def test_a_failed_hidden_test_keeps_the_editor_says_hidden_and_counts_ever
 
     Each fails on its own on the client before the fix.
     """
-    page = await new_page(browser, base_url, viewport)
-    await page.goto("/")
-    await set_user(page, f"bugs-hidden-{viewport['width']}")
-    await page.goto("/#/problems/aplusb")
-    await open_code(page, viewport)
-    await page.get_by_label("Language").select_option("cpp")
-    await set_code(page, APLUSB_OVERFLOW)
+    page = await open_editor(
+        browser,
+        base_url,
+        viewport,
+        user=f"bugs-hidden-{viewport['width']}",
+        problem="aplusb",
+        language="cpp",
+        code=APLUSB_OVERFLOW,
+    )
     await page.locator("details.custom summary").click()  # Custom input open, as in the report
     await page.get_by_role("button", name="Submit").click()
     verdict = page.locator("#verdict [data-verdict=WA]")
@@ -154,13 +146,15 @@ async def test_a_python_syntax_error_marks_only_the_participants_line(
     browser: Browser, base_url: str, viewport: ViewportSize
 ) -> None:
     """Bug 4: the harness's own `File "<string>", line 1` was offered as "Line 1"."""
-    page = await new_page(browser, base_url, viewport)
-    await page.goto("/")
-    await set_user(page, f"bugs-syntax-{viewport['width']}")
-    await page.goto("/#/problems/balance-point")
-    await open_code(page, viewport)
-    await page.get_by_label("Language").select_option("python")
-    await set_code(page, PYTHON_SYNTAX_ERROR)
+    page = await open_editor(
+        browser,
+        base_url,
+        viewport,
+        user=f"bugs-syntax-{viewport['width']}",
+        problem="balance-point",
+        language="python",
+        code=PYTHON_SYNTAX_ERROR,
+    )
     await page.get_by_role("button", name="Submit").click()
     await expect(page.locator("#verdict [data-verdict=CE]")).to_be_visible(timeout=VERDICT_TIMEOUT)
     lines = page.locator("#verdict .compile-lines button")
@@ -240,13 +234,15 @@ async def test_while_the_daemon_is_away_the_page_says_so_and_runs_once_it_is_bac
     browser: Browser, base_url: str, viewport: ViewportSize
 ) -> None:
     """Bug 6: with the daemon down, Run showed `TypeError: Failed to fetch` and nothing recovered."""
-    page = await new_page(browser, base_url, viewport)
-    await page.goto("/")
-    await set_user(page, f"bugs-away-{viewport['width']}")
-    await page.goto("/#/problems/aplusb")
-    await open_code(page, viewport)
-    await page.get_by_label("Language").select_option("python")
-    await set_code(page, "a, b = map(int, input().split())\nprint(a + b)\n")
+    page = await open_editor(
+        browser,
+        base_url,
+        viewport,
+        user=f"bugs-away-{viewport['width']}",
+        problem="aplusb",
+        language="python",
+        code="a, b = map(int, input().split())\nprint(a + b)\n",
+    )
     await page.route("**/v1/**", lambda route: route.abort("connectionrefused"))  # the daemon is away
     await page.get_by_role("button", name="Run samples").click()
     banner = page.get_by_role("status").filter(has_text="cannot be reached")
