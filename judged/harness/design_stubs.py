@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from judged.harness import registry
 from judged.harness.design import Design
+from judged.harness.design_racket import class_name as racket_class_name
 from judged.harness.lang_csharp import pascal_case, spell_return
+from judged.harness.lang_racket import kebab_case
 from judged.harness.names import snake_case
 from judged.harness.typenames import type_name
 from judged.harness.types import VOID, Param, Type
@@ -309,6 +311,30 @@ def _csharp(design: Design) -> list[str]:
     return [*lines, "", *_usage_comment(design, usage)]
 
 
+def _racket(design: Design) -> list[str]:
+    def contract(type_: Type) -> str:
+        return registry.type_name(type_, "racket")
+
+    name = racket_class_name(design)
+    lines = [f"(define {name}", "  (class object%", "    (super-new)", "    "]
+    if design.constructor:
+        lines += [f"    ; {kebab_case(p.name)} : {contract(p.type)}" for p in design.constructor]
+        lines += ["    (init-field", *(f"      {kebab_case(p.name)}" for p in design.constructor[:-1])]
+        lines += [f"      {kebab_case(design.constructor[-1].name)})", "    "]
+    for index, method in enumerate(design.methods):
+        kinds = " ".join(contract(p.type) for p in method.params)
+        arrow = f"{kinds} -> " if kinds else "-> "
+        lines.append(f"    ; {kebab_case(method.name)} : {arrow}{contract(method.returns)}")
+        head = " ".join([kebab_case(method.name), *(kebab_case(p.name) for p in method.params)])
+        lines += [f"    (define/public ({head})", "      )" + ("))" if index == len(design.methods) - 1 else "")]
+    fields = "".join(f" [{kebab_case(p.name)} {kebab_case(p.name)}]" for p in design.constructor)
+    usage = [f";; Your {name} object will be instantiated and called as such:", f";; (define obj (new {name}{fields}))"]
+    for index, method in enumerate(design.methods, 1):
+        call = " ".join(["(send obj", kebab_case(method.name), *(kebab_case(p.name) for p in method.params)]) + ")"
+        usage.append(f";; {call}" if method.returns == VOID else f";; (define param_{index} {call})")
+    return [*lines, "", *usage]
+
+
 def _usage_comment(design: Design, usage: list[str]) -> list[str]:
     return ["/**", f" * Your {design.class_name} object will be instantiated and called as such:", *usage, " */"]
 
@@ -325,4 +351,5 @@ _RENDERERS: dict[str, Callable[[Design], list[str]]] = {
     "ruby": _ruby,
     "php": _php,
     "csharp": _csharp,
+    "racket": _racket,
 }

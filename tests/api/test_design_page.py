@@ -104,6 +104,11 @@ def test_the_stubs_are_leetcodes_text_for_a_class() -> None:
     assert "     * @return NULL\n     */\n    function put($key, $value) {" in php
     assert " * $ret_1 = $obj->get($key);" in php
     assert "    def get_min()" in design_stub(design_problem(BUNDLED / "min-stack").design, "ruby")
+    racket = design_stub(design, "racket")
+    assert racket.startswith("(define lru-cache%\n  (class object%\n    (super-new)\n    \n")
+    assert "    (init-field\n      capacity)\n" in racket
+    assert "    ; put : exact-integer? exact-integer? -> void?\n    (define/public (put key value)\n      )))" in racket
+    assert ";; (define obj (new lru-cache% [capacity capacity]))\n;; (define param_1 (send obj get key))" in racket
     csharp = design_stub(design, "csharp")
     assert csharp.startswith("public class LRUCache {\n\n    public LRUCache(int capacity) {\n        \n    }\n")
     assert "    public void Put(int key, int value) {" in csharp

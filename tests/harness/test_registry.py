@@ -110,7 +110,7 @@ def test_every_language_renames_its_own_keywords_in_its_stub() -> None:
 
 def test_the_registry_says_which_kinds_of_problem_each_language_solves() -> None:
     # A language with a design harness (judged/harness/design_<id>.py) solves design problems too.
-    for language_id in ("python", "typescript", "ruby", "php", "csharp"):
+    for language_id in ("python", "typescript", "ruby", "php", "csharp", "racket"):
         assert registry.problem_kinds(language_id) == ("function", "design")
         assert language_id in registry.languages_for("design")
         assert language_id in registry.languages_for("function")

@@ -322,6 +322,32 @@ end
  */
 """,
     ),
+    "racket-class-with-define-public": (
+        "racket",
+        """(define min-stack%
+  (class object%
+    (super-new)
+
+    (define stack '())
+
+    ; push : exact-integer? -> void?
+    (define/public (push val)
+      (set! stack (cons (cons val (if (null? stack) val (min val (cdar stack)))) stack)))
+    ; pop : -> void?
+    (define/public (pop)
+      (set! stack (cdr stack)))
+    ; top : -> exact-integer?
+    (define/public (top)
+      (caar stack))
+    ; get-min : -> exact-integer?
+    (define/public (get-min)
+      (cdar stack))))
+
+;; Your min-stack% object will be instantiated and called as such:
+;; (define obj (new min-stack%))
+;; (send obj push val)
+""",
+    ),
     "php-open-tag-and-public-functions": (
         "php",
         """<?php
@@ -403,6 +429,7 @@ MISSING = {
     "php": ("function getMin()", "function minimum()", Verdict.RE, "Call to undefined method MinStack::getMin()"),
     "typescript": ("public getMin()", "public minimum()", Verdict.RE, "TypeError: class MinStack has no method getMin"),
     "csharp": ("public int GetMin()", "public int Minimum()", Verdict.RE, "MinStack has no method GetMin"),
+    "racket": ("(define/public (get-min)", "(define/public (minimum)", Verdict.RE, "no such method\n  method name: get-min"),
 }
 
 

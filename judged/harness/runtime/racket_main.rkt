@@ -60,6 +60,7 @@
          #'(#%module-begin everything form ...))])))
 
 (require json
+         racket/class
          racket/list
          racket/port
          racket/string
@@ -439,3 +440,74 @@
   (if (box? solve)
       (report-error (unbox solve) 0)
       (run-tests solve tests kinds result-kind in-place?)))
+
+;; Design problems (judged.harness.design_racket): the class LeetCode's Racket form defines (`(define
+;; lru-cache% (class object% (super-new) (init-field capacity) (define/public (get key) ...)))`), made with
+;; the constructor's arguments by position and each method called with `send` by its kebab-case name. One test
+;; a line, [OPERATIONS, ARGUMENTS]; one {"v": [RETURNS], "t": SECONDS} line per test.
+
+(define (decode-arguments given kinds)
+  (unless (and (list? given) (= (length given) (length kinds)))
+    (fail-test "expected ~a arguments, got ~a" (length kinds) (show given)))
+  (for/list ([value (in-list given)] [kind (in-list kinds)]) (decode value kind #f)))
+
+(define (decode-design-test line ctor-kinds methods)
+  (define test (read-test line))
+  (unless (and (list? test) (= (length test) 2) (list? (car test)) (list? (cadr test))
+               (pair? (car test)) (= (length (car test)) (length (cadr test))))
+    (fail-test "expected [operations, arguments] of one length"))
+  (for/list ([operation (in-list (car test))] [given (in-list (cadr test))] [index (in-naturals)])
+    (cond
+      [(zero? index) (cons #f (decode-arguments given ctor-kinds))]
+      [else
+       (define method (hash-ref methods operation (lambda () (fail-test "unknown method ~a" (show operation)))))
+       (cons method (decode-arguments given (cadr method)))])))
+
+(define (call-design class calls)
+  (define instance (apply make-object class (cdar calls)))
+  (for/list ([call (in-list (cdr calls))])
+    (define method (car call))
+    (define returned (apply dynamic-send instance (car method) (cdr call)))
+    (define returns (caddr method))
+    (if (equal? returns "void")
+        "null"
+        (with-handlers ([mismatch? (lambda (e) "null")])
+          (encode returned (parse-kind returns))))))
+
+(define (run-design class-name ctor-types method-table)
+  (define ctor-kinds (map parse-kind ctor-types))
+  ;; operation name -> (kebab-case symbol, parameter kinds, return type)
+  (define methods
+    (for/hash ([entry (in-list method-table)])
+      (values (car entry) (list (string->symbol (cadr entry)) (map parse-kind (caddr entry)) (cadddr entry)))))
+  (define tests (current-input-port))
+  (define class
+    (with-handlers ([(lambda (e) #t) (lambda (e) (box e))])
+      (define found (dynamic-require solution-path (string->symbol class-name) (lambda () #f)))
+      (unless (class? found)
+        (raise (exn:fail (format "~a: undefined; the solution must define the class ~a" class-name class-name)
+                         (current-continuation-marks))))
+      found))
+  (if (box? class)
+      (report-error (unbox class) 0)
+      (let loop ([number 1])
+        (define line (read-line tests 'linefeed))
+        (cond
+          [(eof-object? line) 0]
+          [(string=? (string-trim line) "") (loop number)]
+          [else
+           (define calls (with-handlers ([bad-test? (lambda (e) e)]) (decode-design-test line ctor-kinds methods)))
+           (cond
+             [(bad-test? calls)
+              (eprintf "judged harness: cannot decode test ~a: ~a\n" number (bad-test-message calls))
+              EXIT-BAD-TEST]
+             [else
+              (define start (cpu-milliseconds))
+              (define returns (with-handlers ([(lambda (e) #t) (lambda (e) (box e))]) (call-design class calls)))
+              (define spent (- (cpu-milliseconds) start))
+              (cond
+                [(box? returns) (report-error (unbox returns) spent)]
+                [else
+                 (write-result (string-append "{\"v\":[null" (apply string-append (map (lambda (r) (string-append "," r)) returns))
+                                              "],\"t\":" (seconds-text spent) "}"))
+                 (loop (add1 number))])])]))))

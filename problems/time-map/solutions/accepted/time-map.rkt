@@ -1,0 +1,13 @@
+(define time-map%
+  (class object%
+    (super-new)
+
+    (define entries (make-hash)) ; key -> list of (timestamp . value), newest first
+
+    ; set : string? string? exact-integer? -> void?
+    (define/public (set key value timestamp)
+      (hash-update! entries key (lambda (old) (cons (cons timestamp value) old)) '()))
+    ; get : string? exact-integer? -> string?
+    (define/public (get key timestamp)
+      (define found (findf (lambda (entry) (<= (car entry) timestamp)) (hash-ref entries key '())))
+      (if found (cdr found) ""))))
