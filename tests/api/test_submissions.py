@@ -221,7 +221,6 @@ async def test_a_run_with_a_mistyped_input_is_a_400_naming_it(client: Client) ->
         (b'{"problem": "../etc", "language": "python", "code": "x", "user_id": "a"}', 400, "problem"),
         (b'{"problem": "no-such-problem", "language": "python", "code": "x", "user_id": "a"}', 404, "no-such-problem"),
         (b'{"problem": "balance-point", "language": "cobol", "code": "x", "user_id": "a"}', 422, "cobol"),
-        (b'{"problem": "min-stack", "language": "racket", "code": "x", "user_id": "a"}', 422, "no racket harness"),
     ],
 )
 async def test_malformed_requests_get_a_json_error_and_queue_nothing(

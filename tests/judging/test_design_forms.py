@@ -429,7 +429,7 @@ MISSING = {
     "php": ("function getMin()", "function minimum()", Verdict.RE, "Call to undefined method MinStack::getMin()"),
     "typescript": ("public getMin()", "public minimum()", Verdict.RE, "TypeError: class MinStack has no method getMin"),
     "csharp": ("public int GetMin()", "public int Minimum()", Verdict.RE, "MinStack has no method GetMin"),
-    "racket": ("(define/public (get-min)", "(define/public (minimum)", Verdict.RE, "no such method\n  method name: get-min"),
+    "racket": ("(define/public (get-min)", "(define/public (minimum)", Verdict.RE, "method name: get-min"),
 }
 
 
