@@ -43,6 +43,64 @@ if ! fresh "$root/javascript" "$js/package.json" "$js/package-lock.json"; then
   stamp "$root/javascript" "$js/package.json" "$js/package-lock.json"
 fi
 
+# Kotlin: JetBrains' compiler distribution as npm's `kotlin-compiler` ships it (scripts/leetcode/kotlin), run by
+# Debian's JDK 17. judged's Kotlin harness runtime is compiled here once into judged-harness.jar (a submission
+# compiles only its own file against it), with its source's SHA-256 inside (lang_kotlin.py passes the one it
+# expects: a stale jar refuses to run). kotlinc.jsa is a CDS archive of the classes the compiler loads (made by
+# compiling a sample), which languages/kotlin.toml maps in to start the compiler faster. Both record the jars'
+# paths, so they are made after the folder has its final name.
+kt=scripts/leetcode/kotlin
+kt_runtime=judged/harness/runtime/kotlin_harness.kt
+kt_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss16m -Xmx1024m)
+if ! fresh "$root/kotlin" "$kt/package.json" "$kt/package-lock.json" "$kt/cds_sample.kt" "$kt_runtime"; then
+  echo "== The Kotlin compiler and judged's Kotlin harness runtime into $root/kotlin"
+  rm -rf "$root/kotlin.new" && mkdir -p "$root/kotlin.new"
+  cp "$kt/package.json" "$kt/package-lock.json" "$root/kotlin.new/"
+  (cd "$root/kotlin.new" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
+  rm -rf "$root/kotlin" && mv "$root/kotlin.new" "$root/kotlin"
+  lib=$root/kotlin/node_modules/kotlin-compiler/lib
+  kotlinc=(/usr/bin/java "${kt_flags[@]}" -cp "$lib/kotlin-compiler.jar:$lib/kotlin-stdlib.jar"
+    org.jetbrains.kotlin.cli.jvm.K2JVMCompiler -nowarn -jvm-target 17 -no-reflect -no-stdlib)
+  work=$(mktemp -d)
+  printf 'package judged\ninternal const val SOURCE_SHA = "%s"\n' "$(sha256sum "$kt_runtime" | cut -d' ' -f1)" \
+    > "$work/Version.kt"
+  "${kotlinc[@]}" -cp "$lib/kotlin-stdlib.jar" -d "$root/kotlin/judged-harness.jar" "$kt_runtime" "$work/Version.kt"
+  /usr/bin/java -XX:ArchiveClassesAtExit="$root/kotlin/kotlinc.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    "${kotlinc[@]:1}" -cp "$lib/kotlin-stdlib.jar:$root/kotlin/judged-harness.jar" -d "$work" "$kt/cds_sample.kt"
+  rm -rf "$work"
+  stamp "$root/kotlin" "$kt/package.json" "$kt/package-lock.json" "$kt/cds_sample.kt" "$kt_runtime"
+fi
+
+# Scala: Scala 2.13's compiler, library and reflection jars, taken from Apache Spark's hash-pinned PyPI source
+# distribution (scripts/leetcode/scala-requirements.txt; the newest Scala the registries this project uses have),
+# run by Debian's JDK 17; judged's Scala harness runtime compiled into judged-harness.jar and a CDS archive of
+# the compiler (scalac.jsa), as for Kotlin above.
+sc_list=scripts/leetcode/scala-requirements.txt
+sc_runtime=judged/harness/runtime/scala_harness.scala
+sc_jars=(scala-compiler-2.13.18.jar scala-library-2.13.18.jar scala-reflect-2.13.18.jar)
+if ! fresh "$root/scala" "$sc_list" "scripts/leetcode/scala/cds_sample.scala" "$sc_runtime"; then
+  echo "== The Scala compiler and judged's Scala harness runtime into $root/scala"
+  work=$(mktemp -d)
+  .venv/bin/python -m pip --disable-pip-version-check download -q --no-deps --no-binary :all: --no-build-isolation \
+    --require-hashes -d "$work" -r "$sc_list"
+  rm -rf "$root/scala.new" && mkdir -p "$root/scala.new/lib"
+  tar -xzf "$work"/pyspark-*.tar.gz --no-same-owner -C "$root/scala.new/lib" --strip-components=3 \
+    "${sc_jars[@]/#/pyspark-4.3.0/deps/jars/}"
+  rm -rf "$root/scala" && mv "$root/scala.new" "$root/scala"
+  lib=$root/scala/lib
+  scalac=(/usr/bin/java "${kt_flags[@]}" -cp "$lib/${sc_jars[0]}:$lib/${sc_jars[1]}:$lib/${sc_jars[2]}"
+    scala.tools.nsc.Main -nowarn -release 17)
+  printf 'package judged\nobject Version { final val SourceSha = "%s" }\n' \
+    "$(sha256sum "$sc_runtime" | cut -d' ' -f1)" > "$work/Version.scala"
+  "${scalac[@]}" -classpath "$lib/${sc_jars[1]}" -d "$root/scala/judged-harness.jar" "$sc_runtime" "$work/Version.scala"
+  mkdir "$work/out"
+  /usr/bin/java -XX:ArchiveClassesAtExit="$root/scala/scalac.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    "${scalac[@]:1}" -Xsource:3 -classpath "$lib/${sc_jars[1]}:$root/scala/judged-harness.jar" -d "$work/out" \
+    scripts/leetcode/scala/cds_sample.scala
+  rm -rf "$work"
+  stamp "$root/scala" "$sc_list" "scripts/leetcode/scala/cds_sample.scala" "$sc_runtime"
+fi
+
 # Rust: the rand crate (LeetCode's Rust environment) and what it needs, from Debian's librust-*-dev sources
 # (/usr/share/cargo/registry; crates.io is not a registry this project reaches), built by Debian's rustc into
 # rlibs that languages/rust.toml passes with --extern.

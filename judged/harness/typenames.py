@@ -22,13 +22,18 @@ class TypeNames(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     array: str
     # Whole types the template does not spell as LeetCode does, by type string (Java's `List<NestedInteger>`).
     exceptions: dict[str, str] = {}
+    # A one-dimensional array of a base with a name of its own (Kotlin's `IntArray`), wrapped by `array` beyond.
+    arrays: dict[Base, str] = {}
 
     def spell(self, type_: Type) -> str:
         """This language's name of `type_`: `vector<vector<int>>` for C++'s `int[][]`."""
         if str(type_) in self.exceptions:
             return self.exceptions[str(type_)]
         text = self.bases[type_.base]
-        for _ in range(type_.depth):
+        depth = type_.depth
+        if depth and type_.base in self.arrays:
+            text, depth = self.arrays[type_.base], depth - 1
+        for _ in range(depth):
             text = self.array.replace("{}", text)
         return text
 

@@ -1,0 +1,151 @@
+"""The Kotlin harness: `Main.kt` holding the user's `class Solution` and a one-line `main` calling judged's runtime.
+
+LeetCode's Kotlin form is `class Solution { fun twoSum(nums: IntArray, target: Int): IntArray { ... } }` with
+`ListNode(var `val`: Int)` and `TreeNode(var `val`: Int)` in a comment above it. The runtime that decodes
+the tests, calls the method by reflection and encodes the results (`runtime/kotlin_harness.kt`) is compiled
+once, at install time, into a jar (`scripts/leetcode_libraries.sh`): kotlinc starts in seconds, so a
+submission's compile reads only this file. Layout of `Main.kt`:
+
+1. line 1: `import java.util.*; import kotlin.math.*; ` in front of the user's first line (LeetCode's
+   Kotlin solutions use `PriorityQueue`, `TreeMap`, `max`, `abs` unimported), so every line keeps its
+   number in kotlinc's messages;
+2. the user's text, unchanged;
+3. LeetCode's `ListNode` / `TreeNode` / graph `Node` when the signature uses them and the user did not
+   declare their own;
+4. `fun main() = judged.Harness.run(...)`, naming the method and the signature's types, and the SHA-256
+   of the runtime's source, which the jar checks (a stale jar refuses to run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import cache
+
+from judged.harness.runtime_sources import read_runtime
+from judged.harness.support import LanguageSupport, Layout
+from judged.harness.typenames import TypeNames
+from judged.harness.types import NODES, Base, Signature
+
+FILE_NAME = "Main.kt"
+RUNTIME = "kotlin_harness.kt"
+PRE_IMPORTS = "import java.util.*; import kotlin.math.*; "
+
+TYPE_NAMES = TypeNames(
+    bases={
+        Base.INT: "Int",
+        Base.LONG: "Long",
+        Base.DOUBLE: "Double",
+        Base.BOOL: "Boolean",
+        Base.STRING: "String",
+        Base.CHAR: "Char",
+        Base.LIST_NODE: "ListNode?",
+        Base.TREE_NODE: "TreeNode?",
+        Base.NODE: "Node?",
+        Base.VOID: "Unit",
+    },
+    array="Array<{}>",
+    arrays={
+        Base.INT: "IntArray",
+        Base.LONG: "LongArray",
+        Base.DOUBLE: "DoubleArray",
+        Base.BOOL: "BooleanArray",
+        Base.CHAR: "CharArray",
+    },
+)
+
+NODE_COMMENTS = {
+    Base.LIST_NODE: (
+        "/**",
+        " * Example:",
+        " * var li = ListNode(5)",
+        " * var v = li.`val`",
+        " * Definition for singly-linked list.",
+        " * class ListNode(var `val`: Int) {",
+        " *     var next: ListNode? = null",
+        " * }",
+        " */",
+    ),
+    Base.TREE_NODE: (
+        "/**",
+        " * Example:",
+        " * var ti = TreeNode(5)",
+        " * var v = ti.`val`",
+        " * Definition for a binary tree node.",
+        " * class TreeNode(var `val`: Int) {",
+        " *     var left: TreeNode? = null",
+        " *     var right: TreeNode? = null",
+        " * }",
+        " */",
+    ),
+    Base.NODE: (
+        "/**",
+        " * Definition for a Node.",
+        " * class Node(var `val`: Int) {",
+        " *     var neighbors: ArrayList<Node?> = ArrayList<Node?>()",
+        " * }",
+        " */",
+    ),
+}
+
+_DEFINITIONS = {
+    Base.LIST_NODE: "class ListNode(var `val`: Int) {\n    var next: ListNode? = null\n}\n",
+    Base.TREE_NODE: (
+        "class TreeNode(var `val`: Int) {\n    var left: TreeNode? = null\n    var right: TreeNode? = null\n}\n"
+    ),
+    Base.NODE: "class Node(var `val`: Int) {\n    var neighbors: ArrayList<Node?> = ArrayList<Node?>()\n}\n",
+}
+_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+
+# Kotlin's hard keywords: a parameter may not be called `val` or `in`.
+_RESERVED = """
+    as break class continue do else false for fun if in interface is null object package return super this throw
+    true try typealias typeof val var when while
+"""
+RESERVED = frozenset(_RESERVED.split())
+
+
+@cache
+def runtime_sha() -> str:
+    """The SHA-256 of the runtime's source, as `sha256sum` prints it: the jar built from it must carry the same."""
+    return hashlib.sha256(read_runtime(RUNTIME).encode()).hexdigest()
+
+
+def build(signature: Signature, solution: str) -> dict[str, str]:
+    """`Main.kt` for `signature` around the user's `solution` (LeetCode's Kotlin form)."""
+    text = solution.replace("\r\n", "\n")
+    code = _COMMENT.sub("", text)  # LeetCode shows its node classes inside /** */
+    parts = [PRE_IMPORTS + text, ""]
+    for base in NODES:
+        declared = re.search(rf"^\s*(?:(?:data|open|public)\s+)*class\s+{base.value}\b", code, re.MULTILINE)
+        if signature.uses(base) and not declared:
+            parts.append(_DEFINITIONS[base])
+    params = ", ".join(json.dumps(str(param.type)) for param in signature.params)
+    parts.append(
+        f"fun main() = judged.Harness.run({json.dumps(runtime_sha())}, Solution::class.java,"
+        f" {json.dumps(signature.name)}, arrayOf<String>({params}), {json.dumps(str(signature.returns))})\n"
+    )
+    return {FILE_NAME: "\n".join(parts)}
+
+
+def stub(signature: Signature) -> list[str]:
+    """LeetCode's Kotlin stub: `class Solution {` / `    fun twoSum(nums: IntArray, target: Int): IntArray {`."""
+    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    params = ", ".join(f"{param.name}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
+    head = f"    fun {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} {{"
+    return [*comments, "class Solution {", head, "        ", "    }", "}"]
+
+
+SUPPORT = LanguageSupport(
+    id="kotlin",
+    extensions=("kt",),
+    build=build,
+    stub=stub,
+    type_names=TYPE_NAMES,
+    node_comments=NODE_COMMENTS,
+    memory_markers=("OutOfMemoryError",),
+    layout=Layout.SINGLE,
+    reference_rank=60,
+    reserved=RESERVED,
+)

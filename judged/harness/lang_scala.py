@@ -1,0 +1,134 @@
+"""The Scala harness: `Main.scala` holding the user's `object Solution` and a one-line `JudgedMain`.
+
+LeetCode's Scala form is `object Solution { def twoSum(nums: Array[Int], target: Int): Array[Int] = { ... } }`
+with `class ListNode(_x: Int = 0, _next: ListNode = null)` and `class TreeNode(_value: Int = 0, ...)` in a
+comment above it. The runtime that decodes the tests, calls the method by reflection and encodes the results
+(`runtime/scala_harness.scala`) is compiled once, at install time, into a jar (`scripts/leetcode_libraries.sh`):
+scalac starts in seconds, so a submission's compile reads only this file. `Main.scala` is the user's text
+unchanged (Scala's imports may stand anywhere, so nothing goes in front of it and scalac's line
+numbers are the user's), then LeetCode's node classes where the signature uses them and the user did not
+declare their own, then `object JudgedMain`, which names the method, the signature's types and the SHA-256 of
+the runtime's source (a stale jar refuses to run). The run starts `judged.Launch`, which runs `JudgedMain`,
+or for an I/O program the one object with a `main`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import cache
+
+from judged.harness.runtime_sources import read_runtime
+from judged.harness.support import LanguageSupport, Layout
+from judged.harness.typenames import TypeNames
+from judged.harness.types import NODES, Base, Signature
+
+FILE_NAME = "Main.scala"
+RUNTIME = "scala_harness.scala"
+
+TYPE_NAMES = TypeNames(
+    bases={
+        Base.INT: "Int",
+        Base.LONG: "Long",
+        Base.DOUBLE: "Double",
+        Base.BOOL: "Boolean",
+        Base.STRING: "String",
+        Base.CHAR: "Char",
+        Base.LIST_NODE: "ListNode",
+        Base.TREE_NODE: "TreeNode",
+        Base.NODE: "Node",
+        Base.VOID: "Unit",
+    },
+    array="Array[{}]",
+)
+
+NODE_COMMENTS = {
+    Base.LIST_NODE: (
+        "/**",
+        " * Definition for singly-linked list.",
+        " * class ListNode(_x: Int = 0, _next: ListNode = null) {",
+        " *   var next: ListNode = _next",
+        " *   var x: Int = _x",
+        " * }",
+        " */",
+    ),
+    Base.TREE_NODE: (
+        "/**",
+        " * Definition for a binary tree node.",
+        " * class TreeNode(_value: Int = 0, _left: TreeNode = null, _right: TreeNode = null) {",
+        " *   var value: Int = _value",
+        " *   var left: TreeNode = _left",
+        " *   var right: TreeNode = _right",
+        " * }",
+        " */",
+    ),
+    Base.NODE: (
+        "/**",
+        " * Definition for a Node.",
+        " * class Node(var _value: Int) {",
+        " *   var value: Int = _value",
+        " *   var neighbors: List[Node] = List()",
+        " * }",
+        " */",
+    ),
+}
+
+_DEFINITIONS = {
+    base: "\n".join(line.removeprefix(" * ") for line in NODE_COMMENTS[base][2:-1]) + "\n" for base in NODES
+}
+_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+
+# Scala's keywords (Scala 3's too): a parameter may not be called `type` or `match`.
+_RESERVED = """
+    abstract case catch class def do else enum export extends false final finally for forSome given if implicit
+    import lazy macro match new null object override package private protected return sealed super then this throw
+    trait true try type val var while with yield
+"""
+RESERVED = frozenset(_RESERVED.split())
+
+
+@cache
+def runtime_sha() -> str:
+    """The SHA-256 of the runtime's source, as `sha256sum` prints it: the jar built from it must carry the same."""
+    return hashlib.sha256(read_runtime(RUNTIME).encode()).hexdigest()
+
+
+def build(signature: Signature, solution: str) -> dict[str, str]:
+    """`Main.scala` for `signature` around the user's `solution` (LeetCode's Scala form)."""
+    text = solution.replace("\r\n", "\n")
+    code = _COMMENT.sub("", text)  # LeetCode shows its node classes inside /** */
+    parts = [text, ""]
+    for base in NODES:
+        declared = re.search(rf"^\s*(?:(?:case|final)\s+)*class\s+{base.value}\b", code, re.MULTILINE)
+        if signature.uses(base) and not declared:
+            parts.append(_DEFINITIONS[base])
+    params = ", ".join(json.dumps(str(param.type)) for param in signature.params)
+    parts.append(
+        "object JudgedMain { def main(args: Array[String]): Unit = judged.Harness.run("
+        f'{json.dumps(runtime_sha())}, "Solution", {json.dumps(signature.name)}, Array[String]({params}),'
+        f" {json.dumps(str(signature.returns))}) }}\n"
+    )
+    return {FILE_NAME: "\n".join(parts)}
+
+
+def stub(signature: Signature) -> list[str]:
+    """LeetCode's Scala stub: `object Solution {` / `    def twoSum(nums: Array[Int], target: Int): Array[Int] = {`."""
+    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    params = ", ".join(f"{param.name}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
+    head = f"    def {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} = {{"
+    return [*comments, "object Solution {", head, "        ", "    }", "}"]
+
+
+SUPPORT = LanguageSupport(
+    id="scala",
+    extensions=("scala",),
+    build=build,
+    stub=stub,
+    type_names=TYPE_NAMES,
+    node_comments=NODE_COMMENTS,
+    memory_markers=("OutOfMemoryError",),
+    layout=Layout.SINGLE,
+    reference_rank=65,
+    reserved=RESERVED,
+)
