@@ -115,9 +115,15 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Scala stub: `object Solution {` / `    def twoSum(nums: Array[Int], target: Int): Array[Int] = {`."""
     comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
-    params = ", ".join(f"{param.name}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
+    params = ", ".join(f"{_name(param.name)}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     head = f"    def {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} = {{"
     return [*comments, "object Solution {", head, "        ", "    }", "}"]
+
+
+def _name(name: str) -> str:
+    """A parameter's name before its `:`: a renamed keyword (`type_`) gets a space, since Scala reads `type_:` as one
+    identifier (an underscore joins the operator characters after it)."""
+    return f"{name} " if name.endswith("_") else name
 
 
 SUPPORT = LanguageSupport(

@@ -110,6 +110,20 @@ TWO_SUM_STUBS = {
         "    }",
         "}",
     ),
+    "kotlin": text(
+        "class Solution {",
+        "    fun twoSum(nums: IntArray, target: Int): IntArray {",
+        "        ",
+        "    }",
+        "}",
+    ),
+    "scala": text(
+        "object Solution {",
+        "    def twoSum(nums: Array[Int], target: Int): Array[Int] = {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 SOLVE_SUDOKU = parse_signature("solveSudoku", [("board", "char[][]")], "void")
@@ -203,6 +217,20 @@ SOLVE_SUDOKU_STUBS = {
         "    }",
         "}",
     ),
+    "kotlin": text(
+        "class Solution {",
+        "    fun solveSudoku(board: Array<CharArray>): Unit {",
+        "        ",
+        "    }",
+        "}",
+    ),
+    "scala": text(
+        "object Solution {",
+        "    def solveSudoku(board: Array[Array[Char]]): Unit = {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 
@@ -250,6 +278,14 @@ def test_long_double_and_bool_in_every_language() -> None:
     assert " * @param {boolean[]} flags\n * @return {boolean}" in stub(signature, "javascript")
     assert "func check(big int, ratio float64, flags []bool) bool {" in stub(signature, "go")
     assert "pub fn check(big: i64, ratio: f64, flags: Vec<bool>) -> bool {" in stub(signature, "rust")
+
+
+def test_kotlin_names_its_primitive_arrays_and_scala_wraps_every_array() -> None:
+    signature = parse_signature("check", [("big", "long[]"), ("grid", "double[][]"), ("words", "string[]")], "bool[]")
+    kotlin = "    fun check(big: LongArray, grid: Array<DoubleArray>, words: Array<String>): BooleanArray {"
+    assert kotlin in stub(signature, "kotlin").splitlines()
+    scala = "    def check(big: Array[Long], grid: Array[Array[Double]], words: Array[String]): Array[Boolean] = {"
+    assert scala in stub(signature, "scala").splitlines()
 
 
 def test_cpp_passes_strings_by_value_and_arrays_by_reference() -> None:

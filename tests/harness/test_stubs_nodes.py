@@ -353,6 +353,54 @@ SORTED_LIST_TO_BST_STUBS = {
         "    }",
         "}",
     ),
+    "kotlin": text(
+        "/**",
+        " * Example:",
+        " * var li = ListNode(5)",
+        " * var v = li.`val`",
+        " * Definition for singly-linked list.",
+        " * class ListNode(var `val`: Int) {",
+        " *     var next: ListNode? = null",
+        " * }",
+        " */",
+        "/**",
+        " * Example:",
+        " * var ti = TreeNode(5)",
+        " * var v = ti.`val`",
+        " * Definition for a binary tree node.",
+        " * class TreeNode(var `val`: Int) {",
+        " *     var left: TreeNode? = null",
+        " *     var right: TreeNode? = null",
+        " * }",
+        " */",
+        "class Solution {",
+        "    fun sortedListToBST(head: ListNode?): TreeNode? {",
+        "        ",
+        "    }",
+        "}",
+    ),
+    "scala": text(
+        "/**",
+        " * Definition for singly-linked list.",
+        " * class ListNode(_x: Int = 0, _next: ListNode = null) {",
+        " *   var next: ListNode = _next",
+        " *   var x: Int = _x",
+        " * }",
+        " */",
+        "/**",
+        " * Definition for a binary tree node.",
+        " * class TreeNode(_value: Int = 0, _left: TreeNode = null, _right: TreeNode = null) {",
+        " *   var value: Int = _value",
+        " *   var left: TreeNode = _left",
+        " *   var right: TreeNode = _right",
+        " * }",
+        " */",
+        "object Solution {",
+        "    def sortedListToBST(head: ListNode): TreeNode = {",
+        "        ",
+        "    }",
+        "}",
+    ),
 }
 
 
@@ -436,6 +484,8 @@ FLATTEN_ENDINGS = {
         "    }",
         "}",
     ),
+    "kotlin": text(" */", "class Solution {", "    fun flatten(root: TreeNode?): Unit {", "        ", "    }", "}"),
+    "scala": text(" */", "object Solution {", "    def flatten(root: TreeNode): Unit = {", "        ", "    }", "}"),
 }
 
 
@@ -462,6 +512,8 @@ def test_flatten_modifies_its_tree_in_place(language_id: str) -> None:
         ("php", "    function reorderList($head) {"),
         ("racket", "(define/contract (reorder-list head)"),
         ("csharp", "    public void ReorderList(ListNode head) {"),
+        ("kotlin", "    fun reorderList(head: ListNode?): Unit {"),
+        ("scala", "    def reorderList(head: ListNode): Unit = {"),
     ],
 )
 def test_reorder_list_modifies_its_list_in_place(language_id: str, head: str) -> None:
@@ -487,6 +539,12 @@ def test_reorder_list_modifies_its_list_in_place(language_id: str, head: str) ->
         ),
         ("racket", "(define/contract (clone-graph node)", "(struct node"),
         ("csharp", "    public Node CloneGraph(Node node) {", "    public IList<Node> neighbors;"),
+        (
+            "kotlin",
+            "    fun cloneGraph(node: Node?): Node? {",
+            " *     var neighbors: ArrayList<Node?> = ArrayList<Node?>()",
+        ),
+        ("scala", "    def cloneGraph(node: Node): Node = {", " *   var neighbors: List[Node] = List()"),
     ],
 )
 def test_clone_graph_shows_leetcodes_graph_node(language_id: str, head: str, definition: str) -> None:

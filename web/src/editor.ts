@@ -30,6 +30,8 @@ import "monaco-editor/languages/definitions/ruby/register.js";
 import "monaco-editor/languages/definitions/php/register.js";
 import "monaco-editor/languages/definitions/scheme/register.js";
 import "monaco-editor/languages/definitions/csharp/register.js";
+import "monaco-editor/languages/definitions/kotlin/register.js";
+import "monaco-editor/languages/definitions/scala/register.js";
 import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
 
 (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
@@ -50,6 +52,8 @@ const MONACO_LANGUAGE: Record<string, string> = {
   php: "php",
   racket: "scheme", // Monaco has no Racket grammar; Scheme's is its nearest
   csharp: "csharp",
+  kotlin: "kotlin",
+  scala: "scala",
 };
 
 export interface CodeEditor {
