@@ -30,6 +30,9 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [[ -x /usr/bin/go ]] || need+=(golang-go)
 [[ -x /usr/bin/rustc ]] || need+=(rustc)
 # The languages added after the first seven (TypeScript comes from npm: scripts/leetcode_libraries.sh).
+# Kotlin and Scala run their compilers on the JDK above; the compilers themselves come from npm and PyPI
+# (scripts/leetcode_libraries.sh), since Debian's kotlin 1.3 and scala 2.11 are years behind LeetCode's.
+[[ -x /usr/bin/java ]] || need+=(openjdk-17-jdk-headless)
 [[ -x /usr/bin/ruby ]] || need+=(ruby)
 [[ -x /usr/bin/php ]] || need+=(php-cli)
 [[ -x /usr/bin/racket ]] || need+=(racket)

@@ -114,5 +114,8 @@ def test_the_registry_says_which_kinds_of_problem_each_language_solves() -> None
         assert registry.problem_kinds(language_id) == ("function", "design")
         assert language_id in registry.languages_for("design")
         assert language_id in registry.languages_for("function")
+    for language_id in ("kotlin", "scala"):  # no design harness yet: function and I/O problems only
+        assert registry.problem_kinds(language_id) == ("function",)
+        assert language_id not in registry.languages_for("design")
     assert registry.languages_for("io") == LANGUAGE_IDS
     assert registry.problem_kinds("cobol") == ()

@@ -41,6 +41,8 @@ BODIES = {
     "typescript": "return dict.filter(w => w.length === type).length;",
     "ruby": "dict.count { |w| w.length == type }",
     "php": "return count(array_filter($dict, fn($w) => strlen($w) === $type));",
+    "kotlin": "return dict.count { it.length == type }",
+    "scala": "dict.count(_.length == type_)",
 }
 
 
