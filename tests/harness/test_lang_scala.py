@@ -100,7 +100,8 @@ async def test_every_base_type_in_lists_and_void_in_place(builder: Builder) -> N
     )  # fmt: skip
     code = """\
 object Solution {
-    def stamp(grid: Array[Array[Char]], a: Long, b: Double, c: Boolean, d: String, e: Char, f: List[List[String]]): Unit = {
+    def stamp(grid: Array[Array[Char]], a: Long, b: Double, c: Boolean, d: String, e: Char,
+              f: List[List[String]]): Unit = {
         val text = s"$a|$b|$c|$d|$e|${f.map(_.mkString(",")).mkString("/")}"
         for (i <- grid(0).indices) grid(0)(i) = if (i < text.length) text(i) else '.'
     }
