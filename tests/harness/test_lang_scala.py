@@ -148,3 +148,18 @@ async def test_a_graph_is_cloned_with_leetcodes_node_and_deep_recursion_works(bu
     ]
     result = await judge(builder, signature, code, cases)
     assert result.verdict is Verdict.AC, (code, result.compile_output, result.failure)
+
+
+async def test_too_much_memory_is_mle_and_an_endless_loop_tle(builder: Builder) -> None:
+    code = "object Solution {\n    def twoSum(nums: Array[Int], target: Int): Array[Int] = {\n        %s\n    }\n}\n"
+    hog = (
+        "val keep = scala.collection.mutable.ArrayBuffer[Array[Long]]()\n"
+        "        while (true) keep += new Array[Long](1 << 20)\n        null"
+    )
+    task = FunctionTask(signature=TWO_SUM, cases=TWO_SUM_CASES, time_limit=1.0, memory_mib=64)
+    memory = await judge_function(task, SCALA, code % hog, sandbox=builder.sandbox, builder=builder)
+    assert memory.verdict is Verdict.MLE, (memory.compile_output, memory.failure)
+    loop = await judge_function(
+        task, SCALA, code % "while (true) {}\n        null", sandbox=builder.sandbox, builder=builder
+    )
+    assert loop.verdict is Verdict.TLE, (loop.compile_output, loop.failure)
