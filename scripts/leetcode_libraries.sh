@@ -78,7 +78,8 @@ fi
 sc_list=scripts/leetcode/scala-requirements.txt
 sc_runtime=judged/harness/runtime/scala_harness.scala
 sc_jars=(scala-compiler-2.13.18.jar scala-library-2.13.18.jar scala-reflect-2.13.18.jar)
-if ! fresh "$root/scala" "$sc_list" "scripts/leetcode/scala/cds_sample.scala" "$sc_runtime"; then
+sc_stamped=("$sc_list" scripts/leetcode/scala/cds_sample.scala scripts/leetcode/scala/run_warmup.scala "$sc_runtime")
+if ! fresh "$root/scala" "${sc_stamped[@]}"; then
   echo "== The Scala compiler and judged's Scala harness runtime into $root/scala"
   work=$(mktemp -d)
   .venv/bin/python -m pip --disable-pip-version-check download -q --no-deps --no-binary :all: --no-build-isolation \
@@ -92,13 +93,18 @@ if ! fresh "$root/scala" "$sc_list" "scripts/leetcode/scala/cds_sample.scala" "$
     scala.tools.nsc.Main -nowarn -release 17)
   printf 'package judged\nobject Version { final val SourceSha = "%s" }\n' \
     "$(sha256sum "$sc_runtime" | cut -d' ' -f1)" > "$work/Version.scala"
-  "${scalac[@]}" -classpath "$lib/${sc_jars[1]}" -d "$root/scala/judged-harness.jar" "$sc_runtime" "$work/Version.scala"
+  "${scalac[@]}" -classpath "$lib/${sc_jars[1]}" -d "$root/scala/judged-harness.jar" "$sc_runtime" "$work/Version.scala" \
+    scripts/leetcode/scala/run_warmup.scala
   mkdir "$work/out"
   /usr/bin/java -XX:ArchiveClassesAtExit="$root/scala/scalac.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     "${scalac[@]:1}" -Xsource:3 -classpath "$lib/${sc_jars[1]}:$root/scala/judged-harness.jar" -d "$work/out" \
     scripts/leetcode/scala/cds_sample.scala
+  # The run's archive: Scala's collections and the harness, as a function problem's run loads them (run.jsa).
+  echo '[[3,1,2],["ab","c"],[[1,2],[3]],9000000000,2.5]' | /usr/bin/java -XX:ArchiveClassesAtExit="$root/scala/run.jsa" \
+    -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -cp "$lib/${sc_jars[1]}:$root/scala/judged-harness.jar" \
+    judged.warmup.Main 3>/dev/null
   rm -rf "$work"
-  stamp "$root/scala" "$sc_list" "scripts/leetcode/scala/cds_sample.scala" "$sc_runtime"
+  stamp "$root/scala" "${sc_stamped[@]}"
 fi
 
 # Rust: the rand crate (LeetCode's Rust environment) and what it needs, from Debian's librust-*-dev sources
