@@ -43,9 +43,11 @@ TYPE_NAMES = TypeNames(
         Base.LIST_NODE: "ListNode?",
         Base.TREE_NODE: "TreeNode?",
         Base.NODE: "Node?",
+        Base.NESTED_INTEGER: "NestedInteger",
         Base.VOID: "Unit",
     },
     array="Array<{}>",
+    exceptions={"NestedInteger[]": "List<NestedInteger>"},
     arrays={
         Base.INT: "IntArray",
         Base.LONG: "LongArray",
@@ -87,6 +89,36 @@ NODE_COMMENTS = {
         " * }",
         " */",
     ),
+    Base.NESTED_INTEGER: (
+        "/**",
+        " * // This is the interface that allows for creating nested lists.",
+        " * // You should not implement it, or speculate about its implementation",
+        " * class NestedInteger {",
+        " *     // Constructor initializes an empty nested list.",
+        " *     constructor()",
+        " *",
+        " *     // Constructor initializes a single integer.",
+        " *     constructor(value: Int)",
+        " *",
+        " *     // @return true if this NestedInteger holds a single integer, rather than a nested list.",
+        " *     fun isInteger(): Boolean",
+        " *",
+        " *     // @return the single integer that this NestedInteger holds, if it holds a single integer",
+        " *     // Return null if this NestedInteger holds a nested list",
+        " *     fun getInteger(): Int?",
+        " *",
+        " *     // Set this NestedInteger to hold a single integer.",
+        " *     fun setInteger(value: Int): Unit",
+        " *",
+        " *     // Set this NestedInteger to hold a nested list and adds a nested integer to it.",
+        " *     fun add(ni: NestedInteger): Unit",
+        " *",
+        " *     // @return the nested list that this NestedInteger holds, if it holds a nested list",
+        " *     // Return null if this NestedInteger holds a single integer",
+        " *     fun getList(): List<NestedInteger>?",
+        " * }",
+        " */",
+    ),
 }
 
 _DEFINITIONS = {
@@ -95,6 +127,20 @@ _DEFINITIONS = {
         "class TreeNode(var `val`: Int) {\n    var left: TreeNode? = null\n    var right: TreeNode? = null\n}\n"
     ),
     Base.NODE: "class Node(var `val`: Int) {\n    var neighbors: ArrayList<Node?> = ArrayList<Node?>()\n}\n",
+    # LeetCode shows NestedInteger as an interface; a class with its constructors and methods stands in.
+    Base.NESTED_INTEGER: """\
+class NestedInteger {
+    private var value: Int? = null
+    private var list: MutableList<NestedInteger>? = ArrayList()
+    constructor()
+    constructor(value: Int) { setInteger(value) }
+    fun isInteger(): Boolean = value != null
+    fun getInteger(): Int? = value
+    fun setInteger(value: Int) { this.value = value; list = null }
+    fun add(ni: NestedInteger) { value = null; (list ?: ArrayList<NestedInteger>().also { list = it }).add(ni) }
+    fun getList(): List<NestedInteger>? = list
+}
+""",
 }
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 

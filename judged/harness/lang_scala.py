@@ -38,9 +38,11 @@ TYPE_NAMES = TypeNames(
         Base.LIST_NODE: "ListNode",
         Base.TREE_NODE: "TreeNode",
         Base.NODE: "Node",
+        Base.NESTED_INTEGER: "NestedInteger",
         Base.VOID: "Unit",
     },
     array="Array[{}]",
+    exceptions={"NestedInteger[]": "List[NestedInteger]"},
 )
 
 NODE_COMMENTS = {
@@ -72,11 +74,48 @@ NODE_COMMENTS = {
         " * }",
         " */",
     ),
+    Base.NESTED_INTEGER: (
+        "/**",
+        " * // This is the interface that allows for creating nested lists.",
+        " * // You should not implement it, or speculate about its implementation",
+        " * trait NestedInteger {",
+        " *",
+        " *   // Return true if this NestedInteger holds a single integer, rather than a nested list.",
+        " *   def isInteger: Boolean",
+        " *",
+        " *   // Return the single integer that this NestedInteger holds, if it holds a single integer.",
+        " *   def getInteger: Int",
+        " *",
+        " *   // Set this NestedInteger to hold a single integer.",
+        " *   def setInteger(i: Int): Unit",
+        " *",
+        " *   // Return the nested list that this NestedInteger holds, if it holds a nested list.",
+        " *   def getList: Array[NestedInteger]",
+        " *",
+        " *   // Set this NestedInteger to hold a nested list and adds a nested integer to it.",
+        " *   def add(ni: NestedInteger): Unit",
+        " * }",
+        " */",
+    ),
 }
 
 _DEFINITIONS = {
-    base: "\n".join(line.removeprefix(" * ") for line in NODE_COMMENTS[base][2:-1]) + "\n" for base in NODES
+    base: "\n".join(line.removeprefix(" * ") for line in NODE_COMMENTS[base][2:-1]) + "\n"
+    for base in (Base.LIST_NODE, Base.TREE_NODE, Base.NODE)
 }
+# LeetCode shows NestedInteger as a trait; a class with its methods (and an empty and an integer constructor) stands in.
+_DEFINITIONS[Base.NESTED_INTEGER] = """\
+class NestedInteger {
+  private var value: Option[Int] = None
+  private val items = scala.collection.mutable.ArrayBuffer[NestedInteger]()
+  def this(value: Int) = { this(); this.value = Some(value) }
+  def isInteger: Boolean = value.isDefined
+  def getInteger: Int = value.getOrElse(0)
+  def setInteger(i: Int): Unit = value = Some(i)
+  def getList: Array[NestedInteger] = items.toArray
+  def add(ni: NestedInteger): Unit = { value = None; items += ni }
+}
+"""
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 
 # Scala's keywords (Scala 3's too): a parameter may not be called `type` or `match`.
@@ -100,7 +139,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     code = _COMMENT.sub("", text)  # LeetCode shows its node classes inside /** */
     parts = [text, ""]
     for base in NODES:
-        declared = re.search(rf"^\s*(?:(?:case|final)\s+)*class\s+{base.value}\b", code, re.MULTILINE)
+        declared = re.search(rf"^\s*(?:(?:case|final)\s+)*(?:class|trait)\s+{base.value}\b", code, re.MULTILINE)
         if signature.uses(base) and not declared:
             parts.append(_DEFINITIONS[base])
     params = ", ".join(json.dumps(str(param.type)) for param in signature.params)

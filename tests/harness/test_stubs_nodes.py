@@ -582,6 +582,11 @@ DEPTH_SUM_STUBS = {
     "php": (" *     function getList() : array", "    function depthSum($nestedList) {"),
     "csharp": (" *     IList<NestedInteger> GetList();", "    public int DepthSum(IList<NestedInteger> nestedList) {"),
     "racket": ("; (nested-integer-get-list ni) : (listof nested-integer?)", "(define/contract (depth-sum nested-list)"),
+    "kotlin": (
+        " *     fun getList(): List<NestedInteger>?",
+        "    fun depthSum(nestedList: List<NestedInteger>): Int {",
+    ),
+    "scala": (" *   def getList: Array[NestedInteger]", "    def depthSum(nestedList: List[NestedInteger]): Int = {"),
 }
 
 

@@ -157,6 +157,7 @@ object Harness {
             return when (type) {
                 "ListNode" -> ListNodes(declared)
                 "TreeNode" -> TreeNodes(declared)
+                "NestedInteger" -> NestedIntegers(declared)
                 else -> GraphNodes(declared)
             }
         }
@@ -562,6 +563,26 @@ private class GraphNodes(val cls: Class<*>) : Conv {
         queue.add(node)
         return true
     }
+}
+
+/** LeetCode's NestedInteger (`constructor()`, `constructor(value: Int)`, `add`), read from `[1,[2,3]]`; never a result. */
+private class NestedIntegers(val cls: Class<*>) : Conv {
+    val empty = cls.getDeclaredConstructor().also { it.isAccessible = true }
+    val single = cls.getDeclaredConstructor(Int::class.javaPrimitiveType).also { it.isAccessible = true }
+    val add = cls.getDeclaredMethod("add", cls).also { it.isAccessible = true }
+
+    override fun read(input: JsonIn): Any? {
+        if (input.skip() != '['.code) return single.newInstance(input.readInt())
+        val node = empty.newInstance()
+        var more = input.startArray()
+        while (more) {
+            add.invoke(node, read(input))
+            more = input.more()
+        }
+        return node
+    }
+
+    override fun write(value: Any?, out: JsonOut) = throw BadResult("a NestedInteger is never a result")
 }
 
 /** A JSON reader over a byte stream: exactly what the judge's test lines hold, read without copying lines. */

@@ -153,6 +153,7 @@ object Harness {
         case Some(_) => unsupported(kind, declared)
         case None if c.getName == kind && kind == "ListNode" => new ListNodes(c)
         case None if c.getName == kind && kind == "TreeNode" => new TreeNodes(c)
+        case None if c.getName == kind && kind == "NestedInteger" => new NestedIntegers(c)
         case None if c.getName == kind => new GraphNodes(c)
         case None => unsupported(kind, declared)
       }
@@ -393,6 +394,26 @@ object Harness {
       }
       out.raw(']')
     }
+  }
+
+  /** LeetCode's NestedInteger (an empty and an integer constructor, `add`), read from `[1,[2,3]]`; never a result. */
+  private final class NestedIntegers(cls: Class[_]) extends Conv {
+    private val empty = cls.getDeclaredConstructor()
+    private val single = cls.getDeclaredConstructor(classOf[Int])
+    private val add = cls.getMethod("add", cls)
+    empty.setAccessible(true)
+    single.setAccessible(true)
+    def read(in: JsonIn): AnyRef = {
+      if (in.skip() != '[') return single.newInstance(Int.box(in.readInt())).asInstanceOf[AnyRef]
+      val node = empty.newInstance().asInstanceOf[AnyRef]
+      var more = in.startArray()
+      while (more) {
+        add.invoke(node, read(in))
+        more = in.more()
+      }
+      node
+    }
+    def write(value: Any, out: JsonOut): Unit = throw new BadResult("a NestedInteger is never a result")
   }
 
   /** LeetCode's graph `Node(var _value: Int)` with `value` and `neighbors: List[Node]`, as an adjacency list. */
