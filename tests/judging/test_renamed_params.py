@@ -43,6 +43,8 @@ BODIES = {
     "php": "return count(array_filter($dict, fn($w) => strlen($w) === $type));",
     "kotlin": "return dict.count { it.length == type }",
     "scala": "dict.count(_.length == type_)",
+    "csharp": "int n = 0; foreach (var w in dict) if (w.Length == type) n++; return n;",
+    "racket": "(count (lambda (w) (= (string-length w) type)) dict)",
 }
 
 
@@ -52,8 +54,13 @@ def builder(sandbox: Sandbox, state_dir: Path) -> Builder:
 
 
 def filled(language: str) -> str:
-    """The stub with its cursor line (the one of spaces alone; PHP's has an empty line too) replaced by the body."""
+    """The stub with its cursor line (the one of spaces alone; PHP's has an empty line too) replaced by the body.
+
+    Racket's stub has none: its body goes before the closing parenthesis on the last line."""
     lines = stub(SIGNATURE, language).split("\n")
+    if language == "racket":
+        lines[-1] = lines[-1].replace(")", BODIES[language] + ")")
+        return "\n".join(lines) + "\n"
     cursor = next(index for index, line in enumerate(lines) if line and not line.strip())
     lines[cursor] = lines[cursor] + BODIES[language]
     return "\n".join(lines) + "\n"
