@@ -74,8 +74,11 @@ def usable_cores() -> int:
 class Daemon:
     """Everything one judged process owns, opened and closed by the app's cleanup contexts."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, owner: bool = True) -> None:
         self.settings = settings
+        # False in an API process the host's first process started: that one syncs and watches the problem
+        # index and moves competitions into the database; the others only read.
+        self.owner = owner
         self.role = settings.server.role
         self.host = f"{socket.gethostname()}-{os.getpid()}"
         state = Path(settings.state_dir)
@@ -249,7 +252,7 @@ class Daemon:
             raise DatabaseError(f"the submissions database {self.database.describe()} cannot be opened: {exc}") from exc
         log.info("submissions database ready: %s", self.database.describe())
         store = self.competitions.store
-        if isinstance(store, DurableCompetitionStore):
+        if isinstance(store, DurableCompetitionStore) and self.owner:
             try:  # competitions created before the database kept them
                 log.info("%d competitions from Redis written to the database", await store.archive_cached())
             except Exception as exc:
@@ -270,11 +273,12 @@ class Daemon:
         self.state_dir.mkdir(parents=True, exist_ok=True)
         await self.index.open()
         try:
-            report = await self.index.sync(self.roots)
-            self.synced = True
-            log.info("problem index ready: %s", report)
-            interval = self.settings.problem_reload_interval
-            self._start(self.index.watch(self.roots, interval), "problem index watch")
+            if self.owner:
+                report = await self.index.sync(self.roots)
+                log.info("problem index ready: %s", report)
+                interval = self.settings.problem_reload_interval
+                self._start(self.index.watch(self.roots, interval), "problem index watch")
+            self.synced = True  # not the owner: started once the owner had synced it
             if not self.judges:
                 self._start(self._read_languages(), "language statuses reader")
             yield
@@ -368,9 +372,12 @@ def _redacted(url: str) -> str:
 DAEMON = web.AppKey("daemon", Daemon)
 
 
-def create_app(settings: Settings) -> web.Application:
-    """The daemon as one aiohttp application; starting it opens everything, cleaning it up closes everything."""
-    daemon = Daemon(settings)
+def create_app(settings: Settings, *, owner: bool = True) -> web.Application:
+    """The daemon as one aiohttp application; starting it opens everything, cleaning it up closes everything.
+
+    `owner`: False for an API process a first process started (judged.serve): it leaves the index's sync
+    to that one."""
+    daemon = Daemon(settings, owner=owner)
     app = build_app(daemon.api_deps())
     app[DAEMON] = daemon
     contexts = [daemon.redis_context, daemon.database_context, daemon.events_context, daemon.index_context]

@@ -1,15 +1,23 @@
-"""The daemon's Prometheus metrics: one registry per app, filled by the worker and the API, read at /metrics."""
+"""The daemon's Prometheus metrics: one registry per app, filled by the worker and the API, read at /metrics.
+
+With several API processes (`server.processes`), every process of the host writes its metrics to files in
+one folder (prometheus_client's multiprocess mode, `use_multiprocess_dir`, set before any metric is made)
+and a scrape of any process reads them all: counters and histograms are summed over the processes (those
+of a process that died included, so they never go backwards), each gauge says how it combines
+(`multiprocess_mode`): slots and connections are summed over the live processes, the queue gauges read
+from Redis at a scrape are the most recent value written.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import time
-from collections.abc import Iterator
+from pathlib import Path
 from typing import Protocol
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
-from prometheus_client.registry import Collector
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, values
+from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 
 from judged.store.queue import Queue
 from judged.worker import WorkerMetrics
@@ -19,6 +27,26 @@ log = logging.getLogger(__name__)
 QUEUE_NAMES = ("contest", "practice")
 """The `queue` label of each stream, in the order Keys.queues lists them."""
 LATENCY_BUCKETS = (0.05, 0.1, 0.15, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0)
+MULTIPROCESS_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def use_multiprocess_dir(directory: Path) -> None:
+    """This process's metrics, and those of the processes it starts, go to files in `directory` (emptied now).
+
+    Call it before any metric is made: prometheus_client picks its value class when it is imported, so it
+    is picked again here (`values.ValueClass`, the hook prometheus_client keeps for this).
+    """
+    if directory.exists():
+        for leftover in directory.glob("*.db"):  # a previous run's processes: not this one's
+            leftover.unlink()
+    directory.mkdir(parents=True, exist_ok=True)
+    os.environ[MULTIPROCESS_ENV] = str(directory)
+    values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
+
+
+def multiprocess_dir() -> Path | None:
+    found = os.environ.get(MULTIPROCESS_ENV)
+    return Path(found) if found else None
 
 
 class Metrics(WorkerMetrics):
@@ -29,19 +57,29 @@ class Metrics(WorkerMetrics):
         registry = self.registry
         self._queue = queue
         self.queue_depth = Gauge(
-            "judged_queue_depth", "Submissions queued or being judged, per stream", ["queue"], registry=registry
+            "judged_queue_depth",
+            "Submissions queued or being judged, per stream",
+            ["queue"],
+            registry=registry,
+            multiprocess_mode="mostrecent",
         )
-        self.queue_claimed = Gauge("judged_queue_claimed", "Queue entries claimed and not yet acked", registry=registry)
+        self.queue_claimed = Gauge(
+            "judged_queue_claimed", "Queue entries claimed and not yet acked", registry=registry,
+            multiprocess_mode="mostrecent",
+        )  # fmt: skip
         self.queue_waiting = Gauge(
             "judged_queue_waiting", "Submissions queued that no slot has claimed yet, per stream", ["queue"],
-            registry=registry,
+            registry=registry, multiprocess_mode="mostrecent",
         )  # fmt: skip
         self.queue_oldest = Gauge(
             "judged_queue_oldest_age_seconds",
             "Seconds since the oldest submission queued or being judged was posted, per stream (0: none)",
-            ["queue"], registry=registry,
+            ["queue"], registry=registry, multiprocess_mode="mostrecent",
         )  # fmt: skip
-        self.redis_up = Gauge("judged_redis_up", "1 when Redis answered the last scrape", registry=registry)
+        self.redis_up = Gauge(
+            "judged_redis_up", "1 when Redis answered the last scrape", registry=registry,
+            multiprocess_mode="mostrecent",
+        )  # fmt: skip
         self.finished_total = Counter(
             "judged_submissions_finished", "Submissions finished by this host's slots, by verdict", ["verdict"],
             registry=registry,
@@ -54,8 +92,13 @@ class Metrics(WorkerMetrics):
             "judged_judging_seconds", "Time a slot spent judging one submission (compile included)",
             buckets=LATENCY_BUCKETS, registry=registry,
         )  # fmt: skip
-        self.slots = Gauge("judged_worker_slots", "Worker slots on this host", registry=registry)
-        self.slots_busy = Gauge("judged_worker_slots_busy", "Worker slots judging right now", registry=registry)
+        self.slots = Gauge(
+            "judged_worker_slots", "Worker slots on this host", registry=registry, multiprocess_mode="livesum"
+        )
+        self.slots_busy = Gauge(
+            "judged_worker_slots_busy", "Worker slots judging right now", registry=registry,
+            multiprocess_mode="livesum",
+        )  # fmt: skip
         self.busy_seconds = Counter(
             "judged_worker_busy_seconds", "Slot-seconds spent judging (rate / slots = utilisation)", registry=registry
         )
@@ -63,8 +106,18 @@ class Metrics(WorkerMetrics):
             "judged_sandbox_failures", "Judgements that failed for the judge's reasons (retried or IE)",
             registry=registry,
         )  # fmt: skip
+        self.connections_open = Gauge(
+            "judged_connections_open", "HTTP connections open now", registry=registry, multiprocess_mode="livesum"
+        )
+        self.connections_closed = Counter(
+            "judged_connections_closed", "Connections judged closed to protect itself, by reason", ["reason"],
+            registry=registry,
+        )  # fmt: skip
         self.slots.set(slots)
         self._busy_since: list[float] = []
+        self._guard: ConnectionCounts | None = None
+        self._closed_seen = {"head_timeout": 0, "evicted_at_cap": 0, "refused_at_cap": 0}
+        self._files = multiprocess_dir()
 
     def slot_busy(self, busy: bool) -> None:
         if busy:
@@ -84,8 +137,27 @@ class Metrics(WorkerMetrics):
         self.failures.inc()
 
     def watch_connections(self, guard: ConnectionCounts) -> None:
-        """Export the connection guard's numbers (judged.connections), read at each scrape."""
-        self.registry.register(_ConnectionCollector(guard))
+        """Export the connection guard's numbers (judged.connections): copied at each scrape of this process
+        and, with several processes, by `sync_connections` every second (a scrape reaches one process)."""
+        self._guard = guard
+        for reason in self._closed_seen:
+            self.connections_closed.labels(reason=reason)  # shown at 0 before the first
+
+    def sync_connections(self) -> None:
+        guard = self._guard
+        if guard is None:
+            return
+        self.connections_open.set(guard.open)
+        counts = {"head_timeout": guard.timed_out, "evicted_at_cap": guard.evicted, "refused_at_cap": guard.refused}
+        for reason, count in counts.items():
+            if count > self._closed_seen[reason]:
+                self.connections_closed.labels(reason=reason).inc(count - self._closed_seen[reason])
+                self._closed_seen[reason] = count
+
+    def process_gone(self, pid: int) -> None:
+        """Another process of this host exited: its live gauges (slots, connections) no longer count."""
+        if self._files is not None:
+            mark_process_dead(pid, str(self._files))  # type: ignore[no-untyped-call]
 
     async def render(self) -> bytes:
         """The Prometheus text; the queue gauges are read from Redis now (left as they were when it is away)."""
@@ -101,7 +173,12 @@ class Metrics(WorkerMetrics):
             except Exception as exc:  # Redis away: say so, serve the rest
                 log.warning("metrics: cannot read the queue: %s", exc)
                 self.redis_up.set(0)
-        return generate_latest(self.registry)
+        self.sync_connections()
+        if self._files is None:
+            return generate_latest(self.registry)
+        every = CollectorRegistry()  # every process's files, read now
+        MultiProcessCollector(every, str(self._files))  # type: ignore[no-untyped-call]
+        return generate_latest(every)
 
 
 class ConnectionCounts(Protocol):
@@ -113,19 +190,3 @@ class ConnectionCounts(Protocol):
     timed_out: int
     evicted: int
     refused: int
-
-
-class _ConnectionCollector(Collector):
-    def __init__(self, guard: ConnectionCounts) -> None:
-        self._guard = guard
-
-    def collect(self) -> Iterator[Metric]:
-        guard = self._guard
-        yield GaugeMetricFamily("judged_connections_open", "HTTP connections open now", value=guard.open)
-        closed = CounterMetricFamily(
-            "judged_connections_closed", "Connections judged closed to protect itself, by reason", labels=["reason"]
-        )
-        closed.add_metric(["head_timeout"], guard.timed_out)
-        closed.add_metric(["evicted_at_cap"], guard.evicted)
-        closed.add_metric(["refused_at_cap"], guard.refused)
-        yield closed

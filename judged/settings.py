@@ -78,6 +78,12 @@ class ServerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # Seconds a connection may take to send a complete request head, and a
     # request its body; slower ones are closed (a request body: 408).
     header_timeout: Annotated[float, msgspec.Meta(gt=0, le=600)] = 10.0
+    # Processes serving the HTTP API, sharing the listen port (SO_REUSEPORT),
+    # each with its own leaderboard snapshot. 0: the number of usable cores
+    # with role "api", else 1. With more than one, the first process supervises
+    # the others (restarts one that dies) and keeps the embedded Redis and the
+    # worker slots; max_connections counts per process.
+    processes: Annotated[int, msgspec.Meta(ge=0, le=256)] = 0
 
     def __post_init__(self) -> None:
         names = [frontend.name for frontend in self.frontends]
