@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/leaderboard_poll.py [--duration 15] [--connections 200] [--generator auto|wrk|aiohttp]
 
-It starts `judged serve --role api` (embedded Redis, a fresh state folder), seeds a competition of
+It starts `judged serve --role api` (embedded Redis, a fresh state folder; `--api-processes N` API processes,
+0: judged's default of one per core), seeds a competition of
 `--participants` through the leaderboard's batched replay (`Leaderboard.rebuild`, as
 tests/store/test_leaderboard.py does), then for each target (judged directly; nginx with the shipped conf,
 its three `# site:` lines pointed at this judged, a temporary cache and a free port) runs two storms of
@@ -145,11 +146,14 @@ def wait_listening(port: int, process: subprocess.Popen[bytes], seconds: float) 
 
 
 @contextmanager
-def judged(state: Path, port: int, redis_url: str | None = None) -> Iterator[subprocess.Popen[bytes]]:
-    """`judged serve --role api`: with its embedded Redis, or (a second host) on `redis_url`."""
+def judged(
+    state: Path, port: int, redis_url: str | None = None, processes: int = 0
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`judged serve --role api` (`processes` API processes, 0: judged's default): with its embedded Redis, or
+    (a second host) on `redis_url`."""
     argv = [str(Path(sys.executable).parent / "judged"), "serve", "--role", "api"]
     argv += ["--state-dir", str(state), "--listen", f"127.0.0.1:{port}"]
-    env = {**os.environ, "JUDGED_LOG_LEVEL": "warning"}
+    env = {**os.environ, "JUDGED_LOG_LEVEL": "warning", "JUDGED_SERVER_PROCESSES": str(processes)}
     if redis_url is not None:
         env["JUDGED_REDIS_URL"] = redis_url
     process = subprocess.Popen(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
@@ -308,6 +312,13 @@ def family(pid: int) -> list[int]:
     return [pid, *(child.pid for child in process.children(recursive=True))]
 
 
+def judged_and_redis(pid: int) -> dict[str, list[int]]:
+    """judged's processes (the first and its API processes) and the embedded redis-server, by pid."""
+    children = psutil.Process(pid).children()
+    redis = [child.pid for child in children if child.name() == "redis-server"]
+    return {"judged": [pid, *(child.pid for child in children if child.pid not in redis)], "redis": redis}
+
+
 async def commands_processed(redis_url: str) -> int:
     redis = connect(redis_url)
     try:
@@ -427,12 +438,14 @@ def print_staleness(label: str, samples: list[float]) -> None:
     print(f"staleness, {label}: {len(ordered)} results, p50 {p50:.2f} s, p99 {p99:.2f} s, max {ordered[-1]:.2f} s")
 
 
-def two_hosts(direct: str, redis_url: str, seconds: float, participants: int, load: Callable[[], Storm]) -> None:
+def two_hosts(
+    direct: str, redis_url: str, seconds: float, participants: int, load: Callable[[], Storm], *, processes: int
+) -> None:
     """Staleness with a second API host on the same Redis: idle, then with `load` on the first host."""
     state = Path(tempfile.mkdtemp(prefix="judged-bench-poll-2-"))
     port = free_port()
     try:
-        with judged(state, port, redis_url):
+        with judged(state, port, redis_url, processes):
             bases = [direct, f"http://127.0.0.1:{port}"]
             print_staleness("two hosts, idle", asyncio.run(staleness(bases, redis_url, seconds, participants)))
             with multiprocessing.pool.ThreadPool(1) as pool:
@@ -465,6 +478,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=200)
     parser.add_argument("--generator", choices=("auto", "wrk", "aiohttp"), default="auto")
     parser.add_argument("--processes", type=int, default=2, help="aiohttp generator processes")
+    parser.add_argument(
+        "--api-processes", type=int, default=0, help="judged's server.processes (0: its default, one per core)"
+    )
     parser.add_argument("--no-nginx", action="store_true", help="judged directly only")
     parser.add_argument(
         "--staleness", type=float, default=0.0, help="seconds of staleness sampling with two hosts (0: none)"
@@ -484,7 +500,7 @@ def main() -> None:
     state.chmod(0o711)
     port = free_port()
     try:
-        with judged(state, port) as daemon:
+        with judged(state, port, processes=args.api_processes) as daemon:
             redis_url = f"unix://{state / 'redis' / 'redis.sock'}"
             asyncio.run(seed(redis_url, args.participants))
             direct = f"http://127.0.0.1:{port}"
@@ -493,14 +509,14 @@ def main() -> None:
             print(f"load generator: {generator}; {os.cpu_count()} cores shared by all; load {os.getloadavg()[0]:.1f}")
             print("| target, storm | tool | requests/s | MB/s | p50 ms | p99 ms | failed | Redis cmd/s | cores busy |")
             print("|---|---|---:|---:|---:|---:|---:|---:|---|")
-            groups = {"judged": [daemon.pid], "redis": family(daemon.pid)[1:]}
+            groups = judged_and_redis(daemon.pid)
+            print(f"judged: {len(groups['judged'])} processes (the first and {len(groups['judged']) - 1} serving)")
             for name in args.storms:
                 measure(f"judged, {name}", storm(direct, paths(name, args.participants)), redis_url, groups, generator)
             if args.staleness:
                 asyncio.run(snapshot_memory(redis_url))
-                two_hosts(
-                    direct, redis_url, args.staleness, args.participants, storm(direct, paths("own", args.participants))
-                )
+                own = storm(direct, paths("own", args.participants))
+                two_hosts(direct, redis_url, args.staleness, args.participants, own, processes=args.api_processes)
             if args.no_nginx:
                 return
             front = free_port()

@@ -52,6 +52,8 @@ class ConnectionGuard:
         """Connections waiting for their head that were closed to make room for a new one."""
         self.refused = 0
         """New connections closed at once: every open one had sent a request head."""
+        self.changed: Callable[[], None] = lambda: None
+        """Called after any of the counts changed (judged.metrics copies them into the host's metrics)."""
 
     def __call__(self) -> asyncio.Protocol:
         return _Guarded(self)
@@ -66,6 +68,7 @@ class ConnectionGuard:
             oldest = next(iter(self._waiting), None)
             if oldest is None:
                 self.refused += 1
+                self.changed()
                 log.warning("%d connections open, each with a request: a new one is refused", self.max_connections)
                 return False
             self.evicted += 1
@@ -76,14 +79,16 @@ class ConnectionGuard:
             oldest.drop()
         self._open[connection] = None
         self._waiting[connection] = None
+        self.changed()
         return True
 
     def _headed(self, connection: _Guarded) -> None:
         self._waiting.pop(connection, None)
 
     def _gone(self, connection: _Guarded) -> None:
-        self._open.pop(connection, None)
-        self._waiting.pop(connection, None)
+        if self._open.pop(connection, False) is None:
+            self._waiting.pop(connection, None)
+            self.changed()
 
 
 class _Guarded(asyncio.Protocol):
@@ -149,7 +154,7 @@ class _Guarded(asyncio.Protocol):
     def _too_slow(self) -> None:
         self._timer = None
         self._guard.timed_out += 1
-        self.drop()
+        self.drop()  # reports the change
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:

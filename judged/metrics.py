@@ -14,11 +14,11 @@ import logging
 import os
 import time
 from pathlib import Path
-from typing import Protocol
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, values
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 
+from judged.connections import ConnectionGuard
 from judged.store.queue import Queue
 from judged.worker import WorkerMetrics
 
@@ -115,7 +115,7 @@ class Metrics(WorkerMetrics):
         )  # fmt: skip
         self.slots.set(slots)
         self._busy_since: list[float] = []
-        self._guard: ConnectionCounts | None = None
+        self._guard: ConnectionGuard | None = None
         self._closed_seen = {"head_timeout": 0, "evicted_at_cap": 0, "refused_at_cap": 0}
         self._files = multiprocess_dir()
 
@@ -136,12 +136,13 @@ class Metrics(WorkerMetrics):
     def infrastructure_failure(self) -> None:
         self.failures.inc()
 
-    def watch_connections(self, guard: ConnectionCounts) -> None:
-        """Export the connection guard's numbers (judged.connections): copied at each scrape of this process
-        and, with several processes, by `sync_connections` every second (a scrape reaches one process)."""
+    def watch_connections(self, guard: ConnectionGuard) -> None:
+        """Export the connection guard's numbers (judged.connections), copied at each change: with several API
+        processes a scrape reaches one of them and reads what every one wrote."""
         self._guard = guard
         for reason in self._closed_seen:
             self.connections_closed.labels(reason=reason)  # shown at 0 before the first
+        guard.changed = self.sync_connections
 
     def sync_connections(self) -> None:
         guard = self._guard
@@ -173,20 +174,8 @@ class Metrics(WorkerMetrics):
             except Exception as exc:  # Redis away: say so, serve the rest
                 log.warning("metrics: cannot read the queue: %s", exc)
                 self.redis_up.set(0)
-        self.sync_connections()
         if self._files is None:
             return generate_latest(self.registry)
         every = CollectorRegistry()  # every process's files, read now
         MultiProcessCollector(every, str(self._files))  # type: ignore[no-untyped-call]
         return generate_latest(every)
-
-
-class ConnectionCounts(Protocol):
-    """What judged.connections.ConnectionGuard counts."""
-
-    @property
-    def open(self) -> int: ...
-
-    timed_out: int
-    evicted: int
-    refused: int

@@ -17,7 +17,7 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import msgspec
@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 LOOPBACK = "127.0.0.1"
 PR_SET_PDEATHSIG = 1
+MIN_CONNECTIONS = 16
+"""The least `server.max_connections` allows."""
 STOP_GRACE = 20.0
 """Seconds a SIGTERM leaves judgements in progress to finish (systemd's TimeoutStopSec is 60 s)."""
 
@@ -178,7 +180,9 @@ def _api_processes(settings: Settings, daemon: Daemon, count: int) -> Processes:
     redis = settings.redis
     if daemon.embedded is not None:
         redis = msgspec.structs.replace(redis, url=daemon.redis_url)
-    server = msgspec.structs.replace(settings.server, role="api", processes=1)
+    # `max_connections` is the host's: shared out (SO_REUSEPORT spreads connections evenly, by address hash).
+    connections = max(MIN_CONNECTIONS, settings.server.max_connections // count)
+    server = msgspec.structs.replace(settings.server, role="api", processes=1, max_connections=connections)
     child = msgspec.structs.replace(settings, server=server, redis=redis)
     argv = [sys.executable, "-m", "judged.serve", str(os.getpid())]
     return Processes(argv, count, msgspec.json.encode(child), on_exit=daemon.metrics.process_gone)
@@ -198,8 +202,7 @@ async def _until_stopped() -> None:
 async def serve_process(settings: Settings) -> int:
     """An API process started by `serve`: the API on the shared port until SIGTERM; `ready` on stdout once listening.
 
-    It leaves the index's sync to the first process (`owner=False`) and sends its connection counts to the
-    host's metrics files every second (a scrape reaches one process).
+    It leaves the index's sync to the first process (`owner=False`).
     """
     host, port, _ = effective_listen(settings)
     quiet_repeats()
@@ -210,23 +213,14 @@ async def serve_process(settings: Settings) -> int:
     try:
         await runner.setup()
         listener = await _listen(app, runner, settings, (host, port), cap, reuse_port=True)
-        metrics = app[DAEMON].metrics
-        syncing = asyncio.create_task(_sync_connections(metrics.sync_connections))
         os.write(1, READY)
         os.dup2(2, 1)  # nobody reads the pipe any more: a stray print must not fill it
         await _until_stopped()
-        syncing.cancel()
     finally:
         if listener is not None:
             listener.close()
         await runner.cleanup()
     return 0
-
-
-async def _sync_connections(sync: Callable[[], None]) -> None:
-    while True:
-        sync()
-        await asyncio.sleep(1.0)
 
 
 def _die_with_parent(parent: int) -> None:

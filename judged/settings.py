@@ -82,7 +82,7 @@ class ServerSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # each with its own leaderboard snapshot. 0: the number of usable cores
     # with role "api", else 1. With more than one, the first process supervises
     # the others (restarts one that dies) and keeps the embedded Redis and the
-    # worker slots; max_connections counts per process.
+    # worker slots; max_connections is shared out among them.
     processes: Annotated[int, msgspec.Meta(ge=0, le=256)] = 0
 
     def __post_init__(self) -> None:

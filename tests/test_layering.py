@@ -26,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     # cross-cutting leaves
     "connections": set(),
     "settings": {"sandbox"},
-    "metrics": {"store", "worker"},
+    "metrics": {"store", "worker", "connections"},
     # the composition root and the edges that start things
     "daemon": {
         "api",
