@@ -14,6 +14,7 @@ among equal scores the order is by user id, descending, as Redis gives it.
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import functools
 import hashlib
@@ -38,6 +39,11 @@ log = logging.getLogger(__name__)
 
 RESORT_ABOVE = 2000
 """More changed participants than this in one refresh: sort the board again instead of moving each."""
+WARM_ABOVE = 1000
+"""More public rows than this not rendered after a refresh (a whole read, a new first solve): render them all,
+in the background, instead of on first request."""
+WARM_BATCH = 500
+"""Rows rendered between two turns of the event loop while warming (about 10 ms)."""
 
 
 class ViewBoard:
@@ -54,6 +60,7 @@ class ViewBoard:
         # row, the firsts or the competition's rule change.
         self._rendered: dict[str, tuple[str, Rendered]] = {}
         self._rendered_for: tuple[object, ...] = ()
+        self._shape_of: Competition | None = None
 
     def __len__(self) -> int:
         return len(self._order)
@@ -94,11 +101,31 @@ class ViewBoard:
 
     def rendered(self, competition: Competition, window: list[tuple[int, str, str]]) -> list[Rendered]:
         """The window's rows as JSON (each `Row` without its rank), each rendered once per change, not per request."""
+        self._check_shape(competition)
+        return [self._render(competition, user, cells) for _, user, cells in window]
+
+    def _check_shape(self, competition: Competition) -> None:
+        """Drop every kept row if the competition renders differently now (its rule, penalty or labels)."""
+        if competition is self._shape_of:  # the same object: the Competitions cache hands one out per second
+            return
         shape = (competition.rule, competition.penalty_minutes, *competition.labels)
         if shape != self._rendered_for:
             self._rendered.clear()
             self._rendered_for = shape
-        return [self._render(competition, user, cells) for _, user, cells in window]
+        self._shape_of = competition
+
+    @property
+    def cold(self) -> int:
+        """Participants whose row is not kept rendered."""
+        return len(self.cells) - len(self._rendered)
+
+    def warm(self, competition: Competition, users: list[str]) -> None:
+        """Render the rows of `users` that are not kept yet (those still on the board)."""
+        self._check_shape(competition)
+        for user in users:
+            cells = self.cells.get(user)
+            if cells is not None:
+                self._render(competition, user, cells)
 
     def _render(self, competition: Competition, user: str, cells: str) -> Rendered:
         kept = self._rendered.get(user)
@@ -132,9 +159,13 @@ class ViewBoard:
         size = len(self._order)
         first, last = max(first, 0), min(last, size - 1)
         found = []
+        rank, above = 0, None
         for place in range(first, last + 1):
             score, user = self._order[size - 1 - place]
-            found.append((self.rank_of(score), user, self.cells[user]))
+            if score != above:  # a lower score than the row above: everyone above is strictly better
+                rank = self.rank_of(score) if above is None else place + 1
+                above = score
+            found.append((rank, user, self.cells[user]))
         return found
 
 
@@ -239,6 +270,7 @@ class Boards:
         self._clock = clock
         self._snapshots: OrderedDict[Key, BoardSnapshot] = OrderedDict()
         self._refreshing: SharedTasks[Key, BoardSnapshot] = SharedTasks()
+        self._warming: dict[Key, asyncio.Task[None]] = {}
         self.whole_reads = 0  # metrics, and what tests read
         self.change_reads = 0
 
@@ -274,7 +306,30 @@ class Boards:
         self._snapshots.move_to_end(key)
         while len(self._snapshots) > self.max_competitions:
             self._snapshots.popitem(last=False)
+        self._warm_later(key, competition, fresh)
         return fresh
+
+    def _warm_later(self, key: Key, competition: Competition, snapshot: BoardSnapshot) -> None:
+        """Render the public rows not kept yet, in batches between requests, if there are many.
+
+        After a whole read every row is cold, so the first requests would each render their window's rows (four
+        times the CPU of an answer from kept rows); rendering them all at once costs the same in total, once.
+        """
+        board = snapshot.boards[board_view(competition, "public")]
+        if board.cold < WARM_ABOVE or key in self._warming:
+            return
+        task = asyncio.create_task(self._warm(key, competition, snapshot, board))
+        self._warming[key] = task
+        task.add_done_callback(_retrieve)
+        task.add_done_callback(lambda _: self._warming.pop(key, None))
+
+    async def _warm(self, key: Key, competition: Competition, snapshot: BoardSnapshot, board: ViewBoard) -> None:
+        users = [user for _, user, _ in board.window(0, len(board) - 1)]  # the top first
+        for start in range(0, len(users), WARM_BATCH):
+            if self._snapshots.get(key) is not snapshot:
+                return  # evicted or replaced: nobody reads this board any more
+            board.warm(competition, users[start : start + WARM_BATCH])
+            await asyncio.sleep(0)
 
     def clear(self) -> None:
         self._snapshots.clear()
@@ -334,3 +389,8 @@ def _etag(own: int, window: list[tuple[int, str, str]], rendered: list[Rendered]
         hasher.update(b" %d " % rank)
         hasher.update(row.digest)
     return '"' + hasher.hexdigest() + '"'
+
+
+def _retrieve(task: asyncio.Task[None]) -> None:
+    if not task.cancelled():
+        task.exception()

@@ -64,13 +64,16 @@ async def same_as_redis(boards: Boards, board: Leaderboard, competition: Competi
                         assert own.body() == msgspec.json.encode(want)  # the bytes served, from cached rows
 
 
-async def check_chunks(url: str, competition: Competition, stream: list[Event], cuts: list[int], resort: int) -> None:
+async def check_chunks(
+    url: str, competition: Competition, stream: list[Event], cuts: list[int], resort: int, *, warm: bool
+) -> None:
     Redis.client = client = connect(url)
     try:
         await client.flushdb()
         board = Leaderboard(client)
         boards = always_stale()
         board_module.RESORT_ABOVE = resort
+        board_module.WARM_ABOVE = 1 if warm else 1000
         done = 0
         for cut in [*sorted(cuts), len(stream)]:
             await apply(board, competition, stream[done:cut])
@@ -78,6 +81,7 @@ async def check_chunks(url: str, competition: Competition, stream: list[Event], 
             await same_as_redis(boards, board, competition)
     finally:
         board_module.RESORT_ABOVE = 2000
+        board_module.WARM_ABOVE = 1000
         await client.aclose()
 
 
@@ -89,13 +93,28 @@ def test_the_snapshot_equals_a_direct_read_for_every_row(
     competition, stream, _ = scenario
     cuts = data.draw(st.lists(st.integers(0, max(len(stream), 0)), max_size=4))
     resort = data.draw(st.sampled_from([0, 2000]))  # re-sort the board, or move each changed participant
-    asyncio.run(check_chunks(redis_url, competition, stream, cuts, resort))
+    warm = data.draw(st.booleans())  # rows rendered in the background after a refresh, or on first request
+    asyncio.run(check_chunks(redis_url, competition, stream, cuts, resort, warm=warm))
 
 
 async def record(board: Leaderboard, competition: Competition, sid: str, entry: tuple[str, float, Verdict]) -> None:
     """Submission `sid` to problem A by (user, contest seconds, verdict)."""
     user, seconds, verdict = entry
     await board.record(competition, sid, user_id=user, problem_label="A", submitted_at=START + seconds, verdict=verdict)
+
+
+async def test_after_a_whole_read_every_public_row_is_rendered_before_anyone_asks(redis: aioredis.Redis) -> None:
+    competition = competition_of()
+    board = Leaderboard(redis)
+    participants = board_module.WARM_ABOVE + board_module.WARM_BATCH
+    results = [Result(f"s{i}", f"u{i:05d}", "A", START + i, Verdict.AC) for i in range(participants)]
+    await board.rebuild(competition, results)
+    boards = Boards(BoardReads(redis), 1.0)
+    public = await boards.board(competition, "public")  # the live board: no freeze
+    assert len(public) == participants
+    for _ in range(10):  # a few turns of the event loop: a batch each
+        await asyncio.sleep(0)
+    assert public.cold == 0
 
 
 async def test_a_snapshot_reads_changes_not_the_whole_board(redis: aioredis.Redis) -> None:
