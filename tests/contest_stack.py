@@ -23,11 +23,12 @@ import subprocess
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import aiohttp
 import asyncpg  # type: ignore[import-untyped]
 
-from tests.daemon_process import REPO, Daemon, Daemons, free_port, scratch_dir, stop_process
+from tests.daemon_process import REPO, Daemon, Daemons, children_of, free_port, scratch_dir, stop_process
 from tests.redis_ha import SERVICE, RedisHA
 from tests.store.postgres import _as_user, _binaries
 from tests.test_nginx_conf import new_prefix, nginx_argv, nginx_binary, write_prefix
@@ -178,12 +179,22 @@ class ContestStack:
         return self.workers[index]
 
     def stop_api(self) -> None:
-        assert self.api is not None
-        self.api.process.send_signal(signal.SIGSTOP)
+        for pid in self._api_pids():
+            os.kill(pid, signal.SIGSTOP)
 
     def continue_api(self) -> None:
+        for pid in self._api_pids():
+            os.kill(pid, signal.SIGCONT)
+
+    def _api_pids(self) -> list[int]:
+        """The API daemon and the API processes it runs (server.processes), which serve its port."""
         assert self.api is not None
-        self.api.process.send_signal(signal.SIGCONT)
+        serving = []
+        for pid in children_of(self.api.pid):
+            with contextlib.suppress(OSError):
+                if b"judged.serve" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    serving.append(pid)
+        return [self.api.pid, *serving]
 
     def close(self) -> None:
         if self.api is not None:
