@@ -41,6 +41,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_PAGE = 100
+OWN_CACHE = "private, max-age=1"
 EVENTS_KEEPALIVE = 15.0
 
 
@@ -116,7 +117,10 @@ def _view(request: web.Request) -> View:
 
 
 def _not_modified(request: web.Request, etag: str) -> bool:
-    tags = [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return False
+    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
     return etag in tags or "*" in tags
 
 
@@ -161,10 +165,10 @@ async def leaderboard_row(request: web.Request) -> web.Response:
     own = await competitions.boards.own_row(competition, user_id, neighbours=neighbours, view=view)
     if own is None:
         raise NotOnBoard(user_id)
-    headers = {"ETag": own.etag, "Cache-Control": "private, max-age=1"}
     if _not_modified(request, own.etag):
-        return web.Response(status=304, headers=headers)
-    return web.Response(body=own.body(), content_type="application/json", headers=headers)
+        return web.Response(status=304, headers={"ETag": own.etag, "Cache-Control": OWN_CACHE})
+    headers = {"ETag": own.etag, "Cache-Control": OWN_CACHE, "Content-Type": "application/json"}
+    return web.Response(body=own.body(), headers=headers)
 
 
 async def _export(
