@@ -160,7 +160,7 @@ def judged(
         env["JUDGED_REDIS_URL"] = redis_url
     process = subprocess.Popen(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     try:
-        wait_listening(port, process, 120)
+        wait_listening(port, process, 300)  # a loaded machine takes minutes to start 3 processes
         yield process
     finally:
         process.terminate()
