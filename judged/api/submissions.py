@@ -225,9 +225,11 @@ async def _validate(request: web.Request, problem: str, language: str, code: str
         raise ApiError(422, "unknown_language", f"no language {language!r} (known: {', '.join(sorted(statuses))})")
     if not status.enabled:
         raise ApiError(422, "language_disabled", f"language {language} is disabled: {status.reason}")
-    if indexed.kind != "io" and language not in indexed.languages:  # no design harness in this language (yet)
+    if indexed.kind != "io" and language not in indexed.languages:  # no design harness, or a signature it refuses
         known = ", ".join(indexed.languages)
-        raise ApiError(422, "unknown_language", f"{indexed.kind} problems have no {language} harness (one of {known})")
+        raise ApiError(
+            422, "unknown_language", f"this {indexed.kind} problem cannot be solved in {language} (one of {known})"
+        )
     return indexed
 
 

@@ -55,12 +55,22 @@ def problem_kinds(language_id: str) -> tuple[str, ...]:
     return ("function", "design") if has_design else ("function",)
 
 
-def languages_for(kind: str) -> tuple[str, ...]:
-    """The languages a problem of `kind` (`function`, `design`) can be solved in, in reference-rank order;
-    every language for any other kind (`io`)."""
+def languages_for(kind: str, signature: Signature | None = None) -> tuple[str, ...]:
+    """The languages a problem of `kind` (`function`, `design`) can be solved in, in reference-rank order,
+    without those that refuse a function problem's `signature`; every language for any other kind (`io`)."""
     if kind not in ("function", "design"):
         return LANGUAGE_IDS
-    return tuple(language_id for language_id in supports() if kind in problem_kinds(language_id))
+    return tuple(
+        language_id
+        for language_id in supports()
+        if kind in problem_kinds(language_id) and (signature is None or refusal(signature, language_id) is None)
+    )
+
+
+def refusal(signature: Signature, language_id: str) -> str | None:
+    """Why `language_id` cannot express `signature` (a void function in Erlang, whose values are immutable),
+    or None when it can."""
+    return support(language_id).refuses(signature)
 
 
 def language_of_extension(extension: str) -> str | None:

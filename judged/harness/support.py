@@ -22,6 +22,14 @@ Generator = Callable[[Signature, str], dict[str, str]]
 """The harness generator: the files to build and run for a signature and the user's solution text."""
 StubRenderer = Callable[[Signature], list[str]]
 """The stub's lines for a signature (parameter names already as the language spells them)."""
+Refusal = Callable[[Signature], str | None]
+"""Why a language cannot express a signature (Erlang: a void one, its values being immutable), or None."""
+
+
+def solves_every_signature(signature: Signature) -> str | None:
+    """The refusal of a language that can express every signature: none."""
+    del signature
+    return None
 
 
 class Layout(enum.StrEnum):
@@ -59,3 +67,6 @@ class LanguageSupport(msgspec.Struct, frozen=True, kw_only=True):
     reserved: frozenset[str] = frozenset()
     # LeetCode's environment: the libraries a solution may use beside the standard library (name and version).
     libraries: tuple[str, ...] = ()
+    # The signatures it cannot express (LeetCode does not offer it for them either): such a function problem
+    # does not list it, and a submission in it is refused (`registry.refusal`).
+    refuses: Refusal = solves_every_signature

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 import msgspec
 
-from judged.harness import Signature
+from judged.harness import Signature, registry
 from judged.harness.design import Design
 from judged.problems.io_model import IoSpec
 
@@ -169,6 +169,11 @@ class _ProblemBase(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
     reference_output: bool = True
     """Whether runs on custom inputs show the reference solution's outputs (`[runs] reference_output`)."""
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages it can be solved in, in reference-rank order (`registry.languages_for`)."""
+        return registry.languages_for(self.kind.value)
+
 
 class _TestedProblem(_ProblemBase, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """Function and design problems: tests as JSON values in `tests/*.jsonl`."""
@@ -193,6 +198,11 @@ class FunctionProblem(_TestedProblem, frozen=True, forbid_unknown_fields=True, k
     signature: Signature
     compare: Compare = Compare()
     shape: Shape = Shape()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages that can express its signature (not Erlang's or Elixir's for a void one)."""
+        return registry.languages_for(self.kind.value, self.signature)
 
 
 class DesignProblem(_TestedProblem, frozen=True, forbid_unknown_fields=True, kw_only=True, tag="design"):

@@ -195,7 +195,7 @@ async def _write_problem(db: aiosqlite.Connection, problem: Problem, folder: Pat
             "tags": _json(list(problem.tags)),
             "time_limit": problem.time_limit,
             "memory_limit": problem.memory_limit,
-            "languages": _json(list(registry.languages_for(problem.kind.value))),  # those with its kind's harness
+            "languages": _json(list(problem.languages)),  # those with its kind's harness that can express it
             "signature": _json(callee),
             "statement": problem.statement,
             "samples": _json(samples),

@@ -1,0 +1,405 @@
+%% The BEAM harness: the judged_main module that runs a user's Erlang or Elixir solution on the judge's tests.
+%%
+%% judged.harness.lang_erlang and lang_elixir copy this text into judged_main.erl and append one clause,
+%% `signature() -> {erlang, solution, two_sum, [{int, 1}, {int, 0}], {int, 1}}.` (the flavour, the user's
+%% module, the function, each parameter's base and depth, the return type). The compile step builds it
+%% beside the user's module; the run calls start/0. It speaks docs/harness-protocol.md: a JSON array of
+%% arguments per line on stdin, one {"v": ..., "t": ...} or {"e": ..., "t": ...} line per test on fd 3.
+%% OTP 25 has no JSON module: the reader and writer are below.
+%%
+%% Values are LeetCode's for each flavour: integers, floats, true/false, strings as UTF-8 binaries
+%% (unicode:unicode_binary(), String.t), a char as its code point (char()), arrays as lists; a ListNode is
+%% the record #list_node{val, next} (a tuple) in Erlang and %ListNode{val, next} (a struct) in Elixir, a
+%% TreeNode #tree_node{val, left, right} or %TreeNode{val, left, right}, null `null` or `nil`. A result of
+%% the wrong type is written as null, which no valid expected value equals; so is an integer outside 64
+%% bits. A string result may also be a charlist (chardata), a char result a one-character string.
+
+-export([start/0]).
+
+-define(EXIT_USER_ERROR, 1).
+-define(EXIT_BAD_TEST, 3).
+-define(LONG_MIN, -16#8000000000000000).
+-define(LONG_MAX, 16#7FFFFFFFFFFFFFFF).
+-define(MAX_NODES, 1000000). % a ListNode or TreeNode result with more nodes than this has a cycle
+-define(SHOWN_FRAMES, 50). % the innermost frames of a user's stack shown on stderr
+
+start() ->
+    {Flavour, Module, Function, Params, Returns} = signature(),
+    ok = io:setopts(standard_io, [binary]),
+    {ok, Results} = file:open("/proc/self/fd/3", [write, raw, binary]),
+    Result = case code:ensure_loaded(Module) of
+        {module, Module} -> loop(Flavour, {Module, Function}, Params, Returns, Results, 1);
+        {error, Why} -> report(Flavour, error, {undef_module, Module, Why}, [], 0.0, Results)
+    end,
+    erlang:halt(Result, [{flush, true}]).
+
+loop(Flavour, Callee, Params, Returns, Results, Number) ->
+    case io:get_line(standard_io, "") of
+        eof -> 0;
+        {error, _} -> 0;
+        Line ->
+            case string:trim(Line) of
+                <<>> -> loop(Flavour, Callee, Params, Returns, Results, Number);
+                Text ->
+                    case test(Flavour, Callee, Params, Returns, Results, Text) of
+                        ok -> loop(Flavour, Callee, Params, Returns, Results, Number + 1);
+                        {bad_test, Why} ->
+                            io:format(standard_error, "judged harness: cannot decode test ~b: ~ts~n", [Number, Why]),
+                            ?EXIT_BAD_TEST;
+                        {exit, Status} -> Status
+                    end
+            end
+    end.
+
+test(Flavour, {Module, Function}, Params, Returns, Results, Text) ->
+    case decode_test(Flavour, Text, Params) of
+        {bad_test, _} = Bad -> Bad;
+        {ok, Args} ->
+            Start = erlang:monotonic_time(),
+            Outcome = try {returned, apply(Module, Function, Args)}
+                      catch Kind:Why:Where -> {raised, Kind, Why, Where}
+                      end,
+            Seconds = seconds_since(Start),
+            case Outcome of
+                {raised, Class, Reason, Stack} ->
+                    {exit, report(Flavour, Class, Reason, Stack, Seconds, Results)};
+                {returned, Value} ->
+                    case catch_encode(Flavour, Value, Returns) of
+                        {cycle, Message} ->
+                            write(Results, [<<"{\"e\":">>, string_json(Message), <<",\"t\":">>, number(Seconds), <<"}\n">>]),
+                            {exit, ?EXIT_USER_ERROR};
+                        Json ->
+                            write(Results, [<<"{\"v\":">>, Json, <<",\"t\":">>, number(Seconds), <<"}\n">>]),
+                            ok
+                    end
+            end
+    end.
+
+seconds_since(Start) ->
+    erlang:convert_time_unit(erlang:monotonic_time() - Start, native, nanosecond) / 1.0e9.
+
+write(Results, Data) ->
+    ok = file:write(Results, Data).
+
+%% Errors: the first line for the judge, the user's frames on stderr.
+
+report(Flavour, Class, Reason, Stack, Seconds, Results) ->
+    Message = message(Flavour, Class, Reason, Stack),
+    write(Results, [<<"{\"e\":">>, string_json(Message), <<",\"t\":">>, number(Seconds), <<"}\n">>]),
+    Shown = lists:sublist(user_frames(Stack), ?SHOWN_FRAMES),
+    io:format(standard_error, "~ts~n~ts", [Message, [["    ", frame(Frame), "\n"] || Frame <- Shown]]),
+    ?EXIT_USER_ERROR.
+
+message(elixir, Class, Reason, Stack) ->
+    Banner = 'Elixir.Exception':format_banner(Class, Reason, Stack),
+    unicode:characters_to_binary(string:trim(hd(string:split(Banner, "\n")), leading, "* "));
+message(erlang, Class, Reason, Stack) ->
+    Text = erl_error:format_exception(Class, Reason, user_frames(Stack), #{column => 1}),
+    unicode:characters_to_binary(string:trim(hd(string:split(Text, "\n")))).
+
+%% The frames from the user's call inward, without the harness's own.
+user_frames(Stack) ->
+    [Frame || {Module, _, _, _} = Frame <- Stack, Module =/= ?MODULE, Module =/= init].
+
+frame({Module, Function, Arity, Location}) ->
+    Arguments = if is_list(Arity) -> length(Arity); true -> Arity end,
+    Where = case {proplists:get_value(file, Location), proplists:get_value(line, Location)} of
+        {undefined, _} -> "";
+        {File, undefined} -> io_lib:format(" (~ts)", [File]);
+        {File, Line} -> io_lib:format(" (~ts:~b)", [File, Line])
+    end,
+    io_lib:format("~tw:~tw/~b~ts", [Module, Function, Arguments, Where]).
+
+%% Reading JSON (RFC 8259), into the terms the tests need: integers, floats, binaries, true/false/null,
+%% lists; an object becomes a map.
+
+json(Text) ->
+    {Value, Rest} = value(skip(Text)),
+    case skip(Rest) of
+        <<>> -> Value;
+        _ -> throw({bad_json, <<"text after the value">>})
+    end.
+
+skip(<<C, Rest/binary>>) when C =:= $\s; C =:= $\t; C =:= $\n; C =:= $\r -> skip(Rest);
+skip(Text) -> Text.
+
+value(<<"[", Rest/binary>>) -> array(skip(Rest), []);
+value(<<"{", Rest/binary>>) -> object(skip(Rest), #{});
+value(<<"\"", Rest/binary>>) -> string(Rest, []);
+value(<<"true", Rest/binary>>) -> {true, Rest};
+value(<<"false", Rest/binary>>) -> {false, Rest};
+value(<<"null", Rest/binary>>) -> {null, Rest};
+value(<<C, _/binary>> = Text) when C =:= $-; C >= $0, C =< $9 -> json_number(Text);
+value(_) -> throw({bad_json, <<"expected a value">>}).
+
+array(<<"]", Rest/binary>>, []) -> {[], Rest};
+array(Text, Items) ->
+    {Item, Rest} = value(Text),
+    case skip(Rest) of
+        <<",", More/binary>> -> array(skip(More), [Item | Items]);
+        <<"]", More/binary>> -> {lists:reverse([Item | Items]), More};
+        _ -> throw({bad_json, <<"expected , or ]">>})
+    end.
+
+object(<<"}", Rest/binary>>, Map) when map_size(Map) =:= 0 -> {Map, Rest};
+object(<<"\"", Text/binary>>, Map) ->
+    {Key, Rest} = string(Text, []),
+    case skip(Rest) of
+        <<":", More/binary>> ->
+            {Item, After} = value(skip(More)),
+            case skip(After) of
+                <<",", Next/binary>> -> object(skip(Next), Map#{Key => Item});
+                <<"}", Next/binary>> -> {Map#{Key => Item}, Next};
+                _ -> throw({bad_json, <<"expected , or }">>})
+            end;
+        _ -> throw({bad_json, <<"expected :">>})
+    end;
+object(_, _) -> throw({bad_json, <<"expected a key">>}).
+
+%% A string's plain runs are taken whole (binary:match), escapes one by one.
+string(Text, Parts) ->
+    case binary:match(Text, [<<"\"">>, <<"\\">>]) of
+        nomatch -> throw({bad_json, <<"an unterminated string">>});
+        {At, 1} ->
+            <<Plain:At/binary, Mark, Rest/binary>> = Text,
+            case Mark of
+                $" -> {iolist_to_binary(lists:reverse([Plain | Parts])), Rest};
+                $\\ -> escape(Rest, [Plain | Parts])
+            end
+    end.
+
+escape(<<"u", A, B, C, D, Rest/binary>>, Parts) ->
+    Unit = list_to_integer([A, B, C, D], 16),
+    case {Unit, Rest} of
+        {High, <<"\\u", E, F, G, H, More/binary>>} when High >= 16#D800, High =< 16#DBFF ->
+            Low = list_to_integer([E, F, G, H], 16),
+            Point = 16#10000 + ((High - 16#D800) bsl 10) + (Low - 16#DC00),
+            string(More, [<<Point/utf8>> | Parts]);
+        _ -> string(Rest, [<<Unit/utf8>> | Parts])
+    end;
+escape(<<C, Rest/binary>>, Parts) ->
+    Char = case C of
+        $" -> $"; $\\ -> $\\; $/ -> $/; $b -> $\b; $f -> $\f; $n -> $\n; $r -> $\r; $t -> $\t;
+        _ -> throw({bad_json, <<"a bad escape">>})
+    end,
+    string(Rest, [<<Char>> | Parts]).
+
+json_number(Text) ->
+    {Token, Rest} = number_token(Text, 0),
+    Float = binary:match(Token, [<<".">>, <<"e">>, <<"E">>]) =/= nomatch,
+    Value = case Float of
+        false -> binary_to_integer(Token);
+        true -> binary_to_float(float_text(Token))
+    end,
+    {Value, Rest}.
+
+number_token(Text, Length) ->
+    case Text of
+        <<_:Length/binary, C, _/binary>> when C >= $0, C =< $9; C =:= $-; C =:= $+; C =:= $.; C =:= $e; C =:= $E ->
+            number_token(Text, Length + 1);
+        <<Token:Length/binary, Rest/binary>> -> {Token, Rest}
+    end.
+
+%% binary_to_float wants digits on both sides of the point: 1e5 -> 1.0e5, 2.5 stays.
+float_text(Token) ->
+    [Mantissa | Exponent] = re:split(Token, "[eE]", [{return, binary}]),
+    Whole = case binary:match(Mantissa, <<".">>) of
+        nomatch -> <<Mantissa/binary, ".0">>;
+        _ -> Mantissa
+    end,
+    case Exponent of
+        [] -> Whole;
+        [Power] -> <<Whole/binary, "e", Power/binary>>
+    end.
+
+%% Decoding the judge's arguments into the flavour's terms.
+
+decode_test(Flavour, Text, Params) ->
+    try json(Text) of
+        Values when is_list(Values), length(Values) =:= length(Params) ->
+            try {ok, [decode(Flavour, Value, Type) || {Value, Type} <- lists:zip(Values, Params)]}
+            catch
+                throw:{bad_test, Why} -> {bad_test, Why};
+                Class:Reason -> {bad_test, io_lib:format("~w: ~tP", [Class, Reason, 8])}
+            end;
+        _ -> {bad_test, io_lib:format("expected an array of ~b arguments", [length(Params)])}
+    catch
+        throw:{bad_json, Why} -> {bad_test, ["not JSON: ", Why]};
+        error:_ -> {bad_test, <<"not JSON">>}
+    end.
+
+bad(What, Value) ->
+    throw({bad_test, io_lib:format("expected ~ts, got ~tP", [What, Value, 6])}).
+
+decode(Flavour, Value, {Base, Depth}) when Depth > 0 ->
+    is_list(Value) orelse bad("an array", Value),
+    [decode(Flavour, Item, {Base, Depth - 1}) || Item <- Value];
+decode(_, Value, {Int, 0}) when Int =:= int; Int =:= long ->
+    is_integer(Value) orelse bad("an integer", Value),
+    Value;
+decode(_, Value, {double, 0}) ->
+    is_number(Value) orelse bad("a number", Value),
+    float(Value);
+decode(_, Value, {bool, 0}) ->
+    is_boolean(Value) orelse bad("a bool", Value),
+    Value;
+decode(_, Value, {string, 0}) ->
+    is_binary(Value) orelse bad("a string", Value),
+    Value;
+decode(_, Value, {char, 0}) ->
+    case is_binary(Value) andalso string:length(Value) =:= 1 of
+        true -> hd(unicode:characters_to_list(Value));
+        false -> bad("a one-character string", Value)
+    end;
+decode(Flavour, Value, {list_node, 0}) ->
+    is_list(Value) andalso lists:all(fun is_integer/1, Value) orelse bad("an array of int", Value),
+    lists:foldr(fun(Item, Next) -> list_node(Flavour, Item, Next) end, null(Flavour), Value);
+decode(Flavour, Value, {tree_node, 0}) ->
+    is_list(Value) orelse bad("a level-order array", Value),
+    lists:all(fun(Item) -> Item =:= null orelse is_integer(Item) end, Value) orelse bad("a level-order array", Value),
+    tree(Flavour, Value).
+
+null(erlang) -> null;
+null(elixir) -> nil.
+
+list_node(erlang, Val, Next) -> {list_node, Val, Next};
+list_node(elixir, Val, Next) -> #{'__struct__' => 'Elixir.ListNode', val => Val, next => Next}.
+
+tree_node(erlang, Val, Left, Right) -> {tree_node, Val, Left, Right};
+tree_node(elixir, Val, Left, Right) -> #{'__struct__' => 'Elixir.TreeNode', val => Val, left => Left, right => Right}.
+
+%% A level-order array to a tree of immutable nodes: each value's children are the next unclaimed slots
+%% (two per present node, in order); the tree is then built bottom-up from those child indices.
+tree(Flavour, []) -> null(Flavour);
+tree(Flavour, [null | _]) -> null(Flavour);
+tree(Flavour, Values) ->
+    Slots = list_to_tuple(Values),
+    Count = tuple_size(Slots),
+    Children = children(Slots, Count, 1, 2, #{}),
+    build_tree(Flavour, Slots, Children, Count).
+
+%% For each present slot (1-based) in order, the slots of its two children; a present slot no parent claims
+%% (the slots from `Next` on, once the parents are used up) is not a tree.
+children(Slots, Count, Index, Next, Children) when Index < Next, Next =< Count ->
+    case element(Index, Slots) of
+        null -> children(Slots, Count, Index + 1, Next, Children);
+        _ -> children(Slots, Count, Index + 1, Next + 2, Children#{Index => {Next, Next + 1}})
+    end;
+children(Slots, Count, _, Next, Children) ->
+    case [I || I <- lists:seq(min(Next, Count + 1), Count), element(I, Slots) =/= null] of
+        [] -> Children;
+        [Orphan | _] -> throw({bad_test, io_lib:format("tree node ~b has no parent", [Orphan - 1])})
+    end.
+
+%% Nodes are made from the last slot to the first, so each node's children exist before it.
+build_tree(Flavour, Slots, Children, Count) ->
+    Made = lists:foldl(
+        fun(Index, Made) ->
+            case element(Index, Slots) of
+                null -> Made;
+                Val ->
+                    {L, R} = maps:get(Index, Children, {0, 0}),
+                    Made#{Index => tree_node(Flavour, Val, made(Flavour, L, Made), made(Flavour, R, Made))}
+            end
+        end, #{}, lists:seq(Count, 1, -1)),
+    maps:get(1, Made).
+
+made(Flavour, Index, Made) -> maps:get(Index, Made, null(Flavour)).
+
+%% Encoding results: the JSON text, or `null` for a value not of the type.
+
+catch_encode(Flavour, Value, Type) ->
+    try encode(Flavour, Value, Type)
+    catch
+        throw:mismatch -> <<"null">>;
+        throw:{cycle, Message} -> {cycle, Message}
+    end.
+
+mismatch() -> throw(mismatch).
+
+encode(Flavour, Value, {Base, Depth}) when Depth > 0 ->
+    is_list(Value) orelse mismatch(),
+    [$[, lists:join($,, [encode(Flavour, Item, {Base, Depth - 1}) || Item <- Value]), $]];
+encode(_, Value, {Int, 0}) when Int =:= int; Int =:= long -> integer(Value);
+encode(_, Value, {double, 0}) ->
+    is_number(Value) orelse mismatch(),
+    number(float(Value));
+encode(_, true, {bool, 0}) -> <<"true">>;
+encode(_, false, {bool, 0}) -> <<"false">>;
+encode(_, _, {bool, 0}) -> mismatch();
+encode(_, Value, {string, 0}) -> string_json(text(Value));
+encode(_, Value, {char, 0}) when is_integer(Value) -> string_json(text([Value]));
+encode(_, Value, {char, 0}) ->
+    Text = text(Value),
+    string:length(Text) =:= 1 orelse mismatch(),
+    string_json(Text);
+encode(Flavour, Value, {list_node, 0}) -> [$[, lists:join($,, list_values(Flavour, Value, 0, [])), $]];
+encode(Flavour, Value, {tree_node, 0}) -> [$[, lists:join($,, tree_values(Flavour, Value)), $]].
+
+integer(Value) when is_integer(Value), Value >= ?LONG_MIN, Value =< ?LONG_MAX -> integer_to_binary(Value);
+integer(_) -> mismatch().
+
+number(Float) -> float_to_binary(Float, [short]).
+
+%% A string as UTF-8: a binary, or chardata (a charlist) that is valid Unicode.
+text(Value) when is_binary(Value) ->
+    case unicode:characters_to_binary(Value) of
+        Value -> Value;
+        _ -> mismatch()
+    end;
+text(Value) when is_list(Value) ->
+    try unicode:characters_to_binary(Value) of
+        Binary when is_binary(Binary) -> Binary;
+        _ -> mismatch()
+    catch error:_ -> mismatch()
+    end;
+text(_) -> mismatch().
+
+string_json(Text) -> [$", escaped(Text, 0, Text, []), $"].
+
+%% The plain runs of a UTF-8 binary are copied whole; `"`, `\` and control characters escaped.
+escaped(Text, At, <<C, Rest/binary>>, Parts) when C < 16#20; C =:= $"; C =:= $\\ ->
+    <<Plain:At/binary, _/binary>> = Text,
+    Escape = case C of
+        $" -> <<"\\\"">>; $\\ -> <<"\\\\">>; $\n -> <<"\\n">>; $\r -> <<"\\r">>; $\t -> <<"\\t">>;
+        $\b -> <<"\\b">>; $\f -> <<"\\f">>;
+        _ -> iolist_to_binary(io_lib:format("\\u~4.16.0b", [C]))
+    end,
+    escaped(Rest, 0, Rest, [Escape, Plain | Parts]);
+escaped(Text, At, <<_, Rest/binary>>, Parts) -> escaped(Text, At + 1, Rest, Parts);
+escaped(Text, _, <<>>, Parts) -> lists:reverse([Text | Parts]).
+
+list_values(Flavour, Node, Count, Values) ->
+    case node_fields(Flavour, Node, list_node) of
+        null -> lists:reverse(Values);
+        [Val, Next] ->
+            Count < ?MAX_NODES orelse throw({cycle, <<"ListNode has a cycle">>}),
+            list_values(Flavour, Next, Count + 1, [integer(Val) | Values])
+    end.
+
+%% Level order with a queue; trailing nulls dropped.
+tree_values(Flavour, Root) ->
+    Items = tree_walk(Flavour, queue:from_list([Root]), 0, []),
+    lists:reverse(lists:dropwhile(fun(Item) -> Item =:= <<"null">> end, Items)).
+
+tree_walk(Flavour, Queue, Count, Items) ->
+    case queue:out(Queue) of
+        {empty, _} -> Items;
+        {{value, Node}, Rest} ->
+            case node_fields(Flavour, Node, tree_node) of
+                null -> tree_walk(Flavour, Rest, Count, [<<"null">> | Items]);
+                [Val, Left, Right] ->
+                    Count < ?MAX_NODES orelse throw({cycle, <<"TreeNode has a cycle">>}),
+                    tree_walk(Flavour, queue:in(Right, queue:in(Left, Rest)), Count + 1, [integer(Val) | Items])
+            end
+    end.
+
+%% A node's fields, `null` for the flavour's null; anything else is not a node of the type.
+node_fields(erlang, null, _) -> null;
+node_fields(erlang, {list_node, Val, Next}, list_node) -> [Val, Next];
+node_fields(erlang, {tree_node, Val, Left, Right}, tree_node) -> [Val, Left, Right];
+node_fields(elixir, nil, _) -> null;
+node_fields(elixir, #{'__struct__' := 'Elixir.ListNode', val := Val, next := Next}, list_node) -> [Val, Next];
+node_fields(elixir, #{'__struct__' := 'Elixir.TreeNode', val := Val, left := Left, right := Right}, tree_node) ->
+    [Val, Left, Right];
+node_fields(_, _, _) -> mismatch().
