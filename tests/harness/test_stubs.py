@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given
 
-from judged.harness import LANGUAGE_IDS, TYPE_NAMES, stub, support, type_name
+from judged.harness import LANGUAGE_IDS, TYPE_NAMES, registry, stub, support, type_name
 from judged.harness.lang_csharp import pascal_case
 from judged.harness.lang_racket import kebab_case
 from judged.harness.names import snake_case
@@ -123,6 +123,19 @@ TWO_SUM_STUBS = {
         "        ",
         "    }",
         "}",
+    ),
+    "erlang": text(
+        "-spec two_sum(Nums :: [integer()], Target :: integer()) -> [integer()].",
+        "two_sum(Nums, Target) ->",
+        "  .",
+    ),
+    "elixir": text(
+        "defmodule Solution do",
+        "  @spec two_sum(nums :: [integer], target :: integer) :: [integer]",
+        "  def two_sum(nums, target) do",
+        "    ",
+        "  end",
+        "end",
     ),
 }
 
@@ -241,7 +254,16 @@ def test_two_sum(language_id: str) -> None:
 
 @pytest.mark.parametrize("language_id", LANGUAGE_IDS)
 def test_solve_sudoku_modifies_its_board_in_place(language_id: str) -> None:
+    if language_id in IMMUTABLE:  # LeetCode offers neither for an in-place problem: it is refused, not stubbed
+        assert registry.refusal(SOLVE_SUDOKU, language_id) == (
+            "its values are immutable: a void function cannot modify its argument in place"
+        )
+        return
+    assert registry.refusal(SOLVE_SUDOKU, language_id) is None
     assert stub(SOLVE_SUDOKU, language_id) == SOLVE_SUDOKU_STUBS[language_id]
+
+
+IMMUTABLE = ("erlang", "elixir")
 
 
 def test_c_returns_a_matrix_with_column_sizes() -> None:
@@ -344,8 +366,12 @@ LEETCODE_SPELLING: dict[str, Callable[[str], str]] = {
     "ruby": snake_case,
     "racket": kebab_case,
     "csharp": pascal_case,
+    "erlang": snake_case,
+    "elixir": snake_case,
 }
 """How a language writes a camelCase name where it is not camelCase (C# only the method's: `TwoSum`)."""
+PARAMETER_SPELLING: dict[str, Callable[[str], str]] = {"erlang": lambda name: name[0].upper() + name[1:]}
+"""A parameter spelled otherwise than the function: an Erlang variable is capitalised (`numRows` -> `NumRows`)."""
 
 
 @given(signatures())
@@ -354,5 +380,9 @@ def test_every_signature_has_a_stub_in_every_language(signature: Signature) -> N
         text_ = stub(signature, language_id)
         spell = LEETCODE_SPELLING.get(language_id, str)
         assert spell(signature.name) in text_
-        assert all(param.name in text_ or spell(param.name) in text_ for param in signature.params)
+        params = [
+            (param.name, spell(param.name), PARAMETER_SPELLING.get(language_id, str)(param.name))
+            for param in signature.params
+        ]
+        assert all(any(spelled in text_ for spelled in spellings) for spellings in params)
         assert not text_.endswith("\n")

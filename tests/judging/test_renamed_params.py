@@ -45,6 +45,8 @@ BODIES = {
     "scala": "dict.count(_.length == type_)",
     "csharp": "int n = 0; foreach (var w in dict) if (w.Length == type) n++; return n;",
     "racket": "(count (lambda (w) (= (string-length w) type)) dict)",
+    "erlang": "length([W || W <- Dict, byte_size(W) =:= Type])",
+    "elixir": "Enum.count(dict, &(String.length(&1) == type))",
 }
 
 
@@ -56,10 +58,14 @@ def builder(sandbox: Sandbox, state_dir: Path) -> Builder:
 def filled(language: str) -> str:
     """The stub with its cursor line (the one of spaces alone; PHP's has an empty line too) replaced by the body.
 
-    Racket's stub has none: its body goes before the closing parenthesis on the last line."""
+    Racket's stub has none: its body goes before the closing parenthesis on the last line. Erlang's cursor line
+    is `  .`: the body goes before its dot."""
     lines = stub(SIGNATURE, language).split("\n")
     if language == "racket":
         lines[-1] = lines[-1].replace(")", BODIES[language] + ")")
+        return "\n".join(lines) + "\n"
+    if "  ." in lines:
+        lines[lines.index("  .")] = f"  {BODIES[language]}."
         return "\n".join(lines) + "\n"
     cursor = next(index for index, line in enumerate(lines) if line and not line.strip())
     lines[cursor] = lines[cursor] + BODIES[language]
