@@ -27,10 +27,10 @@ from pathlib import Path
 
 import msgspec
 
-from judged.harness import lang_c, lang_cpp, lang_javascript, lang_python, registry
+from judged.harness import lang_c, lang_cpp, lang_elixir, lang_erlang, lang_javascript, lang_python, registry
 from judged.harness.types import Base, Signature, Type
 from judged.judging.languages import load_languages
-from tests.harness import hostrun, hostrun_jvm_go_rust, hostrun_native
+from tests.harness import hostrun, hostrun_beam, hostrun_jvm_go_rust, hostrun_native
 
 Tests = Sequence[Sequence[object]] | bytes
 """The tests of a run: argument lists (one JSON line each), or the raw bytes of stdin."""
@@ -236,6 +236,22 @@ def _from_toml(language_id: str) -> Runner:
     return Runner(run, prebuild)
 
 
+def _beam(language: str, build: Callable[[Signature, str], dict[str, str]]) -> Runner:
+    def run(signature: Signature, code: str, tests: Tests) -> Outcome:
+        files = build(signature, code)
+        try:
+            built = hostrun_beam.compile_program(language, files)
+        except hostrun_beam.CompileError as error:
+            return Outcome(files, str(error))
+        done = hostrun_beam.run_program(language, built, _stdin(tests))
+        return Outcome(files, None, done.results, done.stdout, done.stderr, done.status)
+
+    def prebuild(programs: Iterable[tuple[Signature, str]]) -> None:
+        hostrun_beam.prebuild(language, [build(signature, code) for signature, code in programs])
+
+    return Runner(run, prebuild)
+
+
 @dataclass(frozen=True)
 class Runner:
     """How one language runs a solution; `prebuild` compiles many programs in parallel before the first run."""
@@ -261,5 +277,7 @@ RUNNERS: dict[str, Runner] = {
     "rust": _managed("rust"),
     "racket": _from_toml("racket"),
     "csharp": _from_toml("csharp"),
+    "erlang": _beam("erlang", lang_erlang.build),
+    "elixir": _beam("elixir", lang_elixir.build),
 }
 """Every language the table runs, by language id."""

@@ -27,22 +27,25 @@ start() ->
     {Flavour, Module, Function, Params, Returns} = signature(),
     ok = io:setopts(standard_io, [binary]),
     {ok, Results} = file:open("/proc/self/fd/3", [write, raw, binary]),
+    Encoding = proplists:get_value(encoding, io:getopts(standard_io)),
     Result = case code:ensure_loaded(Module) of
-        {module, Module} -> loop(Flavour, {Module, Function}, Params, Returns, Results, 1);
+        {module, Module} -> loop(Flavour, {Module, Function}, Params, Returns, Results, Encoding, 1);
         {error, Why} -> report(Flavour, error, {undef_module, Module, Why}, [], 0.0, Results)
     end,
     erlang:halt(Result, [{flush, true}]).
 
-loop(Flavour, Callee, Params, Returns, Results, Number) ->
+%% Erlang's standard_io reads bytes as latin1 (OTP 25 with -noshell), Elixir's as UTF-8; either way get_line
+%% gives UTF-8, so a latin1 device's line is turned back into the bytes that came (the JSON's own UTF-8).
+loop(Flavour, Callee, Params, Returns, Results, Encoding, Number) ->
     case io:get_line(standard_io, "") of
         eof -> 0;
         {error, _} -> 0;
         Line ->
-            case string:trim(Line) of
-                <<>> -> loop(Flavour, Callee, Params, Returns, Results, Number);
+            case string:trim(bytes(Line, Encoding)) of
+                <<>> -> loop(Flavour, Callee, Params, Returns, Results, Encoding, Number);
                 Text ->
                     case test(Flavour, Callee, Params, Returns, Results, Text) of
-                        ok -> loop(Flavour, Callee, Params, Returns, Results, Number + 1);
+                        ok -> loop(Flavour, Callee, Params, Returns, Results, Encoding, Number + 1);
                         {bad_test, Why} ->
                             io:format(standard_error, "judged harness: cannot decode test ~b: ~ts~n", [Number, Why]),
                             ?EXIT_BAD_TEST;
@@ -51,11 +54,14 @@ loop(Flavour, Callee, Params, Returns, Results, Number) ->
             end
     end.
 
+bytes(Line, latin1) -> unicode:characters_to_binary(Line, unicode, latin1);
+bytes(Line, _) -> Line.
+
 test(Flavour, {Module, Function}, Params, Returns, Results, Text) ->
     case decode_test(Flavour, Text, Params) of
         {bad_test, _} = Bad -> Bad;
         {ok, Args} ->
-            Start = erlang:monotonic_time(),
+            Start = cpu_millis(),
             Outcome = try {returned, apply(Module, Function, Args)}
                       catch Kind:Why:Where -> {raised, Kind, Why, Where}
                       end,
@@ -75,8 +81,14 @@ test(Flavour, {Module, Function}, Params, Returns, Results, Text) ->
             end
     end.
 
+%% The BEAM's CPU clock (all its threads) counts whole milliseconds: a call's time is that, not the wall's,
+%% which a loaded machine stretches.
+cpu_millis() ->
+    {Millis, _} = erlang:statistics(runtime),
+    Millis.
+
 seconds_since(Start) ->
-    erlang:convert_time_unit(erlang:monotonic_time() - Start, native, nanosecond) / 1.0e9.
+    (cpu_millis() - Start) / 1000.
 
 write(Results, Data) ->
     ok = file:write(Results, Data).
@@ -97,9 +109,9 @@ message(erlang, Class, Reason, Stack) ->
     Text = erl_error:format_exception(Class, Reason, user_frames(Stack), #{column => 1}),
     unicode:characters_to_binary(string:trim(hd(string:split(Text, "\n")))).
 
-%% The frames from the user's call inward, without the harness's own.
+%% The frames from the user's call inward: those before the harness's own (its callers, the boot, follow).
 user_frames(Stack) ->
-    [Frame || {Module, _, _, _} = Frame <- Stack, Module =/= ?MODULE, Module =/= init].
+    lists:takewhile(fun({Module, _, _, _}) -> Module =/= ?MODULE end, Stack).
 
 frame({Module, Function, Arity, Location}) ->
     Arguments = if is_list(Arity) -> length(Arity); true -> Arity end,
@@ -234,8 +246,11 @@ bad(What, Value) ->
 decode(Flavour, Value, {Base, Depth}) when Depth > 0 ->
     is_list(Value) orelse bad("an array", Value),
     [decode(Flavour, Item, {Base, Depth - 1}) || Item <- Value];
-decode(_, Value, {Int, 0}) when Int =:= int; Int =:= long ->
-    is_integer(Value) orelse bad("an integer", Value),
+decode(_, Value, {int, 0}) ->
+    is_integer(Value) andalso Value >= -16#80000000 andalso Value =< 16#7FFFFFFF orelse bad("an integer (32-bit)", Value),
+    Value;
+decode(_, Value, {long, 0}) ->
+    is_integer(Value) andalso Value >= ?LONG_MIN andalso Value =< ?LONG_MAX orelse bad("an integer (64-bit)", Value),
     Value;
 decode(_, Value, {double, 0}) ->
     is_number(Value) orelse bad("a number", Value),
@@ -252,11 +267,12 @@ decode(_, Value, {char, 0}) ->
         false -> bad("a one-character string", Value)
     end;
 decode(Flavour, Value, {list_node, 0}) ->
-    is_list(Value) andalso lists:all(fun is_integer/1, Value) orelse bad("an array of int", Value),
+    is_list(Value) orelse bad("an array of int", Value),
+    [decode(Flavour, Item, {int, 0}) || Item <- Value],
     lists:foldr(fun(Item, Next) -> list_node(Flavour, Item, Next) end, null(Flavour), Value);
 decode(Flavour, Value, {tree_node, 0}) ->
     is_list(Value) orelse bad("a level-order array", Value),
-    lists:all(fun(Item) -> Item =:= null orelse is_integer(Item) end, Value) orelse bad("a level-order array", Value),
+    [decode(Flavour, Item, {int, 0}) || Item <- Value, Item =/= null],
     tree(Flavour, Value).
 
 null(erlang) -> null;

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tests.harness.solutions import c, cpp, csharp, go, java, javascript, python, racket, rust
+from tests.harness.solutions import c, cpp, csharp, elixir, erlang, go, java, javascript, python, racket, rust
 
 LANGUAGES: dict[str, ModuleType] = {
     "python": python,
@@ -31,4 +31,6 @@ LANGUAGES: dict[str, ModuleType] = {
     "rust": rust,
     "racket": racket,
     "csharp": csharp,
+    "erlang": erlang,
+    "elixir": elixir,
 }
