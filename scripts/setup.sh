@@ -38,6 +38,8 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [[ -x /usr/bin/racket ]] || need+=(racket)
 [[ -x /usr/bin/mcs ]] || need+=(mono-mcs)
 [[ -x /usr/bin/mono ]] || need+=(mono-runtime)
+[[ -x /usr/bin/erl ]] || need+=(erlang-nox)
+[[ -x /usr/bin/elixir ]] || need+=(elixir)
 # PHP's extensions of LeetCode's environment (languages/php.toml loads them).
 compgen -G '/usr/lib/php/*/mbstring.so' >/dev/null || need+=(php-mbstring)
 compgen -G '/usr/lib/php/*/bcmath.so' >/dev/null || need+=(php-bcmath)

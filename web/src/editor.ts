@@ -32,6 +32,7 @@ import "monaco-editor/languages/definitions/scheme/register.js";
 import "monaco-editor/languages/definitions/csharp/register.js";
 import "monaco-editor/languages/definitions/kotlin/register.js";
 import "monaco-editor/languages/definitions/scala/register.js";
+import "monaco-editor/languages/definitions/elixir/register.js";
 import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
 
 (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
@@ -54,6 +55,8 @@ const MONACO_LANGUAGE: Record<string, string> = {
   csharp: "csharp",
   kotlin: "kotlin",
   scala: "scala",
+  elixir: "elixir",
+  // erlang: Monaco has no Erlang grammar; it is shown as plain text.
 };
 
 export interface CodeEditor {
