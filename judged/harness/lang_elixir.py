@@ -68,8 +68,16 @@ DEFINITIONS = {
 }
 
 NODE_COMMENTS = {
-    Base.LIST_NODE: ("# Definition for singly-linked list.", "#", *(f"# {line}" for line in DEFINITIONS[Base.LIST_NODE])),
-    Base.TREE_NODE: ("# Definition for a binary tree node.", "#", *(f"# {line}" for line in DEFINITIONS[Base.TREE_NODE])),
+    Base.LIST_NODE: (
+        "# Definition for singly-linked list.",
+        "#",
+        *(f"# {line}" for line in DEFINITIONS[Base.LIST_NODE]),
+    ),
+    Base.TREE_NODE: (
+        "# Definition for a binary tree node.",
+        "#",
+        *(f"# {line}" for line in DEFINITIONS[Base.TREE_NODE]),
+    ),
 }
 
 # Elixir's reserved words (a parameter may not be called `end`), and the Kernel functions a pasted solution

@@ -56,8 +56,16 @@ RECORDS = {
 }
 
 NODE_COMMENTS = {
-    Base.LIST_NODE: ("%% Definition for singly-linked list.", "%%", *(f"%% {line}" for line in RECORDS[Base.LIST_NODE])),
-    Base.TREE_NODE: ("%% Definition for a binary tree node.", "%%", *(f"%% {line}" for line in RECORDS[Base.TREE_NODE])),
+    Base.LIST_NODE: (
+        "%% Definition for singly-linked list.",
+        "%%",
+        *(f"%% {line}" for line in RECORDS[Base.LIST_NODE]),
+    ),
+    Base.TREE_NODE: (
+        "%% Definition for a binary tree node.",
+        "%%",
+        *(f"%% {line}" for line in RECORDS[Base.TREE_NODE]),
+    ),
 }
 
 _RECORD_NAMES = {Base.LIST_NODE: "list_node", Base.TREE_NODE: "tree_node"}
@@ -109,7 +117,9 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     module = found.group(1) if found else "solution"
     prelude = "" if found else "-module(solution). "
     for base, record in RECORDS.items():
-        if signature.uses(base) and not re.search(rf"^\s*-record\s*\(\s*{_RECORD_NAMES[base]}\b", solution, re.MULTILINE):
+        if signature.uses(base) and not re.search(
+            rf"^\s*-record\s*\(\s*{_RECORD_NAMES[base]}\b", solution, re.MULTILINE
+        ):
             prelude += " ".join(line.strip() for line in record) + " "
     return {HARNESS_FILE: harness("erlang", module, signature), SOLUTION_FILE: prelude + solution}
 

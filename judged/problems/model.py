@@ -153,6 +153,7 @@ class ReferenceSolution(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
 class _ProblemBase(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, tag_field="kind"):
     """What every kind of problem has: identity, limits, statement and reference solutions."""
 
+    kind: ClassVar[ProblemKind]
     slug: str
     path: Path
     title: str

@@ -15,7 +15,7 @@ from pathlib import Path
 import aiosqlite
 import msgspec
 
-from judged.harness import Signature, registry
+from judged.harness import Signature
 from judged.harness.design import Design
 from judged.problems import (
     DesignProblem,

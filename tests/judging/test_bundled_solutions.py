@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from judged.harness import LANGUAGE_IDS, registry
+from judged.harness import LANGUAGE_IDS
 from judged.judging.service import Judge
 from judged.judging.sources import read_program
 from judged.problems import ReferenceSolution, load_problem

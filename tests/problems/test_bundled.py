@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from judged.harness import Base, registry
+from judged.harness import Base
 from judged.problems import (
     CompareMode,
     Difficulty,

@@ -79,7 +79,12 @@ SOLUTIONS: dict[str, str | Solution] = {
     "two-sum": Solution(TWO_SUM_OR_NONE, expect={"check": _files_are_the_harness_and_the_users_code}),
     "no-tests-no-results": TWO_SUM,
     "two-sum-raises": Solution(
-        TWO_SUM, expect={"error": "(ArgumentError) no pair sums to 4", "stderr_has": ("(solution.ex:13)",), "stderr_lacks": ("elixir_compiler",)}
+        TWO_SUM,
+        expect={
+            "error": "(ArgumentError) no pair sums to 4",
+            "stderr_has": ("(solution.ex:13)",),
+            "stderr_lacks": ("elixir_compiler",),
+        },
     ),
     "describe-scalars": Solution(
         _module(
@@ -213,7 +218,8 @@ end
         expect={"compile_error": (r"solution\.ex:3: undefined function missing/0",)},
     ),
     "missing-function": Solution(
-        _module("def g(x), do: x"), expect={"error_prefix": "(UndefinedFunctionError) function Solution.f/1 is undefined"}
+        _module("def g(x), do: x"),
+        expect={"error_prefix": "(UndefinedFunctionError) function Solution.f/1 is undefined"},
     ),
     "bad-line-not-json": TWO_SUM,
     "bad-line-count": TWO_SUM,
