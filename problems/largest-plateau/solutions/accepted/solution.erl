@@ -1,20 +1,31 @@
 -spec largest_plateau(Heights :: [[integer()]]) -> integer().
+largest_plateau([]) -> 0;
 largest_plateau(Heights) ->
-  Grid = maps:from_list([{{R, C}, H} || {R, Row} <- lists:enumerate(Heights), {C, H} <- lists:enumerate(Row)]),
-  {Best, _} = lists:foldl(
-    fun(Cell, {Best, Seen}) ->
-      case maps:is_key(Cell, Seen) of
-        true -> {Best, Seen};
-        false ->
-          {Size, Seen1} = flood([Cell], maps:get(Cell, Grid), Grid, Seen#{Cell => true}, 0),
-          {max(Best, Size), Seen1}
-      end
-    end, {0, #{}}, lists:sort(maps:keys(Grid))),
-  Best.
+  Cols = length(hd(Heights)),
+  Grid = list_to_tuple(lists:append(Heights)),
+  explore(0, tuple_size(Grid), Cols, Grid, #{}, 0).
 
-flood([], _Height, _Grid, Seen, Size) -> {Size, Seen};
-flood([{R, C} | Stack], Height, Grid, Seen, Size) ->
-  Next = [N || N <- [{R + 1, C}, {R - 1, C}, {R, C + 1}, {R, C - 1}],
-               maps:get(N, Grid, none) =:= Height, not maps:is_key(N, Seen)],
-  Seen1 = lists:foldl(fun(N, S) -> S#{N => true} end, Seen, Next),
-  flood(Next ++ Stack, Height, Grid, Seen1, Size + 1).
+%% Cell I (row I div Cols, column I rem Cols) starts a region unless a flood has reached it.
+explore(I, N, _Cols, _Grid, _Seen, Best) when I >= N -> Best;
+explore(I, N, Cols, Grid, Seen, Best) ->
+  case maps:is_key(I, Seen) of
+    true -> explore(I + 1, N, Cols, Grid, Seen, Best);
+    false ->
+      {Size, Seen1} = flood([I], element(I + 1, Grid), Cols, Grid, Seen#{I => true}, 0),
+      explore(I + 1, N, Cols, Grid, Seen1, max(Best, Size))
+  end.
+
+flood([], _Height, _Cols, _Grid, Seen, Size) -> {Size, Seen};
+flood([I | Stack], Height, Cols, Grid, Seen, Size) ->
+  Same = fun(J, {St, Se}) ->
+    case element(J + 1, Grid) =:= Height andalso not maps:is_key(J, Se) of
+      true -> {[J | St], Se#{J => true}};
+      false -> {St, Se}
+    end
+  end,
+  {Stack1, Seen1} = lists:foldl(Same, {Stack, Seen}, neighbours(I, Cols, tuple_size(Grid))),
+  flood(Stack1, Height, Cols, Grid, Seen1, Size + 1).
+
+neighbours(I, Cols, N) ->
+  C = I rem Cols,
+  [J || {J, Inside} <- [{I + Cols, I + Cols < N}, {I - Cols, I >= Cols}, {I + 1, C + 1 < Cols}, {I - 1, C > 0}], Inside].
