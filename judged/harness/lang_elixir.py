@@ -40,6 +40,7 @@ TYPE_NAMES = TypeNames(
         Base.LIST_NODE: "ListNode.t | nil",
         Base.TREE_NODE: "TreeNode.t | nil",
         Base.NODE: "Node.t | nil",
+        Base.NESTED_INTEGER: "NestedInteger.t",
         Base.VOID: "any",
     },
     array="[{}]",

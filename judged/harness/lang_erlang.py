@@ -10,8 +10,8 @@ line numbers stay; the compile step (`judged/judging/runtime/erlang_compile.erl`
 signature appended.
 
 Erlang's values are immutable: a void signature (modify the first argument in place) and the graph `Node`
-(whose neighbours form cycles) cannot be written in it, and LeetCode offers Erlang for neither; such a
-problem does not list Erlang (`refuses`).
+(whose neighbours form cycles) cannot be written in it, and LeetCode offers Erlang for neither; nor is
+LeetCode's `NestedInteger` built for it; such a problem does not list Erlang (`refuses`).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ TYPE_NAMES = TypeNames(
         Base.LIST_NODE: "#list_node{} | null",
         Base.TREE_NODE: "#tree_node{} | null",
         Base.NODE: "#node{} | null",
+        Base.NESTED_INTEGER: "#nested_integer{}",
         Base.VOID: "any()",
     },
     array="[{}]",
@@ -82,6 +83,8 @@ def refuses(signature: Signature) -> str | None:
         return "its values are immutable: a void function cannot modify its argument in place"
     if signature.uses(Base.NODE):
         return "its values are immutable: a graph Node's neighbours (cycles) cannot be built"
+    if signature.uses(Base.NESTED_INTEGER):
+        return "LeetCode's NestedInteger interface is not built for it"
     return None
 
 
