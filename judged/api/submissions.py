@@ -228,7 +228,7 @@ async def _validate(request: web.Request, problem: str, language: str, code: str
     if indexed.kind != "io" and language not in indexed.languages:  # no design harness, or a signature it refuses
         known = ", ".join(indexed.languages)
         raise ApiError(
-            422, "unknown_language", f"this {indexed.kind} problem cannot be solved in {language} (one of {known})"
+            422, "unknown_language", f"{indexed.kind} problem: no {language} harness can solve it (one of {known})"
         )
     return indexed
 

@@ -221,6 +221,8 @@ async def test_a_run_with_a_mistyped_input_is_a_400_naming_it(client: Client) ->
         (b'{"problem": "../etc", "language": "python", "code": "x", "user_id": "a"}', 400, "problem"),
         (b'{"problem": "no-such-problem", "language": "python", "code": "x", "user_id": "a"}', 404, "no-such-problem"),
         (b'{"problem": "balance-point", "language": "cobol", "code": "x", "user_id": "a"}', 422, "cobol"),
+        # A void signature: Erlang's values are immutable (LeetCode offers no Erlang for it either).
+        (b'{"problem": "sign-sort", "language": "erlang", "code": "x", "user_id": "a"}', 422, "no erlang harness"),
     ],
 )
 async def test_malformed_requests_get_a_json_error_and_queue_nothing(
