@@ -1343,7 +1343,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description the language of the stub */
-                language?: "cpp" | "c" | "rust" | "csharp" | "go" | "java" | "python" | "javascript" | "typescript" | "ruby" | "php" | "erlang" | "racket" | "elixir";
+                language?: "cpp" | "c" | "rust" | "csharp" | "go" | "java" | "kotlin" | "python" | "scala" | "javascript" | "typescript" | "ruby" | "php" | "erlang" | "racket" | "elixir";
             };
             header?: {
                 /** @description the ETag of a copy the client holds: 304 when it is still current */
