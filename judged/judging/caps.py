@@ -20,6 +20,9 @@ VALUE_KEPT = 4096
 RUN_VALUE_KEPT = 64 * 1024
 """Bytes kept of each output of a run (one per input, at most 20 inputs) and of each expected output, as JSON or
 text: a run's report is at most about 3 MB, and expires after an hour."""
+CASE_PRINTS_KEPT = 16 * 1024
+"""Bytes kept of what a run's program printed during one input (function and design problems' runs, per input; the
+whole run's stdout is kept to `RUN_VALUE_KEPT` beside it)."""
 RESULT_LINE_LIMIT = 64 * 1024 * 1024
 """Bytes of one result line (fd 3) the judge reads at most; a longer line is never held whole (see function.py)."""
 

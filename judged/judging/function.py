@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 PRINTS_KEPT = 64 * 1024
 HARNESS_DECODE_FAILURE = 3
+CASE_MARK_ENV = "JUDGED_CASE_MARK"
+"""The environment variable that carries run mode's per-case marker to the harness (docs/harness-protocol.md)."""
 RUN_LINE_LIMIT = 16 * MiB
 """Bytes of one result line in run mode, where no expected output bounds it (values over 64 KiB are summarised)."""
 
@@ -78,8 +80,15 @@ async def judge_function(
     return await _execute(task, language, build, sandbox, progress=progress)
 
 
-def run_request(task: FunctionTask, language: Language, build: Build, results_fd: int, stdin_fd: int) -> RunRequest:
-    """The harness's run: its tests come on `stdin_fd` (one at a time, see `_Feeder`), its results go to fd 3."""
+def run_request(
+    task: FunctionTask, language: Language, build: Build, results_fd: int, stdin_fd: int, *, case_mark: str = ""
+) -> RunRequest:
+    """The harness's run: its tests come on `stdin_fd` (one at a time, see `_Feeder`), its results go to fd 3.
+
+    `case_mark` (run mode only) asks the harness to print it on stdout before each test, so the judge can split what
+    the program printed by test (`judged.judging.runs`); judging passes none, so its stdout is the program's alone.
+    """
+    marking = {CASE_MARK_ENV: case_mark} if case_mark else {}
     cpu = task.time_limit
     return RunRequest(
         argv=expand(language.run, src=SRC, out=OUT, memory_mib=task.memory_mib),
@@ -94,7 +103,7 @@ def run_request(task: FunctionTask, language: Language, build: Build, results_fd
             Mount(source=str(build.out), target=OUT),
             *language_mounts(language),
         ),
-        env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.env},
+        env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.env, **marking},
         extra_fds={0: stdin_fd, 3: results_fd},
     )
 
@@ -196,14 +205,15 @@ async def run_harness(
     sink: ResultSink,
     stop: asyncio.Event,
     line_limit: int,
+    case_mark: str = "",
 ) -> tuple[RunResult, int]:
     """One sandboxed run of the built harness on the cases of `task`, each fd 3 line fed to `sink` as it arrives.
 
-    Returns the run and how many tests the harness was given.
+    Returns the run and how many tests the harness was given. `case_mark`: see `run_request`.
     """
     return await run_piped(
         sandbox,
-        lambda stdin_fd, results_fd: run_request(task, language, build, results_fd, stdin_fd),
+        lambda stdin_fd, results_fd: run_request(task, language, build, results_fd, stdin_fd, case_mark=case_mark),
         [msgspec.json.encode(case.args) + b"\n" for case in task.cases],
         [case.sample for case in task.cases],
         sink=sink,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import msgspec
 
-from judged.judging.caps import RUN_VALUE_KEPT, TEXT_KEPT, cap_text, cap_value
+from judged.judging.caps import CASE_PRINTS_KEPT, RUN_VALUE_KEPT, TEXT_KEPT, cap_text, cap_value
 from judged.judging.runs import CallOutput, RunOutcome
 
 
@@ -32,8 +32,8 @@ def capped_report(report: RunReport) -> RunReport:
 
 
 def _capped_outcome(outcome: RunOutcome) -> RunOutcome:
-    """A run's outcome as it is stored: messages, prints and compile output within `TEXT_KEPT`, values within
-    `RUN_VALUE_KEPT`."""
+    """A run's outcome as it is stored: messages and compile output within `TEXT_KEPT`, values and the whole run's
+    prints within `RUN_VALUE_KEPT`, each input's prints within `CASE_PRINTS_KEPT`."""
     return msgspec.structs.replace(
         outcome,
         outputs=[_capped_output(output) for output in outcome.outputs],
@@ -46,7 +46,10 @@ def _capped_outcome(outcome: RunOutcome) -> RunOutcome:
 
 def _capped_output(output: CallOutput) -> CallOutput:
     return msgspec.structs.replace(
-        output, value=cap_value(output.value, RUN_VALUE_KEPT), message=cap_text(output.message)
+        output,
+        value=cap_value(output.value, RUN_VALUE_KEPT),
+        message=cap_text(output.message),
+        stdout=cap_text(output.stdout, CASE_PRINTS_KEPT),
     )
 
 

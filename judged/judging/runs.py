@@ -8,12 +8,23 @@ exits, so the inputs after it are not run.
 Beside custom inputs the daemon shows the expected outputs: it runs the
 problem's accepted reference solution (`reference_solution`) on the same
 inputs.
+
+What the program printed is shown per input too (`CallOutput.stdout`): the
+judge gives the harness a marker made of a random nonce, new for each run,
+and the harness prints it on stdout before each call, after flushing the
+user's buffered prints (docs/harness-protocol.md). The judge splits stdout at
+the markers and shows none of them. A program cannot shift the split by
+printing marker-like text: it is not told the nonce (the harness takes it
+out of the environment before the user's code loads, where the language
+allows). Judging never passes a marker, so a verdict and a submission's
+output are the program's own.
 """
 
 from __future__ import annotations
 
 import asyncio
 import enum
+import secrets
 from collections.abc import Collection, Sequence
 
 import msgspec
@@ -24,7 +35,7 @@ from judged.harness.types import Signature
 from judged.harness.values import InvalidValue, canonical, validate
 from judged.judging.build import Builder, BuildFailure, build_sources
 from judged.judging.callee import harness_files
-from judged.judging.caps import RUN_VALUE_KEPT, cap_text
+from judged.judging.caps import CASE_PRINTS_KEPT, RUN_VALUE_KEPT, cap_bytes, cap_text
 from judged.judging.function import (
     HARNESS_DECODE_FAILURE,
     PRINTS_KEPT,
@@ -66,6 +77,10 @@ class CallOutput(msgspec.Struct, frozen=True):
     value: object = None
     message: str = ""
     time: float = 0.0  # CPU seconds of the call, measured by the harness
+    stdout: str = ""
+    """What the program printed during this call (the first input's also holds what it printed before it, as the
+    code loaded), `CASE_PRINTS_KEPT` bytes at most; function and design problems only (an I/O problem's `value` is
+    its stdout)."""
 
 
 class RunOutcome(msgspec.Struct, frozen=True):
@@ -79,7 +94,7 @@ class RunOutcome(msgspec.Struct, frozen=True):
     compile_time: float = 0.0
     verdict: Verdict | None = None  # for ERROR, as judging would say: TLE, MLE, OLE, RE (WA: a malformed result line)
     message: str = ""  # for ERROR and INTERNAL_ERROR: what happened, and during which input
-    stdout: str = ""  # what the program printed (capped)
+    stdout: str = ""  # what the program printed over the whole run (capped), without the per-input markers
     stderr: str = ""
 
 
@@ -102,23 +117,48 @@ async def run_function(
     run_task = msgspec.structs.replace(task, cases=[Case(args=list(args), output=None) for args in inputs])
     stop = asyncio.Event()
     collector = _Collector(len(inputs), stop, task.time_limit)
+    mark = case_mark()
     result, _ = await run_harness(
         run_task, language, build, sandbox, sink=collector, stop=stop,
-        line_limit=RUN_LINE_LIMIT,
+        line_limit=RUN_LINE_LIMIT, case_mark=mark,
     )  # fmt: skip
     status, verdict, message = _ending(collector, result, len(inputs), task.memory_mib)
+    prints = split_prints(result.stdout, mark.encode(), len(inputs))
+    outputs = collector.outputs_for(len(inputs), status, message)
     return RunOutcome(
         status=status,
-        outputs=collector.outputs_for(len(inputs), status, message),
+        outputs=[
+            msgspec.structs.replace(output, stdout=cap_bytes(printed, CASE_PRINTS_KEPT))
+            for output, printed in zip(outputs, prints, strict=True)
+        ],
         time=result.cpu_time,
         memory=result.memory,
         compile_output=build.compile_output,
         compile_time=build.compile_time,
         verdict=verdict,
         message=message,
-        stdout=result.stdout[:PRINTS_KEPT].decode(errors="replace"),
+        stdout=result.stdout.replace(mark.encode(), b"")[:PRINTS_KEPT].decode(errors="replace"),
         stderr=result.stderr[:PRINTS_KEPT].decode(errors="replace"),
     )
+
+
+def case_mark() -> str:
+    """A new marker for one run: 128 random bits, so no program's output can contain it by chance or by guessing."""
+    return f"<judged-case-{secrets.token_hex(16)}>"
+
+
+def split_prints(stdout: bytes, mark: bytes, count: int) -> list[bytes]:
+    """What the program printed during each of `count` inputs: `stdout` split at the harness's markers, none kept.
+
+    The harness prints `mark` before each call, so the text before the first marker was printed as the code loaded;
+    it is shown with the first input. An input whose call never started printed nothing. More markers than inputs
+    cannot come from the harness (a program that dug the nonce up can only blur its own last input's text).
+    """
+    before, *during = stdout.split(mark)
+    if len(during) > count:
+        during = [*during[: count - 1], b"".join(during[count - 1 :])]
+    during += [b""] * (count - len(during))
+    return [before + during[0], *during[1:]] if count else []
 
 
 class _Collector:

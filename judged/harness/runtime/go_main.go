@@ -569,13 +569,27 @@ func judgedDecode(p *judgedParser, test int, decode func()) bool {
 	if p.skip() < 0 {
 		return false
 	}
+	judgedMarkCase()
 	p.expect('[')
 	decode()
 	p.expect(']')
 	return true
 }
 
+// judgedCaseMark is run mode's per-run boundary between two tests' prints (docs/harness-protocol.md); "" when judging.
+var judgedCaseMark string
+
+// judgedMarkCase marks where the next test's prints begin: os.Stdout is unbuffered, so the marker written to it falls
+// exactly between two tests' prints (a bufio.Writer of the user's own is theirs to flush).
+func judgedMarkCase() {
+	if judgedCaseMark != "" {
+		judgedos.Stdout.WriteString(judgedCaseMark)
+	}
+}
+
 func main() {
+	judgedCaseMark = judgedos.Getenv("JUDGED_CASE_MARK")
+	judgedos.Unsetenv("JUDGED_CASE_MARK")
 	results := judgedos.NewFile(3, "results")
 	p := &judgedParser{buf: make([]byte, 1<<16)}
 	w := &judgedWriter{}

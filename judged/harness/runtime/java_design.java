@@ -42,6 +42,7 @@
                 System.exit(3);
                 return;
             }
+            markCase();
             out.ascii("{\"v\": [null");
             Throwable thrown = null;
             long start = clock.getCurrentThreadCpuTime();

@@ -4,6 +4,9 @@ public class Main {
     static final int ARITY = @ARITY@;
     static final boolean IN_PLACE = @IN_PLACE@;
     static final int MAX_NODES = 1000000;
+    /** Run mode's per-run boundary between two tests' prints (docs/harness-protocol.md); null when judging. */
+    static final String CASE_MARK = System.getenv("JUDGED_CASE_MARK");
+    static final java.io.PrintStream STDOUT = System.out; // before the user's code can replace System.out
 
     public static void main(String[] args) throws java.io.IOException {
         java.io.OutputStream results = new java.io.FileOutputStream("/proc/self/fd/3");
@@ -24,6 +27,7 @@ public class Main {
         In in = new In(System.in);
         Object[] arguments = new Object[ARITY];
         for (int test = 1; read(in, params, arguments, test); test++) {
+            markCase();
             Object value = null;
             Throwable thrown = null;
             long start = clock.getCurrentThreadCpuTime();
@@ -51,6 +55,14 @@ public class Main {
         }
         System.out.flush();
         System.exit(0);
+    }
+
+    /** Run mode: end what the previous test printed and mark where this one's prints begin (nothing when judging). */
+    static void markCase() {
+        if (CASE_MARK == null) return;
+        System.out.flush();
+        STDOUT.print(CASE_MARK);
+        STDOUT.flush();
     }
 
     /** Decode the next test's arguments; false at the end of input; exit 3 when the judge's line is bad. */

@@ -35,6 +35,10 @@ const EXIT_BAD_TEST = 3;
 const LONG_LIMIT = 2n ** 63n; // an integer result outside 64 bits is no valid answer: null
 const MAX_NODES = 1000000; // a ListNode or TreeNode result with more nodes than this has a cycle
 const SOLUTION_PATH = path.join(__dirname, 'solution.js');
+// Run mode's per-run boundary between two tests' prints (docs/harness-protocol.md); undefined when judging.
+const CASE_MARK = process.env.JUDGED_CASE_MARK;
+delete process.env.JUDGED_CASE_MARK;
+const writeStdout = process.stdout.write.bind(process.stdout); // before the user's code can replace it
 
 function ListNode(val, next) {
   this.val = (val === undefined ? 0 : val);
@@ -376,6 +380,15 @@ function writeResult(line) {
   }
 }
 
+// Run mode: the marker where the next test's prints begin, through process.stdout itself (console.log's stream,
+// synchronous for a pipe on Linux), so it falls exactly between two tests' prints.
+function markCase() {
+  if (CASE_MARK !== undefined) {
+    writeStdout(CASE_MARK);
+  }
+}
+
+// The test lines on `fd`, each announced by markCase when it is taken (the previous test is done by then).
 function* testLines(fd) {
   const buffer = Buffer.alloc(1 << 16);
   let pending = [];
@@ -391,6 +404,7 @@ function* testLines(fd) {
       pending = [];
       start = end + 1;
       if (line.trim() !== '') {
+        markCase();
         yield line;
       }
     }
@@ -398,6 +412,7 @@ function* testLines(fd) {
   }
   const last = Buffer.concat(pending).toString('utf8');
   if (last.trim() !== '') {
+    markCase();
     yield last;
   }
 }

@@ -24,6 +24,10 @@
 #ifndef JUDGED_SESSION_H
 #define JUDGED_SESSION_H
 
+#ifdef __cplusplus
+#include <iostream>
+#endif
+
 #define JUDGED_RESULTS_FD 3
 #define JUDGED_USER_ERROR 1
 
@@ -51,6 +55,7 @@ typedef struct {
     judged_buffer out;
     struct judged_timespec started;
     double seconds; /* of the last call */
+    const char *case_mark; /* run mode's per-run boundary between two tests' prints; NULL when judging */
 } judged_session;
 
 JUDGED_FN void judged_open(judged_session *s) {
@@ -60,6 +65,19 @@ JUDGED_FN void judged_open(judged_session *s) {
         perror("judged harness: fd 3");
         exit(JUDGED_INPUT_ERROR);
     }
+    s->case_mark = getenv("JUDGED_CASE_MARK"); /* docs/harness-protocol.md: run mode's per-case prints */
+}
+
+/* Run mode: the user's buffered prints (C's stdout, C++'s std::cout) go out, then the marker where the next test's
+ * prints begin, through stdout itself, so it falls exactly between two tests' prints. Nothing when judging. */
+JUDGED_FN void judged_mark_case(judged_session *s) {
+    if (!s->case_mark) return;
+#ifdef __cplusplus
+    std::cout.flush();
+#endif
+    fflush(stdout);
+    fputs(s->case_mark, stdout);
+    fflush(stdout);
 }
 
 /* Reads the next test line; false at the end of stdin. */
@@ -68,6 +86,7 @@ JUDGED_FN bool judged_next_test(judged_session *s) {
     if (length < 0) return false;
     judged_reader_init(&s->reader, s->line, (size_t)length);
     judged_array_begin(&s->reader, &s->arguments);
+    judged_mark_case(s);
     return true;
 }
 

@@ -86,9 +86,22 @@ final class JudgedCycle extends Exception {} // a ListNode or TreeNode result to
 
 final class JudgedHarness {
     private $results;
+    private $caseMark; // run mode's per-run boundary between two tests' prints (docs/harness-protocol.md)
 
     function __construct() {
         $this->results = fopen('php://fd/3', 'w');
+        $mark = getenv('JUDGED_CASE_MARK');
+        $this->caseMark = $mark === false ? null : $mark;
+        putenv('JUDGED_CASE_MARK');
+        unset($_ENV['JUDGED_CASE_MARK'], $_SERVER['JUDGED_CASE_MARK']);
+    }
+
+    // Run mode: the marker where the next test's prints begin, echoed through PHP's output layer (the user's echo
+    // and print, and any output buffer of theirs), so it falls exactly between two tests' prints. Nothing when judging.
+    private function markCase(): void {
+        if ($this->caseMark !== null) {
+            echo $this->caseMark;
+        }
     }
 
     static function kind(string $text): array {
@@ -463,6 +476,7 @@ final class JudgedHarness {
                 fwrite(STDERR, "judged harness: cannot decode test $number: {$error->getMessage()}\n");
                 return JUDGED_EXIT_BAD_TEST;
             }
+            $this->markCase();
             $start = self::cpuSeconds();
             try {
                 $returned = (new Solution())->$name(...$arguments);

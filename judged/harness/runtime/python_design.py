@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # in main.py these are python_main.py's own names, defined ab
         TreeNode,
         decode,
         encode,
+        mark_case,
         nonblank_lines,
         parse_kind,
         report_error,
@@ -105,6 +106,7 @@ def run_design(class_name: str, constructor_types: list[str], method_types: dict
         except BadTest as error:
             print(f"judged harness: cannot decode test {number}: {error}", file=sys.stderr)
             return EXIT_BAD_TEST
+        mark_case()
         results = ["null"]
         start = time.process_time()
         try:

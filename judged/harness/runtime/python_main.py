@@ -37,6 +37,7 @@ MAX_NODES = 1_000_000  # a ListNode or TreeNode result with more nodes than this
 RECURSION_LIMIT = 1_000_000  # the sandbox's stack may grow up to the memory limit
 SOLUTION_FILE = "solution.py"
 TRACEBACK_FRAMES = 50  # the innermost frames of a user's traceback shown on stderr
+CASE_MARK = os.environ.pop("JUDGED_CASE_MARK", "").encode()  # run mode's per-run boundary (harness-protocol.md)
 
 PRELUDE = """\
 from typing import *
@@ -390,6 +391,29 @@ def write_result(line: str) -> None:
             time.sleep(0.001)
 
 
+def mark_case() -> None:
+    """Run mode: end what the previous test printed and mark where this one's prints begin (nothing when judging).
+
+    The user's buffered prints go out first, so the marker on fd 1 falls exactly between two tests' prints.
+    """
+    if not CASE_MARK:
+        return
+    for stream in (sys.stdout, sys.__stdout__):
+        try:
+            if stream is not None:
+                stream.flush()
+        except Exception:  # a stream the user replaced or closed
+            pass
+    data = memoryview(CASE_MARK)
+    while data:
+        try:
+            data = data[os.write(1, data) :]
+        except BlockingIOError:
+            time.sleep(0.001)
+        except OSError:  # stdout closed by the user: nothing of theirs to split either
+            return
+
+
 def describe(error: BaseException) -> str:
     """`Type: message`, as the last line of a Python traceback shows it."""
     name = type(error).__qualname__
@@ -461,6 +485,7 @@ def run(name: str, param_types: list[str], returns: str) -> int:
         except BadTest as error:
             print(f"judged harness: cannot decode test {number}: {error}", file=sys.stderr)
             return EXIT_BAD_TEST
+        mark_case()
         start = time.process_time()
         try:
             returned = getattr(solution_class(), name)(*arguments)

@@ -335,6 +335,8 @@ module JudgedHarness
   RESULTS = IO.new(RESULTS_FD, 'w')
   RESULTS.sync = true
   RESULTS.binmode
+  # Run mode's per-run boundary between two tests' prints (docs/harness-protocol.md); nil when judging.
+  CASE_MARK = ENV.delete('JUDGED_CASE_MARK')
 
   def write_result(line)
     RESULTS.write(line) # IO#write waits out a non-blocking pipe's EAGAIN
@@ -373,6 +375,18 @@ module JudgedHarness
     raise NoMethodError, "undefined method `#{name}': the solution must define #{name}"
   end
 
+  # Run mode: the user's buffered prints go out, then the marker where the next test's prints begin, through STDOUT
+  # itself, so it falls exactly between two tests' prints. Nothing when judging.
+  def mark_case
+    return if CASE_MARK.nil?
+
+    $stdout.flush if $stdout.respond_to?(:flush)
+    STDOUT.write(CASE_MARK)
+    STDOUT.flush
+  rescue IOError, SystemCallError
+    nil # stdout closed by the user: nothing of theirs to split either
+  end
+
   def run(name, param_types, returns)
     kinds = param_types.map { |text| parse_kind(text) }
     in_place = returns == 'void'
@@ -395,6 +409,7 @@ module JudgedHarness
         STDERR.write("judged harness: cannot decode test #{number}: #{e.message}\n")
         return EXIT_BAD_TEST
       end
+      mark_case
       start = cpu_seconds
       begin
         returned = solve.call(*args)

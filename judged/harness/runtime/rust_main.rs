@@ -621,6 +621,15 @@ mod judged_harness {
 
     @TEST@
 
+    /// Run mode: the user's buffered prints go out, then the marker where the next test's prints begin, through
+    /// stdout itself, so it falls exactly between two tests' prints.
+    fn mark_case(mark: &str) {
+        let mut out = std::io::stdout().lock();
+        let _ = out.flush();
+        let _ = out.write_all(mark.as_bytes());
+        let _ = out.flush();
+    }
+
     /// The harness's thread: its exit status.
     fn run() -> i32 {
         let mut results = unsafe { std::fs::File::from_raw_fd(3) };
@@ -629,6 +638,9 @@ mod judged_harness {
         let mut line = Vec::new();
         let mut w = Writer { buf: Vec::new() };
         let mut number = 0;
+        // Run mode's per-run boundary between two tests' prints (docs/harness-protocol.md); None when judging.
+        let case_mark = std::env::var("JUDGED_CASE_MARK").ok();
+        std::env::remove_var("JUDGED_CASE_MARK");
         loop {
             line.clear();
             match input.read_until(b'\n', &mut line) {
@@ -643,6 +655,9 @@ mod judged_harness {
                 continue;
             }
             number += 1;
+            if let Some(mark) = &case_mark {
+                mark_case(mark);
+            }
             match test(&mut Parser { text: &line, pos: 0 }, &mut w) {
                 Err(message) => {
                     eprintln!("harness: cannot decode test {}: {}", number, message);
