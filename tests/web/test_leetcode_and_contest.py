@@ -134,6 +134,38 @@ async def test_the_testcase_panel_has_a_tab_per_case_fields_by_name_and_runs_wit
 
 
 @WIDTHS
+async def test_each_case_of_a_run_shows_what_the_program_printed_during_it(
+    browser: Browser, base_url: str, viewport: ViewportSize
+) -> None:
+    """LeetCode's "Stdout" under each case's output: a print in the solution shows under the case it ran in."""
+    page = await new_page(browser, base_url, viewport)
+    await page.goto("/")
+    await set_user(page, f"stdout-{viewport['width']}")
+    await page.goto("/#/problems/balance-point")
+    await open_code(page, viewport)
+    await page.get_by_label("Language").select_option("python")
+    printing = BALANCE_RIGHT.read_text().replace(
+        "        right = sum(weights)\n", '        print("total", sum(weights))\n        right = sum(weights)\n'
+    )
+    assert printing != BALANCE_RIGHT.read_text()
+    await set_code(page, printing)
+    await open_testcases(page)
+    await page.get_by_role("button", name="Run testcases").click()
+    rows = page.locator("#results table.runs tbody tr")
+    await expect(rows).to_have_count(3, timeout=VERDICT_TIMEOUT)
+    for index, total in enumerate((28, 6, 2)):  # the samples' sums, each under its own case
+        printed = rows.nth(index).locator(".case-stdout")
+        await expect(printed).to_be_visible()
+        await expect(printed.locator(".stdout-label")).to_have_text("Stdout")
+        await expect(printed.locator("pre")).to_have_text(f"total {total}")
+    await expect(page.locator("#results")).not_to_contain_text("judged-case")  # no marker shown
+    await expect(page.locator("#results")).not_to_contain_text("every case")  # not the whole run's again
+    await fits(page, "a run's per-case prints")
+    assert page_errors(page) == []
+    await page.context.close()
+
+
+@WIDTHS
 async def test_a_design_problem_takes_leetcodes_two_lists(
     browser: Browser, base_url: str, viewport: ViewportSize
 ) -> None:

@@ -79,6 +79,11 @@ function field(name: string, value: string): HTMLElement {
   return h("div", { class: "io" }, h("h4", {}, name), h("pre", { class: "output" }, value));
 }
 
+/** What the program printed during one case, under that case's output ("Stdout", as LeetCode labels it). */
+function caseStdout(text: string): HTMLElement {
+  return h("div", { class: "case-stdout" }, h("span", { class: "stdout-label" }, "Stdout"), h("pre", {}, text));
+}
+
 function given(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
@@ -188,6 +193,7 @@ export function runView(run: Run, jump: (line: number) => void, params: readonly
   if (outcome.status === "compile_error") {
     return h("div", { "data-run": "compile_error" }, h("p", {}, verdictBadge("CE"), " Compile error"), compileErrorView(outcome.compile_output, jump));
   }
+  const perCase = outcome.outputs.some((output) => output.stdout); // each case's prints under its output, as LeetCode
   const rows = report.inputs.map((input, index) => {
     const output = outcome.outputs[index];
     const expected = report.expected?.[index];
@@ -197,7 +203,7 @@ export function runView(run: Run, jump: (line: number) => void, params: readonly
       {},
       h("th", { scope: "row" }, String(index + 1)),
       h("td", {}, h("pre", {}, inputText(input, params))),
-      h("td", {}, h("pre", {}, output ? (output.status === "ok" ? show(output.value) : output.message ?? output.status) : "–")),
+      h("td", {}, h("pre", {}, output ? (output.status === "ok" ? show(output.value) : output.message ?? output.status) : "–"), output?.stdout ? caseStdout(output.stdout) : null),
       h("td", {}, h("pre", {}, report.expected ? show(expected) : "–")),
       h("td", {}, ok === null ? "–" : ok ? h("span", { class: "ok" }, "✓ same") : h("span", { class: "bad" }, "✗ differs")),
     );
@@ -219,7 +225,7 @@ export function runView(run: Run, jump: (line: number) => void, params: readonly
         h("tbody", {}, rows),
       ),
     ),
-    outcome.stdout ? field("Printed (stdout, every case)", outcome.stdout) : null,
+    outcome.stdout && !perCase ? field("Printed (stdout, every case)", outcome.stdout) : null,
     outcome.stderr ? field("stderr", outcome.stderr) : null,
   );
 }
