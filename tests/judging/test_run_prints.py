@@ -21,7 +21,7 @@ from tests.judging.test_design_forms import MIN_STACK, PASTED
 PROJECT = Path(__file__).resolve().parents[2]
 LANGUAGES = load_languages(PROJECT / "languages")
 TWICE = FunctionTask(signature=parse_signature("twice", [("x", "int")], "int"), cases=[], time_limit=10, memory_mib=256)
-INPUTS = [[1], [22], [333]]
+INPUTS: list[list[object]] = [[1], [22], [333]]
 
 # Each prints "x=<x>" on a line of its own, then <x> with no newline (left in a buffer, where the language buffers),
 # and returns 2x: the text of one call must end up under that call, not the next.

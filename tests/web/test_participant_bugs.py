@@ -48,6 +48,12 @@ int main() {
 }
 """
 APLUSB_ZERO = "print(0)\n"
+# Forty undeclared names: a compile error of a few hundred lines, as a participant's first C++ attempt may give.
+APLUSB_LONG_COMPILE_ERROR = (
+    "#include <iostream>\nint main() {\n"
+    + "".join(f"    std::cout << undeclared_{index} << std::endl;\n" for index in range(40))
+    + "}\n"
+)
 PYTHON_SYNTAX_ERROR = "class Solution:\n    def balancePoint(self, weights):\n        return max(\n"
 
 
@@ -114,9 +120,8 @@ async def test_a_failed_hidden_test_keeps_the_editor_says_hidden_and_counts_ever
     await expect(verdict).to_be_visible(timeout=VERDICT_TIMEOUT)
     await verdict.locator("details.tests summary").click()  # per-test results expanded
 
-    box = await page.locator("#editor").bounding_box()
-    assert box is not None
-    assert box["height"] >= 300, f"the editor is {box} high beside the results"
+    height = await editor_height(page)
+    assert height >= 300, f"the editor is {height} px high beside the results"
 
     failure = page.locator(".failure")
     await expect(failure).to_contain_text("Hidden test")
@@ -137,6 +142,39 @@ async def test_a_failed_hidden_test_keeps_the_editor_says_hidden_and_counts_ever
     await expect(messages).to_have_count(1)
     assert (await messages.inner_text()).strip().endswith("(hidden test: input not shown)")
     assert "Judge" not in await verdict.inner_text()
+    assert page_errors(page) == []
+    await page.context.close()
+
+
+async def editor_height(page: Page) -> float:
+    box = await page.locator("#editor").bounding_box()
+    assert box is not None
+    return box["height"]
+
+
+@WIDTHS
+async def test_a_long_compile_error_keeps_the_editor_whole(
+    browser: Browser, base_url: str, viewport: ViewportSize
+) -> None:
+    """Bug 1, its second form: "after a compile error it shows about four lines" (the client before the fixes, at
+    1280 by 800: 2 px beside this submission's compile error)."""
+    page = await new_page(browser, base_url, viewport)
+    await page.goto("/")
+    await set_user(page, f"bugs-ce-{viewport['width']}")
+    await page.goto("/#/problems/aplusb")
+    await open_code(page, viewport)
+    await page.get_by_label("Language").select_option("cpp")
+    await set_code(page, APLUSB_LONG_COMPILE_ERROR)
+    await page.locator("details.custom summary").click()  # custom input open, as in the report
+    await page.get_by_role("button", name="Submit").click()
+    await expect(page.locator("#verdict [data-verdict=CE]")).to_be_visible(timeout=VERDICT_TIMEOUT)
+    await expect(page.locator("#verdict")).to_contain_text("undeclared_0")
+    height = await editor_height(page)
+    assert height >= 300, f"the editor is {height} px high beside the submission's compile error"
+    await page.locator("#run-samples").click()
+    await expect(page.locator("#results [data-run=compile_error]")).to_be_visible(timeout=VERDICT_TIMEOUT)
+    height = await editor_height(page)
+    assert height >= 300, f"the editor is {height} px high beside the run's compile error"
     assert page_errors(page) == []
     await page.context.close()
 
