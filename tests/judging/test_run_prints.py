@@ -43,6 +43,9 @@ TWICE_CODE = {
     "ruby": 'def twice(x)\n  puts "x=#{x}"\n  print x\n  2 * x\nend\n',
     "php": 'class Solution {\n    function twice($x) {\n        echo "x=$x\\n";\n        echo $x;\n'
     "        return 2 * $x;\n    }\n}\n",
+    "csharp": "public class Solution {\n    public int Twice(int x) {\n"
+    '        System.Console.WriteLine("x=" + x);\n        System.Console.Write(x);\n        return 2 * x;\n    }\n}\n',
+    "racket": '(define (twice x)\n  (printf "x=~a\\n~a" x x)\n  (* 2 x))\n',
 }
 
 # A print added to Min Stack's push, in each language's pasted solution (tests/judging/test_design_forms.py).
@@ -57,6 +60,15 @@ PUSH_PRINTS = {
     "rust-pub-fn-mut-getters": ("    pub fn push(&mut self, val: i32) {\n", '        println!("push {}", val);\n'),
     "c-named-struct-fixed-array": ("void minStackPush(MinStack* obj, int val) {\n", '    printf("push %d\\n", val);\n'),
     "cpp-struct-two-stacks": ("    void push(int val) {\n", '        cout << "push " << val << "\\n";\n'),
+    "typescript-private-fields-public-methods": (
+        "    public push(val: number): void {\n",
+        "        console.log('push ' + val);\n",
+    ),
+    "ruby-attr-and-explicit-returns": ("    def push(val)\n", '        puts "push #{val}"\n'),
+    "php-open-tag-and-public-functions": (
+        "    public function push(int $val): void {\n",
+        '        echo "push $val\\n";\n',
+    ),
 }
 
 
@@ -69,8 +81,9 @@ async def run_twice(code: str, language: str, builder: Builder) -> RunOutcome:
     return await run_function(TWICE, LANGUAGES[language], code, INPUTS, sandbox=builder.sandbox, builder=builder)
 
 
-def test_every_language_with_a_function_harness_is_covered() -> None:
+def test_every_language_with_a_function_or_design_harness_is_covered() -> None:
     assert sorted(TWICE_CODE) == sorted(registry.LANGUAGE_IDS)
+    assert sorted(PASTED[name][0] for name in PUSH_PRINTS) == sorted(registry.languages_for("design"))
 
 
 @pytest.mark.parametrize("language", sorted(TWICE_CODE))

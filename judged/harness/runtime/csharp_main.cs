@@ -668,6 +668,25 @@ namespace JudgedHarness {
             throw new System.MissingMethodException("Solution has no method " + name + " with " + count + " parameters");
         }
 
+        // Run mode's per-run boundary between two tests' prints (docs/harness-protocol.md); null when judging.
+        static readonly string CaseMark = TakeCaseMark();
+        static readonly System.IO.TextWriter Stdout = System.Console.Out; // before the user's code can replace it
+
+        static string TakeCaseMark() {
+            string mark = System.Environment.GetEnvironmentVariable("JUDGED_CASE_MARK");
+            System.Environment.SetEnvironmentVariable("JUDGED_CASE_MARK", null);
+            return mark;
+        }
+
+        // Run mode: the user's buffered prints go out, then the marker where the next test's prints begin, through
+        // stdout itself, so it falls exactly between two tests' prints. Nothing when judging.
+        static void MarkCase() {
+            if (CaseMark == null) return;
+            System.Console.Out.Flush();
+            Stdout.Write(CaseMark);
+            Stdout.Flush();
+        }
+
         public static int Run(string name, string[] paramTypes, string returns) {
             var kinds = System.Array.ConvertAll(paramTypes, Kind.Parse);
             bool inPlace = returns == "void";
@@ -700,6 +719,7 @@ namespace JudgedHarness {
                     System.Console.Error.WriteLine("judged harness: cannot decode test " + number + ": " + error.Message);
                     return ExitBadTest;
                 }
+                MarkCase();
                 double start = CpuSeconds();
                 object returned;
                 try {

@@ -87,6 +87,7 @@ final class JudgedDesign {
                 fwrite(STDERR, "judged harness: cannot decode test $number: {$error->getMessage()}\n");
                 return JUDGED_EXIT_BAD_TEST;
             }
+            $harness->markCase();
             $results = ['null'];
             $start = JudgedHarness::cpuSeconds();
             try {

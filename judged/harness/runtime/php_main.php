@@ -98,7 +98,7 @@ final class JudgedHarness {
 
     // Run mode: the marker where the next test's prints begin, echoed through PHP's output layer (the user's echo
     // and print, and any output buffer of theirs), so it falls exactly between two tests' prints. Nothing when judging.
-    private function markCase(): void {
+    function markCase(): void {
         if ($this->caseMark !== null) {
             echo $this->caseMark;
         }

@@ -391,6 +391,19 @@
                      (current-continuation-marks))))
   solve)
 
+;; Run mode's per-run boundary between two tests' prints (docs/harness-protocol.md); #f when judging.
+(define case-mark (getenv "JUDGED_CASE_MARK"))
+(environment-variables-set! (current-environment-variables) #"JUDGED_CASE_MARK" #f)
+(define harness-stdout (current-output-port)) ; before the user's code can parameterize it
+
+;; Run mode: the user's buffered prints go out, then the marker where the next test's prints begin, through stdout
+;; itself, so it falls exactly between two tests' prints. Nothing when judging.
+(define (mark-case)
+  (when case-mark
+    (flush-output (current-output-port))
+    (write-string case-mark harness-stdout)
+    (flush-output harness-stdout)))
+
 (define (run-tests solve tests kinds result-kind in-place?)
   (let loop ([number 1])
     (define line (read-line tests 'linefeed))
@@ -406,6 +419,7 @@
           (eprintf "judged harness: cannot decode test ~a: ~a\n" number (bad-test-message args))
           EXIT-BAD-TEST]
          [else
+          (mark-case)
           (define start (cpu-milliseconds))
           (define-values (outcome returned)
             (with-handlers ([(lambda (e) #t) (lambda (e) (values 'raised e))])

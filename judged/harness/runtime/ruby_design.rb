@@ -81,6 +81,7 @@ module JudgedHarness
         STDERR.write("judged harness: cannot decode test #{number}: #{e.message}\n")
         return EXIT_BAD_TEST
       end
+      mark_case
       results = ['null']
       start = cpu_seconds
       begin
