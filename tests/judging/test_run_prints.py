@@ -65,6 +65,10 @@ PUSH_PRINTS = {
         "        console.log('push ' + val);\n",
     ),
     "ruby-attr-and-explicit-returns": ("    def push(val)\n", '        puts "push #{val}"\n'),
+    "csharp-public-class-and-pascal-case": (
+        "    public void Push(int val) {\n",
+        '        System.Console.WriteLine("push " + val);\n',
+    ),
     "php-open-tag-and-public-functions": (
         "    public function push(int $val): void {\n",
         '        echo "push $val\\n";\n',

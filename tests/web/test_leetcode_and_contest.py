@@ -138,17 +138,14 @@ async def test_each_case_of_a_run_shows_what_the_program_printed_during_it(
     browser: Browser, base_url: str, viewport: ViewportSize
 ) -> None:
     """LeetCode's "Stdout" under each case's output: a print in the solution shows under the case it ran in."""
-    page = await new_page(browser, base_url, viewport)
-    await page.goto("/")
-    await set_user(page, f"stdout-{viewport['width']}")
-    await page.goto("/#/problems/balance-point")
-    await open_code(page, viewport)
-    await page.get_by_label("Language").select_option("python")
     printing = BALANCE_RIGHT.read_text().replace(
         "        right = sum(weights)\n", '        print("total", sum(weights))\n        right = sum(weights)\n'
     )
     assert printing != BALANCE_RIGHT.read_text()
-    await set_code(page, printing)
+    page = await open_editor(
+        browser, base_url, viewport,
+        user=f"stdout-{viewport['width']}", problem="balance-point", language="python", code=printing,
+    )  # fmt: skip
     await open_testcases(page)
     await page.get_by_role("button", name="Run testcases").click()
     rows = page.locator("#results table.runs tbody tr")

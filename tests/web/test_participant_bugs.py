@@ -158,13 +158,10 @@ async def test_a_long_compile_error_keeps_the_editor_whole(
 ) -> None:
     """Bug 1, its second form: "after a compile error it shows about four lines" (the client before the fixes, at
     1280 by 800: 2 px beside this submission's compile error)."""
-    page = await new_page(browser, base_url, viewport)
-    await page.goto("/")
-    await set_user(page, f"bugs-ce-{viewport['width']}")
-    await page.goto("/#/problems/aplusb")
-    await open_code(page, viewport)
-    await page.get_by_label("Language").select_option("cpp")
-    await set_code(page, APLUSB_LONG_COMPILE_ERROR)
+    page = await open_editor(
+        browser, base_url, viewport,
+        user=f"bugs-ce-{viewport['width']}", problem="aplusb", language="cpp", code=APLUSB_LONG_COMPILE_ERROR,
+    )  # fmt: skip
     await page.locator("details.custom summary").click()  # custom input open, as in the report
     await page.get_by_role("button", name="Submit").click()
     await expect(page.locator("#verdict [data-verdict=CE]")).to_be_visible(timeout=VERDICT_TIMEOUT)

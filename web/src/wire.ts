@@ -811,6 +811,8 @@ export interface components {
             message: string;
             /** @default 0 */
             time: number;
+            /** @default  */
+            stdout: string;
         };
         /**
          * CallStatus

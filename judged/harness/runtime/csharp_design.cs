@@ -77,6 +77,7 @@ namespace JudgedHarness {
                     System.Console.Error.WriteLine("judged harness: cannot decode test " + number + ": " + error.Message);
                     return Harness.ExitBadTest;
                 }
+                Harness.MarkCase();
                 var returns = new System.Collections.Generic.List<string> { "null" };
                 double start = Harness.CpuSeconds();
                 try {

@@ -680,7 +680,7 @@ namespace JudgedHarness {
 
         // Run mode: the user's buffered prints go out, then the marker where the next test's prints begin, through
         // stdout itself, so it falls exactly between two tests' prints. Nothing when judging.
-        static void MarkCase() {
+        internal static void MarkCase() {
             if (CaseMark == null) return;
             System.Console.Out.Flush();
             Stdout.Write(CaseMark);
