@@ -655,19 +655,6 @@ namespace JudgedHarness {
             return ExitUserError;
         }
 
-//@begin function
-        static System.Reflection.MethodInfo FindMethod(string name, int count) {
-            var type = typeof(Solution);
-            var flags = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic
-                | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static;
-            foreach (var method in type.GetMethods(flags))
-                if (method.Name == name && method.GetParameters().Length == count) return method;
-            foreach (var method in type.GetMethods(flags))
-                if (string.Equals(method.Name, name, System.StringComparison.OrdinalIgnoreCase)
-                    && method.GetParameters().Length == count) return method;
-            throw new System.MissingMethodException("Solution has no method " + name + " with " + count + " parameters");
-        }
-
         // Run mode's per-run boundary between two tests' prints (docs/harness-protocol.md); null when judging.
         static readonly string CaseMark = TakeCaseMark();
         static readonly System.IO.TextWriter Stdout = System.Console.Out; // before the user's code can replace it
@@ -685,6 +672,19 @@ namespace JudgedHarness {
             System.Console.Out.Flush();
             Stdout.Write(CaseMark);
             Stdout.Flush();
+        }
+
+//@begin function
+        static System.Reflection.MethodInfo FindMethod(string name, int count) {
+            var type = typeof(Solution);
+            var flags = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic
+                | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static;
+            foreach (var method in type.GetMethods(flags))
+                if (method.Name == name && method.GetParameters().Length == count) return method;
+            foreach (var method in type.GetMethods(flags))
+                if (string.Equals(method.Name, name, System.StringComparison.OrdinalIgnoreCase)
+                    && method.GetParameters().Length == count) return method;
+            throw new System.MissingMethodException("Solution has no method " + name + " with " + count + " parameters");
         }
 
         public static int Run(string name, string[] paramTypes, string returns) {
