@@ -152,8 +152,12 @@ def split_prints(stdout: bytes, mark: bytes, count: int) -> list[bytes]:
 
     The harness prints `mark` before each call, so the text before the first marker was printed as the code loaded;
     it is shown with the first input. An input whose call never started printed nothing. More markers than inputs
-    cannot come from the harness (a program that dug the nonce up can only blur its own last input's text).
+    cannot come from the harness (a program that dug the nonce up can only blur its own last input's text). No
+    marker at all (a harness that does not mark, or a run that ended before its first call): nothing per input, the
+    whole run's stdout says it all.
     """
+    if mark not in stdout:
+        return [b""] * count
     before, *during = stdout.split(mark)
     if len(during) > count:
         during = [*during[: count - 1], b"".join(during[count - 1 :])]

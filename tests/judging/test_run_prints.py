@@ -12,7 +12,7 @@ from judged.harness.types import parse_signature
 from judged.judging.build import Builder
 from judged.judging.function import Case, FunctionTask, judge_function
 from judged.judging.languages import load_languages
-from judged.judging.runs import CallStatus, RunOutcome, RunStatus, custom_operations, run_function
+from judged.judging.runs import CallStatus, RunOutcome, RunStatus, custom_operations, run_function, split_prints
 from judged.judging.tasks import design_task
 from judged.judging.verdicts import Verdict
 from judged.sandbox import Sandbox
@@ -85,9 +85,20 @@ async def run_twice(code: str, language: str, builder: Builder) -> RunOutcome:
     return await run_function(TWICE, LANGUAGES[language], code, INPUTS, sandbox=builder.sandbox, builder=builder)
 
 
+# Languages that landed after the markers, whose harnesses do not mark cases yet: their runs show the whole run's
+# stdout only (`split_prints` finds no marker). Listed so that a new language is not silently left out.
+NOT_MARKING = {"elixir", "erlang", "kotlin", "scala"}
+NOT_MARKING_DESIGN = {"racket"}
+
+
 def test_every_language_with_a_function_or_design_harness_is_covered() -> None:
-    assert sorted(TWICE_CODE) == sorted(registry.LANGUAGE_IDS)
-    assert sorted(PASTED[name][0] for name in PUSH_PRINTS) == sorted(registry.languages_for("design"))
+    assert sorted(TWICE_CODE) == sorted(set(registry.LANGUAGE_IDS) - NOT_MARKING)
+    designs = set(registry.languages_for("design")) - NOT_MARKING_DESIGN
+    assert sorted(PASTED[name][0] for name in PUSH_PRINTS) == sorted(designs)
+
+
+def test_a_run_without_markers_shows_its_prints_only_as_the_whole_runs() -> None:
+    assert split_prints(b"printed", b"<judged-case-0>", 2) == [b"", b""]
 
 
 @pytest.mark.parametrize("language", sorted(TWICE_CODE))
