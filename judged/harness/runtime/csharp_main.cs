@@ -228,6 +228,103 @@ namespace JudgedHarness {
         public Kind Element { get { return new Kind { Base = Base, Depth = Depth - 1 }; } }
     }
 
+    // Mono's double.Parse and ToString("R") are not correctly rounded for about one double in two hundred
+    // (a JSON number read one unit in the last place off, or written so that it reads back as another);
+    // these are exact, with BigInteger: a decimal is rounded half to even as IEEE 754 asks.
+    static class ExactDouble {
+        static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+        internal static double Parse(string token) {
+            int at = 0;
+            bool negative = token.Length > 0 && token[0] == '-';
+            if (negative || (token.Length > 0 && token[0] == '+')) at++;
+            var digits = new System.Text.StringBuilder();
+            int exponent = 0;
+            bool point = false;
+            for (; at < token.Length; at++) {
+                char c = token[at];
+                if (c >= '0' && c <= '9') { digits.Append(c); if (point) exponent--; }
+                else if (c == '.' && !point) point = true;
+                else break;
+            }
+            if (digits.Length == 0) throw new System.FormatException("bad number");
+            if (at < token.Length) {
+                if (token[at] != 'e' && token[at] != 'E') throw new System.FormatException("bad number");
+                exponent += int.Parse(token.Substring(at + 1), System.Globalization.NumberStyles.AllowLeadingSign, Invariant);
+            }
+            var mantissa = System.Numerics.BigInteger.Parse(digits.ToString(), Invariant);
+            double magnitude;
+            if (mantissa.IsZero || exponent + digits.Length < -400) magnitude = 0.0;
+            else if (exponent + digits.Length > 400) magnitude = double.PositiveInfinity;
+            else magnitude = FromRatio(mantissa, exponent);
+            return negative ? -magnitude : magnitude;
+        }
+
+        // mantissa * 10^exponent, rounded to the nearest double (ties to even).
+        static double FromRatio(System.Numerics.BigInteger mantissa, int exponent) {
+            var numerator = mantissa;
+            var denominator = System.Numerics.BigInteger.One;
+            if (exponent >= 0) numerator *= System.Numerics.BigInteger.Pow(10, exponent);
+            else denominator = System.Numerics.BigInteger.Pow(10, -exponent);
+            // value = q * 2^k with 2^52 <= q < 2^53 (or k = -1074 and q smaller: a subnormal)
+            int k = (int)System.Math.Floor(System.Numerics.BigInteger.Log(numerator, 2) - System.Numerics.BigInteger.Log(denominator, 2)) - 52;
+            var low = System.Numerics.BigInteger.One << 52;
+            var high = System.Numerics.BigInteger.One << 53;
+            System.Numerics.BigInteger q, remainder, divisor;
+            while (true) {
+                if (k < -1074) k = -1074;
+                var n = k >= 0 ? numerator : numerator << -k;
+                divisor = k >= 0 ? denominator << k : denominator;
+                q = System.Numerics.BigInteger.DivRem(n, divisor, out remainder);
+                if (q >= high) { k++; continue; }
+                if (q < low && k > -1074) { k--; continue; }
+                break;
+            }
+            int half = (remainder * 2).CompareTo(divisor);
+            if (half > 0 || (half == 0 && !q.IsEven)) q += 1;
+            if (q == high) { q = low; k++; }
+            if (k + 1075 >= 2047) return double.PositiveInfinity;
+            return System.BitConverter.Int64BitsToDouble(((long)(k + 1074) << 52) + (long)q);
+        }
+
+        // The shortest text Mono writes, where it reads back as the same double; else 17 exact digits.
+        internal static string Format(double number) {
+            string text = number.ToString("R", Invariant);
+            if (Parse(text) == number) return text;
+            return Seventeen(number);
+        }
+
+        static string Seventeen(double number) {
+            long bits = System.BitConverter.DoubleToInt64Bits(number);
+            bool negative = bits < 0;
+            int biased = (int)((bits >> 52) & 0x7FF);
+            long fraction = bits & 0xFFFFFFFFFFFFFL;
+            var m = new System.Numerics.BigInteger(biased == 0 ? fraction : fraction | (1L << 52));
+            int e = (biased == 0 ? 1 : biased) - 1075;  // |number| = m * 2^e
+            var numerator = e >= 0 ? m << e : m;
+            var denominator = e >= 0 ? System.Numerics.BigInteger.One : System.Numerics.BigInteger.One << -e;
+            int p = (int)System.Math.Floor(System.Math.Log10(System.Math.Abs(number)));  // 10^p <= |number|, adjusted below
+            var lowest = System.Numerics.BigInteger.Pow(10, 16);
+            var beyond = System.Numerics.BigInteger.Pow(10, 17);
+            System.Numerics.BigInteger d;
+            while (true) {
+                int shift = p - 16;
+                var n = shift >= 0 ? numerator : numerator * System.Numerics.BigInteger.Pow(10, -shift);
+                var div = shift >= 0 ? denominator * System.Numerics.BigInteger.Pow(10, shift) : denominator;
+                System.Numerics.BigInteger remainder;
+                d = System.Numerics.BigInteger.DivRem(n, div, out remainder);
+                if (d >= beyond) { p++; continue; }
+                if (d < lowest) { p--; continue; }
+                int half = (remainder * 2).CompareTo(div);
+                if (half > 0 || (half == 0 && !d.IsEven)) d += 1;
+                if (d == beyond) { d = lowest; p++; }
+                break;
+            }
+            string digits = d.ToString(Invariant);
+            return (negative ? "-" : "") + digits.Substring(0, 1) + "." + digits.Substring(1) + "E" + p.ToString(Invariant);
+        }
+    }
+
     // A small JSON reader: numbers as long (integers) or double, arrays as List<object>, null as null.
     class Json {
         const int MaxDepth = 1000;
@@ -291,10 +388,9 @@ namespace JudgedHarness {
             if (token.IndexOfAny(new[] { '.', 'e', 'E' }) < 0
                 && long.TryParse(token, System.Globalization.NumberStyles.AllowLeadingSign,
                                  System.Globalization.CultureInfo.InvariantCulture, out whole)) return whole;
-            double number;
-            if (!double.TryParse(token, System.Globalization.NumberStyles.Float,
-                                 System.Globalization.CultureInfo.InvariantCulture, out number)) throw Error("bad number");
-            return number;
+            try { return ExactDouble.Parse(token); }
+            catch (System.FormatException) { throw Error("bad number"); }
+            catch (System.OverflowException) { throw Error("bad number"); }
         }
 
         string String() {
@@ -576,9 +672,7 @@ namespace JudgedHarness {
             if (double.IsPositiveInfinity(number)) return "\"Infinity\"";
             if (double.IsNegativeInfinity(number)) return "\"-Infinity\"";
             if (number == 0) return 1 / number < 0 ? "-0.0" : "0.0"; // Mono's ToString writes -0 as "0"
-            var culture = System.Globalization.CultureInfo.InvariantCulture;
-            string text = number.ToString("R", culture);
-            if (double.Parse(text, culture) != number) text = number.ToString("G17", culture);
+            string text = ExactDouble.Format(number);
             if (text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0) text += ".0"; // -0 stays a double
             return text;
         }
