@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 
 from judged.harness import registry
 from judged.harness.registry import UnknownLanguage
@@ -81,8 +82,19 @@ async def self_test(
 async def self_test_all(
     languages: dict[str, Language], sandbox: Sandbox, builder: Builder, cache: SelfTestCache | None = None
 ) -> list[LanguageStatus]:
-    """Self-test every language at once; report and log the ones that fail."""
-    statuses = await asyncio.gather(*(self_test(lang, sandbox, builder, cache) for lang in languages.values()))
+    """Self-test every language, as many at once as there are cores; report and log the ones that fail.
+
+    Not all at once: a self-test is judged under the self-test problem's time limits, and sixteen compilers
+    started together on a two-core host (javac, kotlinc, scalac, raco, rustc...) took longer than those
+    limits allow, so languages that work were disabled at a cold start under load.
+    """
+    running = asyncio.Semaphore(max(1, len(os.sched_getaffinity(0))))
+
+    async def one(language: Language) -> LanguageStatus:
+        async with running:
+            return await self_test(language, sandbox, builder, cache)
+
+    statuses = await asyncio.gather(*(one(language) for language in languages.values()))
     for status in statuses:
         if status.enabled:
             log.info("language %s ready: %s", status.id, status.version)
