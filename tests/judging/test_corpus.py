@@ -24,6 +24,7 @@ CORPUS = PROJECT / "tests" / "judging" / "corpus"
 VERDICTS = {
     "domjudge-export/submissions/accepted/sum.py": "AC",
     "domjudge-export/submissions/accepted/Solver.java": "AC",  # package se.example.contest; public class Solver
+    "domjudge-export/submissions/accepted/Sum.kt": "AC",  # Kotlin's top-level main
     "domjudge-export/submissions/wrong_answer/header_says_correct.py": "AC",  # the header beats the folder
     "domjudge-export/submissions/wrong_answer/int32.c": "WA",
     "domjudge-export/submissions/run_time_error/hoard.py": "MLE",  # Kattis' RTE: agrees
@@ -33,6 +34,7 @@ VERDICTS = {
     "domjudge-export/submissions/mixed-verdicts/maybe_slow.py": "AC",
     "samples-only/submissions/accepted/largest.py": "AC",
     "samples-only/submissions/accepted/largest.cpp": "AC",
+    "samples-only/submissions/accepted/Largest.scala": "AC",  # an object extending App
     "samples-only/submissions/extra/sorted_last.py": "AC",  # judged by its submissions.yaml rule
     "samples-only/submissions/rejected/smallest.py": "WA",
     "samples-only/submissions/brute_force/spin.py": "TLE",
@@ -67,12 +69,10 @@ VERDICTS = {
 }
 WARNINGS = {
     "domjudge-export/problem.pdf": "the statement is only a PDF",
-    "domjudge-export/submissions/accepted/Sum.kt": "a language judged does not have (.kt); not judged",
     "domjudge-export/submissions/accepted/sum.hs": "a language judged does not have (.hs); not judged",
     "domjudge-export/submissions/accepted/sum2.py": "a Python 2 submission",
     "domjudge-export/submissions/check_manually/unsure.py": "not a verdict folder",
     "samples-only/data/secret": "no secret tests: the samples are the tests",
-    "samples-only/submissions/accepted/Largest.scala": "(.scala); not judged",
     "script-validator/input_validators/words.ctd": ".ctd input validators are not supported",
     "constants/include/prolog": "include folder of a language judged does not have; not used",
 }
