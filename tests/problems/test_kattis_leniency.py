@@ -86,16 +86,17 @@ def test_submissions_yaml_narrows_and_names_what_folders_do_not(tmp_path: Path) 
 def test_languages_judged_does_not_have_are_warned_about_not_refused(tmp_path: Path) -> None:
     folder = package(tmp_path, {
         "submissions/accepted/a.py": "print(1)\n",
-        "submissions/accepted/A.kt": "fun main() = println(1)\n",
+        "submissions/accepted/A.kt": "fun main() = println(1)\n",  # Kotlin is one of judged's languages now too
+        "submissions/accepted/a.hs": "main = print 1\n",
         "submissions/accepted/a.rb": "puts 1\n",  # Ruby is one of judged's languages now: judged
         "submissions/accepted/old.py": "print 1\n",
         "submissions/accepted/shebang.py": "#!/usr/bin/env python2\nprint(1)\n",
         "submissions/accepted/builtins.py": "n = int(raw_input())\nprint(n)\n",
         "submissions/accepted/both.py": "try:\n    input = raw_input\nexcept NameError:\n    pass\nprint(1)\n",
     })  # fmt: skip
-    assert set(expectations(folder)) == {"a.py", "a.rb", "both.py"}
+    assert set(expectations(folder)) == {"a.py", "a.rb", "both.py", "A.kt"}
     found = warnings(folder)
-    assert "submissions/accepted/A.kt: submission in a language judged does not have (.kt); not judged" in found
+    assert "submissions/accepted/a.hs: submission in a language judged does not have (.hs); not judged" in found
     assert "submissions/accepted/old.py: a Python 2 submission; judged runs Python 3; not judged" in found
     assert "submissions/accepted/shebang.py: a Python 2 submission; judged runs Python 3; not judged" in found
     assert "submissions/accepted/builtins.py: a Python 2 submission; judged runs Python 3; not judged" in found
