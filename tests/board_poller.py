@@ -61,6 +61,8 @@ class Answer(asyncio.Protocol):
             return None
         head = bytes(self.buffer[:head_end]).lower()
         status = int(head[9:12])
+        if b"\nconnection: close" in head:  # how nginx ends a keep-alive connection (keepalive_requests)
+            self.closed = True
         body = head_end + 4
         marker = head.find(b"\ncontent-length:")
         if marker >= 0:
