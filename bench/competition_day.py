@@ -126,7 +126,8 @@ def report_text(report: dict[str, Any], plan: Plan, command: str, wall: float) -
         f"{plan.participants / 5:,.0f} requests/s; sent open loop at {fmt(board.get('target_rate', math.nan))}/s, "
         f"served {fmt(board.get('served_per_second', math.nan))}/s "
         f"({fmt(100 * board.get('served_per_second', 0) / (plan.participants / 5))} % of what they would send), "
-        f"statuses {board.get('statuses')} (0: no answer: a timeout after 30 s or a connection error), not sent (generator saturated) "
+        f"statuses {board.get('statuses')} (0: no answer: 30 s timeout or connection error), "
+        "not sent (generator saturated) "
         f"{board.get('skipped')}.",
         "",
         "| board through nginx | count | p50 ms | p95 ms | p99 ms |",
