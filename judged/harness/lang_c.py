@@ -26,11 +26,10 @@ from judged.harness.native import (
     assemble,
     node_definitions,
 )
-from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.stubs import c_stub
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TYPE_NAMES, type_name
+from judged.harness.support import declare
+from judged.harness.typenames import type_name
 from judged.harness.types import Base, Signature, Type
 
 SOURCE_FILE = "main.c"
@@ -174,14 +173,4 @@ def _write(type_: Type, name: str) -> str:
     return f"judged_put_matrix(&judged_s.out, {name}, {size}, {cols[0]}, judged_put_{codec}_row);"
 
 
-SUPPORT = LanguageSupport(
-    id="c",
-    extensions=("c",),
-    build=build,
-    stub=c_stub,
-    type_names=TYPE_NAMES["c"],
-    node_comments=NODE_COMMENTS["c"],
-    layout=Layout.C_FAMILY,
-    reference_rank=20,
-    reserved=RESERVED_BY_LANGUAGE["c"],
-)
+SUPPORT = declare("c", build=build, stub=c_stub, reserved=RESERVED_BY_LANGUAGE["c"])

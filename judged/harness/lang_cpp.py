@@ -19,11 +19,9 @@ from __future__ import annotations
 
 from judged.harness.names import RESERVED_BY_LANGUAGE
 from judged.harness.native import argument_name, assemble, node_definitions
-from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.stubs import cpp_stub
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TYPE_NAMES
+from judged.harness.support import declare
 from judged.harness.types import Base, Signature, Type
 
 SOURCE_FILE = "main.cpp"
@@ -150,15 +148,4 @@ def _main(signature: Signature) -> list[str]:
     ]
 
 
-SUPPORT = LanguageSupport(
-    id="cpp",
-    extensions=("cpp", "cc", "cxx", "c++", "C"),
-    build=build,
-    stub=cpp_stub,
-    type_names=TYPE_NAMES["cpp"],
-    node_comments=NODE_COMMENTS["cpp"],
-    memory_markers=("std::bad_alloc",),
-    layout=Layout.C_FAMILY,
-    reference_rank=10,
-    reserved=RESERVED_BY_LANGUAGE["cpp"],
-)
+SUPPORT = declare("cpp", build=build, stub=cpp_stub, reserved=RESERVED_BY_LANGUAGE["cpp"])

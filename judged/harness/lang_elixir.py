@@ -20,8 +20,8 @@ import re
 
 from judged.harness.lang_erlang import harness, refuses
 from judged.harness.names import snake_case
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TypeNames
+from judged.harness.support import declare
+from judged.harness.tables import tables
 from judged.harness.types import NODES, Base, Signature
 
 MAIN_FILE = "main.exs"
@@ -29,22 +29,7 @@ SOLUTION_FILE = "solution.ex"
 HARNESS_FILE = "judged_main.erl"
 MODULE = "Elixir.Solution"
 
-TYPE_NAMES = TypeNames(
-    bases={
-        Base.INT: "integer",
-        Base.LONG: "integer",
-        Base.DOUBLE: "float",
-        Base.BOOL: "boolean",
-        Base.STRING: "String.t",
-        Base.CHAR: "char",
-        Base.LIST_NODE: "ListNode.t | nil",
-        Base.TREE_NODE: "TreeNode.t | nil",
-        Base.NODE: "Node.t | nil",
-        Base.NESTED_INTEGER: "NestedInteger.t",
-        Base.VOID: "any",
-    },
-    array="[{}]",
-)
+TYPE_NAMES = tables("elixir").type_names
 
 DEFINITIONS = {
     Base.LIST_NODE: (
@@ -80,14 +65,6 @@ NODE_COMMENTS = {
         *(f"# {line}" for line in DEFINITIONS[Base.TREE_NODE]),
     ),
 }
-
-# Elixir's reserved words (a parameter may not be called `end`), and the Kernel functions a pasted solution
-# calls that a variable of the same name would make ambiguous to the reader.
-_RESERVED = """
-    after and catch do else end false fn in nil not or rescue true when
-    __MODULE__ __ENV__ __DIR__ __CALLER__ __STACKTRACE__
-"""
-RESERVED = frozenset(_RESERVED.split())
 
 
 def _definition(base: Base) -> str:
@@ -132,16 +109,4 @@ def stub(signature: Signature) -> list[str]:
     ]
 
 
-SUPPORT = LanguageSupport(
-    id="elixir",
-    extensions=("ex", "exs"),
-    build=build,
-    stub=stub,
-    type_names=TYPE_NAMES,
-    node_comments=NODE_COMMENTS,
-    memory_markers=("Cannot allocate", "eheap_alloc"),
-    layout=Layout.SINGLE,
-    reference_rank=140,
-    reserved=RESERVED,
-    refuses=refuses,
-)
+SUPPORT = declare("elixir", build=build, stub=stub, node_comments=NODE_COMMENTS, refuses=refuses)

@@ -20,29 +20,14 @@ import re
 
 from judged.harness.names import snake_case
 from judged.harness.runtime_sources import read_runtime
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TypeNames
+from judged.harness.support import declare
+from judged.harness.tables import tables
 from judged.harness.types import NODES, Base, Signature, Type
 
 HARNESS_FILE = "judged_main.erl"
 SOLUTION_FILE = "solution.erl"
 
-TYPE_NAMES = TypeNames(
-    bases={
-        Base.INT: "integer()",
-        Base.LONG: "integer()",
-        Base.DOUBLE: "float()",
-        Base.BOOL: "boolean()",
-        Base.STRING: "unicode:unicode_binary()",
-        Base.CHAR: "char()",
-        Base.LIST_NODE: "#list_node{} | null",
-        Base.TREE_NODE: "#tree_node{} | null",
-        Base.NODE: "#node{} | null",
-        Base.NESTED_INTEGER: "#nested_integer{}",
-        Base.VOID: "any()",
-    },
-    array="[{}]",
-)
+TYPE_NAMES = tables("erlang").type_names
 
 RECORDS = {
     Base.LIST_NODE: (
@@ -72,9 +57,6 @@ NODE_COMMENTS = {
 _RECORD_NAMES = {Base.LIST_NODE: "list_node", Base.TREE_NODE: "tree_node"}
 _HARNESS_BASES = {Base.LIST_NODE: "list_node", Base.TREE_NODE: "tree_node"}
 _MODULE = re.compile(r"^\s*-module\s*\(\s*'?([^)']+?)'?\s*\)", re.MULTILINE)
-# The words of Erlang's own: none can name a variable (variables are capitalised), but a function may not be
-# called one of these (LeetCode's names never are).
-RESERVED: frozenset[str] = frozenset()
 
 
 def refuses(signature: Signature) -> str | None:
@@ -139,16 +121,4 @@ def stub(signature: Signature) -> list[str]:
     return [*comments, f"-spec {name}({typed}) -> {TYPE_NAMES.spell(signature.returns)}.", f"{name}({names}) ->", "  ."]
 
 
-SUPPORT = LanguageSupport(
-    id="erlang",
-    extensions=("erl",),
-    build=build,
-    stub=stub,
-    type_names=TYPE_NAMES,
-    node_comments=NODE_COMMENTS,
-    memory_markers=("Cannot allocate", "eheap_alloc"),
-    layout=Layout.SINGLE,
-    reference_rank=130,
-    reserved=RESERVED,
-    refuses=refuses,
-)
+SUPPORT = declare("erlang", build=build, stub=stub, node_comments=NODE_COMMENTS, refuses=refuses)

@@ -25,11 +25,10 @@ import re
 
 from judged.harness.go_imports import missing_packages
 from judged.harness.names import RESERVED_BY_LANGUAGE
-from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import node_sections, runtime_source
 from judged.harness.stubs import go_stub
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TYPE_NAMES, type_name
+from judged.harness.support import declare
+from judged.harness.typenames import type_name
 from judged.harness.types import Base, Signature, Type
 
 FILE_NAME = "main.go"
@@ -182,15 +181,4 @@ def _test_function(signature: Signature) -> str:
     )
 
 
-SUPPORT = LanguageSupport(
-    id="go",
-    extensions=("go",),
-    build=build,
-    stub=go_stub,
-    type_names=TYPE_NAMES["go"],
-    node_comments=NODE_COMMENTS["go"],
-    memory_markers=("runtime: out of memory",),
-    layout=Layout.SINGLE,
-    reference_rank=40,
-    reserved=RESERVED_BY_LANGUAGE["go"],
-)
+SUPPORT = declare("go", build=build, stub=go_stub, reserved=RESERVED_BY_LANGUAGE["go"])

@@ -30,11 +30,9 @@ from __future__ import annotations
 import re
 
 from judged.harness.names import RESERVED_BY_LANGUAGE
-from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import node_sections, runtime_source
 from judged.harness.stubs import java_stub
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TYPE_NAMES
+from judged.harness.support import declare
 from judged.harness.types import Base, Signature
 
 FILE_NAME = "Main.java"
@@ -181,15 +179,4 @@ def _user_part(solution: str) -> str:
     return "\n".join(lines) + ("" if own_pair else "\n" + _PAIR)
 
 
-SUPPORT = LanguageSupport(
-    id="java",
-    extensions=("java",),
-    build=build,
-    stub=java_stub,
-    type_names=TYPE_NAMES["java"],
-    node_comments=NODE_COMMENTS["java"],
-    memory_markers=("OutOfMemoryError",),
-    layout=Layout.JAVA,
-    reference_rank=50,
-    reserved=RESERVED_BY_LANGUAGE["java"],
-)
+SUPPORT = declare("java", build=build, stub=java_stub, reserved=RESERVED_BY_LANGUAGE["java"])

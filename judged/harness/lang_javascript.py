@@ -18,11 +18,9 @@ from __future__ import annotations
 import json
 
 from judged.harness.names import RESERVED_BY_LANGUAGE
-from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.stubs import javascript_stub
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TYPE_NAMES
+from judged.harness.support import declare
 from judged.harness.types import Signature
 
 MAIN_FILE = "main.js"
@@ -39,15 +37,4 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     return {MAIN_FILE: f"{read_runtime('javascript_main.js')}\nrun({json.dumps(config)});\n", SOLUTION_FILE: solution}
 
 
-SUPPORT = LanguageSupport(
-    id="javascript",
-    extensions=("js", "mjs"),
-    build=build,
-    stub=javascript_stub,
-    type_names=TYPE_NAMES["javascript"],
-    node_comments=NODE_COMMENTS["javascript"],
-    memory_markers=("JavaScript heap out of memory",),
-    layout=Layout.JAVASCRIPT,
-    reference_rank=70,
-    reserved=RESERVED_BY_LANGUAGE["javascript"],
-)
+SUPPORT = declare("javascript", build=build, stub=javascript_stub, reserved=RESERVED_BY_LANGUAGE["javascript"])

@@ -24,102 +24,16 @@ import re
 from functools import cache
 
 from judged.harness.runtime_sources import read_runtime
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TypeNames
+from judged.harness.support import declare
+from judged.harness.tables import tables
 from judged.harness.types import NODES, Base, Signature
 
 FILE_NAME = "Main.kt"
 RUNTIME = "kotlin_harness.kt"
 PRE_IMPORTS = "import java.util.*; import kotlin.math.*; "
 
-TYPE_NAMES = TypeNames(
-    bases={
-        Base.INT: "Int",
-        Base.LONG: "Long",
-        Base.DOUBLE: "Double",
-        Base.BOOL: "Boolean",
-        Base.STRING: "String",
-        Base.CHAR: "Char",
-        Base.LIST_NODE: "ListNode?",
-        Base.TREE_NODE: "TreeNode?",
-        Base.NODE: "Node?",
-        Base.NESTED_INTEGER: "NestedInteger",
-        Base.VOID: "Unit",
-    },
-    array="Array<{}>",
-    exceptions={"NestedInteger[]": "List<NestedInteger>"},
-    arrays={
-        Base.INT: "IntArray",
-        Base.LONG: "LongArray",
-        Base.DOUBLE: "DoubleArray",
-        Base.BOOL: "BooleanArray",
-        Base.CHAR: "CharArray",
-    },
-)
-
-NODE_COMMENTS = {
-    Base.LIST_NODE: (
-        "/**",
-        " * Example:",
-        " * var li = ListNode(5)",
-        " * var v = li.`val`",
-        " * Definition for singly-linked list.",
-        " * class ListNode(var `val`: Int) {",
-        " *     var next: ListNode? = null",
-        " * }",
-        " */",
-    ),
-    Base.TREE_NODE: (
-        "/**",
-        " * Example:",
-        " * var ti = TreeNode(5)",
-        " * var v = ti.`val`",
-        " * Definition for a binary tree node.",
-        " * class TreeNode(var `val`: Int) {",
-        " *     var left: TreeNode? = null",
-        " *     var right: TreeNode? = null",
-        " * }",
-        " */",
-    ),
-    Base.NODE: (
-        "/**",
-        " * Definition for a Node.",
-        " * class Node(var `val`: Int) {",
-        " *     var neighbors: ArrayList<Node?> = ArrayList<Node?>()",
-        " * }",
-        " */",
-    ),
-    Base.NESTED_INTEGER: (
-        "/**",
-        " * // This is the interface that allows for creating nested lists.",
-        " * // You should not implement it, or speculate about its implementation",
-        " * class NestedInteger {",
-        " *     // Constructor initializes an empty nested list.",
-        " *     constructor()",
-        " *",
-        " *     // Constructor initializes a single integer.",
-        " *     constructor(value: Int)",
-        " *",
-        " *     // @return true if this NestedInteger holds a single integer, rather than a nested list.",
-        " *     fun isInteger(): Boolean",
-        " *",
-        " *     // @return the single integer that this NestedInteger holds, if it holds a single integer",
-        " *     // Return null if this NestedInteger holds a nested list",
-        " *     fun getInteger(): Int?",
-        " *",
-        " *     // Set this NestedInteger to hold a single integer.",
-        " *     fun setInteger(value: Int): Unit",
-        " *",
-        " *     // Set this NestedInteger to hold a nested list and adds a nested integer to it.",
-        " *     fun add(ni: NestedInteger): Unit",
-        " *",
-        " *     // @return the nested list that this NestedInteger holds, if it holds a nested list",
-        " *     // Return null if this NestedInteger holds a single integer",
-        " *     fun getList(): List<NestedInteger>?",
-        " * }",
-        " */",
-    ),
-}
+TYPE_NAMES = tables("kotlin").type_names
+NODE_COMMENTS = tables("kotlin").comment_lines
 
 _DEFINITIONS = {
     Base.LIST_NODE: "class ListNode(var `val`: Int) {\n    var next: ListNode? = null\n}\n",
@@ -143,13 +57,6 @@ class NestedInteger {
 """,
 }
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
-
-# Kotlin's hard keywords: a parameter may not be called `val` or `in`.
-_RESERVED = """
-    as break class continue do else false for fun if in interface is null object package return super this throw
-    true try typealias typeof val var when while
-"""
-RESERVED = frozenset(_RESERVED.split())
 
 
 @cache
@@ -183,15 +90,4 @@ def stub(signature: Signature) -> list[str]:
     return [*comments, "class Solution {", head, "        ", "    }", "}"]
 
 
-SUPPORT = LanguageSupport(
-    id="kotlin",
-    extensions=("kt",),
-    build=build,
-    stub=stub,
-    type_names=TYPE_NAMES,
-    node_comments=NODE_COMMENTS,
-    memory_markers=("OutOfMemoryError",),
-    layout=Layout.SINGLE,
-    reference_rank=60,
-    reserved=RESERVED,
-)
+SUPPORT = declare("kotlin", build=build, stub=stub)

@@ -13,106 +13,16 @@ from __future__ import annotations
 import json
 
 from judged.harness.runtime_sources import read_runtime
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TypeNames
-from judged.harness.types import NODES, Base, Signature
+from judged.harness.support import declare
+from judged.harness.tables import tables
+from judged.harness.types import NODES, Signature
 
 MAIN_FILE = "main.php"
 SOLUTION_FILE = "solution.php"
 OPEN_TAG = "<?php"
 
-TYPE_NAMES = TypeNames(
-    bases={
-        Base.INT: "Integer",
-        Base.LONG: "Integer",
-        Base.DOUBLE: "Float",
-        Base.BOOL: "Boolean",
-        Base.STRING: "String",
-        Base.CHAR: "String",
-        Base.LIST_NODE: "ListNode",
-        Base.TREE_NODE: "TreeNode",
-        Base.NODE: "Node",
-        Base.NESTED_INTEGER: "NestedInteger",
-        Base.VOID: "NULL",
-    },
-    array="{}[]",
-)
-
-NODE_COMMENTS = {
-    Base.LIST_NODE: (
-        "/**",
-        " * Definition for a singly-linked list.",
-        " * class ListNode {",
-        " *     public $val = 0;",
-        " *     public $next = null;",
-        " *     function __construct($val = 0, $next = null) {",
-        " *         $this->val = $val;",
-        " *         $this->next = $next;",
-        " *     }",
-        " * }",
-        " */",
-    ),
-    Base.TREE_NODE: (
-        "/**",
-        " * Definition for a binary tree node.",
-        " * class TreeNode {",
-        " *     public $val = null;",
-        " *     public $left = null;",
-        " *     public $right = null;",
-        " *     function __construct($val = 0, $left = null, $right = null) {",
-        " *         $this->val = $val;",
-        " *         $this->left = $left;",
-        " *         $this->right = $right;",
-        " *     }",
-        " * }",
-        " */",
-    ),
-    Base.NODE: (
-        "/**",
-        " * Definition for a Node.",
-        " * class Node {",
-        " *     public $val = null;",
-        " *     public $neighbors = null;",
-        " *     function __construct($val = 0) {",
-        " *         $this->val = $val;",
-        " *         $this->neighbors = array();",
-        " *     }",
-        " * }",
-        " */",
-    ),
-    Base.NESTED_INTEGER: (
-        "/**",
-        " * // This is the interface that allows for creating nested lists.",
-        " * // You should not implement it, or speculate about its implementation",
-        " * class NestedInteger {",
-        " *",
-        " *     // if value is not specified, initializes an empty list.",
-        " *     // Otherwise initializes a single integer equal to value.",
-        " *     function __construct($value = null)",
-        " *",
-        " *     // Return true if this NestedInteger holds a single integer, rather than a nested list.",
-        " *     function isInteger() : bool",
-        " *",
-        " *     // Return the single integer that this NestedInteger holds, if it holds a single integer",
-        " *     // The result is undefined if this NestedInteger holds a nested list",
-        " *     function getInteger()",
-        " *",
-        " *     // Set this NestedInteger to hold a single integer.",
-        " *     function setInteger($i) : void",
-        " *",
-        " *     // Set this NestedInteger to hold a nested list and adds a nested integer to it.",
-        " *     function add($ni) : void",
-        " *",
-        " *     // Return the nested list that this NestedInteger holds, if it holds a nested list",
-        " *     // The result is undefined if this NestedInteger holds a single integer",
-        " *     function getList() : array",
-        " * }",
-        " */",
-    ),
-}
-
-# A parameter is a `$variable`: PHP's keywords are allowed there, only `$this` is not.
-RESERVED = frozenset({"this"})
+TYPE_NAMES = tables("php").type_names
+NODE_COMMENTS = tables("php").comment_lines
 
 
 def with_open_tag(solution: str) -> str:
@@ -140,15 +50,4 @@ def stub(signature: Signature) -> list[str]:
     return [*comments, "class Solution {", "", "    /**", *docs, "     */", head, "        ", "    }", "}"]
 
 
-SUPPORT = LanguageSupport(
-    id="php",
-    extensions=("php",),
-    build=build,
-    stub=stub,
-    type_names=TYPE_NAMES,
-    node_comments=NODE_COMMENTS,
-    memory_markers=("Out of memory", "Allowed memory size"),
-    layout=Layout.SINGLE,
-    reference_rank=120,
-    reserved=RESERVED,
-)
+SUPPORT = declare("php", build=build, stub=stub)

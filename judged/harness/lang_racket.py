@@ -18,107 +18,19 @@ import re
 
 from judged.harness.names import RENAMED_SUFFIX, snake_case
 from judged.harness.runtime_sources import read_runtime
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TypeNames
-from judged.harness.types import NODES, Base, Signature, Type
+from judged.harness.support import declare
+from judged.harness.tables import TypeNames, tables
+from judged.harness.types import NODES, Signature, Type
 
 MAIN_FILE = "main.rkt"
 SOLUTION_FILE = "solution.rkt"
 LANGUAGE_LINE = '#lang s-exp (submod "main.rkt" leetcode) '
 _USERS_LANG = re.compile(r"\A(\s*)#lang\s+racket(?:/base)?(?=\s)")
 
-TYPE_NAMES = TypeNames(
-    bases={
-        Base.INT: "exact-integer?",
-        Base.LONG: "exact-integer?",
-        Base.DOUBLE: "flonum?",
-        Base.BOOL: "boolean?",
-        Base.STRING: "string?",
-        Base.CHAR: "char?",
-        Base.LIST_NODE: "(or/c list-node? #f)",
-        Base.TREE_NODE: "(or/c tree-node? #f)",
-        Base.NODE: "(or/c node? #f)",
-        Base.NESTED_INTEGER: "nested-integer?",
-        Base.VOID: "void?",
-    },
-    array="(listof {})",
-)
+TYPE_NAMES = tables("racket").type_names
+NODE_COMMENTS = tables("racket").comment_lines
+
 _IN_PLACE_NAMES = TypeNames(bases=TYPE_NAMES.bases, array="(vectorof {})")
-
-NODE_COMMENTS = {
-    Base.LIST_NODE: (
-        "; Definition for singly-linked list:",
-        "#|",
-        "",
-        "; val : integer?",
-        "; next : (or/c list-node? #f)",
-        "(struct list-node",
-        "  (val next) #:mutable #:transparent)",
-        "",
-        "; constructor",
-        "(define (make-list-node [val 0])",
-        "  (list-node val #f))",
-        "",
-        "|#",
-        "",
-    ),
-    Base.TREE_NODE: (
-        "; Definition for a binary tree node.",
-        "#|",
-        "",
-        "; val : integer?",
-        "; left : (or/c tree-node? #f)",
-        "; right : (or/c tree-node? #f)",
-        "(struct tree-node",
-        "  (val left right) #:mutable #:transparent)",
-        "",
-        "; constructor",
-        "(define (make-tree-node [val 0])",
-        "  (tree-node val #f #f))",
-        "",
-        "|#",
-        "",
-    ),
-    Base.NODE: (
-        "; Definition for a graph node.",
-        "#|",
-        "",
-        "; val : integer?",
-        "; neighbors : (listof node?)",
-        "(struct node",
-        "  (val neighbors) #:mutable)",
-        "",
-        "; constructor",
-        "(define (make-node [val 0] [neighbors '()])",
-        "  (node val neighbors))",
-        "",
-        "|#",
-        "",
-    ),
-    Base.NESTED_INTEGER: (
-        "; This is the interface that allows for creating nested lists.",
-        "; You should not implement it, or speculate about its implementation",
-        "#|",
-        "",
-        "; (make-nested-integer [value #f]) : an integer, or an empty nested list",
-        "; (nested-integer-integer? ni) : boolean?",
-        "; (nested-integer-get-integer ni) : (or/c exact-integer? #f)",
-        "; (nested-integer-get-list ni) : (listof nested-integer?)",
-        "; (nested-integer-set-integer! ni value) : void?",
-        "; (nested-integer-add! ni elem) : void?",
-        "",
-        "|#",
-        "",
-    ),
-}
-
-# The syntactic forms a parameter may not be named after: `(define (f if) ...)` would take `if` away from the
-# body; and `values`, which `for/fold` and `let-values` bodies return through. Other functions (`list`, `max`)
-# a parameter may shadow, as LeetCode's own stubs do.
-_RESERVED = """
-    and begin case cond define do else if lambda let let* letrec or quote set! unless values when
-"""
-RESERVED = frozenset(_RESERVED.split())
 
 
 def kebab_case(name: str) -> str:
@@ -158,15 +70,4 @@ def stub(signature: Signature) -> list[str]:
     return [*comments, head, f"  (-> {' '.join(contracts)})", "  )"]
 
 
-SUPPORT = LanguageSupport(
-    id="racket",
-    extensions=("rkt",),
-    build=build,
-    stub=stub,
-    type_names=TYPE_NAMES,
-    node_comments=NODE_COMMENTS,
-    memory_markers=("out of memory",),
-    layout=Layout.SINGLE,
-    reference_rank=130,
-    reserved=RESERVED,
-)
+SUPPORT = declare("racket", build=build, stub=stub)

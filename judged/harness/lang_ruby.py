@@ -13,110 +13,15 @@ import json
 
 from judged.harness.names import snake_case
 from judged.harness.runtime_sources import read_runtime
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TypeNames
-from judged.harness.types import NODES, Base, Signature
+from judged.harness.support import declare
+from judged.harness.tables import tables
+from judged.harness.types import NODES, Signature
 
 MAIN_FILE = "main.rb"
 SOLUTION_FILE = "solution.rb"
 
-TYPE_NAMES = TypeNames(
-    bases={
-        Base.INT: "Integer",
-        Base.LONG: "Integer",
-        Base.DOUBLE: "Float",
-        Base.BOOL: "Boolean",
-        Base.STRING: "String",
-        Base.CHAR: "Character",
-        Base.LIST_NODE: "ListNode",
-        Base.TREE_NODE: "TreeNode",
-        Base.NODE: "Node",
-        Base.NESTED_INTEGER: "NestedInteger",
-        Base.VOID: "Void",
-    },
-    array="{}[]",
-)
-
-NODE_COMMENTS = {
-    Base.LIST_NODE: (
-        "# Definition for singly-linked list.",
-        "# class ListNode",
-        "#     attr_accessor :val, :next",
-        "#     def initialize(val = 0, _next = nil)",
-        "#         @val = val",
-        "#         @next = _next",
-        "#     end",
-        "# end",
-    ),
-    Base.TREE_NODE: (
-        "# Definition for a binary tree node.",
-        "# class TreeNode",
-        "#     attr_accessor :val, :left, :right",
-        "#     def initialize(val = 0, left = nil, right = nil)",
-        "#         @val = val",
-        "#         @left = left",
-        "#         @right = right",
-        "#     end",
-        "# end",
-    ),
-    Base.NODE: (
-        "# Definition for a Node.",
-        "# class Node",
-        "#     attr_accessor :val, :neighbors",
-        "#     def initialize(val = 0, neighbors = nil)",
-        "#         @val = val",
-        "#         neighbors = [] if neighbors.nil?",
-        "#         @neighbors = neighbors",
-        "#     end",
-        "# end",
-    ),
-    Base.NESTED_INTEGER: (
-        "# This is the interface that allows for creating nested lists.",
-        "# You should not implement it, or speculate about its implementation",
-        "#",
-        "#class NestedInteger",
-        "#    def is_integer()",
-        '#        """',
-        "#        Return true if this NestedInteger holds a single integer, rather than a nested list.",
-        "#        @return {Boolean}",
-        '#        """',
-        "#",
-        "#    def get_integer()",
-        '#        """',
-        "#        Return the single integer that this NestedInteger holds, if it holds a single integer",
-        "#        Return nil if this NestedInteger holds a nested list",
-        "#        @return {Integer}",
-        '#        """',
-        "#",
-        "#    def set_integer(value)",
-        '#        """',
-        "#        Set this NestedInteger to hold a single integer equal to value.",
-        "#        @return {Void}",
-        '#        """',
-        "#",
-        "#    def add(elem)",
-        '#        """',
-        "#        Set this NestedInteger to hold a nested list and adds a nested integer elem to it.",
-        "#        @return {Void}",
-        '#        """',
-        "#",
-        "#    def get_list()",
-        '#        """',
-        "#        Return the nested list that this NestedInteger holds, if it holds a nested list",
-        "#        Return nil if this NestedInteger holds a single integer",
-        "#        @return {NestedInteger[]}",
-        '#        """',
-    ),
-}
-
-# Ruby's keywords (a parameter may not be called `end`), and the Kernel methods a pasted solution calls
-# without parentheses, which a parameter of the same name would hide.
-_RESERVED = """
-    alias and begin break case class def defined do else elsif end ensure false for if in module next nil not or
-    redo rescue retry return self super then true undef unless until when while yield
-    lambda print proc puts raise require
-"""
-RESERVED = frozenset(_RESERVED.split())
+TYPE_NAMES = tables("ruby").type_names
+NODE_COMMENTS = tables("ruby").comment_lines
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
@@ -140,15 +45,4 @@ def stub(signature: Signature) -> list[str]:
     return [*comments, *docs, f"def {snake_case(signature.name)}({names})", "    ", "end"]
 
 
-SUPPORT = LanguageSupport(
-    id="ruby",
-    extensions=("rb",),
-    build=build,
-    stub=stub,
-    type_names=TYPE_NAMES,
-    node_comments=NODE_COMMENTS,
-    memory_markers=("failed to allocate memory",),
-    layout=Layout.SINGLE,
-    reference_rank=110,
-    reserved=RESERVED,
-)
+SUPPORT = declare("ruby", build=build, stub=stub)

@@ -30,11 +30,10 @@ from __future__ import annotations
 import re
 
 from judged.harness.names import RESERVED_BY_LANGUAGE, snake_case
-from judged.harness.node_comments import NODE_COMMENTS
 from judged.harness.runtime_sources import node_sections, runtime_source
 from judged.harness.stubs import rust_stub
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TYPE_NAMES, type_name
+from judged.harness.support import declare
+from judged.harness.typenames import type_name
 from judged.harness.types import Base, Signature
 
 FILE_NAME = "main.rs"
@@ -142,15 +141,4 @@ def _test_function(signature: Signature) -> str:
     return "\n    ".join(lines)
 
 
-SUPPORT = LanguageSupport(
-    id="rust",
-    extensions=("rs",),
-    build=build,
-    stub=rust_stub,
-    type_names=TYPE_NAMES["rust"],
-    node_comments=NODE_COMMENTS["rust"],
-    memory_markers=("memory allocation of",),
-    layout=Layout.SINGLE,
-    reference_rank=30,
-    reserved=RESERVED_BY_LANGUAGE["rust"],
-)
+SUPPORT = declare("rust", build=build, stub=rust_stub, reserved=RESERVED_BY_LANGUAGE["rust"])

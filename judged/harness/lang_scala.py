@@ -20,84 +20,15 @@ import re
 from functools import cache
 
 from judged.harness.runtime_sources import read_runtime
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TypeNames
+from judged.harness.support import declare
+from judged.harness.tables import tables
 from judged.harness.types import NODES, Base, Signature
 
 FILE_NAME = "Main.scala"
 RUNTIME = "scala_harness.scala"
 
-TYPE_NAMES = TypeNames(
-    bases={
-        Base.INT: "Int",
-        Base.LONG: "Long",
-        Base.DOUBLE: "Double",
-        Base.BOOL: "Boolean",
-        Base.STRING: "String",
-        Base.CHAR: "Char",
-        Base.LIST_NODE: "ListNode",
-        Base.TREE_NODE: "TreeNode",
-        Base.NODE: "Node",
-        Base.NESTED_INTEGER: "NestedInteger",
-        Base.VOID: "Unit",
-    },
-    array="Array[{}]",
-    exceptions={"NestedInteger[]": "List[NestedInteger]"},
-)
-
-NODE_COMMENTS = {
-    Base.LIST_NODE: (
-        "/**",
-        " * Definition for singly-linked list.",
-        " * class ListNode(_x: Int = 0, _next: ListNode = null) {",
-        " *   var next: ListNode = _next",
-        " *   var x: Int = _x",
-        " * }",
-        " */",
-    ),
-    Base.TREE_NODE: (
-        "/**",
-        " * Definition for a binary tree node.",
-        " * class TreeNode(_value: Int = 0, _left: TreeNode = null, _right: TreeNode = null) {",
-        " *   var value: Int = _value",
-        " *   var left: TreeNode = _left",
-        " *   var right: TreeNode = _right",
-        " * }",
-        " */",
-    ),
-    Base.NODE: (
-        "/**",
-        " * Definition for a Node.",
-        " * class Node(var _value: Int) {",
-        " *   var value: Int = _value",
-        " *   var neighbors: List[Node] = List()",
-        " * }",
-        " */",
-    ),
-    Base.NESTED_INTEGER: (
-        "/**",
-        " * // This is the interface that allows for creating nested lists.",
-        " * // You should not implement it, or speculate about its implementation",
-        " * trait NestedInteger {",
-        " *",
-        " *   // Return true if this NestedInteger holds a single integer, rather than a nested list.",
-        " *   def isInteger: Boolean",
-        " *",
-        " *   // Return the single integer that this NestedInteger holds, if it holds a single integer.",
-        " *   def getInteger: Int",
-        " *",
-        " *   // Set this NestedInteger to hold a single integer.",
-        " *   def setInteger(i: Int): Unit",
-        " *",
-        " *   // Return the nested list that this NestedInteger holds, if it holds a nested list.",
-        " *   def getList: Array[NestedInteger]",
-        " *",
-        " *   // Set this NestedInteger to hold a nested list and adds a nested integer to it.",
-        " *   def add(ni: NestedInteger): Unit",
-        " * }",
-        " */",
-    ),
-}
+TYPE_NAMES = tables("scala").type_names
+NODE_COMMENTS = tables("scala").comment_lines
 
 _DEFINITIONS = {
     base: "\n".join(line.removeprefix(" * ") for line in NODE_COMMENTS[base][2:-1]) + "\n"
@@ -117,14 +48,6 @@ class NestedInteger {
 }
 """
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
-
-# Scala's keywords (Scala 3's too): a parameter may not be called `type` or `match`.
-_RESERVED = """
-    abstract case catch class def do else enum export extends false final finally for forSome given if implicit
-    import lazy macro match new null object override package private protected return sealed super then this throw
-    trait true try type val var while with yield
-"""
-RESERVED = frozenset(_RESERVED.split())
 
 
 @cache
@@ -165,15 +88,4 @@ def _name(name: str) -> str:
     return f"{name} " if name.endswith("_") else name
 
 
-SUPPORT = LanguageSupport(
-    id="scala",
-    extensions=("scala",),
-    build=build,
-    stub=stub,
-    type_names=TYPE_NAMES,
-    node_comments=NODE_COMMENTS,
-    memory_markers=("OutOfMemoryError",),
-    layout=Layout.SINGLE,
-    reference_rank=65,
-    reserved=RESERVED,
-)
+SUPPORT = declare("scala", build=build, stub=stub)

@@ -11,118 +11,15 @@ from __future__ import annotations
 
 from judged.harness import lang_javascript
 from judged.harness.names import RESERVED_BY_LANGUAGE
-from judged.harness.support import LanguageSupport, Layout
-from judged.harness.typenames import TypeNames
-from judged.harness.types import NODES, Base, Signature
+from judged.harness.support import declare
+from judged.harness.tables import tables
+from judged.harness.types import NODES, Signature
 
 MAIN_FILE = lang_javascript.MAIN_FILE
 SOLUTION_FILE = "solution.ts"
 
-TYPE_NAMES = TypeNames(
-    bases={
-        Base.INT: "number",
-        Base.LONG: "number",
-        Base.DOUBLE: "number",
-        Base.BOOL: "boolean",
-        Base.STRING: "string",
-        Base.CHAR: "string",
-        Base.LIST_NODE: "ListNode | null",
-        Base.TREE_NODE: "TreeNode | null",
-        Base.NODE: "_Node | null",
-        Base.NESTED_INTEGER: "NestedInteger",
-        Base.VOID: "void",
-    },
-    array="{}[]",
-)
-
-_LIST_NODE = (
-    "/**",
-    " * Definition for singly-linked list.",
-    " * class ListNode {",
-    " *     val: number",
-    " *     next: ListNode | null",
-    " *     constructor(val?: number, next?: ListNode | null) {",
-    " *         this.val = (val===undefined ? 0 : val)",
-    " *         this.next = (next===undefined ? null : next)",
-    " *     }",
-    " * }",
-    " */",
-)
-_TREE_NODE = (
-    "/**",
-    " * Definition for a binary tree node.",
-    " * class TreeNode {",
-    " *     val: number",
-    " *     left: TreeNode | null",
-    " *     right: TreeNode | null",
-    " *     constructor(val?: number, left?: TreeNode | null, right?: TreeNode | null) {",
-    " *         this.val = (val===undefined ? 0 : val)",
-    " *         this.left = (left===undefined ? null : left)",
-    " *         this.right = (right===undefined ? null : right)",
-    " *     }",
-    " * }",
-    " */",
-)
-_GRAPH_NODE = (
-    "/**",
-    " * Definition for _Node.",
-    " * class _Node {",
-    " *     val: number",
-    " *     neighbors: _Node[]",
-    " *",
-    " *     constructor(val?: number, neighbors?: _Node[]) {",
-    " *         this.val = (val===undefined ? 0 : val)",
-    " *         this.neighbors = (neighbors===undefined ? [] : neighbors)",
-    " *     }",
-    " * }",
-    " */",
-)
-_NESTED_INTEGER = (
-    "/**",
-    " * // This is the interface that allows for creating nested lists.",
-    " * // You should not implement it, or speculate about its implementation",
-    " * class NestedInteger {",
-    " *     If value is provided, then it holds a single integer",
-    " *     Otherwise it holds an empty nested list",
-    " *     constructor(value?: number) {",
-    " *         ...",
-    " *     };",
-    " *",
-    " *     Return true if this NestedInteger holds a single integer, rather than a nested list.",
-    " *     isInteger(): boolean {",
-    " *         ...",
-    " *     };",
-    " *",
-    " *     Return the single integer that this NestedInteger holds, if it holds a single integer",
-    " *     Return null if this NestedInteger holds a nested list",
-    " *     getInteger(): number | null {",
-    " *         ...",
-    " *     };",
-    " *",
-    " *     Set this NestedInteger to hold a single integer equal to value.",
-    " *     setInteger(value: number) {",
-    " *         ...",
-    " *     };",
-    " *",
-    " *     Set this NestedInteger to hold a nested list and adds a nested integer elem to it.",
-    " *     add(elem: NestedInteger) {",
-    " *         ...",
-    " *     };",
-    " *",
-    " *     Return the nested list that this NestedInteger holds,",
-    " *     or an empty list if this NestedInteger holds a single integer",
-    " *     getList(): NestedInteger[] {",
-    " *         ...",
-    " *     };",
-    " * };",
-    " */",
-)
-NODE_COMMENTS = {
-    Base.LIST_NODE: _LIST_NODE,
-    Base.TREE_NODE: _TREE_NODE,
-    Base.NODE: _GRAPH_NODE,
-    Base.NESTED_INTEGER: _NESTED_INTEGER,
-}
+TYPE_NAMES = tables("typescript").type_names
+NODE_COMMENTS = tables("typescript").comment_lines
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
@@ -143,15 +40,4 @@ def stub(signature: Signature) -> list[str]:
     return [*comments, head, *body, "};"]
 
 
-SUPPORT = LanguageSupport(
-    id="typescript",
-    extensions=("ts",),
-    build=build,
-    stub=stub,
-    type_names=TYPE_NAMES,
-    node_comments=NODE_COMMENTS,
-    memory_markers=("JavaScript heap out of memory",),
-    layout=Layout.SINGLE,
-    reference_rank=80,
-    reserved=RESERVED_BY_LANGUAGE["javascript"],  # TypeScript's own words (type, number, ...) are contextual
-)
+SUPPORT = declare("typescript", build=build, stub=stub, reserved=RESERVED_BY_LANGUAGE["javascript"])

@@ -14,9 +14,14 @@ reserved parameters (`dict_`) and joins the lines.
 from __future__ import annotations
 
 from judged.harness.names import c_size_names, snake_case
-from judged.harness.node_comments import NODE_COMMENTS, RUST_USES
+from judged.harness.tables import tables
 from judged.harness.typenames import type_name
 from judged.harness.types import NODES, Base, Param, Signature
+
+RUST_USES = ("use std::rc::Rc;", "use std::cell::RefCell;")
+"""The `use` lines a Rust solution with trees or graph nodes needs: its TreeNode comment ends with them, as on
+LeetCode; LeetCode has no Rust graph `Node` (judged's is `Option<Rc<RefCell<Node>>>`, as its trees are), so a
+stub with a Node and no TreeNode gets them after the Node comment."""
 
 _C_ARRAY_NOTE = (
     "/**",
@@ -114,7 +119,7 @@ def rust_stub(signature: Signature) -> list[str]:
 
 
 def _comments(signature: Signature, language_id: str) -> list[str]:
-    comments = NODE_COMMENTS[language_id]
+    comments = tables(language_id).comment_lines
     lines = [line for base in NODES if signature.uses(base) for line in comments[base]]
     if language_id == "rust" and signature.uses(Base.NODE) and not signature.uses(Base.TREE_NODE):
         lines += RUST_USES  # the TreeNode block ends with them, as on LeetCode; a graph needs them too

@@ -1,22 +1,23 @@
 """`LanguageSupport`: what judged knows about one language beyond its TOML, declared once by its harness module.
 
-Every `judged/harness/lang_<id>.py` ends with `SUPPORT = LanguageSupport(...)`, naming the functions it
-already has: the harness generator, the stub renderer, the spelling of types, the commented-out node
-definitions, the words its runtime uses for running out of memory, how a program of several files is laid
-out, where it ranks as the reference that computes expected outputs, the names it may not use, and the
-libraries of LeetCode's environment it offers. `judged.harness.registry` collects them; every other module
-asks the registry.
+Every `judged/harness/lang_<id>.py` ends with `SUPPORT = declare("<id>", build=..., stub=...)`, naming the
+functions it has (the harness generator, the stub renderer, a refusal); the rest is data in `lang_<id>.toml`
+beside it (`judged.harness.tables`): the spelling of types, the commented-out node definitions, the words its
+runtime uses for running out of memory, how a program of several files is laid out, where it ranks as the
+reference that computes expected outputs, the names it may not use, and the libraries of LeetCode's
+environment it offers. `judged.harness.registry` collects them; every other module asks the registry.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Mapping
 
 import msgspec
 
-from judged.harness.typenames import TypeNames
+from judged.harness.tables import Layout, TypeNames, tables
 from judged.harness.types import Base, Signature
+
+__all__ = ["LanguageSupport", "Layout", "declare", "solves_every_signature"]
 
 Generator = Callable[[Signature, str], dict[str, str]]
 """The harness generator: the files to build and run for a signature and the user's solution text."""
@@ -30,21 +31,6 @@ def solves_every_signature(signature: Signature) -> str | None:
     """The refusal of a language that can express every signature: none."""
     del signature
     return None
-
-
-class Layout(enum.StrEnum):
-    """How an I/O program of several source files is laid out for its language (`judged.judging.sources`)."""
-
-    SINGLE = "single"
-    """One source file only; a program of several is refused."""
-    C_FAMILY = "c_family"
-    """One unit that includes every source file (C, C++)."""
-    PYTHON = "python"
-    """The main file started with the folder on `sys.path`."""
-    JAVA = "java"
-    """Every class in one file."""
-    JAVASCRIPT = "javascript"
-    """The file no other imports is started beside the others."""
 
 
 class LanguageSupport(msgspec.Struct, frozen=True, kw_only=True):
@@ -70,3 +56,32 @@ class LanguageSupport(msgspec.Struct, frozen=True, kw_only=True):
     # The signatures it cannot express (LeetCode does not offer it for them either): such a function problem
     # does not list it, and a submission in it is refused (`registry.refusal`).
     refuses: Refusal = solves_every_signature
+
+
+def declare(
+    language_id: str,
+    *,
+    build: Generator,
+    stub: StubRenderer,
+    node_comments: Mapping[Base, tuple[str, ...]] | None = None,
+    reserved: frozenset[str] | None = None,
+    refuses: Refusal = solves_every_signature,
+) -> LanguageSupport:
+    """A harness module's `SUPPORT`: its functions, and the rest from its table (`lang_<id>.toml`). Node comments
+    a module makes from its own definitions (Erlang's records) and reserved words `judged.harness.names` keeps
+    for the first languages (where they refuse function names too) are passed instead."""
+    table = tables(language_id)
+    return LanguageSupport(
+        id=language_id,
+        extensions=table.extensions,
+        build=build,
+        stub=stub,
+        type_names=table.type_names,
+        node_comments=table.comment_lines if node_comments is None else node_comments,
+        memory_markers=table.memory_markers,
+        layout=table.layout,
+        reference_rank=table.reference_rank,
+        reserved=table.reserved_words if reserved is None else reserved,
+        libraries=table.libraries,
+        refuses=refuses,
+    )
