@@ -21,7 +21,7 @@ from __future__ import annotations
 from judged.harness.design import Design, Method
 from judged.harness.design_stubs import c_function, c_prefix
 from judged.harness.lang_c import HEADERS, RESULT, RUNTIME, _read, _sizes, _write
-from judged.harness.native import assemble
+from judged.harness.native import DESIGN_END, assemble, main_loop
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.typenames import type_name
 from judged.harness.types import VOID, Param
@@ -29,13 +29,14 @@ from judged.harness.types import VOID, Param
 SOURCE_FILE = "main.c"
 SOLUTION_FILE = "solution.c"
 
-HELPERS = """static void judged_design_next(judged_reader *r, size_t *count) {
+HELPERS = (
+    """static void judged_design_next(judged_reader *r, size_t *count) {
     if (!judged_array_next(r, count)) judged_input_error(r, "too few arguments");
 }
 
-static void judged_design_end(judged_reader *r, size_t *count) {
-    if (judged_array_next(r, count)) judged_input_error(r, "too many arguments");
-}"""
+"""
+    + DESIGN_END
+)
 
 
 def build(design: Design, solution: str) -> dict[str, str]:
@@ -109,14 +110,4 @@ def _main(design: Design) -> list[str]:
         "judged_end_test(&judged_s);",
         "judged_result_end(&judged_s);",
     ]
-    return [
-        "int main(void) {",
-        "    judged_session judged_s;",
-        "    judged_open(&judged_s);",
-        "    while (judged_next_test(&judged_s)) {",
-        "        judged_reader *judged_r = &judged_s.reader;",
-        *(f"        {line}" for line in body),
-        "    }",
-        "    return 0;",
-        "}",
-    ]
+    return main_loop("int main(void) {", ["judged_reader *judged_r = &judged_s.reader;", *body])

@@ -14,31 +14,31 @@ for the constructor and void methods. A thrown exception ends the run with an
 from __future__ import annotations
 
 from judged.harness.design import Design, Method
-from judged.harness.lang_cpp import RUNTIME, cpp_type
-from judged.harness.native import assemble
+from judged.harness.lang_cpp import INCLUDES, RUNTIME, cpp_type
+from judged.harness.native import DESIGN_END, assemble, main_loop
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.types import VOID, Param
 
 SOURCE_FILE = "main.cpp"
 SOLUTION_FILE = "solution.cpp"
 
-HELPERS = """template <class T>
+HELPERS = (
+    """template <class T>
 T judged_design_argument(judged_reader *r, size_t *count) {
     if (!judged_array_next(r, count)) judged_input_error(r, "too few arguments");
     return judged_codec<T>::read(r);
 }
 
-static void judged_design_end(judged_reader *r, size_t *count) {
-    if (judged_array_next(r, count)) judged_input_error(r, "too many arguments");
-}"""
+"""
+    + DESIGN_END
+)
 
 
 def build(design: Design, solution: str) -> dict[str, str]:
     """`main.cpp`: the C++ design harness for `design` with the user's `solution` in it."""
     prelude = [
         f"// The judged C++ design harness for {design.class_name}: generated; the solution follows the prelude.",
-        "#include <bits/stdc++.h>",
-        "using namespace std;",
+        *INCLUDES,
         *(read_runtime(name) for name in RUNTIME),
         HELPERS,
     ]
@@ -104,15 +104,6 @@ def _main(design: Design) -> list[str]:
         "judged_end_test(&judged_s);",
         "judged_result_end(&judged_s);",
     ]
-    return [
-        "int main() {",
-        "    judged_session judged_s;",
-        "    judged_open(&judged_s);",
-        "    judged_reader *r = &judged_s.reader;",
-        "    judged_buffer *out = &judged_s.out;",
-        "    while (judged_next_test(&judged_s)) {",
-        *(f"        {line}" for line in body),
-        "    }",
-        "    return 0;",
-        "}",
-    ]
+    return main_loop(
+        "int main() {", body, ("judged_reader *r = &judged_s.reader;", "judged_buffer *out = &judged_s.out;")
+    )

@@ -24,6 +24,7 @@ from judged.harness.native import (
     C_TREE_NODE,
     argument_name,
     assemble,
+    main_loop,
     node_definitions,
 )
 from judged.harness.runtime_sources import read_runtime
@@ -69,7 +70,6 @@ CODEC_NAMES: dict[Base, str] = {
 # LeetCode's C environment includes uthash (Debian's uthash-dev); a host without it still compiles the rest.
 LIBRARIES = ("#if __has_include(<uthash.h>)", "#include <uthash.h>", "#endif")
 RESULT = "judged_result"
-INDENT = "        "
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
@@ -111,17 +111,7 @@ def _main(signature: Signature) -> list[str]:
         write,
         "judged_result_end(&judged_s);",
     ]
-    return [
-        "int main(void) {",
-        "    judged_session judged_s;",
-        "    judged_open(&judged_s);",
-        "    while (judged_next_test(&judged_s)) {",
-        "        judged_reader *judged_r = &judged_s.reader;",
-        *(INDENT + line for line in body),
-        "    }",
-        "    return 0;",
-        "}",
-    ]
+    return main_loop("int main(void) {", ["judged_reader *judged_r = &judged_s.reader;", *body])
 
 
 def _sizes(name: str, depth: int) -> list[str]:

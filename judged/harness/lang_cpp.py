@@ -18,7 +18,7 @@ Layout of the file: see `judged.harness.native`.
 from __future__ import annotations
 
 from judged.harness.names import RESERVED_BY_LANGUAGE
-from judged.harness.native import argument_name, assemble, node_definitions
+from judged.harness.native import argument_name, assemble, main_loop, node_definitions
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.stubs import cpp_stub
 from judged.harness.support import declare
@@ -79,6 +79,8 @@ public:
     }
     const vector<NestedInteger> &getList() const { return judged_list; }
 };"""
+INCLUDES = ("#include <bits/stdc++.h>", "using namespace std;")
+"""LeetCode's C++ prelude: every standard header, and `std` names unqualified."""
 RUNTIME = ("judged_json.h", "judged_session.h", "judged_nodes.h", "judged_cpp.hpp")
 
 TYPES: dict[Base, str] = {
@@ -99,8 +101,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     """`main.cpp`: the C++ harness for `signature` with the user's `solution` in it."""
     prelude = [
         f"// The judged C++ harness for {signature.name}: generated; the solution follows the prelude.",
-        "#include <bits/stdc++.h>",
-        "using namespace std;",
+        *INCLUDES,
         *node_definitions(
             signature,
             {
@@ -134,18 +135,7 @@ def _main(signature: Signature) -> list[str]:
         call = f"judged_call_in_place(&judged_s, [&] {{ {method}; }}, {argument_name(0)});"
     else:
         call = f"judged_call<{cpp_type(signature.returns)}>(&judged_s, [&] {{ return {method}; }});"
-    return [
-        "int main() {",
-        "    judged_session judged_s;",
-        "    judged_open(&judged_s);",
-        "    while (judged_next_test(&judged_s)) {",
-        *(f"        {line}" for line in reads),
-        "        judged_end_test(&judged_s);",
-        f"        {call}",
-        "    }",
-        "    return 0;",
-        "}",
-    ]
+    return main_loop("int main() {", [*reads, "judged_end_test(&judged_s);", call])
 
 
 SUPPORT = declare("cpp", build=build, stub=cpp_stub, reserved=RESERVED_BY_LANGUAGE["cpp"])

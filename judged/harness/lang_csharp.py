@@ -18,8 +18,8 @@ import re
 
 from judged.harness.runtime_sources import node_sections, runtime_source
 from judged.harness.support import declare
-from judged.harness.tables import TypeNames, tables
-from judged.harness.types import NODES, Base, Signature, Type
+from judged.harness.tables import TypeNames, comments_above, tables
+from judged.harness.types import Base, Signature, Type
 
 MAIN_FILE = "Main.cs"
 USINGS = "using System; using System.Collections.Generic; using System.Linq; using System.Text; "
@@ -63,7 +63,7 @@ def spell_return(type_: Type) -> str:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's C# stub: `public class Solution {`, `    public int[] TwoSum(int[] nums, int target) {`."""
-    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    comments = comments_above(signature, NODE_COMMENTS)
     params = ", ".join(f"{TYPE_NAMES.spell(param.type)} {param.name}" for param in signature.params)
     head = f"    public {spell_return(signature.returns)} {pascal_case(signature.name)}({params}) {{"
     return [*comments, "public class Solution {", head, "        ", "    }", "}"]

@@ -21,8 +21,8 @@ import re
 from judged.harness.lang_erlang import harness, refuses
 from judged.harness.names import snake_case
 from judged.harness.support import declare
-from judged.harness.tables import tables
-from judged.harness.types import NODES, Base, Signature
+from judged.harness.tables import comments_above, tables
+from judged.harness.types import Base, Signature
 
 MAIN_FILE = "main.exs"
 SOLUTION_FILE = "solution.ex"
@@ -91,10 +91,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Elixir stub: the struct comments, then `defmodule Solution do`, the `@spec` and the `def`."""
-    comments: list[str] = []
-    for base in NODES:
-        if signature.uses(base) and base in NODE_COMMENTS:
-            comments += [*NODE_COMMENTS[base], ""]
+    comments = comments_above(signature, NODE_COMMENTS, gap=("",))
     name = snake_case(signature.name)
     typed = ", ".join(f"{snake_case(param.name)} :: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     names = ", ".join(snake_case(param.name) for param in signature.params)

@@ -21,8 +21,8 @@ import re
 from judged.harness.names import snake_case
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.support import declare
-from judged.harness.tables import tables
-from judged.harness.types import NODES, Base, Signature, Type
+from judged.harness.tables import comments_above, tables
+from judged.harness.types import Base, Signature, Type
 
 HARNESS_FILE = "judged_main.erl"
 SOLUTION_FILE = "solution.erl"
@@ -111,10 +111,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Erlang stub: the record comments, the `-spec`, then `two_sum(Nums, Target) ->` and `  .`."""
-    comments: list[str] = []
-    for base in NODES:
-        if signature.uses(base) and base in NODE_COMMENTS:
-            comments += [*NODE_COMMENTS[base], ""]
+    comments = comments_above(signature, NODE_COMMENTS, gap=("",))
     name = snake_case(signature.name)
     typed = ", ".join(f"{variable(param.name)} :: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     names = ", ".join(variable(param.name) for param in signature.params)

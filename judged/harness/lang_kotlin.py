@@ -18,15 +18,12 @@ submission's compile reads only this file. Layout of `Main.kt`:
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-from functools import cache
 
-from judged.harness.runtime_sources import read_runtime
+from judged.harness import jvm
 from judged.harness.support import declare
-from judged.harness.tables import tables
-from judged.harness.types import NODES, Base, Signature
+from judged.harness.tables import comments_above, tables
+from judged.harness.types import Base, Signature
 
 FILE_NAME = "Main.kt"
 RUNTIME = "kotlin_harness.kt"
@@ -56,24 +53,19 @@ class NestedInteger {
 }
 """,
 }
-_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 
 
-@cache
 def runtime_sha() -> str:
-    """The SHA-256 of the runtime's source, as `sha256sum` prints it: the jar built from it must carry the same."""
-    return hashlib.sha256(read_runtime(RUNTIME).encode()).hexdigest()
+    """The SHA-256 of the runtime's source: the jar built from it must carry the same."""
+    return jvm.runtime_sha(RUNTIME)
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
     """`Main.kt` for `signature` around the user's `solution` (LeetCode's Kotlin form)."""
-    text = solution.replace("\r\n", "\n")
-    code = _COMMENT.sub("", text)  # LeetCode shows its node classes inside /** */
-    parts = [PRE_IMPORTS + text, ""]
-    for base in NODES:
-        declared = re.search(rf"^\s*(?:(?:data|open|public)\s+)*class\s+{base.value}\b", code, re.MULTILINE)
-        if signature.uses(base) and not declared:
-            parts.append(_DEFINITIONS[base])
+    text, classes = jvm.user_text_and_nodes(
+        signature, solution, r"^\s*(?:(?:data|open|public)\s+)*class\s+", _DEFINITIONS
+    )
+    parts = [PRE_IMPORTS + text, "", *classes]
     params = ", ".join(json.dumps(str(param.type)) for param in signature.params)
     parts.append(
         f"fun main() = judged.Harness.run({json.dumps(runtime_sha())}, Solution::class.java,"
@@ -84,7 +76,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Kotlin stub: `class Solution {` / `    fun twoSum(nums: IntArray, target: Int): IntArray {`."""
-    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    comments = comments_above(signature, NODE_COMMENTS)
     params = ", ".join(f"{param.name}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     head = f"    fun {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} {{"
     return [*comments, "class Solution {", head, "        ", "    }", "}"]

@@ -14,8 +14,8 @@ import json
 
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.support import declare
-from judged.harness.tables import tables
-from judged.harness.types import NODES, Signature
+from judged.harness.tables import comments_above, tables
+from judged.harness.types import Signature
 
 MAIN_FILE = "main.php"
 SOLUTION_FILE = "solution.php"
@@ -40,7 +40,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's PHP stub: `class Solution {`, the type comment, `function twoSum($nums, $target) {`."""
-    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    comments = comments_above(signature, NODE_COMMENTS)
     docs = [f"     * @param {TYPE_NAMES.spell(param.type)} ${param.name}" for param in signature.params]
     docs.append(f"     * @return {TYPE_NAMES.spell(signature.returns)}")
     params = [f"${param.name}" for param in signature.params]

@@ -19,8 +19,8 @@ import re
 from judged.harness.names import RENAMED_SUFFIX, snake_case
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.support import declare
-from judged.harness.tables import TypeNames, tables
-from judged.harness.types import NODES, Signature, Type
+from judged.harness.tables import TypeNames, comments_above, tables
+from judged.harness.types import Signature, Type
 
 MAIN_FILE = "main.rkt"
 SOLUTION_FILE = "solution.rkt"
@@ -60,7 +60,7 @@ def _contract(type_: Type, first_in_place: bool) -> str:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Racket stub: `(define/contract (two-sum nums target)`, its contract, and `  )`."""
-    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    comments = comments_above(signature, NODE_COMMENTS)
     params = [kebab_case(param.name) for param in signature.params]
     contracts = [
         _contract(param.type, signature.in_place and index == 0) for index, param in enumerate(signature.params)

@@ -14,8 +14,8 @@ import json
 from judged.harness.names import snake_case
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.support import declare
-from judged.harness.tables import tables
-from judged.harness.types import NODES, Signature
+from judged.harness.tables import comments_above, tables
+from judged.harness.types import Signature
 
 MAIN_FILE = "main.rb"
 SOLUTION_FILE = "solution.rb"
@@ -34,7 +34,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Ruby stub: the type comments, then `def two_sum(nums, target)` ... `end`."""
-    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    comments = comments_above(signature, NODE_COMMENTS)
     docs = [f"# @param {{{TYPE_NAMES.spell(param.type)}}} {snake_case(param.name)}" for param in signature.params]
     if signature.in_place:
         modified = snake_case(signature.params[0].name)

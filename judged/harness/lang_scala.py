@@ -14,15 +14,12 @@ or for an I/O program the one object with a `main`.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-from functools import cache
 
-from judged.harness.runtime_sources import read_runtime
+from judged.harness import jvm
 from judged.harness.support import declare
-from judged.harness.tables import tables
-from judged.harness.types import NODES, Base, Signature
+from judged.harness.tables import comments_above, tables
+from judged.harness.types import Base, Signature
 
 FILE_NAME = "Main.scala"
 RUNTIME = "scala_harness.scala"
@@ -47,24 +44,19 @@ class NestedInteger {
   def add(ni: NestedInteger): Unit = { value = None; items += ni }
 }
 """
-_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 
 
-@cache
 def runtime_sha() -> str:
-    """The SHA-256 of the runtime's source, as `sha256sum` prints it: the jar built from it must carry the same."""
-    return hashlib.sha256(read_runtime(RUNTIME).encode()).hexdigest()
+    """The SHA-256 of the runtime's source: the jar built from it must carry the same."""
+    return jvm.runtime_sha(RUNTIME)
 
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
     """`Main.scala` for `signature` around the user's `solution` (LeetCode's Scala form)."""
-    text = solution.replace("\r\n", "\n")
-    code = _COMMENT.sub("", text)  # LeetCode shows its node classes inside /** */
-    parts = [text, ""]
-    for base in NODES:
-        declared = re.search(rf"^\s*(?:(?:case|final)\s+)*(?:class|trait)\s+{base.value}\b", code, re.MULTILINE)
-        if signature.uses(base) and not declared:
-            parts.append(_DEFINITIONS[base])
+    text, classes = jvm.user_text_and_nodes(
+        signature, solution, r"^\s*(?:(?:case|final)\s+)*(?:class|trait)\s+", _DEFINITIONS
+    )
+    parts = [text, "", *classes]
     params = ", ".join(json.dumps(str(param.type)) for param in signature.params)
     parts.append(
         "object JudgedMain { def main(args: Array[String]): Unit = judged.Harness.run("
@@ -76,7 +68,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Scala stub: `object Solution {` / `    def twoSum(nums: Array[Int], target: Int): Array[Int] = {`."""
-    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    comments = comments_above(signature, NODE_COMMENTS)
     params = ", ".join(f"{_name(param.name)}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     head = f"    def {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} = {{"
     return [*comments, "object Solution {", head, "        ", "    }", "}"]

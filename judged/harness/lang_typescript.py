@@ -12,8 +12,8 @@ from __future__ import annotations
 from judged.harness import lang_javascript
 from judged.harness.names import RESERVED_BY_LANGUAGE
 from judged.harness.support import declare
-from judged.harness.tables import tables
-from judged.harness.types import NODES, Signature
+from judged.harness.tables import comments_above, tables
+from judged.harness.types import Signature
 
 MAIN_FILE = lang_javascript.MAIN_FILE
 SOLUTION_FILE = "solution.ts"
@@ -30,7 +30,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's TypeScript stub: `function twoSum(nums: number[], target: number): number[] {` ... `};`."""
-    comments = [line for base in NODES if signature.uses(base) for line in NODE_COMMENTS[base]]
+    comments = comments_above(signature, NODE_COMMENTS)
     params = ", ".join(f"{param.name}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     head = f"function {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} {{"
     body = ["    "]

@@ -74,6 +74,27 @@ def assemble(prelude: list[str], solution: str, solution_file: str, main: list[s
     return head + f'#line {next_line} "{main_file}"\n' + "\n".join(main) + "\n"
 
 
+def main_loop(head: str, body: list[str], setup: tuple[str, ...] = ()) -> list[str]:
+    """A harness's `main` (`head` is its first line): one session opened, `setup`, then `body` once per test."""
+    return [
+        head,
+        "    judged_session judged_s;",
+        "    judged_open(&judged_s);",
+        *(f"    {line}" for line in setup),
+        "    while (judged_next_test(&judged_s)) {",
+        *(f"        {line}" for line in body),
+        "    }",
+        "    return 0;",
+        "}",
+    ]
+
+
+DESIGN_END = """static void judged_design_end(judged_reader *r, size_t *count) {
+    if (judged_array_next(r, count)) judged_input_error(r, "too many arguments");
+}"""
+"""The C and C++ design harnesses' check that an operation got no more arguments than its method takes."""
+
+
 def argument_name(index: int) -> str:
     """The harness's own name for argument `index`; never a name the user's code could mean."""
     return f"judged_arg{index}"

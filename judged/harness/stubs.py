@@ -14,9 +14,9 @@ reserved parameters (`dict_`) and joins the lines.
 from __future__ import annotations
 
 from judged.harness.names import c_size_names, snake_case
-from judged.harness.tables import tables
+from judged.harness.tables import comments_above, tables
 from judged.harness.typenames import type_name
-from judged.harness.types import NODES, Base, Param, Signature
+from judged.harness.types import Base, Param, Signature
 
 RUST_USES = ("use std::rc::Rc;", "use std::cell::RefCell;")
 """The `use` lines a Rust solution with trees or graph nodes needs: its TreeNode comment ends with them, as on
@@ -119,8 +119,7 @@ def rust_stub(signature: Signature) -> list[str]:
 
 
 def _comments(signature: Signature, language_id: str) -> list[str]:
-    comments = tables(language_id).comment_lines
-    lines = [line for base in NODES if signature.uses(base) for line in comments[base]]
+    lines = comments_above(signature, tables(language_id).comment_lines)
     if language_id == "rust" and signature.uses(Base.NODE) and not signature.uses(Base.TREE_NODE):
         lines += RUST_USES  # the TreeNode block ends with them, as on LeetCode; a graph needs them too
     return lines

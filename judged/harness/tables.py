@@ -10,12 +10,13 @@ ranks as the reference. Each harness module reads its table here (`tables("kotli
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
 import msgspec
 
-from judged.harness.types import Base, Type
+from judged.harness.types import NODES, Base, Signature, Type
 
 
 class TypeNames(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -91,3 +92,11 @@ def tables(language_id: str) -> Tables:
     """The table of `language_id`, read from `judged/harness/lang_<id>.toml`."""
     text = resources.files("judged.harness").joinpath(f"lang_{language_id}.toml").read_bytes()
     return msgspec.toml.decode(text, type=Tables)
+
+
+def comments_above(
+    signature: Signature, comments: Mapping[Base, tuple[str, ...]], gap: tuple[str, ...] = ()
+) -> list[str]:
+    """The node comments a stub starts with: the block of each node type the signature uses (in `NODES` order)
+    that the language has one for, each followed by `gap` (Erlang's and Elixir's empty line)."""
+    return [line for base in NODES if signature.uses(base) and base in comments for line in (*comments[base], *gap)]

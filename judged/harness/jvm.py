@@ -1,0 +1,36 @@
+"""What the Kotlin and Scala harness generators share: the checksum their prebuilt runtime jar carries, and
+LeetCode's node classes put after a user's text that does not declare its own."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from judged.harness.runtime_sources import read_runtime
+from judged.harness.types import NODES, Base, Signature
+
+_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+
+
+@cache
+def runtime_sha(runtime: str) -> str:
+    """The SHA-256 of a runtime's source, as `sha256sum` prints it: the jar built from it must carry the same."""
+    return hashlib.sha256(read_runtime(runtime).encode()).hexdigest()
+
+
+def user_text_and_nodes(
+    signature: Signature, solution: str, declaration: str, definitions: Mapping[Base, str]
+) -> tuple[str, list[str]]:
+    """The user's text (Unix line ends) and the definitions of the node classes the signature uses that it does
+    not declare itself: outside its comments (LeetCode shows its node classes inside /** */), a line matching
+    `declaration` (the modifiers and keyword before the name) and the class's name."""
+    text = solution.replace("\r\n", "\n")
+    code = _COMMENT.sub("", text)
+    missing = [
+        definitions[base]
+        for base in NODES
+        if signature.uses(base) and not re.search(rf"{declaration}{base.value}\b", code, re.MULTILINE)
+    ]
+    return text, missing
