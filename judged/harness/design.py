@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import msgspec
 
 from judged.harness import names
-from judged.harness.types import SCALARS, VOID, Base, Param, SignatureError, Type, parse_type
+from judged.harness.types import SCALARS, VOID, Base, Param, SignatureError, Type, parse_params, parse_type, prefixed
 from judged.harness.values import InvalidValue, canonical, validate
 
 MAX_OPERATIONS = 100_000
@@ -138,25 +138,11 @@ def parse_design(
     """The design a problem.toml declares, from type strings; `SignatureError` saying what is wrong."""
     typed_methods = []
     for name, params, returns in methods:
-        try:
-            typed_methods.append(Method(name, _parse_params(params), parse_type(returns)))
-        except SignatureError as error:
-            raise SignatureError(f"method {name!r}: {error}") from None
-    try:
-        typed_constructor = _parse_params(constructor)
-    except SignatureError as error:
-        raise SignatureError(f"constructor: {error}") from None
+        with prefixed(f"method {name!r}"):
+            typed_methods.append(Method(name, parse_params(params), parse_type(returns)))
+    with prefixed("constructor"):
+        typed_constructor = parse_params(constructor)
     return Design(class_name, typed_constructor, tuple(typed_methods))
-
-
-def _parse_params(params: Iterable[tuple[str, str]]) -> tuple[Param, ...]:
-    typed = []
-    for name, text in params:
-        try:
-            typed.append(Param(name, parse_type(text)))
-        except SignatureError as error:
-            raise SignatureError(f"parameter {name!r}: {error}") from None
-    return tuple(typed)
 
 
 def _check_class_name(name: str) -> None:
@@ -182,6 +168,17 @@ def _check_params(params: Sequence[Param], owner: str) -> None:
 def _check_type(type_: Type, owner: str) -> None:
     if type_.base not in SCALARS:
         raise SignatureError(f"{owner} {type_}: a design problem's values are scalars and arrays of them")
+
+
+def comma_separated(reads: list[str], expect_comma: str) -> list[str]:
+    """A generated harness's reads of one argument list: each argument's read, and between two the line that
+    reads the comma (`judgedIn.expect(',')`)."""
+    lines: list[str] = []
+    for read in reads:
+        if lines:
+            lines.append(expect_comma)
+        lines.append(read)
+    return lines
 
 
 def validate_design_test(design: Design, given: object, output: object) -> tuple[dict[str, object], list[object]]:

@@ -13,7 +13,7 @@ each method by its exported name, writing each return as it comes.
 
 from __future__ import annotations
 
-from judged.harness.design import Design, Method
+from judged.harness.design import Design, Method, comma_separated
 from judged.harness.design_stubs import go_method
 from judged.harness.lang_go import _PACKAGE, FILE_NAME, _read, _write, head
 from judged.harness.runtime_sources import runtime_source
@@ -35,12 +35,11 @@ def _slot(owner: int, position: int) -> str:
 
 
 def _decode(params: tuple[Param, ...], owner: int) -> list[str]:
-    lines = []
-    for position, param in enumerate(params):
-        if position:
-            lines.append("judgedIn.expect(',')")
-        lines.append(f"{_slot(owner, position)} = append({_slot(owner, position)}, {_read(param.type)})")
-    return lines
+    reads = [
+        f"{_slot(owner, position)} = append({_slot(owner, position)}, {_read(param.type)})"
+        for position, param in enumerate(params)
+    ]
+    return comma_separated(reads, "judgedIn.expect(',')")
 
 
 def _call(method: Method, owner: int) -> list[str]:

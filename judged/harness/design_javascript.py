@@ -13,10 +13,8 @@ from __future__ import annotations
 import json
 
 from judged.harness.design import Design
+from judged.harness.lang_javascript import MAIN_FILE, SOLUTION_FILE
 from judged.harness.runtime_sources import read_runtime
-
-MAIN_FILE = "main.js"
-SOLUTION_FILE = "solution.js"
 
 
 def build(design: Design, solution: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ comes.
 
 from __future__ import annotations
 
-from judged.harness.design import Design, Method
+from judged.harness.design import Design, Method, comma_separated
 from judged.harness.lang_rust import FILE_NAME
 from judged.harness.names import snake_case
 from judged.harness.runtime_sources import runtime_source
@@ -39,12 +39,11 @@ def build(design: Design, solution: str) -> dict[str, str]:
 
 
 def _reads(params: tuple[Param, ...]) -> list[str]:
-    lines = []
-    for position, param in enumerate(params):
-        if position:
-            lines.append("p.expect(b',')?;")
-        lines.append(f"let a{position} = <{type_name(param.type, 'rust')} as Decode>::read(p)?;")
-    return lines
+    reads = [
+        f"let a{position} = <{type_name(param.type, 'rust')} as Decode>::read(p)?;"
+        for position, param in enumerate(params)
+    ]
+    return comma_separated(reads, "p.expect(b',')?;")
 
 
 def _values(params: tuple[Param, ...]) -> str:

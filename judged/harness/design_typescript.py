@@ -17,4 +17,4 @@ from judged.harness.lang_typescript import MAIN_FILE, SOLUTION_FILE
 def build(design: Design, solution: str) -> dict[str, str]:
     """The JavaScript design harness as `main.js` and the user's TypeScript as `solution.ts`."""
     harness = design_javascript.build(design, "")
-    return {MAIN_FILE: harness[design_javascript.MAIN_FILE], SOLUTION_FILE: solution}
+    return {MAIN_FILE: harness[MAIN_FILE], SOLUTION_FILE: solution}  # main.js, as JavaScript names it

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from judged.harness.lang_erlang import harness, refuses
+from judged.harness.lang_erlang import HARNESS_FILE, harness, refuses
 from judged.harness.names import snake_case
 from judged.harness.support import declare
 from judged.harness.tables import comments_above, tables
@@ -26,7 +26,6 @@ from judged.harness.types import Base, Signature
 
 MAIN_FILE = "main.exs"
 SOLUTION_FILE = "solution.ex"
-HARNESS_FILE = "judged_main.erl"
 MODULE = "Elixir.Solution"
 
 TYPE_NAMES = tables("elixir").type_names

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import msgspec
@@ -180,19 +181,30 @@ def parse_type(text: str) -> Type:
     return Type(base, depth)
 
 
-def parse_signature(name: str, params: Iterable[tuple[str, str]], returns: str) -> Signature:
-    """The signature of function `name` with (parameter name, type string) pairs and a return type string."""
+@contextmanager
+def prefixed(where: str) -> Iterator[None]:
+    """A `SignatureError` inside raised again saying where it is (`parameter 'nums': ...`)."""
+    try:
+        yield
+    except SignatureError as error:
+        raise SignatureError(f"{where}: {error}") from None
+
+
+def parse_params(params: Iterable[tuple[str, str]]) -> tuple[Param, ...]:
+    """(parameter name, type string) pairs as parameters; `SignatureError` naming the parameter."""
     typed: list[Param] = []
     for param_name, type_text in params:
-        try:
+        with prefixed(f"parameter {param_name!r}"):
             typed.append(Param(param_name, parse_type(type_text)))
-        except SignatureError as error:
-            raise SignatureError(f"parameter {param_name!r}: {error}") from None
-    try:
+    return tuple(typed)
+
+
+def parse_signature(name: str, params: Iterable[tuple[str, str]], returns: str) -> Signature:
+    """The signature of function `name` with (parameter name, type string) pairs and a return type string."""
+    typed = parse_params(params)
+    with prefixed("return type"):
         returned = parse_type(returns)
-    except SignatureError as error:
-        raise SignatureError(f"return type: {error}") from None
-    return Signature(name, tuple(typed), returned)
+    return Signature(name, typed, returned)
 
 
 def _check_name(name: str, what: str, *, function: bool = True) -> None:

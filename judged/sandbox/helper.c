@@ -179,6 +179,40 @@ static int released_by_daemon(int status_fd, pid_t child) {
     return got == 1;
 }
 
+/* Forks the program, held in child_exec until go() writes to go_pipe; the parent keeps error_pipe[0] and
+   go_pipe[1]. The child's pid, or -1 (said on stderr) when the pipes or the fork failed. */
+static pid_t start_held(int status_fd, int nfds, const int *src, const int *dst, int error_pipe[2], int go_pipe[2],
+                        char **prog) {
+    if (pipe2(error_pipe, O_CLOEXEC) < 0 || pipe2(go_pipe, O_CLOEXEC) < 0) {
+        die("pipe2");
+        return -1;
+    }
+    pid_t child = fork();
+    if (child < 0) {
+        die("fork");
+        return -1;
+    }
+    if (child == 0) {
+        close(error_pipe[0]);
+        close(go_pipe[1]);
+        child_exec(status_fd, nfds, src, dst, error_pipe[1], go_pipe[0], prog);
+    }
+    close(error_pipe[1]);
+    close(go_pipe[0]);
+    return child;
+}
+
+/* Lets the held program start, `start` being the moment it did; -1 (said on stderr) if it could not be told. */
+static int go(int go_fd, struct timespec *start) {
+    clock_gettime(CLOCK_MONOTONIC, start);
+    if (write(go_fd, "g", 1) != 1) {
+        die("write");
+        return -1;
+    }
+    close(go_fd);
+    return 0;
+}
+
 static int init(int argc, char **argv) {
     int src[MAX_FDS], dst[MAX_FDS], nfds = 0, i = 3, error_pipe[2], go_pipe[2];
     if (argc < 5) {
@@ -197,22 +231,11 @@ static int init(int argc, char **argv) {
         dprintf(2, "judged-helper: init needs -- PROG\n");
         return 125;
     }
-    if (pipe2(error_pipe, O_CLOEXEC) < 0 || pipe2(go_pipe, O_CLOEXEC) < 0) return die("pipe2");
-
-    pid_t child = fork();
-    if (child < 0) return die("fork");
-    if (child == 0) {
-        close(error_pipe[0]);
-        close(go_pipe[1]);
-        child_exec(status_fd, nfds, src, dst, error_pipe[1], go_pipe[0], &argv[i + 1]);
-    }
-    close(error_pipe[1]);
-    close(go_pipe[0]);
+    pid_t child = start_held(status_fd, nfds, src, dst, error_pipe, go_pipe, &argv[i + 1]);
+    if (child < 0) return 125;
     if (!released_by_daemon(status_fd, child)) return 0; /* the child dies with the pid namespace */
     struct timespec start;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    if (write(go_pipe[1], "g", 1) != 1) return die("write");
-    close(go_pipe[1]);
+    if (go(go_pipe[1], &start) < 0) return 125;
     /* The program alone holds the passed descriptors from now on, so their
        readers outside see end-of-file as soon as it (and its children) end. */
     for (int k = 0; k < nfds; k++) {
@@ -340,22 +363,12 @@ static int clear_scratch(const char *path) {
 static int serve_one(int status_fd, const int fds[3], char **prog) {
     int error_pipe[2], go_pipe[2];
     int src[3] = {fds[0], fds[1], fds[2]}, dst[3] = {0, 1, 2};
-    if (pipe2(error_pipe, O_CLOEXEC) < 0 || pipe2(go_pipe, O_CLOEXEC) < 0) return die("pipe2");
-    pid_t child = fork();
-    if (child < 0) return die("fork");
-    if (child == 0) {
-        close(error_pipe[0]);
-        close(go_pipe[1]);
-        child_exec(status_fd, 3, src, dst, error_pipe[1], go_pipe[0], prog);
-    }
-    close(error_pipe[1]);
-    close(go_pipe[0]);
+    pid_t child = start_held(status_fd, 3, src, dst, error_pipe, go_pipe, prog);
+    if (child < 0) return 125;
     for (int k = 0; k < 3; k++) close(fds[k]); /* the child alone holds them: EOF when it ends */
     if (!released_by_daemon(status_fd, child)) return -1;
     struct timespec start;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    if (write(go_pipe[1], "g", 1) != 1) return die("write");
-    close(go_pipe[1]);
+    if (go(go_pipe[1], &start) < 0) return 125;
     return report_end(status_fd, error_pipe[0], child, &start);
 }
 

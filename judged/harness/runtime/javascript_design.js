@@ -62,17 +62,7 @@ function runDesignTests(config) {
   } catch (error) {
     return reportError(error, 0);
   }
-  let number = 0;
-  for (const line of testLines(0)) {
-    number++;
-    let operations;
-    let args;
-    try {
-      [operations, args] = decodeOperations(line, config.className, init, methods);
-    } catch (error) {
-      fs.writeSync(2, `judged harness: cannot decode test ${number}: ${error.message}\n`);
-      return EXIT_BAD_TEST;
-    }
+  return eachTest((line) => decodeOperations(line, config.className, init, methods), ([operations, args]) => {
     const results = ['null'];
     const start = process.cpuUsage();
     try {
@@ -89,8 +79,7 @@ function runDesignTests(config) {
       return reportError(error, seconds(process.cpuUsage(start)));
     }
     writeResult(`{"v":[${results.join(',')}],"t":${seconds(process.cpuUsage(start))}}\n`);
-  }
-  return 0;
+  });
 }
 
 function runDesign(config) {

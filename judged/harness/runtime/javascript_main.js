@@ -507,6 +507,25 @@ function seconds(usage) {
   return (usage.user + usage.system) / 1e6;
 }
 
+// Every test line, decoded by `decode` and given to `body`; 0 when all ran. A line `decode` cannot read ends
+// the run with EXIT_BAD_TEST; `body` ends it early by returning an exit status.
+function eachTest(decode, body) {
+  let number = 0;
+  for (const line of testLines(0)) {
+    number++;
+    let test;
+    try {
+      test = decode(line);
+    } catch (error) {
+      fs.writeSync(2, `judged harness: cannot decode test ${number}: ${error.message}\n`);
+      return EXIT_BAD_TEST;
+    }
+    const status = body(test);
+    if (status !== undefined) return status;
+  }
+  return 0;
+}
+
 function runTests(config) {
   const kinds = config.params.map(parseKind);
   const inPlace = config.returns === 'void';
@@ -517,16 +536,7 @@ function runTests(config) {
   } catch (error) {
     return reportError(error, 0);
   }
-  let number = 0;
-  for (const line of testLines(0)) {
-    number++;
-    let args;
-    try {
-      args = decodeTest(line, kinds);
-    } catch (error) {
-      fs.writeSync(2, `judged harness: cannot decode test ${number}: ${error.message}\n`);
-      return EXIT_BAD_TEST;
-    }
+  return eachTest((line) => decodeTest(line, kinds), (args) => {
     const start = process.cpuUsage();
     let returned;
     try {
@@ -549,8 +559,7 @@ function runTests(config) {
       text = 'null';
     }
     writeResult(`{"v":${text},"t":${spent}}\n`);
-  }
-  return 0;
+  });
 }
 
 function run(config) {

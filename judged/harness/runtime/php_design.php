@@ -67,27 +67,13 @@ final class JudgedDesign {
             ];
         }
         $tests = STDIN; // taken before the user's code can close it
-        try {
-            require __DIR__ . '/' . JUDGED_SOLUTION_FILE;
-            if (!class_exists($className, false)) {
-                throw new Error("Class \"$className\" not found: the solution must define class $className");
-            }
-        } catch (Throwable $error) {
-            return $harness->reportError($error, 0.0);
+        $failed = $harness->loadSolution($className);
+        if ($failed !== null) {
+            return $failed;
         }
-        $number = 0;
-        while (($line = fgets($tests)) !== false) {
-            if (trim($line) === '') {
-                continue;
-            }
-            $number++;
-            try {
-                [$operations, $arguments] = self::decodeOperations($line, $className, $constructor, $methods);
-            } catch (JudgedBadTest $error) {
-                fwrite(STDERR, "judged harness: cannot decode test $number: {$error->getMessage()}\n");
-                return JUDGED_EXIT_BAD_TEST;
-            }
-            $harness->markCase();
+        $decode = fn(string $line) => self::decodeOperations($line, $className, $constructor, $methods);
+        return $harness->eachTest($tests, $decode, function (array $test) use ($harness, $className, $methods): ?int {
+            [$operations, $arguments] = $test;
             $results = ['null'];
             $start = JudgedHarness::cpuSeconds();
             try {
@@ -101,8 +87,8 @@ final class JudgedDesign {
             }
             $spent = JudgedHarness::cpuSeconds() - $start;
             $harness->write('{"v":[' . implode(',', $results) . '],"t":' . json_encode($spent, JSON_PRESERVE_ZERO_FRACTION) . "}\n");
-        }
-        return 0;
+            return null;
+        });
     }
 }
 

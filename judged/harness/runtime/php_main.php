@@ -451,19 +451,22 @@ final class JudgedHarness {
         return JUDGED_EXIT_USER_ERROR;
     }
 
-    function run(string $name, array $paramTypes, string $returns): int {
-        $kinds = array_map([self::class, 'kind'], $paramTypes);
-        $inPlace = $returns === 'void';
-        $resultKind = $inPlace ? $kinds[0] : self::kind($returns);
-        $tests = STDIN; // taken before the user's code can close it
+    // Loads the user's file: null when it defines class $className, else the exit status after reporting why.
+    function loadSolution(string $className): ?int {
         try {
             require __DIR__ . '/' . JUDGED_SOLUTION_FILE;
-            if (!class_exists('Solution', false)) {
-                throw new Error('Class "Solution" not found: the solution must define class Solution');
+            if (!class_exists($className, false)) {
+                throw new Error("Class \"$className\" not found: the solution must define class $className");
             }
         } catch (Throwable $error) {
             return $this->reportError($error, 0.0);
         }
+        return null;
+    }
+
+    // Every non-blank test line, decoded by $decode and given to $body after the run-mode marker; 0 when all ran.
+    // A line $decode cannot read ends the run with JUDGED_EXIT_BAD_TEST; $body ends it early by returning a status.
+    function eachTest($tests, callable $decode, callable $body): int {
         $number = 0;
         while (($line = fgets($tests)) !== false) {
             if (trim($line) === '') {
@@ -471,12 +474,31 @@ final class JudgedHarness {
             }
             $number++;
             try {
-                $arguments = self::decodeTest($line, $kinds);
+                $test = $decode($line);
             } catch (JudgedBadTest $error) {
                 fwrite(STDERR, "judged harness: cannot decode test $number: {$error->getMessage()}\n");
                 return JUDGED_EXIT_BAD_TEST;
             }
             $this->markCase();
+            $status = $body($test);
+            if ($status !== null) {
+                return $status;
+            }
+        }
+        return 0;
+    }
+
+    function run(string $name, array $paramTypes, string $returns): int {
+        $kinds = array_map([self::class, 'kind'], $paramTypes);
+        $inPlace = $returns === 'void';
+        $resultKind = $inPlace ? $kinds[0] : self::kind($returns);
+        $tests = STDIN; // taken before the user's code can close it
+        $failed = $this->loadSolution('Solution');
+        if ($failed !== null) {
+            return $failed;
+        }
+        $decode = fn(string $line) => self::decodeTest($line, $kinds);
+        return $this->eachTest($tests, $decode, function (array $arguments) use ($name, $inPlace, $resultKind): ?int {
             $start = self::cpuSeconds();
             try {
                 $returned = (new Solution())->$name(...$arguments);
@@ -495,8 +517,8 @@ final class JudgedHarness {
                 return $this->reportError($error, $spent);
             }
             $this->write('{"v":' . $text . ',"t":' . json_encode($spent, JSON_PRESERVE_ZERO_FRACTION) . "}\n");
-        }
-        return 0;
+            return null;
+        });
     }
 }
 

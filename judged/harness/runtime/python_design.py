@@ -8,18 +8,13 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # in main.py these are python_main.py's own names, defined above this text
-    import builtins
     import json
     import os
     import sys
     import time
-    from collections.abc import Callable
-    from types import ModuleType
 
     from judged.harness.runtime.python_main import (
         EXIT_BAD_TEST,
-        HIDDEN_BY_PRELUDE,
-        PRELUDE,
         RECURSION_LIMIT,
         SOLUTION_FILE,
         BadTest,
@@ -29,32 +24,13 @@ if TYPE_CHECKING:  # in main.py these are python_main.py's own names, defined ab
         TreeNode,
         decode,
         encode,
+        load_class,
         mark_case,
         nonblank_lines,
         parse_kind,
         report_error,
         write_result,
     )
-
-
-def load_class(solution_path: str, class_name: str) -> Callable[..., object]:
-    """Run the user's file in a fresh module `solution` with LeetCode's names; its class `class_name`."""
-    module = ModuleType("solution")
-    module.__file__ = solution_path
-    namespace = module.__dict__
-    namespace["__builtins__"] = builtins
-    exec(PRELUDE, namespace)
-    for name in HIDDEN_BY_PRELUDE:
-        namespace.pop(name, None)
-    namespace.update(ListNode=ListNode, TreeNode=TreeNode)
-    sys.modules["solution"] = module
-    with open(solution_path, "rb") as file:
-        source = file.read()
-    exec(compile(source, solution_path, "exec", dont_inherit=True), namespace)
-    if class_name not in namespace:
-        raise NameError(f"name {class_name!r} is not defined: the solution must define class {class_name}")
-    design_class: Callable[..., object] = namespace[class_name]
-    return design_class
 
 
 def decode_operations(
@@ -97,7 +73,7 @@ def run_design(class_name: str, constructor_types: list[str], method_types: dict
     solution_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), SOLUTION_FILE)
     tests = sys.stdin.buffer
     try:
-        design_class = load_class(solution_path, class_name)
+        design_class = load_class(solution_path, class_name, {"ListNode": ListNode, "TreeNode": TreeNode})
     except BaseException as error:
         return report_error(error, 0.0, solution_path)
     for number, line in enumerate(nonblank_lines(tests), 1):

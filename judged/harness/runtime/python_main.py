@@ -442,8 +442,8 @@ def report_error(error: BaseException, seconds: float, solution_path: str) -> in
     return EXIT_USER_ERROR
 
 
-def load_solution(solution_path: str) -> Callable[[], object]:
-    """Run the user's file in a fresh module `solution` with LeetCode's names; its `Solution` class."""
+def load_class(solution_path: str, class_name: str, names: dict[str, type]) -> Callable[..., object]:
+    """Run the user's file in a fresh module `solution` with LeetCode's `names`; its class `class_name`."""
     module = ModuleType("solution")
     module.__file__ = solution_path
     namespace = module.__dict__
@@ -451,15 +451,21 @@ def load_solution(solution_path: str) -> Callable[[], object]:
     exec(PRELUDE, namespace)
     for name in HIDDEN_BY_PRELUDE:
         namespace.pop(name, None)
-    namespace.update(ListNode=ListNode, TreeNode=TreeNode, Node=Node, NestedInteger=NestedInteger)
+    namespace.update(names)
     sys.modules["solution"] = module
     with open(solution_path, "rb") as file:
         source = file.read()
     exec(compile(source, solution_path, "exec", dont_inherit=True), namespace)
-    if "Solution" not in namespace:
-        raise NameError("name 'Solution' is not defined: the solution must define class Solution")
-    solution_class: Callable[[], object] = namespace["Solution"]
-    return solution_class
+    if class_name not in namespace:
+        raise NameError(f"name {class_name!r} is not defined: the solution must define class {class_name}")
+    found: Callable[..., object] = namespace[class_name]
+    return found
+
+
+def load_solution(solution_path: str) -> Callable[[], object]:
+    """The user's `Solution` class, with every node type of LeetCode's in scope."""
+    names = {"ListNode": ListNode, "TreeNode": TreeNode, "Node": Node, "NestedInteger": NestedInteger}
+    return load_class(solution_path, "Solution", names)
 
 
 def nonblank_lines(stream: Iterable[bytes]) -> Iterable[bytes]:

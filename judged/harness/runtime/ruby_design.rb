@@ -70,18 +70,7 @@ module JudgedHarness
     rescue ScriptError, StandardError, SystemStackError, NoMemoryError => e
       return report_error(e, 0.0, solution_path)
     end
-    number = 0
-    while (line = tests.gets)
-      next if line.strip.empty?
-
-      number += 1
-      begin
-        operations, arguments = decode_operations(line, class_name, constructor, methods)
-      rescue BadTest => e
-        STDERR.write("judged harness: cannot decode test #{number}: #{e.message}\n")
-        return EXIT_BAD_TEST
-      end
-      mark_case
+    each_test(tests, ->(line) { decode_operations(line, class_name, constructor, methods) }) do |operations, arguments|
       results = ['null']
       start = cpu_seconds
       begin
@@ -95,6 +84,5 @@ module JudgedHarness
       end
       write_result("{\"v\":[#{results.join(',')}],\"t\":#{cpu_seconds - start}}\n")
     end
-    0
   end
 end

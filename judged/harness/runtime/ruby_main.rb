@@ -387,6 +387,27 @@ module JudgedHarness
     nil # stdout closed by the user: nothing of theirs to split either
   end
 
+  # Every non-blank test line on `tests`, decoded by `decode` and given to the block after the run-mode marker;
+  # 0 when all ran. A line `decode` cannot read (BadTest) ends the run with EXIT_BAD_TEST; the block ends it
+  # early by returning from its method.
+  def each_test(tests, decode)
+    number = 0
+    while (line = tests.gets)
+      next if line.strip.empty?
+
+      number += 1
+      begin
+        test = decode.call(line)
+      rescue BadTest => e
+        STDERR.write("judged harness: cannot decode test #{number}: #{e.message}\n")
+        return EXIT_BAD_TEST
+      end
+      mark_case
+      yield test
+    end
+    0
+  end
+
   def run(name, param_types, returns)
     kinds = param_types.map { |text| parse_kind(text) }
     in_place = returns == 'void'
@@ -398,18 +419,7 @@ module JudgedHarness
     rescue ScriptError, StandardError, SystemStackError, NoMemoryError => e
       return report_error(e, 0.0, solution_path)
     end
-    number = 0
-    while (line = tests.gets)
-      next if line.strip.empty?
-
-      number += 1
-      begin
-        args = decode_test(line, kinds)
-      rescue BadTest => e
-        STDERR.write("judged harness: cannot decode test #{number}: #{e.message}\n")
-        return EXIT_BAD_TEST
-      end
-      mark_case
+    each_test(tests, ->(line) { decode_test(line, kinds) }) do |args|
       start = cpu_seconds
       begin
         returned = solve.call(*args)
@@ -429,6 +439,5 @@ module JudgedHarness
       end
       write_result("{\"v\":#{text},\"t\":#{spent}}\n")
     end
-    0
   end
 end
