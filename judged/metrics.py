@@ -56,30 +56,26 @@ class Metrics(WorkerMetrics):
         self.registry = CollectorRegistry()
         registry = self.registry
         self._queue = queue
-        self.queue_depth = Gauge(
-            "judged_queue_depth",
-            "Submissions queued or being judged, per stream",
-            ["queue"],
-            registry=registry,
-            multiprocess_mode="mostrecent",
+
+        def scraped(name: str, documentation: str, labels: tuple[str, ...] = ()) -> Gauge:
+            """A gauge set from Redis when /metrics is scraped: any process's newest value is the value."""
+            return Gauge(name, documentation, labels, registry=registry, multiprocess_mode="mostrecent")
+
+        def live(name: str, documentation: str) -> Gauge:
+            """A gauge of this host's processes, summed over those alive."""
+            return Gauge(name, documentation, registry=registry, multiprocess_mode="livesum")
+
+        self.queue_depth = scraped("judged_queue_depth", "Submissions queued or being judged, per stream", ("queue",))
+        self.queue_claimed = scraped("judged_queue_claimed", "Queue entries claimed and not yet acked")
+        self.queue_waiting = scraped(
+            "judged_queue_waiting", "Submissions queued that no slot has claimed yet, per stream", ("queue",)
         )
-        self.queue_claimed = Gauge(
-            "judged_queue_claimed", "Queue entries claimed and not yet acked", registry=registry,
-            multiprocess_mode="mostrecent",
-        )  # fmt: skip
-        self.queue_waiting = Gauge(
-            "judged_queue_waiting", "Submissions queued that no slot has claimed yet, per stream", ["queue"],
-            registry=registry, multiprocess_mode="mostrecent",
-        )  # fmt: skip
-        self.queue_oldest = Gauge(
+        self.queue_oldest = scraped(
             "judged_queue_oldest_age_seconds",
             "Seconds since the oldest submission queued or being judged was posted, per stream (0: none)",
-            ["queue"], registry=registry, multiprocess_mode="mostrecent",
-        )  # fmt: skip
-        self.redis_up = Gauge(
-            "judged_redis_up", "1 when Redis answered the last scrape", registry=registry,
-            multiprocess_mode="mostrecent",
-        )  # fmt: skip
+            ("queue",),
+        )
+        self.redis_up = scraped("judged_redis_up", "1 when Redis answered the last scrape")
         self.finished_total = Counter(
             "judged_submissions_finished", "Submissions finished by this host's slots, by verdict", ["verdict"],
             registry=registry,
@@ -92,13 +88,8 @@ class Metrics(WorkerMetrics):
             "judged_judging_seconds", "Time a slot spent judging one submission (compile included)",
             buckets=LATENCY_BUCKETS, registry=registry,
         )  # fmt: skip
-        self.slots = Gauge(
-            "judged_worker_slots", "Worker slots on this host", registry=registry, multiprocess_mode="livesum"
-        )
-        self.slots_busy = Gauge(
-            "judged_worker_slots_busy", "Worker slots judging right now", registry=registry,
-            multiprocess_mode="livesum",
-        )  # fmt: skip
+        self.slots = live("judged_worker_slots", "Worker slots on this host")
+        self.slots_busy = live("judged_worker_slots_busy", "Worker slots judging right now")
         self.busy_seconds = Counter(
             "judged_worker_busy_seconds", "Slot-seconds spent judging (rate / slots = utilisation)", registry=registry
         )
@@ -106,9 +97,7 @@ class Metrics(WorkerMetrics):
             "judged_sandbox_failures", "Judgements that failed for the judge's reasons (retried or IE)",
             registry=registry,
         )  # fmt: skip
-        self.connections_open = Gauge(
-            "judged_connections_open", "HTTP connections open now", registry=registry, multiprocess_mode="livesum"
-        )
+        self.connections_open = live("judged_connections_open", "HTTP connections open now")
         self.connections_closed = Counter(
             "judged_connections_closed", "Connections judged closed to protect itself, by reason", ["reason"],
             registry=registry,

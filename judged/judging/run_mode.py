@@ -15,8 +15,8 @@ worker only claims, records and acks.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
@@ -30,6 +30,9 @@ from judged.problems.model import DesignProblem, FunctionProblem, IoProblem, Pro
 
 if TYPE_CHECKING:
     from judged.judging.service import Judge
+
+_Input = TypeVar("_Input")
+"""One custom input: an argument list (function and design problems) or a stdin text (I/O problems)."""
 
 
 async def run_submission(
@@ -51,15 +54,31 @@ async def run_submission(
         arguments = [case.args for case in samples]
         outcome = await judge.run_function(task, language, code, arguments)
         return RunReport(outcome=outcome, inputs=arguments, expected=[case.output for case in samples])
+    return await _custom_run(
+        inputs,
+        read_inputs,
+        lambda arguments: judge.run_function(task, language, code, arguments),
+        (lambda arguments: _expected(judge, task, problem, arguments)) if reference_output else None,
+    )
+
+
+async def _custom_run(
+    inputs: str,
+    read: Callable[[list[object]], list[_Input]],
+    run: Callable[[list[_Input]], Awaitable[RunOutcome]],
+    expected: Callable[[list[_Input]], Awaitable[tuple[list[object] | None, str]]] | None,
+) -> RunReport:
+    """A run on the participant's own `inputs` (JSON, `read` by the problem's kind): its report, with what the
+    reference solution gives on them when the run may see that (`expected`), or the inputs' error."""
     try:
-        arguments = read_inputs(msgspec.json.decode(inputs, type=list[object]))
+        given = read(msgspec.json.decode(inputs, type=list[object]))
     except (ValueError, msgspec.DecodeError) as exc:
         return _refused(str(exc))
-    outcome = await judge.run_function(task, language, code, arguments)
-    if not reference_output:
-        return RunReport(outcome=outcome, inputs=arguments)
-    expected, source = await _expected(judge, task, problem, arguments)
-    return RunReport(outcome=outcome, inputs=arguments, expected=expected, expected_from=source)
+    outcome = await run(given)
+    if expected is None:
+        return RunReport(outcome=outcome, inputs=given)
+    values, source = await expected(given)
+    return RunReport(outcome=outcome, inputs=given, expected=values, expected_from=source)
 
 
 async def _expected(
@@ -84,15 +103,12 @@ async def _run_io(
         texts, answers = await asyncio.to_thread(sample_inputs, problem)
         outcome = await judge.run_io(problem, language, code, texts)
         return RunReport(outcome=outcome, inputs=texts, expected=list(answers))
-    try:
-        texts = custom_inputs(msgspec.json.decode(inputs, type=list[object]))
-    except (ValueError, msgspec.DecodeError) as exc:
-        return _refused(str(exc))
-    outcome = await judge.run_io(problem, language, code, texts)
-    if not reference_output:
-        return RunReport(outcome=outcome, inputs=texts)
-    expected, source = await _expected_io(judge, problem, texts)
-    return RunReport(outcome=outcome, inputs=texts, expected=expected, expected_from=source)
+    return await _custom_run(
+        inputs,
+        custom_inputs,
+        lambda texts: judge.run_io(problem, language, code, texts),
+        (lambda texts: _expected_io(judge, problem, texts)) if reference_output else None,
+    )
 
 
 async def _expected_io(judge: Judge, problem: IoProblem, texts: list[str]) -> tuple[list[object] | None, str]:
