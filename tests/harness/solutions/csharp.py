@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from judged.harness import parse_signature
 from judged.harness.types import Type
 from judged.harness.values import LONG_MAX, LONG_MIN
+from judged.judging.function import Case
+from tests.harness import conformance_jail as jail
 from tests.harness.conformance import Solution
+from tests.harness.conformance_jail import Judged
 
 EXAMPLES = 2
 
@@ -118,4 +122,130 @@ SOLUTIONS: dict[str, str | Solution] = {
     "bad-line-integer": TWO_SUM,
     "blank-lines-are-skipped": TWO_SUM,
     "deep-nesting": _one("public int Count(int[][] grid) { return 0; }"),
+}
+
+# The jail's table (`conformance_jail.py`): what judged shows a C# user, end to end.
+
+VERSION = r"^Mono C# compiler version 6\."
+
+GROUP_BLOCKS = parse_signature("groupBlocks", [("params", "int"), ("blockSizes", "int[]")], "int[][]")
+_REVERSE_LIST = jail.filled(
+    jail.REVERSE_LIST,
+    "csharp",
+    "        ListNode prev = null;\n        while (head != null) {"
+    " var n = head.next; head.next = prev; prev = head; head = n; }\n        return prev;\n",
+    "        \n",
+)
+_CLONE_GRAPH = """var copies = new Dictionary<Node, Node>();
+        Func<Node, Node> copy = null;
+        copy = n => {
+            if (n == null) return null;
+            if (copies.ContainsKey(n)) return copies[n];
+            copies[n] = new Node(n.val);
+            foreach (var m in n.neighbors) copies[n].neighbors.Add(copy(m));
+            return copies[n];
+        };
+        return copy(node);
+"""
+
+JUDGED: dict[str, Judged] = {
+    **jail.two_sum(
+        TWO_SUM, ("seen[target - nums[i]], i }", "i, i }"), ("seen[nums[i]] = i;", "seen[nums[i]] = = i;"), "Main.cs(6,"
+    ),
+    "stub-and-keyword-parameter": Judged(
+        GROUP_BLOCKS,
+        jail.filled(
+            GROUP_BLOCKS,
+            "csharp",
+            "return new List<IList<int>> { blockSizes.Where(size => size <= params_).ToList() };",
+            "        \n",
+        ),
+        [Case(args=[3, [1, 4, 3]], output=[[1, 3]])],
+        stub_is=(
+            "public class Solution {\n    public IList<IList<int>> GroupBlocks(int params_, int[] blockSizes) {\n"
+            "        \n    }\n}"
+        ),
+    ),
+    "stub-and-keyword-parameter:arrays": Judged(
+        GROUP_BLOCKS,
+        "public class Solution { public int[][] GroupBlocks(int p, IList<int> b) { return new[] { b.ToArray() }; } }",
+        [Case(args=[3, [1, 4]], output=[[1, 4]])],
+    ),
+    "list-nodes": Judged(
+        jail.REVERSE_LIST, _REVERSE_LIST, jail.REVERSE_LIST_CASES, stub_has=(" * public class ListNode {\n",)
+    ),
+    "list-nodes:pasted-class": Judged(  # LeetCode's class, uncommented
+        jail.REVERSE_LIST,
+        _REVERSE_LIST.replace(" * Definition for singly-linked list.\n", "")
+        .replace("/**", "")
+        .replace(" */", "")
+        .replace(" * ", ""),
+        jail.REVERSE_LIST_CASES,
+    ),
+    "tree-nodes": Judged(
+        jail.MIRROR,
+        """public class Solution {
+    public TreeNode Mirror(TreeNode root) {
+        return root == null ? null : new TreeNode(root.val, Mirror(root.right), Mirror(root.left));
+    }
+}""",
+        jail.MIRROR_CASES,
+    ),
+    "base-types": Judged(
+        jail.ECHO,
+        """public class Solution {
+    public IList<string> Echo(long a, double b, bool c, string d, char e) {
+        return new List<string> { a.ToString(), b.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                  c ? "true" : "false", d, e.ToString() };
+    }
+}""",
+        jail.echo_cases("true"),
+    ),
+    "doubles": Judged(
+        parse_signature("half", [("x", "double")], "double"),
+        "public class Solution { public double Half(double x) { return x / 2; } }",
+        [Case(args=[0.2], output=0.1), Case(args=[-0.0], output=-0.0)],
+    ),
+    "void-in-place": Judged(
+        jail.REVERSE_ARRAY,
+        jail.filled(jail.REVERSE_ARRAY, "csharp", "        Array.Reverse(nums);\n", "        \n"),
+        jail.REVERSE_ARRAY_CASES,
+        stub_has=("public void ReverseArray(int[] nums) {",),
+    ),
+    "runtime-error": jail.raises(
+        'public class Solution { public int[] TwoSum(int[] n, int t) { throw new ArgumentException("no pair"); } }',
+        "System.ArgumentException: no pair",
+    ),
+    "graph": Judged(
+        jail.CLONE_GRAPH,
+        jail.filled(jail.CLONE_GRAPH, "csharp", "        " + _CLONE_GRAPH, "        \n"),
+        jail.CLONE_GRAPH_CASES,
+    ),
+    **jail.exhausted(
+        "public class Solution { public int Hoard(int n) {\n"
+        "var k = new List<int[]>(); while (true) k.Add(new int[1000]); } }",
+        "public class Solution { public int Hoard(int n) { while (true) n++; } }",
+        jail.HOARD,
+        jail.HOARD_CASES,
+        memory_seconds=10.0,
+    ),
+    "priority-queue-and-newer-linq": Judged(
+        parse_signature("topKFrequent", [("nums", "int[]"), ("k", "int")], "int[]"),
+        """public class Solution {
+    public int[] TopKFrequent(int[] nums, int k) {
+        var counts = nums.GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        var pq = new PriorityQueue<int, int>();
+        foreach (var pair in counts) {
+            pq.Enqueue(pair.Key, pair.Value);
+            if (pq.Count > k) pq.Dequeue();
+        }
+        var top = new List<int>();
+        while (pq.TryDequeue(out var value, out var count)) top.Add(value);
+        top.Reverse();
+        top.Add(counts.MaxBy(pair => pair.Value).Key);
+        return top.ToArray();
+    }
+}""",
+        [Case(args=[[1, 1, 1, 2, 2, 3], 2], output=[1, 2, 1])],
+    ),
 }

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from judged.harness.types import Type
 from judged.harness.values import LONG_MAX, LONG_MIN
+from judged.judging.verdicts import Verdict
+from tests.harness import conformance_jail as jail
 from tests.harness.conformance import Solution
+from tests.harness.conformance_jail import Judged
 
 EXAMPLES = 1  # each run starts Racket (about a second on a loaded machine)
 
@@ -113,4 +116,96 @@ SOLUTIONS: dict[str, str | Solution] = {
     "bad-line-integer": TWO_SUM,
     "blank-lines-are-skipped": TWO_SUM,
     "deep-nesting": "(define (count grid)\n  0)\n",
+}
+
+# The jail's table (`conformance_jail.py`): what judged shows a Racket user, end to end.
+
+VERSION = r"^Welcome to Racket v8\."
+
+COUNT_BLOCKS = jail.count_blocks("if")
+_REVERSE_LIST = jail.filled(
+    jail.REVERSE_LIST,
+    "racket",
+    "\n  (let loop ([h head] [prev #f])\n    (if h (let ([n (list-node-next h)]) (set-list-node-next! h prev)"
+    " (loop n h)) prev)))",
+    "\n  )",
+)
+_CLONE_GRAPH = """(require data/queue)
+(define/contract (clone-graph start)
+  (-> (or/c node? #f) (or/c node? #f))
+  (define copies (make-hasheq))
+  (define (copy n) (hash-ref! copies n (lambda () (make-node (node-val n)))))
+  (when start
+    (define q (make-queue))
+    (enqueue! q start)
+    (copy start)
+    (let loop ()
+      (unless (queue-empty? q)
+        (define n (dequeue! q))
+        (for ([m (node-neighbors n)])
+          (unless (hash-has-key? copies m) (enqueue! q m))
+          (set-node-neighbors! (copy n) (append (node-neighbors (copy n)) (list (copy m)))))
+        (loop))))
+  (and start (copy start)))
+"""
+
+JUDGED: dict[str, Judged] = {
+    **jail.two_sum(
+        TWO_SUM,
+        ("(list j i)", "(list i i)"),
+        ("(hash-set seen (car xs) i))])))", "(hash-set seen (car xs) i))]))"),
+        "solution.rkt:2:0: read-syntax: expected a `)`",
+    ),
+    "stub-and-form-name-parameter": Judged(
+        COUNT_BLOCKS,
+        jail.filled(COUNT_BLOCKS, "racket", "\n  (count (lambda (size) (<= size if_)) block-sizes))", "\n  )"),
+        jail.COUNT_BLOCKS_CASES,
+        stub_is=(
+            "(define/contract (count-blocks if_ block-sizes)\n"
+            "  (-> exact-integer? (listof exact-integer?) exact-integer?)\n"
+            "  )"
+        ),
+    ),
+    "list-structs": Judged(
+        jail.REVERSE_LIST,
+        _REVERSE_LIST,
+        jail.REVERSE_LIST_CASES,
+        stub_has=("(struct list-node\n  (val next) #:mutable #:transparent)",),
+    ),
+    "list-structs:pasted-lang-line": Judged(  # their own structs, uncommented
+        jail.REVERSE_LIST, "#lang racket\n" + _REVERSE_LIST.replace("#|", "").replace("|#", ""), jail.REVERSE_LIST_CASES
+    ),
+    "tree-structs": Judged(
+        jail.MIRROR,
+        """
+(define (mirror root)
+  (and root (tree-node (tree-node-val root) (mirror (tree-node-right root)) (mirror (tree-node-left root)))))
+""",
+        jail.MIRROR_CASES,
+    ),
+    "base-types": Judged(
+        jail.ECHO, "(define (echo a b c d e)\n  (list (~a a) (~a b) (~a c) d (string e)))\n", jail.echo_cases("#t")
+    ),
+    "long-overflow": Judged(jail.BIG, "(define (big n)\n  (* n 4))\n", jail.OVERFLOW_CASES, Verdict.WA),
+    "void-in-place": Judged(
+        jail.REVERSE_ARRAY,
+        jail.filled(
+            jail.REVERSE_ARRAY,
+            "racket",
+            "\n  (vector-copy! nums 0 (list->vector (reverse (vector->list nums)))))",
+            "\n  )",
+        ),
+        jail.REVERSE_ARRAY_CASES,
+        stub_has=("(-> (vectorof exact-integer?) void?)",),
+    ),
+    "runtime-error": jail.raises('(define (two-sum nums target)\n  (error \'two-sum "no pair"))\n', "two-sum: no pair"),
+    "missing-function": jail.raises("(define (twoSum nums target)\n  '())\n", message_has="two-sum"),
+    "data-libraries-and-graph": Judged(jail.CLONE_GRAPH, _CLONE_GRAPH, jail.CLONE_GRAPH_CASES),
+    "memory": Judged(
+        jail.HOARD,
+        "(define (hoard n)\n  (let loop ([kept '()] [i 0])\n    (loop (cons (make-vector 1000 i) kept) (add1 i))))\n",
+        jail.HOARD_CASES,
+        Verdict.MLE,
+        memory_mib=64,
+    ),
 }
