@@ -335,6 +335,52 @@ def _racket(design: Design) -> list[str]:
     return [*lines, "", *usage]
 
 
+def _backticked(name: str, language_id: str) -> str:
+    """A Kotlin or Scala name as LeetCode writes a keyword there: in backticks (`` `val` ``)."""
+    return f"`{name}`" if name in registry.support(language_id).reserved else name
+
+
+def _kotlin(design: Design) -> list[str]:
+    def params(given: tuple[Param, ...]) -> str:
+        return ", ".join(f"{_backticked(p.name, 'kotlin')}: {registry.type_name(p.type, 'kotlin')}" for p in given)
+
+    def names(given: tuple[Param, ...], separator: str) -> str:
+        return separator.join(_backticked(p.name, "kotlin") for p in given)
+
+    name = design.class_name
+    lines = [f"class {name}({params(design.constructor)}) {{", ""]
+    for method in design.methods:
+        returns = "" if method.returns == VOID else f": {registry.type_name(method.returns, 'kotlin')}"
+        lines += [f"    fun {method.name}({params(method.params)}){returns} {{", "        ", "    }", ""]
+    lines.append("}")
+    usage = [f" * var obj = {name}({names(design.constructor, ', ')})"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{method.name}({names(method.params, ',')})"
+        usage.append(f" * {call}" if method.returns == VOID else f" * var param_{index} = {call}")
+    return [*lines, "", *_usage_comment(design, usage)]
+
+
+def _scala(design: Design) -> list[str]:
+    def params(given: tuple[Param, ...], prefix: str = "") -> str:
+        typed = (f"{_backticked(prefix + p.name, 'scala')}: {registry.type_name(p.type, 'scala')}" for p in given)
+        return ", ".join(typed)
+
+    def names(given: tuple[Param, ...], separator: str) -> str:
+        return separator.join(_backticked(p.name, "scala") for p in given)
+
+    name = design.class_name
+    lines = [f"class {name}({params(design.constructor, '_')}) {{", ""]
+    for method in design.methods:
+        returns = registry.type_name(method.returns, "scala")
+        lines += [f"    def {method.name}({params(method.params)}): {returns} = {{", "        ", "    }", ""]
+    lines.append("}")
+    usage = [f" * val obj = new {name}({names(design.constructor, ', ')})"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"obj.{method.name}({names(method.params, ',')})"
+        usage.append(f" * {call}" if method.returns == VOID else f" * val param_{index} = {call}")
+    return [*lines, "", *_usage_comment(design, usage)]
+
+
 def _usage_comment(design: Design, usage: list[str]) -> list[str]:
     return ["/**", f" * Your {design.class_name} object will be instantiated and called as such:", *usage, " */"]
 
@@ -352,4 +398,6 @@ _RENDERERS: dict[str, Callable[[Design], list[str]]] = {
     "php": _php,
     "csharp": _csharp,
     "racket": _racket,
+    "kotlin": _kotlin,
+    "scala": _scala,
 }

@@ -15,7 +15,9 @@
 // `neighbors`. `t` is the calling thread's CPU time, which leaves out the JVM's own threads.
 package judged
 
+import java.lang.reflect.Constructor
 import java.lang.reflect.Field
+import java.lang.reflect.InvocationTargetException
 import java.lang.reflect.Method
 import java.lang.reflect.Modifier
 import java.lang.reflect.ParameterizedType
@@ -41,13 +43,29 @@ interface Conv {
 }
 
 object Harness {
-    /** Run every test: `params` and `returns` are the signature's type strings ("int[]", "void", ...). */
-    @JvmStatic
-    fun run(sha: String, solution: Class<*>, name: String, params: Array<String>, returns: String) {
+    private val CASE_MARK: String? = System.getenv("JUDGED_CASE_MARK")
+    private val STDOUT: java.io.PrintStream = System.out // before the user's code can replace System.out
+
+    /** Run mode's marker before a call: the user's buffered prints go out first, so they stay with their call. */
+    internal fun markCase() {
+        if (CASE_MARK == null) return
+        System.out.flush()
+        STDOUT.print(CASE_MARK)
+        STDOUT.flush()
+    }
+
+    /** A jar built from another version of this file refuses to run (exit 4: the self-test fails at start). */
+    internal fun checkVersion(sha: String) {
         if (sha != SOURCE_SHA) {
             System.err.println("judged: the Kotlin harness jar is out of date: run scripts/leetcode_libraries.sh")
             System.exit(4)
         }
+    }
+
+    /** Run every test: `params` and `returns` are the signature's type strings ("int[]", "void", ...). */
+    @JvmStatic
+    fun run(sha: String, solution: Class<*>, name: String, params: Array<String>, returns: String) {
+        checkVersion(sha)
         val results = java.io.FileOutputStream("/proc/self/fd/3")
         val out = JsonOut()
         val inPlace = returns == "void"
@@ -71,6 +89,7 @@ object Harness {
         while (read(input, convs, arguments, test)) {
             var value: Any? = null
             var thrown: Throwable? = null
+            markCase()
             val start = clock.currentThreadCpuTime
             try {
                 value = method.invoke(receiver ?: solution.getDeclaredConstructor().newInstance(), *arguments)
@@ -123,7 +142,7 @@ object Harness {
         }
     }
 
-    private fun fail(results: java.io.OutputStream, out: JsonOut, message: String, seconds: Double) {
+    internal fun fail(results: java.io.OutputStream, out: JsonOut, message: String, seconds: Double): Nothing {
         out.reset()
         out.ascii("{\"e\": ")
         out.str(message)
@@ -133,6 +152,15 @@ object Harness {
         out.writeTo(results)
         System.out.flush()
         System.exit(1)
+        throw IllegalStateException("exited")
+    }
+
+    /** A judge's test line the harness cannot decode: said on stderr, exit 3 (the judge reports IE). */
+    internal fun badInput(test: Int, e: BadInput): Nothing {
+        System.out.flush()
+        System.err.println("harness: cannot decode test $test: ${e.message}")
+        System.exit(3)
+        throw IllegalStateException("exited")
     }
 
     private fun find(solution: Class<*>, name: String, arity: Int): Method {
@@ -181,6 +209,149 @@ object Harness {
         }
         throw Unsupported("the harness cannot pass or return ${declared.typeName} as $element[]")
     }
+}
+
+/** A design problem's tests: `[["LRUCache","put","get"],[[2],[1,1],[2]]]` in, `{"v": [null,null,1], ...}` out. */
+object Design {
+    /** One constructor or method of the user's class, with its parameters' converters and its result's (null: void). */
+    private class Call(val invoke: (Any?, Array<Any?>) -> Any?, val params: List<Conv>, val result: Conv?)
+
+    /**
+     * Run every test: `cls` is the user's class, `constructor` its constructor's parameter types, `methods` the
+     * methods' names with `params` their parameter types and `returns` their result types ("void" for none).
+     */
+    @JvmStatic
+    fun run(
+        sha: String,
+        cls: Class<*>,
+        constructor: Array<String>,
+        methods: Array<String>,
+        params: Array<Array<String>>,
+        returns: Array<String>,
+    ) {
+        Harness.checkVersion(sha)
+        val results = java.io.FileOutputStream("/proc/self/fd/3")
+        val out = JsonOut()
+        val init: Call
+        val calls = HashMap<String, Call>()
+        try {
+            init = constructorOf(cls, constructor)
+            for (i in methods.indices) calls[methods[i]] = methodOf(cls, methods[i], params[i], returns[i])
+        } catch (e: Unsupported) {
+            Harness.fail(results, out, e.message ?: "unsupported", 0.0)
+        }
+        val clock = java.lang.management.ManagementFactory.getThreadMXBean()
+        val input = JsonIn(System.`in`)
+        var test = 1
+        while (true) {
+            val operations = ArrayList<Call>()
+            val arguments = ArrayList<Array<Any?>>()
+            try {
+                if (input.skip() < 0) break
+                read(input, init, calls, operations, arguments)
+            } catch (e: BadInput) {
+                Harness.badInput(test, e)
+            }
+            Harness.markCase()
+            out.ascii("{\"v\": [null")
+            var thrown: Throwable? = null
+            var message: String? = null
+            val start = clock.currentThreadCpuTime
+            try {
+                val instance = init.invoke(null, arguments[0])
+                for (i in 1 until operations.size) {
+                    val value = operations[i].invoke(instance, arguments[i])
+                    out.raw(',')
+                    val result = operations[i].result
+                    if (result == null) out.ascii("null") else result.write(value, out)
+                }
+            } catch (e: InvocationTargetException) {
+                thrown = e.cause ?: e
+            } catch (e: BadResult) {
+                message = e.message
+            } catch (e: Throwable) {
+                thrown = e
+            }
+            val seconds = (clock.currentThreadCpuTime - start) / 1e9
+            if (thrown != null || message != null) Harness.fail(results, out, message ?: thrown.toString(), seconds)
+            out.ascii("], \"t\": ")
+            out.ascii(seconds.toString())
+            out.ascii("}\n")
+            out.writeTo(results)
+            test++
+        }
+        System.out.flush()
+        System.exit(0)
+    }
+
+    /** `[`, the operations' names, `,`, their argument lists and `]`: each argument read as its call declares it. */
+    private fun read(
+        input: JsonIn,
+        init: Call,
+        calls: Map<String, Call>,
+        operations: MutableList<Call>,
+        arguments: MutableList<Array<Any?>>,
+    ) {
+        input.expect('[')
+        var more = input.startArray()
+        while (more) {
+            val name = input.readString()
+            operations.add(if (operations.isEmpty()) init else calls[name] ?: throw BadInput("unknown method $name"))
+            more = input.more()
+        }
+        input.expect(',')
+        more = input.startArray()
+        while (more) {
+            if (arguments.size == operations.size) throw BadInput("more argument lists than operations")
+            val convs = operations[arguments.size].params
+            input.expect('[')
+            arguments.add(Array(convs.size) { if (it > 0) input.expect(','); convs[it].read(input) })
+            input.expect(']')
+            more = input.more()
+        }
+        if (arguments.size != operations.size) throw BadInput("fewer argument lists than operations")
+        input.expect(']')
+    }
+
+    private fun constructorOf(cls: Class<*>, types: Array<String>): Call {
+        var refusal: Unsupported? = null
+        for (c in cls.declaredConstructors) {
+            if (c.parameterCount != types.size || c.isSynthetic) continue
+            try {
+                val convs = convs(types, c.genericParameterTypes)
+                c.isAccessible = true
+                return Call({ _, args -> newInstance(c, args) }, convs, null)
+            } catch (e: Unsupported) {
+                refusal = refusal ?: e
+            }
+        }
+        throw refusal ?: Unsupported("class ${cls.simpleName} has no constructor with ${types.size} parameter(s)")
+    }
+
+    private fun newInstance(c: Constructor<*>, args: Array<Any?>): Any = c.newInstance(*args)
+
+    /** The method `name` of `cls` or of a class it extends, whose parameters the harness can pass. */
+    private fun methodOf(cls: Class<*>, name: String, types: Array<String>, returns: String): Call {
+        var refusal: Unsupported? = null
+        val candidates = generateSequence(cls) { it.superclass }.flatMap { it.declaredMethods.asSequence() } +
+            cls.methods.asSequence()
+        for (m in candidates) {
+            if (m.name != name || m.parameterCount != types.size || m.isBridge || m.isSynthetic) continue
+            if (Modifier.isStatic(m.modifiers)) continue
+            try {
+                val convs = convs(types, m.genericParameterTypes)
+                val result = if (returns == "void") null else Harness.conv(returns, m.genericReturnType)
+                m.isAccessible = true
+                return Call({ self, args -> m.invoke(self, *args) }, convs, result)
+            } catch (e: Unsupported) {
+                refusal = refusal ?: e
+            }
+        }
+        throw refusal ?: Unsupported("class ${cls.simpleName} has no method $name with ${types.size} parameter(s)")
+    }
+
+    private fun convs(types: Array<String>, declared: Array<Type>): List<Conv> =
+        types.indices.map { Harness.conv(types[it], declared[it]) }
 }
 
 private val INT = object : Conv {

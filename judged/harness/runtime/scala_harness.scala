@@ -14,6 +14,13 @@
 // `left`, `right`) and the graph Node (`value`, `neighbors: List[Node]`) are the user's file's
 // classes (LeetCode's definitions, added by the generator when the user did not paste their own),
 // reached by reflection. `t` is the calling thread's CPU time, which leaves out the JVM's own threads.
+//
+// A design problem's `JudgedMain` calls `Design.run` instead (judged/harness/design_scala.py): the user's class
+// (`class LRUCache(_capacity: Int)`) is constructed and its methods called in each test's order, found by name
+// and number of parameters, every argument and result converted as a function problem's are.
+//
+// In run mode (JUDGED_CASE_MARK set) the marker is printed on stdout before each call, after the user's
+// buffered `Console.out` and `System.out` are flushed, so that the judge can show what each call printed.
 package judged
 
 import java.lang.reflect.{Field, Method, Modifier, ParameterizedType, Type, WildcardType}
@@ -35,13 +42,34 @@ trait Conv {
 
 object Harness {
   val MaxNodes = 1000000
+  private val CaseMark: String = System.getenv("JUDGED_CASE_MARK")
+  private val Stdout: java.io.PrintStream = System.out // before the user's code can replace System.out
+
+  /** Run mode's marker before a call: the user's buffered prints go out first, so they stay with their call. */
+  private[judged] def markCase(): Unit = if (CaseMark != null) {
+    Console.out.flush()
+    System.out.flush()
+    Stdout.print(CaseMark)
+    Stdout.flush()
+  }
+
+  /** A jar built from another version of this file refuses to run (exit 4: the self-test fails at start). */
+  private[judged] def checkVersion(sha: String): Unit = if (sha != Version.SourceSha) {
+    System.err.println("judged: the Scala harness jar is out of date: run scripts/leetcode_libraries.sh")
+    System.exit(4)
+  }
+
+  /** A judge's test line the harness cannot decode: said on stderr, exit 3 (the judge reports IE). */
+  private[judged] def badInput(test: Int, e: BadInput): Nothing = {
+    System.out.flush()
+    System.err.println(s"harness: cannot decode test $test: ${e.getMessage}")
+    System.exit(3)
+    throw new IllegalStateException("exited")
+  }
 
   /** Run every test: `params` and `returns` are the signature's type strings ("int[]", "void", ...). */
   def run(sha: String, solution: String, name: String, params: Array[String], returns: String): Unit = {
-    if (sha != Version.SourceSha) {
-      System.err.println("judged: the Scala harness jar is out of date: run scripts/leetcode_libraries.sh")
-      System.exit(4)
-    }
+    checkVersion(sha)
     val results = new java.io.FileOutputStream("/proc/self/fd/3")
     val out = new JsonOut
     val inPlace = returns == "void"
@@ -64,6 +92,7 @@ object Harness {
     while (read(in, convs, arguments, test)) {
       var value: AnyRef = null
       var thrown: Throwable = null
+      markCase()
       val start = clock.getCurrentThreadCpuTime
       try {
         val self = if (receiver != null) receiver else cls.getDeclaredConstructor().newInstance().asInstanceOf[AnyRef]
@@ -119,7 +148,7 @@ object Harness {
     }
   }
 
-  private def fail(results: java.io.OutputStream, out: JsonOut, message: String, seconds: Double): Nothing = {
+  private[judged] def fail(results: java.io.OutputStream, out: JsonOut, message: String, seconds: Double): Nothing = {
     out.reset()
     out.ascii("{\"e\": ")
     out.str(message)
@@ -771,6 +800,137 @@ final class JsonOut {
 
 /** Starts a Scala program: judged's `JudgedMain` (a function problem's harness), else the one object of the
   * build folder with a `main` (an I/O program: `object Main extends App`, `object Solution { def main... }`). */
+/** A design problem's tests: `[["LRUCache","put","get"],[[2],[1,1],[2]]]` in, `{"v": [null,null,1], ...}` out. */
+object Design {
+  /** One constructor or method of the user's class, with its parameters' converters and its result's (null: void). */
+  private final class Call(val invoke: (AnyRef, Array[AnyRef]) => AnyRef, val params: Array[Conv], val result: Conv)
+
+  /** Run every test: `cls` is the user's class, `constructor` its constructor's parameter types, `methods`
+    * the methods' names with `params` their parameter types and `returns` their result types ("void" for none). */
+  def run(
+      sha: String,
+      cls: Class[_],
+      constructor: Array[String],
+      methods: Array[String],
+      params: Array[Array[String]],
+      returns: Array[String]
+  ): Unit = {
+    Harness.checkVersion(sha)
+    val results = new java.io.FileOutputStream("/proc/self/fd/3")
+    val out = new JsonOut
+    val (init, calls) =
+      try {
+        (constructorOf(cls, constructor), methods.indices.map(i => methods(i) -> methodOf(cls, methods(i), params(i), returns(i))).toMap)
+      } catch {
+        case e: Unsupported => Harness.fail(results, out, e.getMessage, 0.0)
+      }
+    val clock = java.lang.management.ManagementFactory.getThreadMXBean
+    val in = new JsonIn(System.in)
+    var test = 1
+    while (in.skip() >= 0) {
+      val operations = scala.collection.mutable.ArrayBuffer[Call]()
+      val arguments = scala.collection.mutable.ArrayBuffer[Array[AnyRef]]()
+      try read(in, init, calls, operations, arguments)
+      catch { case e: BadInput => Harness.badInput(test, e) }
+      Harness.markCase()
+      out.ascii("{\"v\": [null")
+      var error: String = null
+      val start = clock.getCurrentThreadCpuTime
+      try {
+        val instance = init.invoke(null, arguments(0))
+        for (i <- 1 until operations.size) {
+          val value = operations(i).invoke(instance, arguments(i))
+          out.raw(',')
+          val result = operations(i).result
+          if (result == null) out.ascii("null") else result.write(value, out)
+        }
+      } catch {
+        case e: java.lang.reflect.InvocationTargetException => error = (if (e.getCause != null) e.getCause else e).toString
+        case e: BadResult => error = e.getMessage
+        case e: Throwable => error = e.toString
+      }
+      val seconds = (clock.getCurrentThreadCpuTime - start) / 1e9
+      if (error != null) Harness.fail(results, out, error, seconds)
+      out.ascii("], \"t\": ")
+      out.ascii(seconds.toString)
+      out.ascii("}\n")
+      out.writeTo(results)
+      test += 1
+    }
+    System.out.flush()
+    System.exit(0)
+  }
+
+  /** `[`, the operations' names, `,`, their argument lists and `]`: each argument read as its call declares it. */
+  private def read(
+      in: JsonIn,
+      init: Call,
+      calls: Map[String, Call],
+      operations: scala.collection.mutable.ArrayBuffer[Call],
+      arguments: scala.collection.mutable.ArrayBuffer[Array[AnyRef]]
+  ): Unit = {
+    in.expect('[')
+    var more = in.startArray()
+    while (more) {
+      val name = in.readString()
+      operations += (if (operations.isEmpty) init else calls.getOrElse(name, throw new BadInput(s"unknown method $name")))
+      more = in.more()
+    }
+    in.expect(',')
+    more = in.startArray()
+    while (more) {
+      if (arguments.size == operations.size) throw new BadInput("more argument lists than operations")
+      val convs = operations(arguments.size).params
+      in.expect('[')
+      arguments += Array.tabulate[AnyRef](convs.length) { j =>
+        if (j > 0) in.expect(',')
+        convs(j).read(in)
+      }
+      in.expect(']')
+      more = in.more()
+    }
+    if (arguments.size != operations.size) throw new BadInput("fewer argument lists than operations")
+    in.expect(']')
+  }
+
+  private def constructorOf(cls: Class[_], types: Array[String]): Call = {
+    var refusal: Unsupported = null
+    for (c <- cls.getDeclaredConstructors if c.getParameterCount == types.length && !c.isSynthetic) {
+      try {
+        val convs = convsOf(types, c.getGenericParameterTypes)
+        c.setAccessible(true)
+        return new Call((_, args) => c.newInstance(args: _*).asInstanceOf[AnyRef], convs, null)
+      } catch { case e: Unsupported => if (refusal == null) refusal = e }
+    }
+    throw if (refusal != null) refusal
+    else new Unsupported(s"class ${cls.getName} has no constructor with ${types.length} parameter(s)")
+  }
+
+  /** The method `name` of `cls` or of a class it extends (a trait's forwarder too), whose parameters the harness can
+    * pass. */
+  private def methodOf(cls: Class[_], name: String, types: Array[String], returns: String): Call = {
+    var refusal: Unsupported = null
+    val candidates = Iterator.iterate[Class[_]](cls)(_.getSuperclass).takeWhile(_ != null)
+      .flatMap(_.getDeclaredMethods.iterator) ++ cls.getMethods.iterator
+    for (m <- candidates) {
+      if (m.getName == name && m.getParameterCount == types.length && !m.isBridge && !m.isSynthetic &&
+          !Modifier.isStatic(m.getModifiers)) {
+        try {
+          val convs = convsOf(types, m.getGenericParameterTypes)
+          val result = if (returns == "void") null else Harness.conv(returns, m.getGenericReturnType)
+          m.setAccessible(true)
+          return new Call((self, args) => m.invoke(self, args: _*), convs, result)
+        } catch { case e: Unsupported => if (refusal == null) refusal = e }
+      }
+    }
+    throw if (refusal != null) refusal
+    else new Unsupported(s"class ${cls.getName} has no method $name with ${types.length} parameter(s)")
+  }
+
+  private def convsOf(types: Array[String], declared: Array[Type]): Array[Conv] =
+    types.indices.map(i => Harness.conv(types(i), declared(i))).toArray
+}
+
 object Launch {
   def main(args: Array[String]): Unit = {
     val folder = new java.io.File(args(0))
