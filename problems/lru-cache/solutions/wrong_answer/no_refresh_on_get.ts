@@ -1,4 +1,3 @@
-// A get does not make the key the most recently used one.
 // Evicts the least recently *written* key: a get does not count as a use.
 class LRUCache {
     private capacity: number;
