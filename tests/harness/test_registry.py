@@ -110,11 +110,11 @@ def test_every_language_renames_its_own_keywords_in_its_stub() -> None:
 
 def test_the_registry_says_which_kinds_of_problem_each_language_solves() -> None:
     # A language with a design harness (judged/harness/design_<id>.py) solves design problems too.
-    for language_id in ("python", "typescript", "ruby", "php", "csharp", "racket"):
+    for language_id in ("python", "typescript", "ruby", "php", "csharp", "racket", "kotlin", "scala"):
         assert registry.problem_kinds(language_id) == ("function", "design")
         assert language_id in registry.languages_for("design")
         assert language_id in registry.languages_for("function")
-    for language_id in ("kotlin", "scala"):  # no design harness yet: function and I/O problems only
+    for language_id in ("erlang", "elixir"):  # no design harness yet: function and I/O problems only
         assert registry.problem_kinds(language_id) == ("function",)
         assert language_id not in registry.languages_for("design")
     assert registry.languages_for("io") == LANGUAGE_IDS

@@ -348,6 +348,81 @@ end
 ;; (send obj push val)
 """,
     ),
+    "kotlin-import-private-vals-backticked-val": (
+        "kotlin",
+        """import java.util.Stack
+
+class MinStack() {
+    private val stack = Stack<Int>()
+    private val minStack = Stack<Int>()
+
+    fun push(`val`: Int) {
+        stack.push(`val`)
+        if (minStack.isEmpty() || `val` <= minStack.peek()) minStack.push(`val`)
+    }
+
+    fun pop() {
+        if (stack.pop() == minStack.peek()) minStack.pop()
+    }
+
+    fun top(): Int {
+        return stack.peek()
+    }
+
+    fun getMin(): Int {
+        return minStack.peek()
+    }
+
+}
+
+/**
+ * Your MinStack object will be instantiated and called as such:
+ * var obj = MinStack()
+ * obj.push(`val`)
+ * obj.pop()
+ * var param_3 = obj.top()
+ * var param_4 = obj.getMin()
+ */
+""",
+    ),
+    "scala-mutable-stacks-and-companion-object": (
+        "scala",
+        """import scala.collection.mutable
+
+class MinStack() {
+
+  val stack = mutable.Stack[Int]()
+  val minStack = mutable.Stack[Int]()
+
+  def push(`val`: Int): Unit = {
+    stack.push(`val`)
+    if (minStack.isEmpty || `val` <= minStack.top) minStack.push(`val`)
+  }
+
+  def pop(): Unit = {
+    if (stack.pop() == minStack.top) minStack.pop()
+  }
+
+  def top(): Int = stack.top
+
+  def getMin(): Int = MinStack.orFail(minStack.headOption)
+
+}
+
+object MinStack {
+  def orFail(value: Option[Int]): Int = value.getOrElse(throw new NoSuchElementException("empty"))
+}
+
+/**
+ * Your MinStack object will be instantiated and called as such:
+ * val obj = new MinStack()
+ * obj.push(`val`)
+ * obj.pop()
+ * val param_3 = obj.top()
+ * val param_4 = obj.getMin()
+ */
+""",
+    ),
     "php-open-tag-and-public-functions": (
         "php",
         """<?php
@@ -430,6 +505,8 @@ MISSING = {
     "typescript": ("public getMin()", "public minimum()", Verdict.RE, "TypeError: class MinStack has no method getMin"),
     "csharp": ("public int GetMin()", "public int Minimum()", Verdict.RE, "MinStack has no method GetMin"),
     "racket": ("(define/public (get-min)", "(define/public (minimum)", Verdict.RE, "method name: get-min"),
+    "kotlin": ("fun getMin(): Int", "fun minimum(): Int", Verdict.RE, "class MinStack has no method getMin"),
+    "scala": ("def getMin(): Int", "def minimum(): Int", Verdict.RE, "class MinStack has no method getMin"),
 }
 
 

@@ -46,6 +46,10 @@ TWICE_CODE = {
     "csharp": "public class Solution {\n    public int Twice(int x) {\n"
     '        System.Console.WriteLine("x=" + x);\n        System.Console.Write(x);\n        return 2 * x;\n    }\n}\n',
     "racket": '(define (twice x)\n  (printf "x=~a\\n~a" x x)\n  (* 2 x))\n',
+    "kotlin": 'class Solution {\n    fun twice(x: Int): Int {\n        println("x=" + x)\n        print(x)\n'
+    "        return 2 * x\n    }\n}\n",
+    "scala": 'object Solution {\n    def twice(x: Int): Int = {\n        println("x=" + x)\n        print(x)\n'
+    "        2 * x\n    }\n}\n",
 }
 
 # A print added to Min Stack's push, in each language's pasted solution (tests/judging/test_design_forms.py).
@@ -69,6 +73,11 @@ PUSH_PRINTS = {
         "    public void Push(int val) {\n",
         '        System.Console.WriteLine("push " + val);\n',
     ),
+    "kotlin-import-private-vals-backticked-val": ("    fun push(`val`: Int) {\n", '        println("push " + `val`)\n'),
+    "scala-mutable-stacks-and-companion-object": (
+        "  def push(`val`: Int): Unit = {\n",
+        '    println("push " + `val`)\n',
+    ),
     "php-open-tag-and-public-functions": (
         "    public function push(int $val): void {\n",
         '        echo "push $val\\n";\n',
@@ -87,7 +96,7 @@ async def run_twice(code: str, language: str, builder: Builder) -> RunOutcome:
 
 # Languages that landed after the markers, whose harnesses do not mark cases yet: their runs show the whole run's
 # stdout only (`split_prints` finds no marker). Listed so that a new language is not silently left out.
-NOT_MARKING = {"elixir", "erlang", "kotlin", "scala"}
+NOT_MARKING = {"elixir", "erlang"}
 NOT_MARKING_DESIGN = {"racket"}
 
 
