@@ -109,6 +109,15 @@ def test_the_stubs_are_leetcodes_text_for_a_class() -> None:
     assert "    (init-field\n      capacity)\n" in racket
     assert "    ; put : exact-integer? exact-integer? -> void?\n    (define/public (put key value)\n      )))" in racket
     assert ";; (define obj (new lru-cache% [capacity capacity]))\n;; (define param_1 (send obj get key))" in racket
+    kotlin = design_stub(design, "kotlin")
+    assert kotlin.startswith("class LRUCache(capacity: Int) {\n\n    fun get(key: Int): Int {")
+    assert "    fun put(key: Int, value: Int) {" in kotlin
+    assert " * var obj = LRUCache(capacity)" in kotlin
+    scala = design_stub(design, "scala")
+    assert scala.startswith("class LRUCache(_capacity: Int) {\n\n    def get(key: Int): Int = {")
+    assert "    def put(key: Int, value: Int): Unit = {" in scala
+    assert " * val obj = new LRUCache(capacity)" in scala
+    assert "    fun push(`val`: Int) {" in design_stub(design_problem(BUNDLED / "min-stack").design, "kotlin")
     csharp = design_stub(design, "csharp")
     assert csharp.startswith("public class LRUCache {\n\n    public LRUCache(int capacity) {\n        \n    }\n")
     assert "    public void Put(int key, int value) {" in csharp
