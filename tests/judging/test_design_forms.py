@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from judged.harness.design import parse_design
+from judged.judging.function import FunctionTask
 from judged.judging.runs import RunStatus, custom_operations
 from judged.judging.service import Judge
 from judged.judging.tasks import design_task
@@ -535,6 +537,98 @@ async def test_custom_runs_take_leetcodes_two_lists_in_any_of_their_forms(judge:
         [None, None, 5],
         [None, None, None, 2],
         [None, None, None, None, -4],
+    ]
+
+
+# A class whose methods take and return every kind of value a design problem allows, written with the containers
+# each language's solutions declare (Kotlin's `List<Int>` and `IntArray`, Scala's `List[List[Int]]` and `Array`).
+ECHO = parse_design(
+    "Echo",
+    [("base", "long")],
+    [
+        ("ints", [("xs", "int[]")], "int[]"),
+        ("grid", [("rows", "int[][]")], "int[][]"),
+        ("words", [("ws", "string[]")], "string[]"),
+        ("flip", [("b", "bool")], "bool"),
+        ("half", [("x", "double")], "double"),
+        ("shift", [("x", "long")], "long"),
+        ("letter", [("c", "char")], "char"),
+        ("mark", [("flags", "bool[]"), ("d", "double[]")], "string"),
+        ("reset", [], "void"),
+    ],
+)
+ECHO_CODE = {
+    "python": """class Echo:
+    def __init__(self, base: int):
+        self.base = base
+
+    def ints(self, xs: List[int]) -> List[int]:
+        return xs[::-1]
+
+    def grid(self, rows: List[List[int]]) -> List[List[int]]:
+        return rows[::-1]
+
+    def words(self, ws: List[str]) -> List[str]:
+        return ws[::-1]
+
+    def flip(self, b: bool) -> bool:
+        return not b
+
+    def half(self, x: float) -> float:
+        return x / 2
+
+    def shift(self, x: int) -> int:
+        return self.base + x
+
+    def letter(self, c: str) -> str:
+        return chr(ord(c) + 1)
+
+    def mark(self, flags: List[bool], d: List[float]) -> str:
+        return f"{sum(flags)}/{len(d)}"
+
+    def reset(self) -> None:
+        self.base = 0
+""",
+    "kotlin": """class Echo(private var base: Long) {
+    fun ints(xs: List<Int>): IntArray = xs.reversed().toIntArray()
+    fun grid(rows: Array<IntArray>): List<List<Int>> = rows.reversed().map { it.toList() }
+    fun words(ws: Array<String>): List<String> = ws.reversed()
+    fun flip(b: Boolean): Boolean = !b
+    fun half(x: Double): Double = x / 2
+    fun shift(x: Long): Long = base + x
+    fun letter(c: Char): Char = c + 1
+    fun mark(flags: BooleanArray, d: DoubleArray): String = "${flags.count { it }}/${d.size}"
+    fun reset(): Unit {
+        base = 0
+    }
+}
+""",
+    "scala": """class Echo(_base: Long) {
+  private var base = _base
+  def ints(xs: Array[Int]): List[Int] = xs.reverse.toList
+  def grid(rows: List[List[Int]]): Array[Array[Int]] = rows.reverse.map(_.toArray).toArray
+  def words(ws: List[String]): Array[String] = ws.reverse.toArray
+  def flip(b: Boolean): Boolean = !b
+  def half(x: Double): Double = x / 2
+  def shift(x: Long): Long = base + x
+  def letter(c: Char): Char = (c + 1).toChar
+  def mark(flags: Array[Boolean], d: Seq[Double]): String = s"${flags.count(identity)}/${d.size}"
+  def reset(): Unit = { base = 0 }
+}
+""",
+}
+
+
+@pytest.mark.parametrize("language", sorted(ECHO_CODE))
+async def test_every_kind_of_design_value_goes_in_and_comes_back(judge: Judge, language: str) -> None:
+    operations = ["Echo", "ints", "grid", "words", "flip", "half", "shift", "letter", "mark", "reset", "shift"]
+    arguments = [[9_000_000_000], [[1, -2]], [[[1], [], [2, 3]]], [["a", "é"]], [True], [2.5], [1], ["x"]]
+    arguments += [[[True, False, True], [0.5]], [], [7]]
+    task = FunctionTask(signature=ECHO, cases=[], time_limit=10, memory_mib=256)
+    outcome = await judge.run_function(task, language, ECHO_CODE[language], [[operations, arguments]])
+    assert (outcome.status, outcome.message) == (RunStatus.OK, ""), outcome.compile_output
+    assert [output.value for output in outcome.outputs] == [
+        [None, [-2, 1], [[2, 3], [], [1]], ["é", "a"], False, 1.25, 9_000_000_001, "y", "2/1", None, 7]
     ]
 
 
