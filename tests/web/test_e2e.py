@@ -23,7 +23,7 @@ from playwright.async_api import Browser, Page, ViewportSize, async_playwright, 
 
 from judged.daemon import create_app
 from judged.sandbox import Sandbox
-from judged.settings import load_settings
+from judged.settings import Settings, load_settings
 from tests.conftest import cannot_test
 from tests.store.redis_server import redis_url_fixture
 
@@ -62,24 +62,25 @@ def built() -> Path:
     return DIST
 
 
+def web_settings(jail_tmp: Path, redis_url: str, built: Path, name: str, more: dict[str, object]) -> Settings:
+    """A daemon's settings that serve the built client, its state and Redis keys its own (`name`), and `more`."""
+    state = jail_tmp / f"{name}-state"
+    state.mkdir(mode=0o711, exist_ok=True)
+    overrides: dict[str, object] = {
+        "state_dir": str(state),
+        "languages_dir": str(PROJECT / "languages"),
+        "problem_roots": [str(PROJECT / "problems")],
+        "redis.url": redis_url,
+        "redis.prefix": f"{name}:",
+        "web.dir": str(built),
+    }
+    return load_settings(None, overrides={**overrides, **more})
+
+
 @contextlib.asynccontextmanager
 async def daemon(jail_tmp: Path, redis_url: str, built: Path, name: str) -> AsyncIterator[str]:
     """The daemon's own app serving the built client, its state and Redis keys its own (`name`); yields its URL."""
-    state = jail_tmp / f"{name}-state"
-    state.mkdir(mode=0o711, exist_ok=True)
-    settings = load_settings(
-        None,
-        overrides={
-            "state_dir": str(state),
-            "languages_dir": str(PROJECT / "languages"),
-            "problem_roots": [str(PROJECT / "problems")],
-            "redis.url": redis_url,
-            "redis.prefix": f"{name}:",
-            "worker.slots": 2,
-            "submissions.max_per_minute": 100,
-            "web.dir": str(built),
-        },
-    )
+    settings = web_settings(jail_tmp, redis_url, built, name, {"worker.slots": 2, "submissions.max_per_minute": 100})
     server = TestServer(create_app(settings), host="127.0.0.1")
     await server.start_server()
     url = str(server.make_url("/"))
@@ -175,13 +176,18 @@ async def open_editor(
 ) -> Page:
     """Where most tests start: a new page, as `user`, with `code` in `language` in the problem's editor."""
     page = await new_page(browser, base_url, viewport)
+    await goto_editor(page, viewport, user=user, problem=problem, language=language, code=code)
+    return page
+
+
+async def goto_editor(page: Page, viewport: ViewportSize, *, user: str, problem: str, language: str, code: str) -> None:
+    """`page`, as `user`, with `code` in `language` in the problem's editor."""
     await page.goto("/")
     await set_user(page, user)
     await page.goto(f"/#/problems/{problem}")
     await open_code(page, viewport)
     await page.get_by_label("Language").select_option(language)
     await set_code(page, code)
-    return page
 
 
 async def test_the_problem_list_pages_filters_and_searches(browser: Browser, base_url: str) -> None:

@@ -7,36 +7,43 @@ The same daemon and Chromium as tests/web/test_e2e.py (its `daemon` context, a R
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiohttp
 import pytest
 from playwright.async_api import Browser, Page, ViewportSize, expect
 
 from judged.sandbox import Sandbox
 from tests.store.redis_server import redis_url_fixture
 from tests.web.test_e2e import (
+    APLUSB_RIGHT,
     BALANCE_RIGHT,
     PHONE,
     PROJECT,
-    SCALE_RIGHT,
-    SCALE_WRONG,
     VERDICT_TIMEOUT,
     browser,
     built,
     daemon,
     new_page,
     open_code,
-    open_editor,
-    page_errors,
     screenshot,
     set_user,
 )
-from tests.web.test_participant_bugs import DESKTOP, WIDTHS, fits, submit_api
+from tests.web.test_participant_bugs import (
+    DESKTOP,
+    WIDTHS,
+    Draft,
+    close_clean,
+    create_competition,
+    edit,
+    fits,
+    page,
+    post_created,
+    submit_api,
+    submit_wrong_then_right,
+)
 
-__all__ = ["browser", "built", "redis_url_fixture"]
+__all__ = ["browser", "built", "page", "redis_url_fixture"]
 
 MIN_STACK_RIGHT = PROJECT / "problems" / "min-stack" / "solutions" / "accepted" / "solution.py"
 
@@ -74,8 +81,7 @@ async def test_the_list_shows_each_problems_acceptance_and_sorts_by_it_and_by_ti
         titles = await page.locator("table.problems tbody tr td:nth-child(2) a").all_inner_texts()
         assert titles == sorted(titles, key=str.casefold), titles
         await fits(page, "the problem list sorted by title")
-        assert page_errors(page) == []
-        await page.context.close()
+        await close_clean(page)
 
 
 async def open_testcases(page: Page) -> None:
@@ -85,17 +91,9 @@ async def open_testcases(page: Page) -> None:
 
 @WIDTHS
 async def test_the_testcase_panel_has_a_tab_per_case_fields_by_name_and_runs_with_ctrl_quote(
-    browser: Browser, base_url: str, viewport: ViewportSize
+    page: Page, viewport: ViewportSize
 ) -> None:
-    page = await open_editor(
-        browser,
-        base_url,
-        viewport,
-        user=f"cases-{viewport['width']}",
-        problem="balance-point",
-        language="python",
-        code=BALANCE_RIGHT.read_text(),
-    )
+    await edit(page, viewport, "cases", Draft("balance-point", "python", BALANCE_RIGHT.read_text()))
     await open_testcases(page)
     tabs = page.locator(".case-tabs [role=tab]")
     await expect(tabs).to_have_text(["Case 1", "Case 2", "Case 3"])  # the three samples, preloaded
@@ -129,23 +127,16 @@ async def test_the_testcase_panel_has_a_tab_per_case_fields_by_name_and_runs_wit
     await page.get_by_role("button", name="Remove case 4").click()
     await expect(tabs).to_have_count(3)
     await fits(page, "the problem page with its testcases")
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
-async def test_each_case_of_a_run_shows_what_the_program_printed_during_it(
-    browser: Browser, base_url: str, viewport: ViewportSize
-) -> None:
+async def test_each_case_of_a_run_shows_what_the_program_printed_during_it(page: Page, viewport: ViewportSize) -> None:
     """LeetCode's "Stdout" under each case's output: a print in the solution shows under the case it ran in."""
     printing = BALANCE_RIGHT.read_text().replace(
         "        right = sum(weights)\n", '        print("total", sum(weights))\n        right = sum(weights)\n'
     )
     assert printing != BALANCE_RIGHT.read_text()
-    page = await open_editor(
-        browser, base_url, viewport,
-        user=f"stdout-{viewport['width']}", problem="balance-point", language="python", code=printing,
-    )  # fmt: skip
+    await edit(page, viewport, "stdout", Draft("balance-point", "python", printing))
     await open_testcases(page)
     await page.get_by_role("button", name="Run testcases").click()
     rows = page.locator("#results table.runs tbody tr")
@@ -158,23 +149,11 @@ async def test_each_case_of_a_run_shows_what_the_program_printed_during_it(
     await expect(page.locator("#results")).not_to_contain_text("judged-case")  # no marker shown
     await expect(page.locator("#results")).not_to_contain_text("every case")  # not the whole run's again
     await fits(page, "a run's per-case prints")
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
-async def test_a_design_problem_takes_leetcodes_two_lists(
-    browser: Browser, base_url: str, viewport: ViewportSize
-) -> None:
-    page = await open_editor(
-        browser,
-        base_url,
-        viewport,
-        user=f"design-{viewport['width']}",
-        problem="min-stack",
-        language="python",
-        code=MIN_STACK_RIGHT.read_text(),
-    )
+async def test_a_design_problem_takes_leetcodes_two_lists(page: Page, viewport: ViewportSize) -> None:
+    await edit(page, viewport, "design", Draft("min-stack", "python", MIN_STACK_RIGHT.read_text()))
     await open_testcases(page)
     operations = page.get_by_label(re.compile("^operations"))
     arguments = page.get_by_label(re.compile("^arguments"))
@@ -192,68 +171,31 @@ async def test_a_design_problem_takes_leetcodes_two_lists(
     await arguments.fill("[[], []]")
     await page.get_by_role("button", name="Run testcases").click()
     await expect(page.locator("#results [role=alert]")).to_contain_text("'peek' is no method of MinStack")
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
-async def test_ctrl_enter_submits_from_the_editor(browser: Browser, base_url: str, viewport: ViewportSize) -> None:
-    page = await open_editor(
-        browser,
-        base_url,
-        viewport,
-        user=f"keys-{viewport['width']}",
-        problem="aplusb",
-        language="python",
-        code="a, b = map(int, input().split())\nprint(a + b)\n",
-    )
+async def test_ctrl_enter_submits_from_the_editor(page: Page, viewport: ViewportSize) -> None:
+    await edit(page, viewport, "keys", Draft("aplusb", "python", APLUSB_RIGHT))
     await page.keyboard.press("Control+Enter")  # the focus is in the editor, where Enter would insert a line
     await expect(page.locator("#verdict [data-verdict=AC]")).to_be_visible(timeout=VERDICT_TIMEOUT)
     draft = await page.evaluate("localStorage.getItem('judged:draft:aplusb:python')")
-    assert draft == "a, b = map(int, input().split())\nprint(a + b)\n"  # Monaco's Ctrl+Enter added no line
-    assert page_errors(page) == []
-    await page.context.close()
-
-
-async def create_icpc(base_url: str, competition_id: str) -> None:
-    body = {
-        "id": competition_id,
-        "title": f"ICPC Cup {competition_id}",
-        "start": time.time() - 47 * 60 - 30,  # a submission now is in minute 47
-        "duration": 3 * 3600,
-        "rule": "icpc",
-        "problems": [{"problem": "balance-scale"}, {"problem": "sign-sort"}],
-    }
-    async with aiohttp.ClientSession() as session:
-        response = await session.post(f"{base_url}v1/competitions", json=body)
-        assert response.status == 201, await response.text()
+    assert draft == APLUSB_RIGHT  # Monaco's Ctrl+Enter added no line
 
 
 async def announce(base_url: str, competition_id: str, text: str) -> None:
-    async with aiohttp.ClientSession() as session:
-        response = await session.post(f"{base_url}v1/competitions/{competition_id}/announcements", json={"text": text})
-        assert response.status == 201, await response.text()
+    await post_created(base_url, f"v1/competitions/{competition_id}/announcements", {"text": text})
 
 
 @WIDTHS
 async def test_the_contest_page_shows_counts_own_submissions_minutes_and_live_announcements(
-    browser: Browser, base_url: str, viewport: ViewportSize
+    page: Page, base_url: str, viewport: ViewportSize
 ) -> None:
     cup = f"icpc-{viewport['width']}"
-    await create_icpc(base_url, cup)
+    await create_competition(base_url, cup, "icpc", started=47 * 60 + 30, hours=3)  # a submission now: minute 47
     user = f"contestant-{viewport['width']}"
-    for code in (SCALE_WRONG, SCALE_RIGHT.read_text()):
-        body: dict[str, object] = {
-            "problem": "balance-scale",
-            "language": "python",
-            "code": code,
-            "user_id": user,
-            "competition_id": cup,
-        }
-        await submit_api(base_url, body)
+    await submit_wrong_then_right(base_url, user, cup)
     await announce(base_url, cup, "Welcome.\nProblem A's limits are as stated.")
 
-    page = await new_page(browser, base_url, viewport)
     await page.goto("/")
     await set_user(page, user)
     await page.goto(f"/#/competitions/{cup}")
@@ -283,5 +225,3 @@ async def test_the_contest_page_shows_counts_own_submissions_minutes_and_live_an
     await expect(page.locator("#submission-result [data-verdict=AC]")).to_be_visible()
     if viewport != DESKTOP:
         await fits(page, "a competition submission")
-    assert page_errors(page) == []
-    await page.context.close()

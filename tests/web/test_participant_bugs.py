@@ -10,6 +10,7 @@ import json
 import re
 import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
@@ -19,6 +20,7 @@ from playwright.async_api import Browser, Page, ViewportSize, expect
 from judged.sandbox import Sandbox
 from tests.store.redis_server import redis_url_fixture
 from tests.web.test_e2e import (
+    APLUSB_RIGHT,
     BALANCE_RIGHT,
     PHONE,
     SCALE_RIGHT,
@@ -27,9 +29,9 @@ from tests.web.test_e2e import (
     browser,
     built,
     daemon,
+    goto_editor,
     new_page,
     open_code,
-    open_editor,
     page_errors,
     set_code,
     set_user,
@@ -69,6 +71,51 @@ async def fits(page: Page, what: str) -> None:
     assert width <= viewport, f"{what} is {width} px wide on a {viewport} px screen"
 
 
+@dataclass(frozen=True)
+class Draft:
+    """What a participant has in the editor."""
+
+    problem: str
+    language: str
+    code: str
+
+
+@pytest.fixture
+async def page(browser: Browser, base_url: str, viewport: ViewportSize) -> AsyncIterator[Page]:
+    """A new page at the test's width; the test done, the page must have logged no script error."""
+    opened = await new_page(browser, base_url, viewport)
+    yield opened
+    await close_clean(opened)
+
+
+async def edit(page: Page, viewport: ViewportSize, who: str, draft: Draft) -> None:
+    """`page` with `draft` in the editor, as the participant `who` of this width (each width a user of its own)."""
+    user = f"{who}-{viewport['width']}"
+    await goto_editor(page, viewport, user=user, problem=draft.problem, language=draft.language, code=draft.code)
+
+
+async def close_clean(page: Page) -> None:
+    """Where every page ends: it logged no script error, and it is closed."""
+    assert page_errors(page) == []
+    await page.context.close()
+
+
+async def post_created(base_url: str, path: str, body: dict[str, object]) -> None:
+    """POST `body` to the API as an organiser would; it must be created."""
+    async with aiohttp.ClientSession() as session:
+        response = await session.post(f"{base_url}{path}", json=body)
+        assert response.status == 201, await response.text()
+
+
+async def submit_wrong_then_right(base_url: str, user: str, competition_id: str) -> dict[str, object]:
+    """Balance-scale submitted in the competition, first wrong, then right; the second submission, judged."""
+    done: dict[str, object] = {}
+    for code in (SCALE_WRONG, SCALE_RIGHT.read_text()):
+        body: dict[str, object] = {"problem": "balance-scale", "language": "python", "code": code, "user_id": user}
+        done = await submit_api(base_url, {**body, "competition_id": competition_id})
+    return done
+
+
 async def submit_api(base_url: str, body: dict[str, object]) -> dict[str, object]:
     """Submit as another participant would, and wait for the verdict."""
     async with aiohttp.ClientSession() as session:
@@ -81,39 +128,32 @@ async def submit_api(base_url: str, body: dict[str, object]) -> dict[str, object
                 return found
 
 
-async def create_competition(base_url: str, competition_id: str, rule: str | None = None) -> None:
+async def create_competition(
+    base_url: str, competition_id: str, rule: str | None = None, *, started: float = 120, hours: int = 1
+) -> None:
+    """A competition that started `started` seconds ago, on two problems not practised on here (a running
+    competition's problems take no practice submissions)."""
     body: dict[str, object] = {
         "id": competition_id,
-        "title": f"Bug Cup {competition_id}",
-        "start": time.time() - 120,
-        "duration": 3600,
-        # Not the problems practised on here: a running competition's problems take no practice submissions.
+        "title": f"Cup {competition_id}",
+        "start": time.time() - started,
+        "duration": hours * 3600,
         "problems": [{"problem": "balance-scale"}, {"problem": "sign-sort"}],
     }
     if rule:
         body["rule"] = rule
-    async with aiohttp.ClientSession() as session:
-        response = await session.post(f"{base_url}v1/competitions", json=body)
-        assert response.status == 201, await response.text()
+    await post_created(base_url, "v1/competitions", body)
 
 
 @WIDTHS
 async def test_a_failed_hidden_test_keeps_the_editor_says_hidden_and_counts_every_test(
-    browser: Browser, base_url: str, viewport: ViewportSize
+    page: Page, base_url: str, viewport: ViewportSize
 ) -> None:
     """Bugs 1 (the editor collapsed to 2 px), 2 (`null` three times), 3 ("3 / 4 tests"), 7 (message twice).
 
     Each fails on its own on the client before the fix.
     """
-    page = await open_editor(
-        browser,
-        base_url,
-        viewport,
-        user=f"bugs-hidden-{viewport['width']}",
-        problem="aplusb",
-        language="cpp",
-        code=APLUSB_OVERFLOW,
-    )
+    await edit(page, viewport, "bugs-hidden", Draft("aplusb", "cpp", APLUSB_OVERFLOW))
     await page.locator("details.custom summary").click()  # Custom input open, as in the report
     await page.get_by_role("button", name="Submit").click()
     verdict = page.locator("#verdict [data-verdict=WA]")
@@ -142,8 +182,6 @@ async def test_a_failed_hidden_test_keeps_the_editor_says_hidden_and_counts_ever
     await expect(messages).to_have_count(1)
     assert (await messages.inner_text()).strip().endswith("(hidden test: input not shown)")
     assert "Judge" not in await verdict.inner_text()
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 async def editor_height(page: Page) -> float:
@@ -153,15 +191,10 @@ async def editor_height(page: Page) -> float:
 
 
 @WIDTHS
-async def test_a_long_compile_error_keeps_the_editor_whole(
-    browser: Browser, base_url: str, viewport: ViewportSize
-) -> None:
+async def test_a_long_compile_error_keeps_the_editor_whole(page: Page, viewport: ViewportSize) -> None:
     """Bug 1, its second form: "after a compile error it shows about four lines" (the client before the fixes, at
     1280 by 800: 2 px beside this submission's compile error)."""
-    page = await open_editor(
-        browser, base_url, viewport,
-        user=f"bugs-ce-{viewport['width']}", problem="aplusb", language="cpp", code=APLUSB_LONG_COMPILE_ERROR,
-    )  # fmt: skip
+    await edit(page, viewport, "bugs-ce", Draft("aplusb", "cpp", APLUSB_LONG_COMPILE_ERROR))
     await page.locator("details.custom summary").click()  # custom input open, as in the report
     await page.get_by_role("button", name="Submit").click()
     await expect(page.locator("#verdict [data-verdict=CE]")).to_be_visible(timeout=VERDICT_TIMEOUT)
@@ -172,52 +205,27 @@ async def test_a_long_compile_error_keeps_the_editor_whole(
     await expect(page.locator("#results [data-run=compile_error]")).to_be_visible(timeout=VERDICT_TIMEOUT)
     height = await editor_height(page)
     assert height >= 300, f"the editor is {height} px high beside the run's compile error"
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
-async def test_a_python_syntax_error_marks_only_the_participants_line(
-    browser: Browser, base_url: str, viewport: ViewportSize
-) -> None:
+async def test_a_python_syntax_error_marks_only_the_participants_line(page: Page, viewport: ViewportSize) -> None:
     """Bug 4: the harness's own `File "<string>", line 1` was offered as "Line 1"."""
-    page = await open_editor(
-        browser,
-        base_url,
-        viewport,
-        user=f"bugs-syntax-{viewport['width']}",
-        problem="balance-point",
-        language="python",
-        code=PYTHON_SYNTAX_ERROR,
-    )
+    await edit(page, viewport, "bugs-syntax", Draft("balance-point", "python", PYTHON_SYNTAX_ERROR))
     await page.get_by_role("button", name="Submit").click()
     await expect(page.locator("#verdict [data-verdict=CE]")).to_be_visible(timeout=VERDICT_TIMEOUT)
     lines = page.locator("#verdict .compile-lines button")
     await expect(lines).to_have_text(["Line 3"])
     await expect(page.locator("#verdict pre.output")).to_contain_text('File "<string>", line 1')  # still in the output
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
 async def test_no_page_of_the_client_is_wider_than_the_screen(
-    browser: Browser, base_url: str, viewport: ViewportSize
+    page: Page, base_url: str, viewport: ViewportSize
 ) -> None:
     """Bug 5: a board with rows scrolled the whole phone page sideways (screen-reader spans escaped its scroller)."""
     await create_competition(base_url, f"wide-{viewport['width']}", rule="icpc")
     user = f"bugs-wide-{viewport['width']}"
-    for code in (SCALE_WRONG, SCALE_RIGHT.read_text()):
-        done = await submit_api(
-            base_url,
-            {
-                "problem": "balance-scale",
-                "language": "python",
-                "code": code,
-                "user_id": user,
-                "competition_id": f"wide-{viewport['width']}",
-            },
-        )
-    page = await new_page(browser, base_url, viewport)
+    done = await submit_wrong_then_right(base_url, user, f"wide-{viewport['width']}")
     await page.goto("/")
     await set_user(page, user)
     competition = f"/#/competitions/wide-{viewport['width']}"
@@ -236,16 +244,11 @@ async def test_no_page_of_the_client_is_wider_than_the_screen(
         await page.goto(path)
         await expect(page.locator(ready).first).to_be_visible()
         await fits(page, path)
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
-async def test_error_pages_have_their_own_title_and_ways_back(
-    browser: Browser, base_url: str, viewport: ViewportSize
-) -> None:
+async def test_error_pages_have_their_own_title_and_ways_back(page: Page, viewport: ViewportSize) -> None:
     """Bug 6: an unknown problem or competition kept the previous page's title and offered no way back or retry."""
-    page = await new_page(browser, base_url, viewport)
     await page.goto("/#/problems/aplusb")
     await expect(page).to_have_title(re.compile("A Plus B"))
     for path, words in (("/#/problems/no-such-problem", "problem"), ("/#/competitions/no-such-cup", "competition")):
@@ -260,24 +263,14 @@ async def test_error_pages_have_their_own_title_and_ways_back(
     await page.get_by_role("link", name="Problems").last.click()
     await expect(page.locator("table.problems tbody tr").first).to_be_visible()
     await expect(page).to_have_title("Problems · judged")
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
 async def test_while_the_daemon_is_away_the_page_says_so_and_runs_once_it_is_back(
-    browser: Browser, base_url: str, viewport: ViewportSize
+    page: Page, viewport: ViewportSize
 ) -> None:
     """Bug 6: with the daemon down, Run showed `TypeError: Failed to fetch` and nothing recovered."""
-    page = await open_editor(
-        browser,
-        base_url,
-        viewport,
-        user=f"bugs-away-{viewport['width']}",
-        problem="aplusb",
-        language="python",
-        code="a, b = map(int, input().split())\nprint(a + b)\n",
-    )
+    await edit(page, viewport, "bugs-away", Draft("aplusb", "python", APLUSB_RIGHT))
     await page.route("**/v1/**", lambda route: route.abort("connectionrefused"))  # the daemon is away
     await page.get_by_role("button", name="Run samples").click()
     banner = page.get_by_role("status").filter(has_text="cannot be reached")
@@ -287,16 +280,13 @@ async def test_while_the_daemon_is_away_the_page_says_so_and_runs_once_it_is_bac
     await page.unroute("**/v1/**")  # back
     await expect(page.locator("#results table.runs .ok")).to_have_count(2, timeout=VERDICT_TIMEOUT)
     await expect(banner).to_be_hidden()
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
 async def test_code_over_the_limit_is_refused_in_the_page_and_the_last_draft_kept(
-    browser: Browser, base_url: str, viewport: ViewportSize
+    page: Page, viewport: ViewportSize
 ) -> None:
     """Bug 6: a 1 MiB paste got the server's raw 413 text, and the 1 MiB draft was stored."""
-    page = await new_page(browser, base_url, viewport)
     await page.goto("/")
     config = json.loads(await (await page.request.get("/web-config.json")).text())
     assert config["limits"]["code_bytes"] == 64 * 1024  # submissions.max_code_kib, the default
@@ -320,16 +310,13 @@ async def test_code_over_the_limit_is_refused_in_the_page_and_the_last_draft_kep
     assert sent == []
     draft = await page.evaluate("localStorage.getItem('judged:draft:aplusb:python')")
     assert draft == "print(3)\n"
-    assert page_errors(page) == []
-    await page.context.close()
 
 
 @WIDTHS
 async def test_what_a_participant_reads_is_said_once_and_plainly(
-    browser: Browser, base_url: str, viewport: ViewportSize
+    page: Page, base_url: str, viewport: ViewportSize
 ) -> None:
     """Bug 7: stdin as {"stdin": ...}, run inputs as [[1,7,3]], samples twice, each a Tab stop, a 404 per refresh."""
-    page = await new_page(browser, base_url, viewport)
     failed: list[str] = []
     page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
     page.on("console", lambda message: failed.append(message.text) if message.type == "error" else None)
@@ -365,5 +352,3 @@ async def test_what_a_participant_reads_is_said_once_and_plainly(
     await expect(page.locator("table.board")).to_be_visible()
     await page.wait_for_timeout(500)  # a late request of the refresh would show here
     assert failed == [], failed
-    assert page_errors(page) == []
-    await page.context.close()

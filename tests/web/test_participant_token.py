@@ -19,9 +19,8 @@ from aiohttp.test_utils import TestServer
 from playwright.async_api import Browser, expect
 
 from judged.daemon import create_app
-from judged.settings import load_settings
 from tests.store.redis_server import redis_url_fixture
-from tests.web.test_e2e import PROJECT, browser, built, new_page, page_errors
+from tests.web.test_e2e import browser, built, new_page, page_errors, web_settings
 
 __all__ = ["browser", "built", "redis_url_fixture"]
 
@@ -31,22 +30,13 @@ ADMIN = {"Authorization": "Bearer web-token-admin"}
 
 @pytest.fixture(scope="module")
 async def base_url(jail_tmp: Path, redis_url: str, built: Path) -> AsyncIterator[str]:
-    state = jail_tmp / "web-token-state"
-    state.mkdir(mode=0o711, exist_ok=True)
-    settings = load_settings(
-        None,
-        overrides={
-            "state_dir": str(state),
-            "languages_dir": str(PROJECT / "languages"),
-            "problem_roots": [str(PROJECT / "problems")],
-            "redis.url": redis_url,
-            "redis.prefix": "web-token:",
-            "server.role": "api",
-            "server.admin_tokens": ["web-token-admin"],
-            "server.frontends": [{"name": "site", "secret": SECRET}],
-            "web.dir": str(built),
-        },
-    )
+    frontends = [{"name": "site", "secret": SECRET}]
+    more: dict[str, object] = {
+        "server.role": "api",
+        "server.admin_tokens": ["web-token-admin"],
+        "server.frontends": frontends,
+    }
+    settings = web_settings(jail_tmp, redis_url, built, "web-token", more)
     server = TestServer(create_app(settings), host="127.0.0.1")
     await server.start_server()
     url = str(server.make_url("/"))
