@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from tests.contest_plan import Day, Window, quantile
@@ -13,25 +14,18 @@ def in_window(day: Day, seconds: float) -> Window | None:
 
 def latency_table(day: Day) -> dict[str, dict[str, float]]:
     """POST-to-verdict p50/p95/p99 and count, overall, outside every fault window, and in each."""
-    groups: dict[str, list[float]] = {"overall": [], "outside faults": []}
-    for sent in day.sent:
-        if not sent.verdict:
-            continue
-        latency = sent.verdict_at - sent.submitted
-        window = in_window(day, sent.submitted)
-        groups["overall"].append(latency)
-        groups.setdefault("outside faults" if window is None else f"during {window.fault}", []).append(latency)
-    return {
-        name: {"count": len(values), "p50": quantile(values, 0.5), "p95": quantile(values, 0.95),
-               "p99": quantile(values, 0.99)}
-        for name, values in groups.items()
-    }  # fmt: skip
+    return by_window(day, ((sent.submitted, sent.verdict_at - sent.submitted) for sent in day.sent if sent.verdict))
 
 
 def board_table(day: Day) -> dict[str, dict[str, float]]:
     """The public board's latency through nginx: p50/p95/p99 and count, overall, outside faults and in each."""
+    return by_window(day, day.board_samples)
+
+
+def by_window(day: Day, samples: Iterable[tuple[float, float]]) -> dict[str, dict[str, float]]:
+    """p50/p95/p99 and count of (when, latency) samples, overall, outside every fault window, and in each."""
     groups: dict[str, list[float]] = {"overall": [], "outside faults": []}
-    for seconds, latency in day.board_samples:
+    for seconds, latency in samples:
         window = in_window(day, seconds)
         groups["overall"].append(latency)
         groups.setdefault("outside faults" if window is None else f"during {window.fault}", []).append(latency)

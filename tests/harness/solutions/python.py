@@ -20,16 +20,7 @@ class Solution:
             seen[x] = i
         return []
 """
-TWO_SUM_RAISES = """
-class Solution:
-    def twoSum(self, nums: List[int], target: int) -> List[int]:
-        seen: Dict[int, int] = {}
-        for i, x in enumerate(nums):
-            if target - x in seen:
-                return [seen[target - x], i]
-            seen[x] = i
-        raise ValueError(f"no pair sums to {target}")
-"""
+TWO_SUM_RAISES = TWO_SUM.replace("        return []\n", '        raise ValueError(f"no pair sums to {target}")\n')
 WRONG_TYPE_ARRAYS = """
 class Solution:
     def g(self, x: int) -> List[float]:
