@@ -1,7 +1,8 @@
 """The language registry: every language judged has a harness for, asked by every module that needs one.
 
 A language is `languages/<id>.toml` (how to build and run it) and `judged/harness/lang_<id>.py`, whose
-`SUPPORT` (`judged.harness.support.LanguageSupport`) says everything else. This module finds the harness
+`SUPPORT` (`judged.harness.support.LanguageSupport`, its tables read from `lang_<id>.toml` beside it) says
+everything else. This module finds the harness
 modules (a new `lang_*.py` is found, not listed) and answers: which languages there are (`LANGUAGE_IDS`,
 in reference-rank order), a language's support, the language of a file extension, a stub.
 """
