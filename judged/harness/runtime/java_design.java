@@ -55,17 +55,12 @@
                     if (result == null) out.ascii("null");
                     else result.write(value, out);
                 }
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                thrown = e.getCause();
             } catch (Throwable e) {
-                thrown = e;
+                thrown = thrownBy(e);
             }
             double seconds = (clock.getCurrentThreadCpuTime() - start) / 1e9;
             if (thrown != null) fail(results, out, thrown.toString(), seconds);
-            out.ascii("], \"t\": ");
-            out.ascii(Double.toString(seconds));
-            out.ascii("}\n");
-            out.writeTo(results);
+            endResult(results, out, "], \"t\": ", seconds);
         }
         System.out.flush();
         System.exit(0);

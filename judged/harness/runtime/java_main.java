@@ -33,10 +33,8 @@ public class Main {
             long start = clock.getCurrentThreadCpuTime();
             try {
                 value = method.invoke(new Solution(), arguments);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                thrown = e.getCause();
             } catch (Throwable e) {
-                thrown = e;
+                thrown = thrownBy(e);
             }
             double seconds = (clock.getCurrentThreadCpuTime() - start) / 1e9;
             if (thrown != null) fail(results, out, thrown.toString(), seconds);
@@ -48,10 +46,7 @@ public class Main {
             } catch (Throwable e) {
                 fail(results, out, e.toString(), seconds);
             }
-            out.ascii(", \"t\": ");
-            out.ascii(Double.toString(seconds));
-            out.ascii("}\n");
-            out.writeTo(results);
+            endResult(results, out, ", \"t\": ", seconds);
         }
         System.out.flush();
         System.exit(0);
@@ -88,12 +83,23 @@ public class Main {
         out.reset();
         out.ascii("{\"e\": ");
         out.str(message);
-        out.ascii(", \"t\": ");
+        endResult(results, out, ", \"t\": ", seconds);
+        System.out.flush();
+        System.exit(1);
+    }
+
+    /** Ends a test's result line with `before` and its CPU seconds, and sends the line. */
+    static void endResult(java.io.OutputStream results, Out out, String before, double seconds)
+            throws java.io.IOException {
+        out.ascii(before);
         out.ascii(Double.toString(seconds));
         out.ascii("}\n");
         out.writeTo(results);
-        System.out.flush();
-        System.exit(1);
+    }
+
+    /** What a reflective call threw: the user's own exception, not reflection's wrapper around it. */
+    static Throwable thrownBy(Throwable e) {
+        return e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
     }
 
     static java.lang.reflect.Method find() {
