@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from judged.harness import LANGUAGE_IDS
 from judged.judging.service import Judge
 from judged.judging.sources import read_program
 from judged.problems import ReferenceSolution, load_problem
-from judged.sandbox import Sandbox, SandboxConfig
 
 PROJECT = Path(__file__).resolve().parents[2]
 PROBLEMS = sorted(p for p in (PROJECT / "problems").iterdir() if (p / "problem.toml").exists())
@@ -28,15 +26,6 @@ IO_SOLUTIONS = [(folder, solution) for folder in IO_PROBLEMS for solution in loa
 def _id(item: tuple[Path, ReferenceSolution]) -> str:
     folder, solution = item
     return f"{folder.name}/{solution.path.relative_to(solution.path.parents[1])}"  # balance-point/accepted/x.py
-
-
-@pytest.fixture(scope="module")
-async def judge(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[Judge]:
-    """One judge for the module, every language self-tested (the session sandbox proves the host can jail)."""
-    service = Judge(SandboxConfig(), state_dir, PROJECT / "languages")
-    await service.start()
-    yield service
-    await service.close()
 
 
 def test_the_bundle_covers_every_language_and_verdict() -> None:

@@ -3,7 +3,6 @@ on the bundled Min Stack; and what a participant sees when one fails."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from judged.judging.runs import RunStatus, custom_operations
 from judged.judging.service import Judge
 from judged.judging.tasks import design_task
 from judged.judging.verdicts import Verdict
-from judged.sandbox import Sandbox, SandboxConfig
 from tests.kinds import design_problem
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -454,14 +452,6 @@ class MinStack {
 """,
     ),
 }
-
-
-@pytest.fixture(scope="module")
-async def judge(sandbox: Sandbox, state_dir: Path) -> AsyncIterator[Judge]:
-    service = Judge(SandboxConfig(), state_dir, PROJECT / "languages")
-    await service.start()
-    yield service
-    await service.close()
 
 
 @pytest.mark.parametrize("name", sorted(PASTED))
