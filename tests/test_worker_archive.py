@@ -8,17 +8,16 @@ from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
-import sqlalchemy as sa
 
 from judged.problems import Problem
 from judged.store.archive import SubmissionArchive
-from judged.store.database import Database, database_url
+from judged.store.database import Database
 from judged.store.keeper import ARCHIVE_TRIES, SubmissionKeeper
 from judged.store.queue import Queue
 from judged.store.submissions import Submission, SubmissionStatus
 from judged.worker import Worker
 from tests.store.database import database_fixture, database_url_fixture
-from tests.store.postgres import Cluster, fresh_postgres_database, postgres_cluster_fixture
+from tests.store.postgres import Cluster, allow_connections, fresh_open_database, postgres_cluster_fixture
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 from tests.test_worker import ACCEPTED, FlakyJudge, RecordingStore, finished, judge, problems, submit
 
@@ -118,14 +117,10 @@ async def test_a_rejudge_after_the_hot_copy_expired_judges_again_and_updates_the
 async def test_an_unreachable_database_leaves_the_entry_pending_until_it_is_back(
     postgres_cluster: Cluster, redis: aioredis.Redis, judge: FlakyJudge, problems: dict[str, Problem], tmp_path: Path
 ) -> None:
-    async with fresh_postgres_database(postgres_cluster) as url:
-        name = sa.make_url(url).database
-        database = Database(database_url(url, tmp_path))
-        await database.open()
+    async with fresh_open_database(postgres_cluster, tmp_path) as (database, name):
         archive = CountingArchive(database)
         keeper = SubmissionKeeper(RecordingStore(redis), archive, hot_seconds=3600)
-        await postgres_cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
-        await postgres_cluster.admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
+        await allow_connections(postgres_cluster, name, False)
         worker, queue = await _run_worker(redis, keeper, judge, problems, visibility_ms=300)
         try:
             submission = await submit(keeper.store, ACCEPTED)
@@ -138,13 +133,12 @@ async def test_an_unreachable_database_leaves_the_entry_pending_until_it_is_back
             await _until(tried_twice)
             assert await queue.pending() == 1  # not acked
             assert await redis.ttl(keeper.store.keys.submission(submission.id)) == -1  # Redis keeps it for ever
-            await postgres_cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+            await allow_connections(postgres_cluster, name, True)
             await _until(lambda: _empty(queue))
             assert await keeper.archive.get(submission.id) == judged
             assert await redis.ttl(keeper.store.keys.submission(submission.id)) > 0
         finally:
             await worker.stop()
-            await database.close()
 
 
 async def _empty(queue: Queue) -> bool:

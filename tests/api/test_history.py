@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
-import sqlalchemy as sa
 
 from judged.api import build_app
 from judged.api.deps import History, Submissions
@@ -17,7 +16,7 @@ from judged.judging.verdicts import JudgeResult, Verdict
 from judged.store.archive import SubmissionArchive
 from judged.store.competition_archive import CompetitionArchive, DurableCompetitionStore
 from judged.store.competitions import Competition, CompetitionProblem
-from judged.store.database import Database, database_url
+from judged.store.database import Database
 from judged.store.events import Events
 from judged.store.keeper import SubmissionKeeper
 from judged.store.keys import Keys
@@ -25,7 +24,7 @@ from judged.store.submissions import Rules, SubmissionStore
 from tests.api.conftest import Client, Daemon, serve
 from tests.store.archived import finished
 from tests.store.database import database_fixture, database_url_fixture, postgres_cluster_fixture
-from tests.store.postgres import Cluster, fresh_postgres_database
+from tests.store.postgres import Cluster, allow_connections, fresh_open_database
 from tests.store.redis_server import redis_fixture, redis_url_fixture
 
 __all__ = ["database_fixture", "database_url_fixture", "postgres_cluster_fixture", "redis_fixture", "redis_url_fixture"]
@@ -199,25 +198,18 @@ async def test_history_answers_503_while_the_database_is_unreachable(
     daemon: Daemon, postgres_cluster: Cluster, tmp_path: Path
 ) -> None:
     await daemon.sync()
-    async with fresh_postgres_database(postgres_cluster) as url:
-        name = sa.make_url(url).database
-        database = Database(database_url(url, tmp_path))
-        await database.open()
+    async with fresh_open_database(postgres_cluster, tmp_path) as (database, name):
         history = History(submissions=SubmissionArchive(database), competitions=CompetitionArchive(database))
         client = await serve(build_app(dataclasses.replace(daemon.deps(), history=history)))
         try:
             assert (await client.get("/v1/submissions?user_id=ada")).status == 200
-            await postgres_cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
-            await postgres_cluster.admin(
-                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-            )
+            await allow_connections(postgres_cluster, name, False)
             response = await client.get("/v1/submissions?user_id=ada")
             assert response.status == 503
             assert response.headers["Retry-After"] == "5"
             assert (await response.json())["error"]["code"] == "unavailable"
             assert (await client.get("/v1/problems")).status == 200  # browsing goes on
-            await postgres_cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+            await allow_connections(postgres_cluster, name, True)
             assert (await client.get("/v1/submissions?user_id=ada")).status == 200
         finally:
             await client.close()
-            await database.close()

@@ -5,14 +5,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import sqlalchemy as sa
 from aiohttp.test_utils import TestClient, TestServer
 
 from judged.api import build_app
 from judged.judging.statuses import LanguageStatus
-from judged.store.database import Database, database_url
 from tests.api.conftest import CPP, PYTHON, RUST_BROKEN, Client, Daemon
-from tests.store.postgres import Cluster, fresh_postgres_database, postgres_cluster_fixture
+from tests.store.postgres import Cluster, allow_connections, fresh_open_database, postgres_cluster_fixture
 
 __all__ = ["postgres_cluster_fixture"]
 
@@ -101,24 +99,15 @@ async def test_not_ready_while_the_submissions_database_is_unreachable(
     daemon: Daemon, postgres_cluster: Cluster, tmp_path: Path
 ) -> None:
     await daemon.sync()
-    async with fresh_postgres_database(postgres_cluster) as url:
-        name = sa.make_url(url).database
-        database = Database(database_url(url, tmp_path))
-        await database.open()
+    async with fresh_open_database(postgres_cluster, tmp_path) as (database, name):
         deps = dataclasses.replace(daemon.deps(), database_ping=database.ping)
-        try:
-            async with TestClient(TestServer(build_app(deps))) as client:
-                assert (await client.get("/readyz")).status == 200
-                await postgres_cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
-                await postgres_cluster.admin(
-                    f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-                )
-                response = await client.get("/readyz")
-                assert response.status == 503
-                body = await response.json()
-                assert checks(body)["database"] is False
-                assert "submissions database is unreachable" in body["checks"][3]["message"]
-                await postgres_cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
-                assert (await client.get("/readyz")).status == 200
-        finally:
-            await database.close()
+        async with TestClient(TestServer(build_app(deps))) as client:
+            assert (await client.get("/readyz")).status == 200
+            await allow_connections(postgres_cluster, name, False)
+            response = await client.get("/readyz")
+            assert response.status == 503
+            body = await response.json()
+            assert checks(body)["database"] is False
+            assert "submissions database is unreachable" in body["checks"][3]["message"]
+            await allow_connections(postgres_cluster, name, True)
+            assert (await client.get("/readyz")).status == 200

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import asyncpg  # type: ignore[import-untyped]
 import pytest
+import sqlalchemy as sa
 
+from judged.store.database import Database, database_url
 from tests.conftest import cannot_test
 
 _ADMIN_DATABASE = "postgres"
@@ -125,3 +127,22 @@ async def fresh_postgres_database(cluster: Cluster) -> AsyncIterator[str]:
         yield cluster.url(name)
     finally:
         await cluster.drop_database(name)
+
+
+@contextlib.asynccontextmanager
+async def fresh_open_database(cluster: Cluster, tmp_path: Path) -> AsyncIterator[tuple[Database, str]]:
+    """A new database opened through judged's own `Database`, and its name; closed, then dropped, after the block."""
+    async with fresh_postgres_database(cluster) as url:
+        database = Database(database_url(url, tmp_path))
+        await database.open()
+        try:
+            yield database, str(sa.make_url(url).database)
+        finally:
+            await database.close()
+
+
+async def allow_connections(cluster: Cluster, name: str, allowed: bool) -> None:
+    """Whether the database takes connections; refused, its open ones are ended too, as an outage looks."""
+    await cluster.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {str(allowed).lower()}')
+    if not allowed:
+        await cluster.admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
