@@ -203,11 +203,20 @@ def check(input, expected, actual):
 """
 
 
-def custom_task(tmp_path: Path, checker_text: str) -> FunctionTask:
-    checker = tmp_path / "checker.py"
+# Right for a target below 50, then a pair with a 0 in it: the checker refuses the third case (target 100).
+ZERO_FROM_50 = (
+    "class Solution:\n    def anyPair(self, target):\n        return [1, target - 1] if target < 50 else [0, target]\n"
+)
+
+
+def custom_task(jail_tmp: Path, name: str, checker_text: str) -> FunctionTask:
+    """Four anyPair cases judged by `checker_text`, written to a folder of its own (`name`) the jail can read."""
+    folder = jail_tmp / name
+    folder.mkdir(exist_ok=True)
+    checker = folder / "checker.py"
     checker.write_text(checker_text)
     checker.chmod(0o644)
-    tmp_path.chmod(0o711)
+    folder.chmod(0o711)
     cases = [Case(args=[t], output=[1, t - 1], sample=t == 5) for t in (5, 9, 100, 7)]
     return FunctionTask(
         signature=ANY_PAIR, cases=cases, time_limit=5, memory_mib=256,
@@ -216,9 +225,7 @@ def custom_task(tmp_path: Path, checker_text: str) -> FunctionTask:
 
 
 async def test_a_custom_checker_accepts_any_valid_answer(builder: Builder, jail_tmp: Path) -> None:
-    folder = jail_tmp / "custom-ok"
-    folder.mkdir(exist_ok=True)
-    task = custom_task(folder, CHECKER)
+    task = custom_task(jail_tmp, "custom-ok", CHECKER)
     code = "class Solution:\n    def anyPair(self, target):\n        return [target // 2, target - target // 2]\n"
     result = await judge(code, builder, task=task)
     assert result.verdict is Verdict.AC
@@ -226,14 +233,8 @@ async def test_a_custom_checker_accepts_any_valid_answer(builder: Builder, jail_
 
 
 async def test_a_custom_checker_rejection_is_wa_with_its_message(builder: Builder, jail_tmp: Path) -> None:
-    folder = jail_tmp / "custom-wa"
-    folder.mkdir(exist_ok=True)
-    task = custom_task(folder, CHECKER)
-    code = (
-        "class Solution:\n    def anyPair(self, target):\n"
-        "        return [1, target - 1] if target < 50 else [0, target]\n"
-    )
-    result = await judge(code, builder, task=task)
+    task = custom_task(jail_tmp, "custom-wa", CHECKER)
+    result = await judge(ZERO_FROM_50, builder, task=task)
     assert result.verdict is Verdict.WA
     assert result.failure is not None
     assert result.failure.index == 2
@@ -242,9 +243,7 @@ async def test_a_custom_checker_rejection_is_wa_with_its_message(builder: Builde
 
 
 async def test_a_broken_custom_checker_is_ie_not_the_participants_fault(builder: Builder, jail_tmp: Path) -> None:
-    folder = jail_tmp / "custom-broken"
-    folder.mkdir(exist_ok=True)
-    task = custom_task(folder, "def check(input, expected, actual):\n    return 1 / 0\n")
+    task = custom_task(jail_tmp, "custom-broken", "def check(input, expected, actual):\n    return 1 / 0\n")
     code = "class Solution:\n    def anyPair(self, target):\n        return [1, target - 1]\n"
     result = await judge(code, builder, task=task)
     assert result.verdict is Verdict.IE
@@ -293,15 +292,9 @@ async def test_progress_reports_a_test_the_run_ended_during(builder: Builder) ->
 
 
 async def test_progress_waits_for_the_custom_checker(builder: Builder, jail_tmp: Path) -> None:
-    folder = jail_tmp / "custom-progress"
-    folder.mkdir(exist_ok=True)
-    task = custom_task(folder, CHECKER)
-    code = (
-        "class Solution:\n    def anyPair(self, target):\n"
-        "        return [1, target - 1] if target < 50 else [0, target]\n"
-    )
+    task = custom_task(jail_tmp, "custom-progress", CHECKER)
     recorder = Recorder()
-    result = await judge(code, builder, task=task, progress=recorder)
+    result = await judge(ZERO_FROM_50, builder, task=task, progress=recorder)
     assert result.verdict is Verdict.WA
     assert recorder.events == passed_then(2, Verdict.WA, 4)
 
