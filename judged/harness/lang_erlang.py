@@ -56,7 +56,7 @@ NODE_COMMENTS = {
 
 _RECORD_NAMES = {Base.LIST_NODE: "list_node", Base.TREE_NODE: "tree_node"}
 _HARNESS_BASES = {Base.LIST_NODE: "list_node", Base.TREE_NODE: "tree_node"}
-_MODULE = re.compile(r"^\s*-module\s*\(\s*'?([^)']+?)'?\s*\)", re.MULTILINE)
+MODULE_ATTRIBUTE = re.compile(r"^\s*-module\s*\(\s*'?([^)']+?)'?\s*\)", re.MULTILINE)
 
 
 def refuses(signature: Signature) -> str | None:
@@ -98,7 +98,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     refusal = refuses(signature)
     if refusal is not None:
         raise ValueError(f"Erlang cannot solve this problem: {refusal}")
-    found = _MODULE.search(solution)
+    found = MODULE_ATTRIBUTE.search(solution)
     module = found.group(1) if found else "solution"
     prelude = "" if found else "-module(solution). "
     for base, record in RECORDS.items():

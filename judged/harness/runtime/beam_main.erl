@@ -24,28 +24,59 @@
 -define(SHOWN_FRAMES, 50). % the innermost frames of a user's stack shown on stderr
 
 start() ->
-    {Flavour, Module, Function, Params, Returns} = signature(),
+    mark_cases(),
     ok = io:setopts(standard_io, [binary]),
     {ok, Results} = file:open("/proc/self/fd/3", [write, raw, binary]),
     Encoding = proplists:get_value(encoding, io:getopts(standard_io)),
-    Result = case code:ensure_loaded(Module) of
-        {module, Module} -> loop(Flavour, {Module, Function}, Params, Returns, Results, Encoding, 1);
-        {error, Why} -> report(Flavour, error, {undef_module, Module, Why}, [], 0.0, Results)
+    Result = case signature() of
+        {design, Flavour, Module, Class, Constructor, Methods} ->
+            Design = {Class, Constructor, Methods},
+            run(Flavour, Module, Constructor, Results, Encoding,
+                fun(Text) -> design_test(Flavour, Module, Design, Results, Text) end);
+        {Flavour, Module, Function, Params, Returns} ->
+            run(Flavour, Module, {Function, Params}, Results, Encoding,
+                fun(Text) -> test(Flavour, {Module, Function}, Params, Returns, Results, Text) end)
     end,
     erlang:halt(Result, [{flush, true}]).
 
+%% The user's module loaded, then each test line given to Test; a module that will not load is the user's error,
+%% shown as the call of its first function that cannot be made.
+run(Flavour, Module, {Function, Params}, Results, Encoding, Test) ->
+    case code:ensure_loaded(Module) of
+        {module, Module} -> loop(Test, Encoding, 1);
+        {error, _} -> report(Flavour, error, undef, [{Module, Function, length(Params), []}], 0.0, Results)
+    end.
+
+%% Run mode's per-run boundary between two tests' prints (docs/harness-protocol.md): kept where the user's code
+%% cannot erase it (not the process dictionary) and taken out of the environment before that code loads.
+mark_cases() ->
+    case os:getenv("JUDGED_CASE_MARK") of
+        false -> ok;
+        Mark ->
+            persistent_term:put({?MODULE, case_mark}, unicode:characters_to_binary(Mark)),
+            os:unsetenv("JUDGED_CASE_MARK")
+    end.
+
+%% Run mode: the marker where the next test's prints begin, written through the same I/O server as the user's
+%% prints (io requests are synchronous), so it falls exactly between two tests' prints. Nothing when judging.
+mark_case() ->
+    case persistent_term:get({?MODULE, case_mark}, none) of
+        none -> ok;
+        Mark -> io:put_chars(standard_io, Mark)
+    end.
+
 %% Erlang's standard_io reads bytes as latin1 (OTP 25 with -noshell), Elixir's as UTF-8; either way get_line
 %% gives UTF-8, so a latin1 device's line is turned back into the bytes that came (the JSON's own UTF-8).
-loop(Flavour, Callee, Params, Returns, Results, Encoding, Number) ->
+loop(Test, Encoding, Number) ->
     case io:get_line(standard_io, "") of
         eof -> 0;
         {error, _} -> 0;
         Line ->
             case string:trim(bytes(Line, Encoding)) of
-                <<>> -> loop(Flavour, Callee, Params, Returns, Results, Encoding, Number);
+                <<>> -> loop(Test, Encoding, Number);
                 Text ->
-                    case test(Flavour, Callee, Params, Returns, Results, Text) of
-                        ok -> loop(Flavour, Callee, Params, Returns, Results, Encoding, Number + 1);
+                    case Test(Text) of
+                        ok -> loop(Test, Encoding, Number + 1);
                         {bad_test, Why} ->
                             io:format(standard_error, "judged harness: cannot decode test ~b: ~ts~n", [Number, Why]),
                             ?EXIT_BAD_TEST;
@@ -61,6 +92,7 @@ test(Flavour, {Module, Function}, Params, Returns, Results, Text) ->
     case decode_test(Flavour, Text, Params) of
         {bad_test, _} = Bad -> Bad;
         {ok, Args} ->
+            mark_case(),
             Start = cpu_millis(),
             Outcome = try {returned, apply(Module, Function, Args)}
                       catch Kind:Why:Where -> {raised, Kind, Why, Where}
@@ -80,6 +112,109 @@ test(Flavour, {Module, Function}, Params, Returns, Results, Text) ->
                     end
             end
     end.
+
+%% Design problems (judged.harness.design_erlang, design_elixir): LeetCode's functions over state the solution
+%% keeps itself (the process dictionary, ETS, a registered process or Agent). The clause is
+%% `signature() -> {design, Flavour, Module, <<"LRUCache">>, {lru_cache_init_, [{int, 0}]},
+%% [{<<"get">>, lru_cache_get, [{int, 0}], {int, 0}}, {<<"put">>, lru_cache_put, [...], void}]}.`
+%% One test a line, [OPERATIONS, ARGUMENTS]; one {"v": [RETURNS], "t": SECONDS} line per test.
+%%
+%% LeetCode calls the init function before every test case and no state may leak from one case into the next:
+%% each test runs in a process of its own, which ends by an exit signal to whatever it linked (an Agent from
+%% start_link), and every process it started is then killed too, so its dictionary, its ETS tables (named ones
+%% included) and its registered names are gone before the next test's init function runs.
+
+design_test(Flavour, Module, Design, Results, Text) ->
+    case decode_design(Flavour, Text, Design) of
+        {bad_test, _} = Bad -> Bad;
+        {ok, Calls} ->
+            mark_case(),
+            Start = cpu_millis(),
+            Outcome = run_case(Flavour, Module, Calls),
+            Seconds = seconds_since(Start),
+            case Outcome of
+                {returned, Returns} ->
+                    write(Results, [<<"{\"v\":[null">>, [[$,, R] || R <- Returns], <<"],\"t\":">>, number(Seconds),
+                                    <<"}\n">>]),
+                    ok;
+                {raised, Class, Reason, Stack} -> {exit, report(Flavour, Class, Reason, Stack, Seconds, Results)}
+            end
+    end.
+
+decode_design(Flavour, Text, {Class, {Init, CtorParams}, Methods}) ->
+    try json(Text) of
+        [[Class | Operations], [CtorArgs | Arguments]] when length(Operations) =:= length(Arguments) ->
+            try
+                Calls = [design_call(Flavour, Operation, Args, Methods) || {Operation, Args} <- lists:zip(Operations, Arguments)],
+                {ok, [{Init, decode_arguments(Flavour, CtorArgs, CtorParams), void} | Calls]}
+            catch
+                throw:{bad_test, Why} -> {bad_test, Why};
+                Kind:Reason -> {bad_test, io_lib:format("~w: ~tP", [Kind, Reason, 8])}
+            end;
+        _ -> {bad_test, io_lib:format("expected [operations, arguments] of one length, ~ts first", [Class])}
+    catch
+        throw:{bad_json, Why} -> {bad_test, ["not JSON: ", Why]};
+        error:_ -> {bad_test, <<"not JSON">>}
+    end.
+
+design_call(Flavour, Operation, Args, Methods) ->
+    case lists:keyfind(Operation, 1, Methods) of
+        {Operation, Function, Params, Returns} -> {Function, decode_arguments(Flavour, Args, Params), Returns};
+        false -> bad("a method", Operation)
+    end.
+
+decode_arguments(Flavour, Args, Params) when is_list(Args), length(Args) =:= length(Params) ->
+    [decode(Flavour, Value, Type) || {Value, Type} <- lists:zip(Args, Params)];
+decode_arguments(_, Args, Params) ->
+    bad(io_lib:format("~b arguments", [length(Params)]), Args).
+
+%% One test's calls in a process of their own; the results come back as its exit reason, which also ends
+%% whatever it linked. Anything it left running is killed before the next test.
+run_case(Flavour, Module, Calls) ->
+    Before = erlang:processes(),
+    {Pid, Ref} = spawn_monitor(fun() -> exit({?MODULE, case_outcome(Flavour, Module, Calls)}) end),
+    Outcome = receive
+        {'DOWN', Ref, process, Pid, {?MODULE, Done}} -> Done;
+        {'DOWN', Ref, process, Pid, Reason} -> {raised, exit, Reason, []}
+    end,
+    end_processes(descendants([Pid], erlang:processes() -- Before)),
+    Outcome.
+
+case_outcome(Flavour, Module, Calls) ->
+    try {returned, [case_call(Flavour, Module, Call) || Call <- Calls]} of
+        {returned, [_Init | Returns]} -> {returned, Returns}
+    catch Class:Reason:Stack -> {raised, Class, Reason, Stack}
+    end.
+
+case_call(_, Module, {Function, Args, void}) ->
+    apply(Module, Function, Args),
+    <<"null">>;
+case_call(Flavour, Module, {Function, Args, Returns}) ->
+    case catch_encode(Flavour, apply(Module, Function, Args), Returns) of
+        {cycle, _} -> <<"null">>; % a design problem's values are scalars and arrays: no node to cycle
+        Json -> Json
+    end.
+
+%% The processes started from the test's process, directly or through others it started.
+descendants(Family, Others) ->
+    {Children, Rest} = lists:partition(fun(P) -> lists:member(parent(P), Family) end, Others),
+    case Children of
+        [] -> Family;
+        _ -> descendants(Children ++ Family, Rest)
+    end.
+
+parent(Pid) ->
+    case erlang:process_info(Pid, parent) of
+        {parent, Parent} -> Parent;
+        undefined -> undefined
+    end.
+
+%% Killed and waited for: a dead process's ETS tables and registered name are gone once its 'DOWN' arrives.
+end_processes(Pids) ->
+    Refs = [{erlang:monitor(process, P), P} || P <- Pids],
+    [exit(P, kill) || {_, P} <- Refs],
+    [receive {'DOWN', Ref, process, _, _} -> ok end || {Ref, _} <- Refs],
+    ok.
 
 %% The BEAM's CPU clock (all its threads) counts whole milliseconds: a call's time is that, not the wall's,
 %% which a loaded machine stretches.
