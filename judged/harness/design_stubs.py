@@ -13,8 +13,10 @@ from collections.abc import Callable
 
 from judged.harness import registry
 from judged.harness.design import Design
+from judged.harness.design_erlang import INIT, function, prefix
 from judged.harness.design_racket import class_name as racket_class_name
 from judged.harness.lang_csharp import pascal_case, spell_return
+from judged.harness.lang_erlang import variable
 from judged.harness.lang_racket import kebab_case
 from judged.harness.names import snake_case
 from judged.harness.typenames import type_name
@@ -381,6 +383,55 @@ def _scala(design: Design) -> list[str]:
     return [*lines, "", *_usage_comment(design, usage)]
 
 
+def _erlang(design: Design) -> list[str]:
+    def spec(name: str, params: tuple[Param, ...], returns: Type) -> list[str]:
+        typed = ", ".join(f"{variable(p.name)} :: {registry.type_name(p.type, 'erlang')}" for p in params)
+        head = f"{name}({', '.join(variable(p.name) for p in params)})"
+        return [f"-spec {name}({typed}) -> {registry.type_name(returns, 'erlang')}.", f"{head} ->", "  .", ""]
+
+    init = prefix(design) + INIT
+    lines = spec(init, design.constructor, VOID)
+    for method in design.methods:
+        lines += spec(function(design, method.name), method.params, method.returns)
+    usage = [f"%% {init}({', '.join(variable(p.name) for p in design.constructor)}),"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"{function(design, method.name)}({', '.join(variable(p.name) for p in method.params)}),"
+        usage.append(f"%% {call}" if method.returns == VOID else f"%% Param_{index} = {call}")
+    return [
+        *lines,
+        "",
+        "%% Your functions will be called as such:",
+        *usage,
+        "",
+        f"%% {init} will be called before every test case, in which you can do some necessary initializations.",
+    ]
+
+
+def _elixir(design: Design) -> list[str]:
+    def spec(name: str, params: tuple[Param, ...], returns: Type) -> list[str]:
+        typed = ", ".join(f"{snake_case(p.name)} :: {registry.type_name(p.type, 'elixir')}" for p in params)
+        head = f"{name}({', '.join(snake_case(p.name) for p in params)})"
+        return [f"  @spec {name}({typed}) :: {registry.type_name(returns, 'elixir')}", f"  def {head} do", "    ", "  end"]
+
+    name = design.class_name
+    lines = [f"defmodule {name} do", *spec(INIT, design.constructor, VOID)]
+    for method in design.methods:
+        lines += ["", *spec(snake_case(method.name), method.params, method.returns)]
+    usage = [f"# {name}.{INIT}({', '.join(snake_case(p.name) for p in design.constructor)})"]
+    for index, method in enumerate(design.methods, 1):
+        call = f"{name}.{snake_case(method.name)}({', '.join(snake_case(p.name) for p in method.params)})"
+        usage.append(f"# {call}" if method.returns == VOID else f"# param_{index} = {call}")
+    return [
+        *lines,
+        "end",
+        "",
+        "# Your functions will be called as such:",
+        *usage,
+        "",
+        f"# {name}.{INIT} will be called before every test case, in which you can do some necessary initializations.",
+    ]
+
+
 def _usage_comment(design: Design, usage: list[str]) -> list[str]:
     return ["/**", f" * Your {design.class_name} object will be instantiated and called as such:", *usage, " */"]
 
@@ -400,4 +451,6 @@ _RENDERERS: dict[str, Callable[[Design], list[str]]] = {
     "racket": _racket,
     "kotlin": _kotlin,
     "scala": _scala,
+    "erlang": _erlang,
+    "elixir": _elixir,
 }

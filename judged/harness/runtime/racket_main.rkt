@@ -516,6 +516,7 @@
               (eprintf "judged harness: cannot decode test ~a: ~a\n" number (bad-test-message calls))
               EXIT-BAD-TEST]
              [else
+              (mark-case)
               (define start (cpu-milliseconds))
               (define returns (with-handlers ([(lambda (e) #t) (lambda (e) (box e))]) (call-design class calls)))
               (define spent (- (cpu-milliseconds) start))
