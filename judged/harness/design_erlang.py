@@ -13,7 +13,7 @@ from one test case into the next.
 from __future__ import annotations
 
 from judged.harness.design import Design
-from judged.harness.lang_erlang import MODULE_ATTRIBUTE, HARNESS_FILE, SOLUTION_FILE, harness_type
+from judged.harness.lang_erlang import HARNESS_FILE, MODULE_ATTRIBUTE, SOLUTION_FILE, harness_type
 from judged.harness.names import snake_case
 from judged.harness.runtime_sources import read_runtime
 from judged.harness.types import VOID, Param, Type
@@ -43,7 +43,7 @@ def _returns(type_: Type) -> str:
 def design_clause(flavour: str, module: str, design: Design, init: str, functions: list[str]) -> str:
     """The clause appended to the runtime: the class, the init function and each method's function and types."""
     methods = ", ".join(
-        f'{{<<"{method.name}">>, \'{name}\', {_types(method.params)}, {_returns(method.returns)}}}'
+        f"{{<<\"{method.name}\">>, '{name}', {_types(method.params)}, {_returns(method.returns)}}}"
         for method, name in zip(design.methods, functions, strict=True)
     )
     constructor = f"{{'{init}', {_types(design.constructor)}}}"

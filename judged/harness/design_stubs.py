@@ -411,7 +411,12 @@ def _elixir(design: Design) -> list[str]:
     def spec(name: str, params: tuple[Param, ...], returns: Type) -> list[str]:
         typed = ", ".join(f"{snake_case(p.name)} :: {registry.type_name(p.type, 'elixir')}" for p in params)
         head = f"{name}({', '.join(snake_case(p.name) for p in params)})"
-        return [f"  @spec {name}({typed}) :: {registry.type_name(returns, 'elixir')}", f"  def {head} do", "    ", "  end"]
+        return [
+            f"  @spec {name}({typed}) :: {registry.type_name(returns, 'elixir')}",
+            f"  def {head} do",
+            "    ",
+            "  end",
+        ]
 
     name = design.class_name
     lines = [f"defmodule {name} do", *spec(INIT, design.constructor, VOID)]

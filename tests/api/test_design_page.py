@@ -122,3 +122,17 @@ def test_the_stubs_are_leetcodes_text_for_a_class() -> None:
     assert csharp.startswith("public class LRUCache {\n\n    public LRUCache(int capacity) {\n        \n    }\n")
     assert "    public void Put(int key, int value) {" in csharp
     assert " * LRUCache obj = new LRUCache(capacity);\n * int param_1 = obj.Get(key);\n * obj.Put(key,value);" in csharp
+    erlang = design_stub(design, "erlang")
+    assert erlang.startswith(
+        "-spec lru_cache_init_(Capacity :: integer()) -> any().\nlru_cache_init_(Capacity) ->\n  .\n\n"
+        "-spec lru_cache_get(Key :: integer()) -> integer().\nlru_cache_get(Key) ->\n  .\n\n"
+    )
+    assert "%% Param_1 = lru_cache_get(Key),\n%% lru_cache_put(Key, Value),\n\n%% lru_cache_init_ will" in erlang
+    min_stack = design_problem(BUNDLED / "min-stack").design
+    assert "-spec min_stack_get_min() -> integer()." in design_stub(min_stack, "erlang")
+    elixir = design_stub(design, "elixir")
+    assert elixir.startswith(
+        "defmodule LRUCache do\n  @spec init_(capacity :: integer) :: any\n  def init_(capacity) do\n    \n  end\n\n"
+    )
+    assert "  @spec put(key :: integer, value :: integer) :: any\n  def put(key, value) do\n" in elixir
+    assert "# LRUCache.init_(capacity)\n# param_1 = LRUCache.get(key)\n# LRUCache.put(key, value)\n\n" in elixir

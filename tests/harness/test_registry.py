@@ -110,12 +110,10 @@ def test_every_language_renames_its_own_keywords_in_its_stub() -> None:
 
 def test_the_registry_says_which_kinds_of_problem_each_language_solves() -> None:
     # A language with a design harness (judged/harness/design_<id>.py) solves design problems too.
-    for language_id in ("python", "typescript", "ruby", "php", "csharp", "racket", "kotlin", "scala"):
+    for language_id in ("python", "typescript", "ruby", "php", "csharp", "racket", "kotlin", "scala", "erlang"):
         assert registry.problem_kinds(language_id) == ("function", "design")
         assert language_id in registry.languages_for("design")
         assert language_id in registry.languages_for("function")
-    for language_id in ("erlang", "elixir"):  # no design harness yet: function and I/O problems only
-        assert registry.problem_kinds(language_id) == ("function",)
-        assert language_id not in registry.languages_for("design")
+    assert set(registry.languages_for("design")) == set(LANGUAGE_IDS)  # every language has one today
     assert registry.languages_for("io") == LANGUAGE_IDS
     assert registry.problem_kinds("cobol") == ()

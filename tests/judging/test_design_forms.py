@@ -451,6 +451,91 @@ class MinStack {
 }
 """,
     ),
+    # LeetCode calls the init function before every test case: a named ETS table made there without deleting an
+    # older one, and an Agent whose start must succeed, pass only if nothing of one case is left for the next.
+    "erlang-named-ets-table-and-specs": (
+        "erlang",
+        """-spec min_stack_init_() -> any().
+min_stack_init_() ->
+  ets:new(min_stack, [named_table, public, set]),
+  ets:insert(min_stack, {size, 0}).
+
+-spec min_stack_push(Val :: integer()) -> any().
+min_stack_push(Val) ->
+  Size = ets:lookup_element(min_stack, size, 2),
+  Min = case Size of
+    0 -> Val;
+    _ -> min(Val, min_stack_get_min())
+  end,
+  ets:insert(min_stack, [{Size + 1, Val, Min}, {size, Size + 1}]).
+
+-spec min_stack_pop() -> any().
+min_stack_pop() ->
+  Size = ets:lookup_element(min_stack, size, 2),
+  ets:delete(min_stack, Size),
+  ets:insert(min_stack, {size, Size - 1}).
+
+-spec min_stack_top() -> integer().
+min_stack_top() ->
+  ets:lookup_element(min_stack, ets:lookup_element(min_stack, size, 2), 2).
+
+-spec min_stack_get_min() -> integer().
+min_stack_get_min() ->
+  ets:lookup_element(min_stack, ets:lookup_element(min_stack, size, 2), 3).
+
+
+%% Your functions will be called as such:
+%% min_stack_init_(),
+%% min_stack_push(Val),
+%% min_stack_pop(),
+%% Param_3 = min_stack_top(),
+%% Param_4 = min_stack_get_min(),
+
+%% min_stack_init_ will be called before every test case, in which you can do some necessary initializations.
+""",
+    ),
+    "elixir-named-agent": (
+        "elixir",
+        """defmodule MinStack do
+  @spec init_() :: any
+  def init_() do
+    {:ok, _} = Agent.start_link(fn -> [] end, name: __MODULE__)
+  end
+
+  @spec push(val :: integer) :: any
+  def push(val) do
+    Agent.update(__MODULE__, fn
+      [] -> [{val, val}]
+      [{_, min} | _] = stack -> [{val, min(val, min)} | stack]
+    end)
+  end
+
+  @spec pop() :: any
+  def pop() do
+    Agent.update(__MODULE__, &tl/1)
+  end
+
+  @spec top() :: integer
+  def top() do
+    Agent.get(__MODULE__, fn [{val, _} | _] -> val end)
+  end
+
+  @spec get_min() :: integer
+  def get_min() do
+    Agent.get(__MODULE__, fn [{_, min} | _] -> min end)
+  end
+end
+
+# Your functions will be called as such:
+# MinStack.init_()
+# MinStack.push(val)
+# MinStack.pop()
+# param_3 = MinStack.top()
+# param_4 = MinStack.get_min()
+
+# MinStack.init_ will be called before every test case, in which you can do some necessary initializations.
+""",
+    ),
 }
 
 
@@ -499,6 +584,13 @@ MISSING = {
     "racket": ("(define/public (get-min)", "(define/public (minimum)", Verdict.RE, "method name: get-min"),
     "kotlin": ("fun getMin(): Int", "fun minimum(): Int", Verdict.RE, "class MinStack has no method getMin"),
     "scala": ("def getMin(): Int", "def minimum(): Int", Verdict.RE, "class MinStack has no method getMin"),
+    "erlang": ("min_stack_get_min() ->", "min_stack_minimum() ->", Verdict.CE, ""),
+    "elixir": (
+        "@spec get_min() :: integer\n  def get_min() do",
+        "@spec minimum() :: integer\n  def minimum() do",
+        Verdict.RE,
+        "function MinStack.get_min/0 is undefined",
+    ),
 }
 
 
