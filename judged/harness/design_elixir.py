@@ -5,7 +5,8 @@ LeetCode's Elixir form of a design problem is a module named as the class, `defm
 snake_case (`def get(key)`, `def get_min()`); the solution keeps its state itself (an Agent, `:ets`,
 `Process.put`). The harness is the BEAM runtime shared with Erlang with the design clause appended
 (`judged.harness.design_erlang`); `main.exs` starts it and `solution.ex` is the user's text unchanged. Each test
-runs in a fresh process and whatever it started is killed after it, so no state leaks between test cases.
+runs in a fresh process, and what it left under a name (a registered Agent, an ETS table's owner) is killed after
+it, so no state leaks between test cases.
 """
 
 from __future__ import annotations

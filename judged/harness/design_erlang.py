@@ -6,7 +6,8 @@ snake_case: `lru_cache_init_(Capacity)` (the constructor, called before every te
 process). `judged_main.erl` is the BEAM runtime (`judged/harness/runtime/beam_main.erl`) with a design clause
 appended: the class, the init function and each method's function with its types (`void` for a method whose
 return LeetCode ignores); `solution.erl` is the user's text behind `-module(solution).`, as for functions. Each
-test runs in a fresh process and whatever it started is killed after it (beam_main.erl), so no state leaks
+test runs in a fresh process, and what it left under a name (a registered process, an ETS table's owner) is
+killed after it (beam_main.erl), so no state leaks
 from one test case into the next.
 """
 

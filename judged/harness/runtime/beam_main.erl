@@ -121,8 +121,9 @@ test(Flavour, {Module, Function}, Params, Returns, Results, Text) ->
 %%
 %% LeetCode calls the init function before every test case and no state may leak from one case into the next:
 %% each test runs in a process of its own, which ends by an exit signal to whatever it linked (an Agent from
-%% start_link), and every process it started is then killed too, so its dictionary, its ETS tables (named ones
-%% included) and its registered names are gone before the next test's init function runs.
+%% start_link), and the processes it started that hold a registered name or an ETS table are then killed too,
+%% so its dictionary, its ETS tables (named ones included) and its registered names are gone before the next
+%% test's init function runs.
 
 design_test(Flavour, Module, Design, Results, Text) ->
     case decode_design(Flavour, Text, Design) of
@@ -169,15 +170,18 @@ decode_arguments(_, Args, Params) ->
     bad(io_lib:format("~b arguments", [length(Params)]), Args).
 
 %% One test's calls in a process of their own; the results come back as its exit reason, which also ends
-%% whatever it linked. Anything it left running is killed before the next test.
+%% whatever it linked. What it left behind under a name (a registered process, the owner of an ETS table it
+%% started) is killed before the next test. erlang:processes() would find unnamed ones too, but it walks the
+%% whole process table (milliseconds a call); an unnamed process holds no state the next test can reach.
 run_case(Flavour, Module, Calls) ->
-    Before = erlang:processes(),
+    {Names, Tables} = {registered(), ets:all()},
     {Pid, Ref} = spawn_monitor(fun() -> exit({?MODULE, case_outcome(Flavour, Module, Calls)}) end),
     Outcome = receive
         {'DOWN', Ref, process, Pid, {?MODULE, Done}} -> Done;
         {'DOWN', Ref, process, Pid, Reason} -> {raised, exit, Reason, []}
     end,
-    end_processes(descendants([Pid], erlang:processes() -- Before)),
+    Named = [whereis(Name) || Name <- registered() -- Names] ++ [ets:info(T, owner) || T <- ets:all() -- Tables],
+    end_processes([P || P <- lists:usort(Named), is_pid(P), descends(P, Pid)]),
     Outcome.
 
 case_outcome(Flavour, Module, Calls) ->
@@ -195,12 +199,13 @@ case_call(Flavour, Module, {Function, Args, Returns}) ->
         Json -> Json
     end.
 
-%% The processes started from the test's process, directly or through others it started.
-descendants(Family, Others) ->
-    {Children, Rest} = lists:partition(fun(P) -> lists:member(parent(P), Family) end, Others),
-    case Children of
-        [] -> Family;
-        _ -> descendants(Children ++ Family, Rest)
+%% Whether the test's process started P, directly or through processes it started (a system server the test's
+%% code had started lazily, a supervisor's child, is left alone).
+descends(P, Ancestor) ->
+    case parent(P) of
+        Ancestor -> true;
+        undefined -> false;
+        Parent -> descends(Parent, Ancestor)
     end.
 
 parent(Pid) ->
