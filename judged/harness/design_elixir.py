@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from judged.harness.design import Design
 from judged.harness.design_erlang import INIT, design_clause
-from judged.harness.lang_elixir import HARNESS_FILE, MAIN_FILE, SOLUTION_FILE
+from judged.harness.lang_elixir import MAIN_FILE, SOLUTION_FILE
+from judged.harness.lang_erlang import HARNESS_FILE
 from judged.harness.names import snake_case
 from judged.harness.runtime_sources import read_runtime
 
