@@ -698,6 +698,36 @@ ECHO_CODE = {
   def reset(): Unit = { base = 0 }
 }
 """,
+    # LeetCode's Erlang and Elixir: functions over a state the solution keeps (here the process dictionary); a
+    # void function's own result (put's old value) is not the operation's.
+    "erlang": """-spec echo_init_(Base :: integer()) -> any().
+echo_init_(Base) -> put(base, Base).
+echo_ints(Xs) -> lists:reverse(Xs).
+echo_grid(Rows) -> lists:reverse(Rows).
+echo_words(Ws) -> lists:reverse(Ws).
+echo_flip(B) -> not B.
+echo_half(X) -> X / 2.
+echo_shift(X) -> get(base) + X.
+echo_letter(C) -> C + 1.
+echo_mark(Flags, D) -> iolist_to_binary(io_lib:format("~b/~b", [length([F || F <- Flags, F]), length(D)])).
+-spec echo_reset() -> any().
+echo_reset() -> put(base, 0).
+""",
+    "elixir": """defmodule Echo do
+  @spec init_(base :: integer) :: any
+  def init_(base), do: Process.put(:base, base)
+  def ints(xs), do: Enum.reverse(xs)
+  def grid(rows), do: Enum.reverse(rows)
+  def words(ws), do: Enum.reverse(ws)
+  def flip(b), do: not b
+  def half(x), do: x / 2
+  def shift(x), do: Process.get(:base) + x
+  def letter(c), do: c + 1
+  def mark(flags, d), do: "#{Enum.count(flags, & &1)}/#{length(d)}"
+  @spec reset() :: any
+  def reset(), do: Process.put(:base, 0)
+end
+""",
 }
 
 
