@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,6 +209,23 @@ async def test_a_jail_that_died_is_replaced_and_the_run_still_judged(sandbox: Sa
         assert jail.jails_started == 2
     assert (first.stdout, second.stdout) == (b"1\n", b"2\n")
     assert second.status is Status.OK
+
+
+async def test_a_run_stopped_as_it_starts_leaves_the_jail_serving(
+    sandbox: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Judging stops a test started ahead once an earlier one failed: the jail keeps serving, nothing is an error."""
+    async with WarmJail(sandbox, shell("cat")) as jail:
+        for n in range(40):  # the stop lands at different points of the start: before and after the program's go
+            stop = asyncio.Event()
+            run = asyncio.ensure_future(jail.run(f"{n}\n".encode(), stop=stop))
+            await asyncio.sleep(n * 0.0004)
+            stop.set()
+            await run
+        after = await jail.run(b"next\n")
+        assert jail.jails_started == 1
+    assert (after.status, after.stdout) == (Status.OK, b"next\n")
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 async def test_a_writable_mount_cannot_be_warm(sandbox: Sandbox, jail_tmp: Path) -> None:
