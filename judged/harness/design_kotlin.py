@@ -10,26 +10,17 @@ converted to the type the user declared (`IntArray` or `List<Int>` alike).
 
 from __future__ import annotations
 
-import json
-
 from judged.harness.design import Design
+from judged.harness.jvm import design_arrays
 from judged.harness.lang_kotlin import FILE_NAME, PRE_IMPORTS, runtime_sha
-from judged.harness.types import Param
-
-
-def _strings(params: tuple[Param, ...]) -> str:
-    return f"arrayOf<String>({', '.join(json.dumps(str(param.type)) for param in params)})"
 
 
 def build(design: Design, solution: str) -> dict[str, str]:
     """`Main.kt` for `design` around the user's `solution`."""
     text = solution.replace("\r\n", "\n")
-    methods = ", ".join(json.dumps(method.name) for method in design.methods)
-    params = ", ".join(_strings(method.params) for method in design.methods)
-    returns = ", ".join(json.dumps(str(method.returns)) for method in design.methods)
+    constructor, methods, params, returns = design_arrays(design, "arrayOf<String>({})", "arrayOf<Array<String>>({})")
     main = (
-        f"fun main() = judged.Design.run({json.dumps(runtime_sha())}, {design.class_name}::class.java,"
-        f" {_strings(design.constructor)}, arrayOf<String>({methods}), arrayOf<Array<String>>({params}),"
-        f" arrayOf<String>({returns}))\n"
+        f'fun main() = judged.Design.run("{runtime_sha()}", {design.class_name}::class.java,'
+        f" {constructor}, {methods}, {params}, {returns})\n"
     )
     return {FILE_NAME: "\n".join([PRE_IMPORTS + text, "", main])}

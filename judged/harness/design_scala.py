@@ -10,26 +10,17 @@ by reflection, by name and number of parameters, and every argument converted to
 
 from __future__ import annotations
 
-import json
-
 from judged.harness.design import Design
+from judged.harness.jvm import design_arrays
 from judged.harness.lang_scala import FILE_NAME, runtime_sha
-from judged.harness.types import Param
-
-
-def _strings(params: tuple[Param, ...]) -> str:
-    return f"Array[String]({', '.join(json.dumps(str(param.type)) for param in params)})"
 
 
 def build(design: Design, solution: str) -> dict[str, str]:
     """`Main.scala` for `design` around the user's `solution`."""
     text = solution.replace("\r\n", "\n")
-    methods = ", ".join(json.dumps(method.name) for method in design.methods)
-    params = ", ".join(_strings(method.params) for method in design.methods)
-    returns = ", ".join(json.dumps(str(method.returns)) for method in design.methods)
+    constructor, methods, params, returns = design_arrays(design, "Array[String]({})", "Array[Array[String]]({})")
     main = (
         "object JudgedMain { def main(args: Array[String]): Unit = judged.Design.run("
-        f"{json.dumps(runtime_sha())}, classOf[{design.class_name}], {_strings(design.constructor)},"
-        f" Array[String]({methods}), Array[Array[String]]({params}), Array[String]({returns})) }}\n"
+        f'"{runtime_sha()}", classOf[{design.class_name}], {constructor}, {methods}, {params}, {returns}) }}\n'
     )
     return {FILE_NAME: "\n".join([text, "", main])}

@@ -1,15 +1,18 @@
-"""What the Kotlin and Scala harness generators share: the checksum their prebuilt runtime jar carries, and
-LeetCode's node classes put after a user's text that does not declare its own."""
+"""What the Kotlin and Scala harness generators share: the checksum their prebuilt runtime jar carries,
+LeetCode's node classes put after a user's text that does not declare its own, and a design's types written as
+the arrays of strings their runtimes' `judged.Design.run` takes."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from functools import cache
 
+from judged.harness.design import Design
 from judged.harness.runtime_sources import read_runtime
-from judged.harness.types import NODES, Base, Signature
+from judged.harness.types import NODES, Base, Param, Signature
 
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 
@@ -34,3 +37,19 @@ def user_text_and_nodes(
         if signature.uses(base) and not re.search(rf"{declaration}{base.value}\b", code, re.MULTILINE)
     ]
     return text, missing
+
+
+def design_arrays(design: Design, strings: str, nested: str) -> tuple[str, str, str, str]:
+    """The design's types as the language writes arrays: the constructor's parameter types, the method names,
+    each method's parameter types, the return types. `strings` is an array of strings around `{}` (Kotlin's
+    `arrayOf<String>({})`, Scala's `Array[String]({})`), `nested` an array of such arrays around `{}`."""
+
+    def types(params: tuple[Param, ...]) -> str:
+        return strings.format(", ".join(json.dumps(str(param.type)) for param in params))
+
+    return (
+        types(design.constructor),
+        strings.format(", ".join(json.dumps(method.name) for method in design.methods)),
+        nested.format(", ".join(types(method.params) for method in design.methods)),
+        strings.format(", ".join(json.dumps(str(method.returns)) for method in design.methods)),
+    )
