@@ -11,7 +11,8 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from judged.sandbox import Limits, Mount, RunRequest, Sandbox, Status, WarmJail, WarmJailError
+from judged.sandbox import Limits, Mount, RunRequest, Sandbox, Status, WarmJail, WarmJailError, warm
+from judged.sandbox.cgroups import RunCgroup
 from tests.sandbox.programs import ENV, compile_c, shell
 from tests.sandbox.test_hostile import jailed_processes
 
@@ -224,6 +225,33 @@ async def test_a_run_stopped_as_it_starts_leaves_the_jail_serving(
             await run
         after = await jail.run(b"next\n")
         assert jail.jails_started == 1
+    assert (after.status, after.stdout) == (Status.OK, b"next\n")
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+async def test_a_program_killed_before_its_go_leaves_the_jail_serving(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The stop of a test started ahead can kill its program between its move into the run's cgroup and the init's
+    go: the init must report that run's end, not die of the broken pipe (which retired the jail with an error)."""
+    release = warm._Jail._release
+    killed = 0
+
+    async def release_then_kill(jail: warm._Jail, test: RunCgroup) -> str:
+        nonlocal killed
+        problem = await release(jail, test)
+        if not problem and killed == 0:
+            killed += 1
+            test.kill()  # what RunWatch.stop does, landing before the init writes the go byte
+        return problem
+
+    monkeypatch.setattr(warm._Jail, "_release", release_then_kill)
+    async with WarmJail(sandbox, shell("cat")) as jail:
+        first = await jail.run(b"killed\n")
+        after = await jail.run(b"next\n")
+        assert jail.jails_started == 1
+    assert killed == 1
+    assert first.status is not Status.IE, first.message
     assert (after.status, after.stdout) == (Status.OK, b"next\n")
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
