@@ -342,45 +342,45 @@ def _backticked(name: str, language_id: str) -> str:
     return f"`{name}`" if name in registry.support(language_id).reserved else name
 
 
-def _kotlin(design: Design) -> list[str]:
-    def params(given: tuple[Param, ...]) -> str:
-        return ", ".join(f"{_backticked(p.name, 'kotlin')}: {registry.type_name(p.type, 'kotlin')}" for p in given)
+def _jvm_params(given: tuple[Param, ...], language_id: str, prefix: str = "") -> str:
+    """Kotlin's or Scala's typed parameter list, `name: Type`, each name after `prefix` (Scala's `_capacity`)."""
+    typed = (f"{_backticked(prefix + p.name, language_id)}: {registry.type_name(p.type, language_id)}" for p in given)
+    return ", ".join(typed)
+
+
+def _jvm_usage(design: Design, language_id: str, bind: str, construct: str) -> list[str]:
+    """LeetCode's "instantiated and called as such" comment for Kotlin (`var obj = X(...)`) and Scala
+    (`val obj = new X(...)`)."""
 
     def names(given: tuple[Param, ...], separator: str) -> str:
-        return separator.join(_backticked(p.name, "kotlin") for p in given)
+        return separator.join(_backticked(p.name, language_id) for p in given)
 
-    name = design.class_name
-    lines = [f"class {name}({params(design.constructor)}) {{", ""]
-    for method in design.methods:
-        returns = "" if method.returns == VOID else f": {registry.type_name(method.returns, 'kotlin')}"
-        lines += [f"    fun {method.name}({params(method.params)}){returns} {{", "        ", "    }", ""]
-    lines.append("}")
-    usage = [f" * var obj = {name}({names(design.constructor, ', ')})"]
+    usage = [f" * {bind} obj = {construct}{design.class_name}({names(design.constructor, ', ')})"]
     for index, method in enumerate(design.methods, 1):
         call = f"obj.{method.name}({names(method.params, ',')})"
-        usage.append(f" * {call}" if method.returns == VOID else f" * var param_{index} = {call}")
-    return [*lines, "", *_usage_comment(design, usage)]
+        usage.append(f" * {call}" if method.returns == VOID else f" * {bind} param_{index} = {call}")
+    return _usage_comment(design, usage)
+
+
+def _kotlin(design: Design) -> list[str]:
+    lines = [f"class {design.class_name}({_jvm_params(design.constructor, 'kotlin')}) {{", ""]
+    for method in design.methods:
+        returns = "" if method.returns == VOID else f": {registry.type_name(method.returns, 'kotlin')}"
+        lines += [f"    fun {method.name}({_jvm_params(method.params, 'kotlin')}){returns} {{", "        ", "    }", ""]
+    return [*lines, "}", "", *_jvm_usage(design, "kotlin", "var", "")]
 
 
 def _scala(design: Design) -> list[str]:
-    def params(given: tuple[Param, ...], prefix: str = "") -> str:
-        typed = (f"{_backticked(prefix + p.name, 'scala')}: {registry.type_name(p.type, 'scala')}" for p in given)
-        return ", ".join(typed)
-
-    def names(given: tuple[Param, ...], separator: str) -> str:
-        return separator.join(_backticked(p.name, "scala") for p in given)
-
-    name = design.class_name
-    lines = [f"class {name}({params(design.constructor, '_')}) {{", ""]
+    lines = [f"class {design.class_name}({_jvm_params(design.constructor, 'scala', '_')}) {{", ""]
     for method in design.methods:
         returns = registry.type_name(method.returns, "scala")
-        lines += [f"    def {method.name}({params(method.params)}): {returns} = {{", "        ", "    }", ""]
-    lines.append("}")
-    usage = [f" * val obj = new {name}({names(design.constructor, ', ')})"]
-    for index, method in enumerate(design.methods, 1):
-        call = f"obj.{method.name}({names(method.params, ',')})"
-        usage.append(f" * {call}" if method.returns == VOID else f" * val param_{index} = {call}")
-    return [*lines, "", *_usage_comment(design, usage)]
+        lines += [
+            f"    def {method.name}({_jvm_params(method.params, 'scala')}): {returns} = {{",
+            "        ",
+            "    }",
+            "",
+        ]
+    return [*lines, "}", "", *_jvm_usage(design, "scala", "val", "new ")]
 
 
 def _erlang(design: Design) -> list[str]:
