@@ -169,6 +169,49 @@ async def test_a_leak_on_a_hidden_test_reaches_no_participant_field(client: Clie
     assert len(admin) < 64 * 1024
 
 
+# Right on the samples' short stacks, wrong once a stack is deep: only a hidden test finds it.
+DEEP_MIN_WRONG = """
+class MinStack:
+    def __init__(self):
+        self.stack = []
+
+    def push(self, val: int) -> None:
+        self.stack.append((val, min(val, self.stack[-1][1]) if self.stack else val))
+
+    def pop(self) -> None:
+        self.stack.pop()
+
+    def top(self) -> int:
+        return self.stack[-1][0]
+
+    def getMin(self) -> int:
+        return self.stack[-1][1] if len(self.stack) < 20 else self.stack[-1][0]
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "code"),
+    [
+        ("python", DEEP_MIN_WRONG),
+        ("c", (PROBLEMS / "min-stack" / "solutions" / "wrong_answer" / "min_forgets_pops.c").read_text()),
+    ],
+)
+async def test_a_design_answer_wrong_on_a_hidden_test_shows_no_operation_or_value(
+    client: Client, language: str, code: str
+) -> None:
+    """A design problem's wrong answer names the operation, the expected and the returned value: for a hidden
+    test none of it reaches a participant (Python's harness and C's, written apart)."""
+    url = await submit(client, language, code, problem="min-stack")
+    polled = await finished(client, url, FRONT)
+    body = json.loads(polled)
+    assert (body["verdict"], body["failure"]["sample"]) == ("WA", False), body
+    admin = json.loads(await (await client.get(url, headers=ADMIN)).text())
+    detail = admin["message"]
+    assert "expected" in detail, admin  # the stored result says what was wrong, for admins
+    assert detail[detail.index("expected") :] not in polled
+    assert "expected" not in body["message"]
+
+
 async def test_a_60_mib_error_message_is_neither_stored_nor_sent_whole(client: Client, redis_url: str) -> None:
     redis = connect(redis_url)  # not the `redis` fixture: it empties the database the module's app uses
     before = int((await redis.info("memory"))["used_memory"])
