@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import json
 import os
 import random
 import re
@@ -37,6 +38,8 @@ import time
 import uuid
 from pathlib import Path
 
+from judged.judging.build import PATH_ENV
+from judged.judging.languages import expand
 from judged.judging.progress import Progress
 from judged.judging.service import Judge
 from judged.judging.verdicts import Verdict
@@ -79,16 +82,39 @@ def write_package(root: Path, tests: int) -> Path:
     return folder
 
 
-async def bare(argv: list[str], inputs: list[Path]) -> list[float]:
-    times = []
-    for path in inputs:
-        with path.open("rb") as stdin:
-            started = time.perf_counter()
-            proc = await asyncio.create_subprocess_exec(
-                *argv, stdin=stdin, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-            )
-            await proc.communicate()
-            times.append(time.perf_counter() - started)
+# Times the runs of one program from inside the bare side's mount namespace (below): stdin from each file,
+# stdout and stderr piped and read to the end, as the jail's runs are.
+BARE_LOOP = """
+import json, subprocess, sys, time
+argv, env, inputs = json.loads(sys.argv[1])
+times = []
+for path in inputs:
+    with open(path, "rb") as stdin:
+        started = time.perf_counter()
+        subprocess.run(argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, check=True)
+        times.append(time.perf_counter() - started)
+print(json.dumps(times))
+"""
+
+
+async def bare(argv: list[str], env: dict[str, str], hidden: list[str], inputs: list[Path]) -> list[float]:
+    """Wall times of `argv` run bare on each input, in the language's own environment.
+
+    The jail shows the language's `hidden` host folders empty (Python's site-packages: a host-wide .pth file
+    there may import packages at every start), so the bare runs see them empty too: they run in a private
+    mount namespace of their own with an empty read-only tmpfs over each, made once before the first run.
+    """
+    mounts = "".join(f"[ -d {folder} ] && mount -t tmpfs -o ro,size=4k none {folder}; " for folder in hidden)
+    payload = json.dumps([argv, env, [str(path) for path in inputs]])
+    proc = await asyncio.create_subprocess_exec(
+        "unshare", "--mount", "--propagation", "private", "sh", "-c",
+        f'{mounts}exec "$0" -I -c "$1" "$2"', sys.executable, BARE_LOOP, payload,
+        stdout=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, _ = await proc.communicate()
+    if proc.returncode != 0:
+        raise SystemExit(f"the bare runs failed (exit {proc.returncode})")
+    times: list[float] = json.loads(out)
     return times
 
 
@@ -237,6 +263,10 @@ def judged_cli(root: Path, package: Path, source: Path, repeat: int) -> list[flo
     return times
 
 
+def _texts(folder: Path) -> str:
+    return "".join(path.read_text(errors="replace") for path in folder.iterdir() if path.is_file())
+
+
 async def in_process(root: Path, package: Path) -> None:
     """Table 1: judging in this process, per test against the same program run bare."""
     problem = load_problem(package)
@@ -250,15 +280,19 @@ async def in_process(root: Path, package: Path) -> None:
             clock = Clock()
             marker = "//" if language == "cpp" else "#"
             started = time.perf_counter()
-            result = await judge.judge_problem(problem, language, f"{code}{marker} {uuid.uuid4()}\n", progress=clock)
+            source = f"{code}{marker} {uuid.uuid4()}\n"
+            result = await judge.judge_problem(problem, language, source, progress=clock)
             total = time.perf_counter() - started
             if result.verdict is not Verdict.AC:
                 raise SystemExit(f"{language}: {result.verdict} {result.message} {result.compile_output}")
             per_test = statistics.median(b - a for a, b in zip(clock.marks, clock.marks[1:], strict=False))
-            build = next((judge.builder.cache_dir).glob("*/src/main.py" if language == "python" else "*/out/main"))
-            argv = ["/usr/bin/python3", "-I", "-B", str(build)] if language == "python" else [str(build)]
-            await bare(argv, inputs[:5])  # warm up
-            bare_ms = statistics.median(await bare(argv, inputs)) * 1000
+            # This submission's build (the cache also holds the languages' self-test builds).
+            built = next(src for src in judge.builder.cache_dir.glob("*/src") if source in _texts(src))
+            spec = judge.languages[language]
+            argv = list(expand(spec.run, src=str(built), out=str(built.parent / "out"), memory_mib=256))
+            env = {"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **spec.env}  # the jail's (io.py)
+            await bare(argv, env, list(spec.hidden), inputs[:5])  # warm up
+            bare_ms = statistics.median(await bare(argv, env, list(spec.hidden), inputs)) * 1000
             print(
                 f"{language:<8} {total:>8.2f} {result.compile_time:>9.2f} {per_test * 1000:>11.2f}"
                 f" {bare_ms:>8.2f} {per_test * 1000 - bare_ms:>9.2f}"

@@ -40,8 +40,9 @@ def host_pid(candidates: list[int], jail_pid: int) -> int | None:
     Only processes of the run are candidates (nsjail, the init, the held
     child); the child is the one whose innermost pid (the last of `NSpid`)
     is `jail_pid` and which lives in a nested namespace (two pids or more).
+    Looked for from the end: the child is the newest, listed last.
     """
-    for pid in candidates:
+    for pid in reversed(candidates):
         with contextlib.suppress(OSError):
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("NSpid:"):

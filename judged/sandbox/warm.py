@@ -104,6 +104,10 @@ class _Jail:
         self.log_r = log_r
         self.broken = ""  # why the jail may serve no more runs
         self.runs = 0
+        # The next run's cgroup, made while the run before it ran, and the cgroups of ended runs (their
+        # processes killed), removed while the next one runs: neither costs a run its time.
+        self.next_test: RunCgroup | None = None
+        self.spent: list[RunCgroup] = []
         self.interval = 0.05  # how often the watchdog reads a run's CPU counter
 
     @classmethod
@@ -174,15 +178,28 @@ class _Jail:
         """One run of the program in this jail, measured in a cgroup of its own."""
         limits = request.limits
         self.runs += 1
-        try:
-            test = self.cgroup.create_test(limits.memory, limits.processes)
-        except OSError as exc:
-            return await self.failed(f"cannot create the run's cgroup: {exc}")
+        test, self.next_test = self.next_test, None
+        if test is None:
+            try:
+                test = self.cgroup.create_test(limits.memory, limits.processes)
+            except OSError as exc:
+                return await self.failed(f"cannot create the run's cgroup: {exc}")
         try:
             return await self._run_in(test, request, stdin, stop)
         finally:
             test.kill()
-            await test.remove_soon()
+            self.spent.append(test)
+
+    def between_runs(self, request: RunRequest) -> None:
+        """While a run's program runs: remove the cgroups of the runs before it, make the next one's.
+
+        A cgroup that cannot go yet stays listed for the next time; the jail's
+        own cgroup takes whatever is left with it when the jail ends.
+        """
+        self.spent = [test for test in self.spent if not test.remove_now()]
+        if self.next_test is None:
+            with contextlib.suppress(OSError):  # made then, when the run needs it, and failed there
+                self.next_test = self.cgroup.create_test(request.limits.memory, request.limits.processes)
 
     async def _run_in(
         self, test: RunCgroup, request: RunRequest, stdin: bytes | Path | None, stop: asyncio.Event | None
@@ -222,6 +239,7 @@ class _Jail:
             except OSError as exc:
                 report.cancel()
                 return await self.failed(f"cannot reach the init: {exc}")
+            self.between_runs(request)
             await run.watch(started, self.interval, report)
             return await self._finish(run, report, time.monotonic() - run.wall_started(started), out, err)
         finally:
