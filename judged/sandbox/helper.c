@@ -1,12 +1,15 @@
 /*
  * judged sandbox helper: one small static binary with two roles.
  *
- *   launch PROCS_FILE... -- EXE ARGS...
+ *   launch [-n NETNS_FD] PROCS_FILE... -- EXE ARGS...
  *       Outside the jail. Writes its own pid into each cgroup.procs file,
  *       then execs EXE (nsjail). Everything nsjail starts is then counted
  *       in the run's cgroups from its first instruction, and nothing is left
  *       behind for nsjail to create or remove. It dies with its parent (the
  *       daemon): a SIGKILLed daemon leaves no jail running without it.
+ *       With -n it first enters the network namespace NETNS_FD refers to
+ *       (a fresh, empty one the daemon made ahead for this jail alone:
+ *       netns.py) and closes it, so nsjail need not make one (its -N).
  *
  *   init STATUS_FD [SRC:DST]... -- PROG ARGS...
  *       PID 1 inside the jail. STATUS_FD is one end of a socket pair whose
@@ -45,6 +48,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -79,6 +83,12 @@ static int launch(int argc, char **argv) {
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return die("prctl");
     if (getppid() != parent) return 125; /* the daemon died before the prctl */
     int len = snprintf(pid, sizeof pid, "%d\n", (int)getpid());
+    if (i + 1 < argc && strcmp(argv[i], "-n") == 0) {
+        int netns = atoi(argv[i + 1]);
+        if (setns(netns, CLONE_NEWNET) != 0) return die("setns");
+        close(netns);
+        i += 2;
+    }
     for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
         int fd = open(argv[i], O_WRONLY | O_CLOEXEC);
         if (fd < 0) return die(argv[i]);

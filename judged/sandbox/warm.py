@@ -32,7 +32,6 @@ import msgspec
 
 from judged.sandbox.cgroups import RunCgroup
 from judged.sandbox.identity import Identity
-from judged.sandbox.jail import nsjail_argv
 from judged.sandbox.pinning import core_of_slot, current_slot
 from judged.sandbox.release import GO, host_pid
 from judged.sandbox.runner import (
@@ -117,20 +116,16 @@ class _Jail:
         status_sock, status_peer = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         status_w = status_peer.fileno()
         log_r, log_w = os.pipe2(os.O_CLOEXEC)
+        argv, netns = await sandbox.launch_argv(
+            cgroup, request, status_fd=status_w, log_fd=log_w, identity=identity, warm=True
+        )
         try:
-            argv = [
-                str(sandbox.helper), "launch", *map(str, cgroup.procs_files), "--",
-                *nsjail_argv(
-                    sandbox.nsjail, sandbox.helper, request, status_fd=status_w, log_fd=log_w, identity=identity,
-                    warm=True,
-                ),
-            ]  # fmt: skip
             proc = await spawn(
                 argv,
                 stdin=DEVNULL,
                 stdout=DEVNULL,
                 stderr=log_w,
-                pass_fds=(status_w, log_w),
+                pass_fds=(status_w, log_w, *((netns,) if netns is not None else ())),
                 env=HELPER_ENV,
             )
             sandbox.jails_started += 1
@@ -141,6 +136,8 @@ class _Jail:
         finally:
             status_peer.close()
             os.close(log_w)
+            if netns is not None:
+                os.close(netns)
         status_sock.setblocking(False)
         jail = cls(proc, cgroup, status_sock, log_r)
         jail.interval = sandbox.config.poll_interval

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import subprocess
 from collections.abc import Iterator
@@ -158,6 +159,70 @@ async def test_no_network_not_even_loopback(sandbox: Sandbox) -> None:
     assert len(lines) == 4
     # ENETUNREACH: lo is down and nothing else exists, so nothing is reachable.
     assert all(line.endswith("refused 101") for line in lines[1:]), lines
+
+
+NETNS_OF_JAIL = "import os\nprint(os.readlink('/proc/self/ns/net'))\n"
+MEET = (
+    "import socket, sys, time\n"
+    "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
+    "if sys.argv[1] == 'listen':\n"
+    "    s.bind('\\0judged-meet'); s.listen(); s.settimeout(3)\n"
+    "    print('bound', flush=True)\n"
+    "    try:\n"
+    "        s.accept(); print('met')\n"
+    "    except OSError:\n"
+    "        print('alone')\n"
+    "else:\n"
+    "    time.sleep(0.5)\n"
+    "    try:\n"
+    "        s.connect('\\0judged-meet'); print('met')\n"
+    "    except OSError as exc:\n"
+    "        print('refused', exc.errno)\n"
+)
+LOOPBACK_UP = (
+    "import fcntl, socket, struct\n"
+    "s = socket.socket()\n"
+    "flags = struct.unpack('16sH', fcntl.ioctl(s, 0x8913, struct.pack('16sH22x', b'lo', 0))[:18])[1]\n"
+    "try:\n"
+    "    fcntl.ioctl(s, 0x8914, struct.pack('16sH22x', b'lo', flags | 1)); print('up')\n"
+    "except OSError as exc:\n"
+    "    print('refused', exc.errno)\n"
+)
+
+
+@pytest.fixture(params=["made ahead", "made by nsjail"])
+def netns_maker(request: pytest.FixtureRequest, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a jail gets its network namespace: made ahead by the daemon (netns.py), or by nsjail."""
+    if request.param == "made ahead":
+        assert sandbox.netns is not None, "this root host should make them ahead"
+        assert not sandbox.netns.broken
+    else:
+        monkeypatch.setattr(sandbox, "netns", None)
+    return str(request.param)
+
+
+async def test_every_jail_has_a_network_namespace_of_its_own(sandbox: Sandbox, netns_maker: str) -> None:
+    runs = [await sandbox.run(python(NETNS_OF_JAIL)) for _ in range(3)]
+    seen = {run.stdout.decode().strip() for run in runs}
+    host = os.readlink("/proc/self/ns/net")
+    assert len(seen) == 3, (netns_maker, seen)
+    assert host not in seen
+
+
+async def test_two_jails_at_once_cannot_reach_each_other(sandbox: Sandbox, netns_maker: str) -> None:
+    """An abstract unix socket is per network namespace: two submissions running together cannot meet."""
+
+    def side(role: str) -> RunRequest:
+        return RunRequest(argv=("python3", "-c", MEET, role), env=ENV, limits=Limits(wall=6))
+
+    listener, dialer = await asyncio.gather(sandbox.run(side("listen")), sandbox.run(side("dial")))
+    assert listener.stdout == b"bound\nalone\n", (netns_maker, listener)
+    assert dialer.stdout == b"refused 111\n", (netns_maker, dialer)  # ECONNREFUSED: no such socket here
+
+
+async def test_a_jail_cannot_bring_its_loopback_up(sandbox: Sandbox, netns_maker: str) -> None:
+    result = await sandbox.run(python(LOOPBACK_UP))
+    assert result.stdout == b"refused 1\n", (netns_maker, result)  # EPERM
 
 
 async def test_ptrace_of_the_parent_is_killed(sandbox: Sandbox, bin_dir: Path) -> None:
