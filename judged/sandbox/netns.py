@@ -72,10 +72,13 @@ class Netns:
                 return None
         else:
             fd = self._ready.popleft()
-        self._refill()
         return fd
 
-    def _refill(self) -> None:
+    def refill(self) -> None:
+        """Make namespaces up to `ahead` in the maker thread: called once a jail is done starting, so the
+        making never competes with nsjail's own start for a core."""
+        if self.broken or len(self._ready) >= self.ahead:
+            return
         if self._filling is None or self._filling.done():
             self._filling = asyncio.get_running_loop().run_in_executor(self._maker, self._fill)
             self._filling.add_done_callback(self._filled)

@@ -182,6 +182,7 @@ class Sandbox:
         self.identities = IdentityPool(config.uid_base, config.gid_base, config.ids)
         self.jails_started = 0  # nsjail processes started (a warm jail counts once for all its runs)
         self.netns: Netns | None = None  # network namespaces made ahead (netns.py); None: nsjail makes them
+        self.spent: list[RunCgroup] = []  # empty cgroups of ended runs, not yet removed (tidy)
 
     async def start(self) -> None:
         """Check the host can sandbox; raise SandboxError with one clear sentence if not."""
@@ -216,7 +217,12 @@ class Sandbox:
                 " for an RCU grace period (milliseconds under load); see docs/sandbox.md, 'Host settings'"
             )
 
+    def tidy(self) -> None:
+        """Remove the empty cgroups of ended runs: done while a jail starts, off any run's critical path."""
+        self.spent = [cgroup for cgroup in self.spent if not cgroup.remove_now()]
+
     async def close(self) -> None:
+        self.tidy()
         if self.cgroups is not None:
             await asyncio.to_thread(self.cgroups.close)
             self.cgroups = None
@@ -268,7 +274,12 @@ class Sandbox:
                 return await self._run_in(cgroup, request, identity, stop, started)
             finally:
                 cgroup.kill()  # nothing of the run may outlive its lease of the uid
-                await cgroup.remove_soon()
+                if cgroup.pids():
+                    await cgroup.remove_soon()  # waits for what was just killed
+                else:
+                    self.spent.append(cgroup)  # empty: removed during the next run's start, or at close
+                if self.netns is not None:
+                    self.netns.refill()
 
     async def _run_in(
         self,
@@ -313,6 +324,7 @@ class Sandbox:
                 os.close(netns)
         status_peer.close()
         os.close(log_w)
+        self.tidy()  # while nsjail builds the jail
         if started_event is not None:
             started_event.set()
         try:

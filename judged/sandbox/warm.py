@@ -32,6 +32,7 @@ import msgspec
 
 from judged.sandbox.cgroups import RunCgroup
 from judged.sandbox.identity import Identity
+from judged.sandbox.netns import Netns
 from judged.sandbox.pinning import core_of_slot, current_slot
 from judged.sandbox.release import GO, host_pid
 from judged.sandbox.runner import (
@@ -107,6 +108,7 @@ class _Jail:
         # processes killed), removed while the next one runs: neither costs a run its time.
         self.next_test: RunCgroup | None = None
         self.spent: list[RunCgroup] = []
+        self.sandbox_netns: Netns | None = None
         self.interval = 0.05  # how often the watchdog reads a run's CPU counter
 
     @classmethod
@@ -139,7 +141,9 @@ class _Jail:
             if netns is not None:
                 os.close(netns)
         status_sock.setblocking(False)
+        sandbox.tidy()  # while nsjail builds the jail
         jail = cls(proc, cgroup, status_sock, log_r)
+        jail.sandbox_netns = sandbox.netns
         jail.interval = sandbox.config.poll_interval
         return jail
 
@@ -194,6 +198,8 @@ class _Jail:
         own cgroup takes whatever is left with it when the jail ends.
         """
         self.spent = [test for test in self.spent if not test.remove_now()]
+        if self.sandbox_netns is not None:
+            self.sandbox_netns.refill()  # the namespace this jail took, made again now that it has started
         if self.next_test is None:
             with contextlib.suppress(OSError):  # made then, when the run needs it, and failed there
                 self.next_test = self.cgroup.create_test(request.limits.memory, request.limits.processes)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from judged.cli import main
-from judged.sandbox import Sandbox, SandboxConfig, SandboxError
+from judged.sandbox import RunRequest, Sandbox, SandboxConfig, SandboxError, Status
 from judged.sandbox.cgroups import Cgroups, Version, favors_dynmods, find_mounts
 
 HYBRID = """\
@@ -119,6 +119,23 @@ async def test_close_removes_the_process_own_cgroups(state_dir: Path) -> None:
     own = [base / box.cgroups.tag for base in box.cgroups.bases.values()]
     assert all(path.is_dir() for path in own)
     await box.close()
+    assert not any(path.exists() for path in own)
+
+
+async def test_an_ended_run_cgroups_go_when_the_next_run_starts(state_dir: Path) -> None:
+    """Removing a run's empty cgroups waits for the next jail's start: they never pile up."""
+    box = Sandbox(SandboxConfig(), state_dir / "sandbox")
+    await box.start()
+    try:
+        assert box.cgroups is not None
+        own = [base / box.cgroups.tag for base in box.cgroups.bases.values()]
+        for _ in range(5):
+            result = await box.run(RunRequest(argv=("/bin/true",), env={"PATH": "/usr/bin:/bin"}))
+            assert result.status is Status.OK
+            runs = {child.name for folder in own for child in folder.iterdir() if child.is_dir()}
+            assert len(runs) == 1, runs  # the run that just ended: the earlier ones went at its start
+    finally:
+        await box.close()
     assert not any(path.exists() for path in own)
 
 

@@ -48,6 +48,7 @@ def host_unharmed(sandbox: Sandbox) -> Iterator[None]:
     assert sandbox.cgroups is not None
     before = {str(p) for base in sandbox.cgroups.bases.values() for p in (base / sandbox.cgroups.tag).iterdir()}
     yield
+    sandbox.tidy()  # the last run's empty cgroups wait for the next run's start (or close) to go
     assert [(p.pid, p.ppid(), p.name(), p.status()) for p in jailed_processes()] == []
     after = {str(p) for base in sandbox.cgroups.bases.values() for p in (base / sandbox.cgroups.tag).iterdir()}
     assert after <= before, f"run cgroups left behind: {after - before}"
