@@ -124,9 +124,13 @@ sandbox_release_at: list[float] = []
 def nsjail_variants(sandbox: Sandbox, identity: Identity, static_true: Path) -> dict[str, list[str]]:
     """nsjail command lines for an empty program: whole, and without one part at a time."""
 
-    def argv(request: RunRequest) -> list[str]:
-        # 100 and 101: the numbers run_nsjail gives the status socket and the log pipe.
-        return jail.nsjail_argv(sandbox.nsjail, sandbox.helper, request, status_fd=100, log_fd=101, identity=identity)
+    def argv(request: RunRequest, own_netns: bool = False) -> list[str]:
+        # 100 and 101: the numbers run_nsjail gives the status socket and the log pipe. own_netns=False is
+        # judged's way (-N, the launcher entering a namespace made ahead); with no launcher here, -N leaves
+        # nsjail in this process's namespace, which prices the same.
+        return jail.nsjail_argv(
+            sandbox.nsjail, sandbox.helper, request, status_fd=100, log_fd=101, identity=identity, own_netns=own_netns
+        )
 
     whole = argv(TRUE)
 
@@ -148,13 +152,13 @@ def nsjail_variants(sandbox: Sandbox, identity: Identity, static_true: Path) -> 
         argv=("/prog",), env=ENV, mounts=(Mount(source=str(static_true), target="/prog"),), system_root=False
     )
     return {
-        "whole (dynamic /bin/true, default root)": whole,
+        "whole (dynamic /bin/true, default root, -N)": whole,
         "without the seccomp policy": without(seccomp),
         f"without the {len(mask_pairs)} /proc masks": without(mask_pairs),
         "static program, no default root": argv(bare),
         "static, no root, no masks, no seccomp": without(mask_pairs | seccomp, argv(bare)),
-        # Pricing only, never judged's way: -N keeps the host's network namespace.
-        "(price only) no new network namespace": [whole[0], "-N", *whole[1:]],
+        # The fallback where the daemon cannot make namespaces ahead (netns.py): nsjail makes one.
+        "nsjail making the network namespace itself": argv(TRUE, own_netns=True),
     }
 
 
