@@ -1,5 +1,5 @@
 /*
- * judged sandbox helper: one small static binary with two roles.
+ * judged sandbox helper: one small static binary with four roles.
  *
  *   launch [-n NETNS_FD] PROCS_FILE... -- EXE ARGS...
  *       Outside the jail. Writes its own pid into each cgroup.procs file,
@@ -10,6 +10,16 @@
  *       With -n it first enters the network namespace NETNS_FD refers to
  *       (a fresh, empty one the daemon made ahead for this jail alone:
  *       netns.py) and closes it, so nsjail need not make one (its -N).
+ *
+ *   netns SOCKET_FD
+ *       Outside any jail, one per sandbox, for as long as the daemon lives:
+ *       for every byte read from SOCKET_FD it makes a fresh network namespace
+ *       (unshare), sends a descriptor of it back (SCM_RIGHTS, with the byte
+ *       'n', or 'e' and no descriptor when the kernel refused) and goes back
+ *       to its own namespace. The daemon hands one to each jail's launcher
+ *       (-n above). A process of its own, not a thread of the daemon: the
+ *       making then never waits on, or holds up, the daemon's interpreter.
+ *       End-of-file ends it; it dies with the daemon.
  *
  *   init STATUS_FD [SRC:DST]... -- PROG ARGS...
  *       PID 1 inside the jail. STATUS_FD is one end of a socket pair whose
@@ -424,10 +434,64 @@ static int serve(int argc, char **argv) {
     return 0;
 }
 
+/* ---- netns: fresh network namespaces on request ---- */
+
+static int send_ns(int sock, char tag, int fd) {
+    char byte = tag;
+    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
+    union {
+        char buf[CMSG_SPACE(sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1};
+    if (fd >= 0) {
+        memset(&control, 0, sizeof control);
+        msg.msg_control = control.buf;
+        msg.msg_controllen = sizeof control.buf;
+        struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+        cmsg->cmsg_level = SOL_SOCKET;
+        cmsg->cmsg_type = SCM_RIGHTS;
+        cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
+    }
+    return sendmsg(sock, &msg, MSG_NOSIGNAL) == 1 ? 0 : -1;
+}
+
+static int netns(int argc, char **argv) {
+    if (argc != 3) {
+        dprintf(2, "judged-helper: netns SOCKET_FD\n");
+        return 125;
+    }
+    pid_t parent = getppid();
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return die("prctl");
+    if (getppid() != parent) return 125;
+    int sock = atoi(argv[2]);
+    int home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (home < 0) return die("open /proc/self/ns/net");
+    char asked;
+    while (read(sock, &asked, 1) == 1) {
+        if (unshare(CLONE_NEWNET) != 0) {
+            if (send_ns(sock, 'e', -1) != 0) return 0;
+            continue;
+        }
+        int made = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+        if (setns(home, CLONE_NEWNET) != 0) return die("setns back");
+        if (made < 0) {
+            if (send_ns(sock, 'e', -1) != 0) return 0;
+            continue;
+        }
+        int sent = send_ns(sock, 'n', made);
+        close(made);
+        if (sent != 0) return 0;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc >= 2 && strcmp(argv[1], "launch") == 0) return launch(argc, argv);
+    if (argc >= 2 && strcmp(argv[1], "netns") == 0) return netns(argc, argv);
     if (argc >= 2 && strcmp(argv[1], "init") == 0) return init(argc, argv);
     if (argc >= 2 && strcmp(argv[1], "serve") == 0) return serve(argc, argv);
-    dprintf(2, "usage: judged-helper launch|init|serve ...\n");
+    dprintf(2, "usage: judged-helper launch|netns|init|serve ...\n");
     return 125;
 }

@@ -2,121 +2,154 @@
 
 A jail must have a network namespace of its own: no interface but a loopback
 that is down, and its own abstract unix sockets, so no two jails can reach
-each other. nsjail makes one at every start (about 0.8 ms of its 7-8 ms on
-the project machine, `bench/run_phases.py`). Instead, a thread of the daemon
-makes them between runs: `unshare(CLONE_NEWNET)` (a thread may, unlike for a
-mount or user namespace), keep a descriptor of the new namespace, `setns`
-back. A jail's launcher enters one with `setns` before it execs nsjail, which
-then runs with `-N`; the daemon closes its descriptor once the launcher has
-its own, so each namespace ends with its jail.
+each other. nsjail makes one at every start (about 0.6 ms of a run of
+/bin/true on the project machine, `bench/run_phases.py`). Instead the
+sandbox helper, in its `netns` role (helper.c), runs beside the daemon and
+makes them ahead: for each byte asked it calls `unshare(CLONE_NEWNET)`, sends
+a descriptor of the new namespace back over a socket pair and goes back to
+its own. A jail's launcher enters one with `setns` before it execs nsjail,
+which then runs with `--disable_clone_newnet`; the daemon closes its
+descriptor once the launcher holds its own, so each namespace ends with its
+jail.
 
-Such a namespace is owned by the host's user namespace, not the jail's: the
+A process, not a thread of the daemon: a thread making them (measured) held
+the interpreter's lock while the kernel had it off a core, and the daemon's
+next spawn waited for it (the spawn's p90 went from 0.7 to 3.2 ms).
+
+Such a namespace belongs to the host's user namespace, not the jail's: the
 jailed program holds no capability over it at all (it cannot even bring its
 loopback up), where a namespace nsjail made belonged to the jail's user
-namespace. Where `unshare` is refused (no CAP_SYS_ADMIN), nsjail makes its
-own as before.
+namespace. Where the kernel refuses (no CAP_SYS_ADMIN) or the maker dies,
+nsjail makes its own as before.
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
-import concurrent.futures
 import contextlib
-import ctypes
 import logging
 import os
+import socket
+from pathlib import Path
+
+from judged.sandbox.spawn import DEVNULL, Child, spawn
 
 log = logging.getLogger(__name__)
 
-CLONE_NEWNET = 0x40000000
-AHEAD = 2  # namespaces kept ready: the runs of one slot's next test, compile and check overlap at most this much
-
-
-class NetnsError(OSError):
-    """A network namespace could not be made (or the maker could not go back to its own)."""
+AHEAD = 2  # namespaces kept ready
+FIRST_WAIT = 5.0  # seconds the maker may take for its first namespace
 
 
 class Netns:
-    """A few fresh network namespaces, made ahead by one thread of their own: `await take()`."""
+    """A few fresh network namespaces, made ahead by the helper's `netns` role: `take()`, then `refill()`."""
 
-    def __init__(self, ahead: int = AHEAD) -> None:
-        self.ahead = ahead
+    def __init__(self, helper: Path, env: dict[str, str], ahead: int = AHEAD) -> None:
+        self.helper, self.env, self.ahead = helper, env, ahead
         self._ready: collections.deque[int] = collections.deque()
-        self._maker = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="judged-netns")
-        self._filling: asyncio.Future[None] | None = None
-        self._libc = ctypes.CDLL(None, use_errno=True)
-        self._home = -1  # the maker thread's own namespace, opened there (thread-self)
+        self._asked = 0  # namespaces asked for and not yet received
+        self._sock: socket.socket | None = None
+        self._proc: Child | None = None
+        self._first: asyncio.Future[None] | None = None
         self.broken = ""
 
     async def start(self) -> bool:
-        """Make the first namespace; False (and nsjail makes its own) where this host refuses."""
-        loop = asyncio.get_running_loop()
+        """Start the maker and wait for its first namespace; False (nsjail makes its own) if it cannot."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            self._ready.append(await loop.run_in_executor(self._maker, self._make))
+            self._proc = await spawn(
+                [str(self.helper), "netns", str(theirs.fileno())],
+                stdin=DEVNULL,
+                stdout=DEVNULL,
+                stderr=DEVNULL,
+                pass_fds=(theirs.fileno(),),
+                env=self.env,
+            )
         except OSError as exc:
-            self.broken = f"cannot make network namespaces ahead ({exc}); nsjail makes one per jail"
-            log.info("%s", self.broken)
+            ours.close()
+            self._fail(f"cannot start the maker: {exc}")
             return False
-        return True
+        finally:
+            theirs.close()
+        ours.setblocking(False)
+        self._sock = ours
+        loop = asyncio.get_running_loop()
+        self._first = loop.create_future()
+        loop.add_reader(ours.fileno(), self._received)
+        self.refill()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._first), FIRST_WAIT)
+        if not self._ready and not self.broken:
+            self._fail("the maker gave no namespace in time")
+        return not self.broken
 
-    async def take(self) -> int | None:
-        """A descriptor of a fresh namespace, the caller's to close; None once the maker failed."""
-        if self.broken:
-            return None
-        if not self._ready:
-            try:
-                fd = await asyncio.get_running_loop().run_in_executor(self._maker, self._make)
-            except OSError as exc:
-                self._fail(exc)
-                return None
-        else:
-            fd = self._ready.popleft()
-        return fd
+    @property
+    def pid(self) -> int | None:
+        """The maker's process id while it runs."""
+        return self._proc.pid if self._proc is not None else None
+
+    def take(self) -> int | None:
+        """A descriptor of a fresh namespace, the caller's to close; None when none is ready (nsjail makes one)."""
+        return self._ready.popleft() if self._ready else None
 
     def refill(self) -> None:
-        """Make namespaces up to `ahead` in the maker thread: called once a jail is done starting, so the
-        making never competes with nsjail's own start for a core."""
-        if self.broken or len(self._ready) >= self.ahead:
+        """Ask for namespaces up to `ahead`: called once a jail is done starting, off its critical path."""
+        wanted = self.ahead - len(self._ready) - self._asked
+        if self.broken or wanted <= 0 or self._sock is None:
             return
-        if self._filling is None or self._filling.done():
-            self._filling = asyncio.get_running_loop().run_in_executor(self._maker, self._fill)
-            self._filling.add_done_callback(self._filled)
-
-    def _fill(self) -> None:
-        while len(self._ready) < self.ahead and not self.broken:
-            self._ready.append(self._make())
-
-    def _filled(self, future: asyncio.Future[None]) -> None:
-        exc = None if future.cancelled() else future.exception()
-        if isinstance(exc, OSError):
-            self._fail(exc)
-
-    def _fail(self, exc: OSError) -> None:
-        if not self.broken:
-            self.broken = f"network namespaces ahead stopped ({exc}); nsjail makes one per jail"
-            log.warning("%s", self.broken)
-
-    def _make(self) -> int:
-        """In the maker thread: a new namespace's descriptor; the thread stays in its own namespace."""
-        if self._home < 0:
-            self._home = os.open("/proc/thread-self/ns/net", os.O_RDONLY | os.O_CLOEXEC)
-        if self._libc.unshare(CLONE_NEWNET) != 0:
-            raise NetnsError(ctypes.get_errno(), "unshare(CLONE_NEWNET)")
         try:
-            return os.open("/proc/thread-self/ns/net", os.O_RDONLY | os.O_CLOEXEC)
-        finally:
-            if self._libc.setns(self._home, CLONE_NEWNET) != 0:
-                # The thread is left elsewhere: the error stops the maker (the thread does nothing else).
-                raise NetnsError(ctypes.get_errno(), "setns back to the maker's own network namespace")
+            self._sock.send(b"n" * wanted)
+        except OSError as exc:
+            self._fail(f"the maker cannot be asked: {exc}")
+            return
+        self._asked += wanted
+
+    def _received(self) -> None:
+        assert self._sock is not None
+        while True:
+            try:
+                data, fds, _, _ = socket.recv_fds(self._sock, 64, 64, socket.MSG_CMSG_CLOEXEC)
+            except BlockingIOError:
+                return
+            except ConnectionResetError:  # it died with our asking bytes unread
+                self._fail("the maker ended")
+                return
+            except OSError as exc:
+                self._fail(f"the maker's socket failed: {exc}")
+                return
+            if not data:
+                self._fail("the maker ended")
+                return
+            self._asked -= len(data)
+            self._ready.extend(fds)
+            if b"e" in data:
+                self._fail("the kernel refused a new network namespace")
+            if self._first is not None and not self._first.done():
+                self._first.set_result(None)
+
+    def _fail(self, why: str) -> None:
+        if self.broken:
+            return
+        self.broken = f"network namespaces are not made ahead ({why}); nsjail makes one per jail"
+        log.warning("%s", self.broken)
+        if self._sock is not None:
+            with contextlib.suppress(ValueError, RuntimeError):
+                asyncio.get_running_loop().remove_reader(self._sock.fileno())
+        if self._first is not None and not self._first.done():
+            self._first.set_result(None)
 
     async def close(self) -> None:
-        if self._filling is not None:
-            with contextlib.suppress(Exception):
-                await self._filling
-        self._maker.shutdown(wait=True)
+        if self._sock is not None:
+            with contextlib.suppress(ValueError, RuntimeError):
+                asyncio.get_running_loop().remove_reader(self._sock.fileno())
+            self._sock.close()  # end-of-file: the maker returns
+            self._sock = None
+        if self._proc is not None:
+            try:
+                await asyncio.wait_for(self._proc.wait(), 2.0)
+            except TimeoutError:
+                self._proc.kill()
+                await self._proc.wait()
+            self._proc = None
         while self._ready:
             os.close(self._ready.popleft())
-        if self._home >= 0:
-            os.close(self._home)
-            self._home = -1

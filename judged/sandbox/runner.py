@@ -198,16 +198,17 @@ class Sandbox:
         closed = closed_ancestor(self.helper)
         if closed is not None:
             raise SandboxError(f"jails cannot reach {self.helper}: {closed} must be traversable by others (chmod o+x)")
-        netns = Netns()
+        self.cgroups = Cgroups.detect(self.config.cgroup_v2_base)
+        await asyncio.to_thread(self.cgroups.prepare)
+        self.cores = self.cgroups.cores()
+        netns = Netns(self.helper, HELPER_ENV)
         if await netns.start():
             self.netns = netns
         else:
             await netns.close()
-        self.cgroups = Cgroups.detect(self.config.cgroup_v2_base)
-        await asyncio.to_thread(self.cgroups.prepare)
-        self.cores = self.cgroups.cores()
         probe = await self.run(RunRequest(argv=("/bin/sh", "-c", "exit 0"), env={"PATH": "/usr/bin:/bin"}))
         if probe.status is not Status.OK:
+            await self.close()
             raise SandboxError(f"cannot create a jail on this host: {probe.message or probe.status}")
         pinning = f"slots pinned to cores {list(self.cores)}" if self.cores else "no cpuset: runs not pinned"
         log.info("sandbox ready: cgroup %s, %s, nsjail %s", self.cgroups.version.name.lower(), pinning, self.nsjail)
@@ -235,7 +236,7 @@ class Sandbox:
         warm: bool = False,
     ) -> tuple[list[str], int | None]:  # fmt: skip
         """The launcher's command line, and the network namespace it enters (the caller passes and closes it)."""
-        netns = await self.netns.take() if self.netns is not None else None
+        netns = self.netns.take() if self.netns is not None else None
         argv = [str(self.helper), "launch"]
         if netns is not None:
             argv += ["-n", str(netns)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import socket
 import subprocess
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from judged.sandbox import Limits, RunRequest, Sandbox, Status
+from judged.sandbox import Limits, RunRequest, Sandbox, SandboxConfig, Status
 from tests.conftest import SESSION_ID_BASE, SESSION_IDS
 from tests.sandbox.programs import ENV, c_request, compile_c, python, shell
 
@@ -162,7 +163,9 @@ async def test_no_network_not_even_loopback(sandbox: Sandbox) -> None:
     assert all(line.endswith("refused 101") for line in lines[1:]), lines
 
 
-NETNS_OF_JAIL = "import os\nprint(os.readlink('/proc/self/ns/net'))\n"
+# Printed while the jail still runs: jails that run together and differ show different numbers (a
+# namespace's number may be given again once it is gone, so they are compared only while all live).
+NETNS_OF_JAIL = "import os, time\nprint(os.readlink('/proc/self/ns/net'), flush=True)\ntime.sleep(1)\n"
 MEET = (
     "import socket, sys, time\n"
     "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
@@ -203,7 +206,7 @@ def netns_maker(request: pytest.FixtureRequest, sandbox: Sandbox, monkeypatch: p
 
 
 async def test_every_jail_has_a_network_namespace_of_its_own(sandbox: Sandbox, netns_maker: str) -> None:
-    runs = [await sandbox.run(python(NETNS_OF_JAIL)) for _ in range(3)]
+    runs = await asyncio.gather(*(sandbox.run(python(NETNS_OF_JAIL)) for _ in range(3)))
     seen = {run.stdout.decode().strip() for run in runs}
     host = os.readlink("/proc/self/ns/net")
     assert len(seen) == 3, (netns_maker, seen)
@@ -224,6 +227,22 @@ async def test_two_jails_at_once_cannot_reach_each_other(sandbox: Sandbox, netns
 async def test_a_jail_cannot_bring_its_loopback_up(sandbox: Sandbox, netns_maker: str) -> None:
     result = await sandbox.run(python(LOOPBACK_UP))
     assert result.stdout == b"refused 1\n", (netns_maker, result)  # EPERM
+
+
+async def test_jails_get_namespaces_of_their_own_after_the_maker_died(state_dir: Path) -> None:
+    """The namespace maker killed: the daemon notices, and nsjail makes each jail's namespace again."""
+    box = Sandbox(SandboxConfig(), state_dir / "sandbox")
+    await box.start()
+    try:
+        assert box.netns is not None
+        assert box.netns.pid is not None
+        os.kill(box.netns.pid, signal.SIGKILL)
+        runs = await asyncio.gather(*(box.run(python(NETNS_OF_JAIL)) for _ in range(4)))
+        assert [run.status for run in runs] == [Status.OK] * 4
+        assert "the maker ended" in box.netns.broken
+        assert len({run.stdout for run in runs}) == 4
+    finally:
+        await box.close()
 
 
 async def test_ptrace_of_the_parent_is_killed(sandbox: Sandbox, bin_dir: Path) -> None:
