@@ -6,8 +6,17 @@ Table 1, in this process: the whole judging through `Judge.judge_problem`
 (compile included: the source carries a fresh comment, so the build cache
 never answers), the median wall time per test (between consecutive progress
 events), and the median wall time of running the same built program bare on
-the same input files (an asyncio subprocess, stdin from the file, stdout
-piped). "added" is the difference of the medians.
+the same input files: the language's own run command and environment, each
+run a process started from a small timing loop (stdin from the file, stdout
+and stderr piped) inside a private mount namespace where the language's
+`hidden` host folders are empty, as the jail shows them. "added" is the
+difference of the two medians. Each of --repeat rounds judges once (a fresh
+build) and then runs that build bare; the table gives the medians over the
+rounds, and the added time of each round. "in jail" is the median of the
+program's own wall time in the warm jail (the init's clock, from its exec
+to its reaping) and "around" the per-test time less that: what judging
+costs around the program, free of the drift between the jailed and the bare
+measurements on a machine whose speed moves.
 
 Table 2, side by side through each tool's command line, the build cached on
 both sides ("DMOJ's side" below says how DMOJ is installed and driven):
@@ -37,6 +46,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from judged.judging.build import PATH_ENV
 from judged.judging.languages import expand
@@ -44,7 +54,7 @@ from judged.judging.progress import Progress
 from judged.judging.service import Judge
 from judged.judging.verdicts import Verdict
 from judged.problems import IoProblem, load_problem
-from judged.sandbox import SandboxConfig
+from judged.sandbox import RunResult, SandboxConfig, WarmJail
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -124,7 +134,7 @@ async def main(tests: int, repeat: int, dmoj: bool) -> None:
         root = Path(scratch)
         root.chmod(0o711)
         package = write_package(root, tests)
-        await in_process(root, package)
+        await in_process(root, package, repeat)
         side_by_side(root, package, repeat, dmoj)
 
 
@@ -267,38 +277,74 @@ def _texts(folder: Path) -> str:
     return "".join(path.read_text(errors="replace") for path in folder.iterdir() if path.is_file())
 
 
-async def in_process(root: Path, package: Path) -> None:
-    """Table 1: judging in this process, per test against the same program run bare."""
+async def in_process(root: Path, package: Path, repeat: int) -> None:
+    """Table 1: judging in this process, per test against the same program run bare.
+
+    Each of `repeat` rounds judges once (a fresh build) and then runs that build bare, so judged's and the
+    bare side's numbers are taken minutes apart at most; the table gives the medians over the rounds.
+    """
     problem = load_problem(package)
     assert isinstance(problem, IoProblem)
     inputs = [test.input for test in problem.io.tests]
     judge = Judge(SandboxConfig(), root / "state", PROJECT / "languages")
     await judge.start(only=set(SOLUTIONS))
     try:
-        print(f"{'language':<8} {'total s':>8} {'compile s':>9} {'per test ms':>11} {'bare ms':>8} {'added ms':>9}")
+        print(
+            f"{'language':<8} {'total s':>8} {'compile s':>9} {'per test ms':>11} {'bare ms':>8} {'added ms':>9}"
+            f" {'in jail ms':>10} {'around ms':>9}"
+        )
+        _record_walls()
         for language, code in SOLUTIONS.items():
-            clock = Clock()
-            marker = "//" if language == "cpp" else "#"
-            started = time.perf_counter()
-            source = f"{code}{marker} {uuid.uuid4()}\n"
-            result = await judge.judge_problem(problem, language, source, progress=clock)
-            total = time.perf_counter() - started
-            if result.verdict is not Verdict.AC:
-                raise SystemExit(f"{language}: {result.verdict} {result.message} {result.compile_output}")
-            per_test = statistics.median(b - a for a, b in zip(clock.marks, clock.marks[1:], strict=False))
-            # This submission's build (the cache also holds the languages' self-test builds).
-            built = next(src for src in judge.builder.cache_dir.glob("*/src") if source in _texts(src))
-            spec = judge.languages[language]
-            argv = list(expand(spec.run, src=str(built), out=str(built.parent / "out"), memory_mib=256))
-            env = {"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **spec.env}  # the jail's (io.py)
-            await bare(argv, env, list(spec.hidden), inputs[:5])  # warm up
-            bare_ms = statistics.median(await bare(argv, env, list(spec.hidden), inputs)) * 1000
+            rounds = [await _round(judge, problem, language, code, inputs) for _ in range(repeat)]
+            total, compile_s, per_test, bare_ms, in_jail = (statistics.median(c) for c in zip(*rounds, strict=True))
+            added = statistics.median(round_[2] - round_[3] for round_ in rounds)
+            around = statistics.median(round_[2] - round_[4] for round_ in rounds)
+            each = ", ".join(f"{r[2] - r[3]:.2f}" for r in rounds)
             print(
-                f"{language:<8} {total:>8.2f} {result.compile_time:>9.2f} {per_test * 1000:>11.2f}"
-                f" {bare_ms:>8.2f} {per_test * 1000 - bare_ms:>9.2f}"
+                f"{language:<8} {total:>8.2f} {compile_s:>9.2f} {per_test:>11.2f} {bare_ms:>8.2f} {added:>9.2f}"
+                f" {in_jail:>10.2f} {around:>9.2f}   (added per round: {each})"
             )
     finally:
         await judge.close()
+
+
+PROGRAM_WALLS: list[float] = []  # the program's own wall time of each warm-jail run (the init's clock)
+
+
+def _record_walls() -> None:
+    """Keep the in-jail wall time of every warm-jail run this process makes."""
+    run = WarmJail.run
+
+    async def recorded(self: WarmJail, *args: Any, **kwargs: Any) -> RunResult:
+        result = await run(self, *args, **kwargs)
+        PROGRAM_WALLS.append(result.wall_time)
+        return result
+
+    WarmJail.run = recorded  # type: ignore[method-assign]
+
+
+async def _round(
+    judge: Judge, problem: IoProblem, language: str, code: str, inputs: list[Path]
+) -> tuple[float, float, float, float, float]:
+    """One judging and one bare pass: total s, compile s, per test ms, bare ms, in jail ms."""
+    clock = Clock()
+    PROGRAM_WALLS.clear()
+    marker = "//" if language == "cpp" else "#"
+    started = time.perf_counter()
+    source = f"{code}{marker} {uuid.uuid4()}\n"
+    result = await judge.judge_problem(problem, language, source, progress=clock)
+    total = time.perf_counter() - started
+    if result.verdict is not Verdict.AC:
+        raise SystemExit(f"{language}: {result.verdict} {result.message} {result.compile_output}")
+    per_test = statistics.median(b - a for a, b in zip(clock.marks, clock.marks[1:], strict=False))
+    # This submission's build (the cache also holds the languages' self-test builds).
+    built = next(src for src in judge.builder.cache_dir.glob("*/src") if source in _texts(src))
+    spec = judge.languages[language]
+    argv = list(expand(spec.run, src=str(built), out=str(built.parent / "out"), memory_mib=256))
+    env = {"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **spec.env}  # the jail's (io.py)
+    await bare(argv, env, list(spec.hidden), inputs[:5])  # warm up
+    bare_ms = statistics.median(await bare(argv, env, list(spec.hidden), inputs)) * 1000
+    return total, result.compile_time, per_test * 1000, bare_ms, statistics.median(PROGRAM_WALLS) * 1000
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ import itertools
 import logging
 import os
 import signal
+import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,6 +144,45 @@ def favors_dynmods(mountinfo: str) -> bool:
     return False
 
 
+def favordynmods_options(mountinfo: str) -> str:
+    """Options for a cgroup2 mount that switch `favordynmods` on and keep the hierarchy's other flags.
+
+    Any mount of cgroup2 applies its options to the one v2 hierarchy, and
+    leaving out a flag clears it: a systemd host's `nsdelegate` and
+    `memory_recursiveprot` must be given again.
+    """
+    for line in mountinfo.splitlines():
+        right = line.partition(" - ")[2].split()
+        if len(right) >= 3 and right[0] == "cgroup2":
+            kept = [option for option in right[2].split(",") if option not in ("rw", "ro", "favordynmods")]
+            return ",".join([*kept, "favordynmods"])
+    return "favordynmods"
+
+
+def switch_favordynmods() -> str:
+    """Switch the host's cgroups to `favordynmods`; the cgroup2 options used (raises OSError, SubprocessError).
+
+    cgroup2 is mounted with them in a mount namespace that ends at once: the
+    hierarchy keeps the flags, nothing stays mounted. The flag switches the
+    kernel's one threadgroup lock for every hierarchy, v1 ones too, until the
+    next boot.
+    """
+    options = favordynmods_options(Path("/proc/self/mountinfo").read_text())
+    with tempfile.TemporaryDirectory(prefix="judged-cgroup2-") as point:
+        subprocess.run(
+            ["unshare", "--mount", "--propagation", "private", "mount", "-t", "cgroup2", "-o", options, "none", point],
+            check=True,
+            capture_output=True,
+            timeout=10,
+        )
+    return options
+
+
+def host_favors_dynmods() -> bool:
+    return favors_dynmods(Path("/proc/self/mountinfo").read_text())
+
+
+PROGRAM = "program"
 PROGRAM = "program"
 
 

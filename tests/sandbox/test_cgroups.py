@@ -5,14 +5,23 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from judged.cli import main
 from judged.sandbox import RunRequest, Sandbox, SandboxConfig, SandboxError, Status
-from judged.sandbox.cgroups import Cgroups, Version, favors_dynmods, find_mounts
+from judged.sandbox.cgroups import (
+    Cgroups,
+    Version,
+    favordynmods_options,
+    favors_dynmods,
+    find_mounts,
+    host_favors_dynmods,
+)
 
 HYBRID = """\
 25 24 0:22 / /sys/fs/cgroup ro,nosuid,nodev,noexec shared:9 - tmpfs tmpfs ro,mode=755
@@ -48,6 +57,68 @@ def test_favordynmods_is_seen_on_any_cgroup_mount_and_only_there() -> None:
     assert favors_dynmods(HYBRID.replace("cgroup cgroup rw,memory", "cgroup cgroup rw,memory,favordynmods"))
     # The option on another file system, or among a mount's per-mount options, is not the cgroup's.
     assert not favors_dynmods("40 25 0:30 / /mnt/favordynmods rw,relatime - tmpfs favordynmods rw,favordynmods\n")
+
+
+def test_switching_favordynmods_on_keeps_the_hierarchy_other_flags() -> None:
+    """A cgroup2 mount applies its options to the one hierarchy: what systemd set must be given again."""
+    systemd = UNIFIED.replace("rw,nsdelegate", "rw,nsdelegate,memory_recursiveprot")
+    assert favordynmods_options(systemd) == "nsdelegate,memory_recursiveprot,favordynmods"
+    assert favordynmods_options(HYBRID) == "favordynmods"
+    assert favordynmods_options(HYBRID.replace(" - cgroup2 ", " - tmpfs ")) == "favordynmods"  # no cgroup2 mount
+    on = HYBRID.replace("cgroup2 cgroup2 rw", "cgroup2 cgroup2 rw,favordynmods")
+    assert favordynmods_options(on) == "favordynmods"
+
+
+def _mount_cgroup2(options: str) -> None:
+    """Give the v2 hierarchy exactly `options` (as judged does, in a throwaway mount namespace)."""
+    with tempfile.TemporaryDirectory() as point:
+        given = ["-o", options] if options else []
+        subprocess.run(
+            ["unshare", "--mount", "--propagation", "private", "mount", "-t", "cgroup2", *given, "none", point],
+            check=True,
+        )
+
+
+@pytest.fixture
+def favordynmods_off() -> Iterator[str]:
+    """The host's cgroups without favordynmods for the test, as they were after it; the other flags kept."""
+    if os.geteuid() != 0:
+        pytest.skip("switching a host's cgroup flags needs root")
+    mountinfo = Path("/proc/self/mountinfo").read_text()
+    was_on = favors_dynmods(mountinfo)
+    others = favordynmods_options(mountinfo).removesuffix("favordynmods").rstrip(",")
+    _mount_cgroup2(others)
+    yield others
+    if was_on:
+        _mount_cgroup2(favordynmods_options(Path("/proc/self/mountinfo").read_text()))
+
+
+async def test_judged_switches_the_host_to_favordynmods_and_keeps_its_flags(
+    state_dir: Path, favordynmods_off: str
+) -> None:
+    assert not host_favors_dynmods()
+    box = Sandbox(SandboxConfig(), state_dir / "sandbox")
+    await box.start()
+    try:
+        assert box.cgroups is not None
+        assert box.cgroups.cheap_moves
+        assert host_favors_dynmods()
+        assert favordynmods_options(Path("/proc/self/mountinfo").read_text()) == ",".join(
+            [*filter(None, favordynmods_off.split(",")), "favordynmods"]
+        )
+    finally:
+        await box.close()
+
+
+async def test_a_host_left_alone_keeps_its_cgroups_as_they_are(state_dir: Path, favordynmods_off: str) -> None:
+    box = Sandbox(SandboxConfig(favordynmods=False), state_dir / "sandbox")
+    await box.start()
+    try:
+        assert box.cgroups is not None
+        assert not box.cgroups.cheap_moves
+        assert not host_favors_dynmods()
+    finally:
+        await box.close()
 
 
 def test_no_cgroup_mount_is_a_clear_error() -> None:
