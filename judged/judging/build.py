@@ -65,13 +65,13 @@ def precompile_build(language: Language, precompile: Precompile, version: str) -
     """
     name = posixpath.basename(precompile.header)
     argv = tuple(arg.format(header=f"{SRC}/{name}", gch=f"{OUT}/{name}.gch") for arg in precompile.compile)
-    builder = Language(
+    header_language = Language(
         name=f"{language.name}: precompiled <{precompile.header}>", files=(name,), id=f"{language.id}.precompile",
         compile=argv, run=("/bin/true",), version=language.version, self_test=SelfTest(code=""),
         mounts=language.mounts, hidden=language.hidden, compile_env=language.compile_env,
         compile_limits=precompile.limits,
     )  # fmt: skip
-    return builder, {name: f"// {version}\n#include <{precompile.header}>\n"}
+    return header_language, {name: f"// {version}\n#include <{precompile.header}>\n"}
 
 
 class BuildFailure(msgspec.Struct, frozen=True):
@@ -125,8 +125,8 @@ class Builder:
         read the plain header, slower but the same program."""
         if language.precompile is None:
             return False
-        builder, files = precompile_build(language, language.precompile, version)
-        build = await self.build(builder, files)
+        header_language, files = precompile_build(language, language.precompile, version)
+        build = await self.build(header_language, files)
         if not build.ok:
             self._precompiled.pop(language.precompile, None)
             log.warning(
@@ -140,8 +140,7 @@ class Builder:
 
     def _precompiled_mount(self, language: Language) -> Mount | None:
         """The folder of the language's precompiled header as its compile sees it, if there is one."""
-        build = self._precompiled.get(language.precompile) if language.precompile else None
-        if build is None or language.precompile is None:
+        if language.precompile is None or (build := self._precompiled.get(language.precompile)) is None:
             return None
         folder = posixpath.dirname(language.precompile.header)
         return Mount(source=str(build.out), target=posixpath.join(PRECOMPILED, folder) if folder else PRECOMPILED)
