@@ -13,7 +13,7 @@ from judged.judging.build import Builder, build_key, precompile_build
 from judged.judging.callee import harness_files
 from judged.judging.function import judge_function
 from judged.judging.languages import Language, load_languages
-from judged.judging.selftest import SELF_TEST_TASK, probe_version
+from judged.judging.selftest import SELF_TEST_TASK, probe_version, self_test
 from judged.judging.verdicts import Verdict
 from judged.sandbox import Sandbox
 
@@ -48,7 +48,7 @@ async def test_a_leetcode_form_submission_compiles_with_the_precompiled_header(
     sandbox: Sandbox, cache_dir: Path
 ) -> None:
     builder = Builder(sandbox, cache_dir)
-    assert await builder.precompile(CPP, await probe_version(CPP, sandbox))
+    assert (await self_test(CPP, sandbox, builder)).enabled  # precompiles, as judged's start does
     verdict, output = await judged_with_compile_output(builder, sandbox, telling(CPP))
     assert verdict is Verdict.AC
     assert USED in output.splitlines(), output[:2000]
