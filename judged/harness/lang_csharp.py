@@ -17,6 +17,7 @@ import json
 import re
 
 from judged.harness.runtime_sources import node_sections, runtime_source
+from judged.harness.stubs import method_in_class
 from judged.harness.support import declare
 from judged.harness.tables import TypeNames, comments_above, tables
 from judged.harness.types import Base, Signature, Type
@@ -63,10 +64,9 @@ def spell_return(type_: Type) -> str:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's C# stub: `public class Solution {`, `    public int[] TwoSum(int[] nums, int target) {`."""
-    comments = comments_above(signature, NODE_COMMENTS)
     params = ", ".join(f"{TYPE_NAMES.spell(param.type)} {param.name}" for param in signature.params)
     head = f"    public {spell_return(signature.returns)} {pascal_case(signature.name)}({params}) {{"
-    return [*comments, "public class Solution {", head, "        ", "    }", "}"]
+    return method_in_class(comments_above(signature, NODE_COMMENTS), "public class Solution {", head)
 
 
 SUPPORT = declare("csharp", build=build, stub=stub)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 
 from judged.harness import jvm
+from judged.harness.stubs import method_in_class
 from judged.harness.support import declare
 from judged.harness.tables import comments_above, tables
 from judged.harness.types import Base, Signature
@@ -76,10 +77,9 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Kotlin stub: `class Solution {` / `    fun twoSum(nums: IntArray, target: Int): IntArray {`."""
-    comments = comments_above(signature, NODE_COMMENTS)
     params = ", ".join(f"{param.name}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     head = f"    fun {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} {{"
-    return [*comments, "class Solution {", head, "        ", "    }", "}"]
+    return method_in_class(comments_above(signature, NODE_COMMENTS), "class Solution {", head)
 
 
 SUPPORT = declare("kotlin", build=build, stub=stub)

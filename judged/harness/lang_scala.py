@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 
 from judged.harness import jvm
+from judged.harness.stubs import method_in_class
 from judged.harness.support import declare
 from judged.harness.tables import comments_above, tables
 from judged.harness.types import Base, Signature
@@ -68,10 +69,9 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
 
 def stub(signature: Signature) -> list[str]:
     """LeetCode's Scala stub: `object Solution {` / `    def twoSum(nums: Array[Int], target: Int): Array[Int] = {`."""
-    comments = comments_above(signature, NODE_COMMENTS)
     params = ", ".join(f"{_name(param.name)}: {TYPE_NAMES.spell(param.type)}" for param in signature.params)
     head = f"    def {signature.name}({params}): {TYPE_NAMES.spell(signature.returns)} = {{"
-    return [*comments, "object Solution {", head, "        ", "    }", "}"]
+    return method_in_class(comments_above(signature, NODE_COMMENTS), "object Solution {", head)
 
 
 def _name(name: str) -> str:

@@ -37,6 +37,12 @@ _C_MATRIX_NOTE = (
 )
 
 
+def method_in_class(comments: list[str], class_line: str, head: str) -> list[str]:
+    """The stub of a method inside a class (Java, C#, Kotlin, Scala, Rust's `impl`): the node comments, the class
+    line, the method's head, its empty body's cursor line, then the method's and the class's closing braces."""
+    return [*comments, class_line, head, "        ", "    }", "}"]
+
+
 def python_stub(signature: Signature) -> list[str]:
     params = "".join(f", {param.name}: {type_name(param.type, 'python')}" for param in signature.params)
     returns = type_name(signature.returns, "python")
@@ -85,7 +91,7 @@ def cpp_stub(signature: Signature) -> list[str]:
 def java_stub(signature: Signature) -> list[str]:
     params = ", ".join(f"{type_name(param.type, 'java')} {param.name}" for param in signature.params)
     head = f"    public {type_name(signature.returns, 'java')} {signature.name}({params}) {{"
-    return [*_comments(signature, "java"), "class Solution {", head, "        ", "    }", "}"]
+    return method_in_class(_comments(signature, "java"), "class Solution {", head)
 
 
 def javascript_stub(signature: Signature) -> list[str]:
@@ -115,7 +121,7 @@ def rust_stub(signature: Signature) -> list[str]:
     else:
         returns = f" -> {type_name(signature.returns, 'rust')}"
     head = f"    pub fn {snake_case(signature.name)}({', '.join(params)}){returns} {{"
-    return [*_comments(signature, "rust"), "impl Solution {", head, "        ", "    }", "}"]
+    return method_in_class(_comments(signature, "rust"), "impl Solution {", head)
 
 
 def _comments(signature: Signature, language_id: str) -> list[str]:
