@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +14,8 @@ from judged.api import ApiDeps, build_app
 from judged.judging.statuses import LanguageStatus
 from judged.problems.model import ProblemKind
 from judged.store.index import ProblemIndex
+from tests.bundled import copy_bundled
 
-BUNDLED = Path(__file__).resolve().parents[2] / "problems"
 SLUGS = ("balance-point", "rain-window", "level-sums", "balance-scale", "trim-leaves", "best-average")
 """Three easy, two medium, one hard."""
 
@@ -49,11 +48,7 @@ class Daemon:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    root = tmp_path / "problems"
-    root.mkdir()
-    for slug in SLUGS:
-        shutil.copytree(BUNDLED / slug, root / slug)
-    return root
+    return copy_bundled(tmp_path / "problems", SLUGS)
 
 
 @pytest.fixture

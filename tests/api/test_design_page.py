@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from judged.harness import registry
 from judged.harness.design_stubs import design_stub
-from tests.api.conftest import BUNDLED, Client
+from tests.api.conftest import Client
+from tests.bundled import BUNDLED, copy_bundled
 from tests.kinds import design_problem
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """The index holds the Min Stack design problem and one function problem."""
-    root = tmp_path / "problems"
-    root.mkdir()
-    for slug in ("min-stack", "balance-point"):
-        shutil.copytree(BUNDLED / slug, root / slug)
-    return root
+    return copy_bundled(tmp_path / "problems", ("min-stack", "balance-point"))
 
 
 @pytest.mark.parametrize("language", registry.languages_for("design"))

@@ -13,8 +13,8 @@ import pytest
 from judged.harness import LANGUAGE_IDS, Signature, stub
 from judged.problems import Difficulty
 from judged.store.index import IndexedProblem, InvalidCursor, ProblemIndex, ProblemSummary, encode_cursor
+from tests.bundled import BUNDLED, copy_bundled
 
-BUNDLED = Path(__file__).resolve().parents[2] / "problems"
 BUNDLED_SLUGS = sorted(
     path.name for path in BUNDLED.iterdir() if path.is_dir() and not path.name.startswith((".", "_"))
 )
@@ -25,11 +25,7 @@ RANK = {"easy": 0, "medium": 1, "hard": 2}
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A copy of every bundled problem folder."""
-    root = tmp_path / "problems"
-    root.mkdir()
-    for slug in BUNDLED_SLUGS:
-        shutil.copytree(BUNDLED / slug, root / slug)
-    return root
+    return copy_bundled(tmp_path / "problems", BUNDLED_SLUGS)
 
 
 @pytest.fixture
