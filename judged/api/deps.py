@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 from aiohttp import web
+from multidict import MultiMapping
 
 from judged.api.tokens import Frontend
 from judged.judging.statuses import LanguageStatus
@@ -172,6 +173,23 @@ class ApiError(Exception):
         self.code = code
         self.message = message
         self.headers = headers
+
+
+MAX_QUERY = 200
+"""The longest query parameter (or user id in a path) the API accepts, in characters."""
+
+
+def short_text(name: str, value: str) -> str:
+    """`value` of parameter `name`; 400 when it is longer than `MAX_QUERY`."""
+    if len(value) > MAX_QUERY:
+        raise ApiError(400, "bad_request", f"{name} is longer than {MAX_QUERY} characters")
+    return value
+
+
+def query_text(query: MultiMapping[str], name: str) -> str | None:
+    """A query parameter, None when absent or empty; 400 when it is longer than `MAX_QUERY`."""
+    value = query.get(name)
+    return short_text(name, value) if value else None
 
 
 def wait_seconds(request: web.Request, limit: float) -> float:

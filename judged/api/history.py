@@ -18,7 +18,7 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from judged.api.auth import caller
-from judged.api.deps import DEPS, ApiError, History, json_response
+from judged.api.deps import DEPS, ApiError, History, json_response, query_text, short_text
 from judged.judging.verdicts import Verdict
 from judged.problems import Difficulty
 from judged.store.archive import MAX_HISTORY_PAGE, HistoryQuery, ProblemStatus
@@ -36,8 +36,6 @@ __all__ = [
 ]
 
 DEFAULT_HISTORY_LIMIT = 20
-MAX_PARAM = 200
-"""The longest query parameter accepted, in characters."""
 _PRIVATE = {"Cache-Control": "private, no-store"}
 
 
@@ -78,15 +76,6 @@ def _whose(request: web.Request, named: str | None) -> str | None:
     return participant
 
 
-def _text(query: MultiMapping[str], name: str) -> str | None:
-    value = query.get(name)
-    if not value:
-        return None
-    if len(value) > MAX_PARAM:
-        raise ApiError(400, "bad_request", f"{name} is longer than {MAX_PARAM} characters")
-    return value
-
-
 def _limit(query: MultiMapping[str], largest: int) -> int:
     text = query.get("limit")
     if not text:
@@ -98,7 +87,7 @@ def _limit(query: MultiMapping[str], largest: int) -> int:
 
 
 def _choice(query: MultiMapping[str], name: str, kind: type[Verdict] | type[ListedState]) -> str | None:
-    text = _text(query, name)
+    text = query_text(query, name)
     if text is not None and text not in {member.value for member in kind}:
         choices = ", ".join(member.value for member in kind)
         raise ApiError(400, "bad_request", f"unknown {name} {text[:20]!r}: one of {choices}")
@@ -110,13 +99,13 @@ async def list_submissions(request: web.Request) -> web.Response:
     query = request.query
     verdict = _choice(query, "verdict", Verdict)
     wanted = HistoryQuery(
-        user_id=_whose(request, _text(query, "user_id")),
-        problem=_text(query, "problem"),
-        competition_id=_text(query, "competition_id"),
+        user_id=_whose(request, query_text(query, "user_id")),
+        problem=query_text(query, "problem"),
+        competition_id=query_text(query, "competition_id"),
         verdict=Verdict(verdict) if verdict is not None else None,
-        language=_text(query, "language"),
+        language=query_text(query, "language"),
         limit=_limit(query, MAX_HISTORY_PAGE),
-        cursor=_text(query, "cursor"),
+        cursor=query_text(query, "cursor"),
     )
     try:
         page = await _history(request).submissions.history(wanted)
@@ -128,18 +117,14 @@ async def list_submissions(request: web.Request) -> web.Response:
 async def user_problems(request: web.Request) -> web.Response:
     """GET /v1/users/{user_id}/problems: the user's standing on every problem they submitted to."""
     user_id = request.match_info["user_id"]
-    if len(user_id) > MAX_PARAM:
-        raise ApiError(400, "bad_request", f"user_id is longer than {MAX_PARAM} characters")
-    _whose(request, user_id)
+    _whose(request, short_text("user_id", user_id))
     statuses = await _history(request).submissions.problem_statuses(user_id)
     return json_response(statuses, headers=_PRIVATE)
 
 
 async def personal_problem_page(request: web.Request, page: Page, user_id: str) -> web.Response:
     """A page of GET /v1/problems with `user_id`'s standing on each of its problems."""
-    if len(user_id) > MAX_PARAM:
-        raise ApiError(400, "bad_request", f"user_id is longer than {MAX_PARAM} characters")
-    _whose(request, user_id)
+    _whose(request, short_text("user_id", user_id))
     slugs = [item.slug for item in page.items]
     statuses = {
         status.problem: status for status in await _history(request).submissions.problem_statuses(user_id, slugs)
@@ -174,7 +159,7 @@ async def list_competitions(request: web.Request) -> web.Response:
         page = await _history(request).competitions.page(
             ListedState(state) if state is not None else None,
             limit=_limit(query, MAX_COMPETITION_PAGE),
-            cursor=_text(query, "cursor"),
+            cursor=query_text(query, "cursor"),
         )
     except InvalidCursor as error:
         raise ApiError(400, "bad_request", f"{error}: pass back a next_cursor exactly as it was given") from None

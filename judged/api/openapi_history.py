@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from judged.api.history import DEFAULT_HISTORY_LIMIT, MAX_PARAM, PersonalPage
+from judged.api.deps import MAX_QUERY
+from judged.api.history import DEFAULT_HISTORY_LIMIT, PersonalPage
 from judged.api.openapi import LIST_PROBLEMS, Operation, error_response, json_body, query_param, ref
 from judged.judging.verdicts import Verdict
 from judged.store.archive import MAX_HISTORY_PAGE, HistoryPage, ProblemStatus, SubmissionSummary
@@ -19,7 +20,7 @@ WIRE_TYPES: tuple[type, ...] = (
     CompetitionListing,
 )
 
-_TEXT = {"type": "string", "maxLength": MAX_PARAM}
+_TEXT = {"type": "string", "maxLength": MAX_QUERY}
 _PRIVATE = {"Cache-Control": {"description": "private, no-store: per user", "schema": {"type": "string"}}}
 _AUTH = {"401": error_response("no or an unknown bearer token (when tokens are configured)")}
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import msgspec
 from aiohttp import web
-from multidict import MultiMapping
 
 from judged.api.auth import caller
 from judged.api.competitions import current_locks
-from judged.api.deps import DEPS, ApiError, cached_json
+from judged.api.deps import DEPS, MAX_QUERY, ApiError, cached_json, query_text
 from judged.api.history import personal_problem_page
 from judged.harness import Param, Signature, stub
 from judged.harness.design import Design
@@ -29,8 +28,6 @@ __all__ = [
 
 DEFAULT_LIMIT = 20
 DEFAULT_LANGUAGE = "python"
-MAX_QUERY = 200
-"""The longest `q`, `tag` or `cursor` accepted, in characters."""
 
 
 class ProblemLimits(msgspec.Struct, frozen=True):
@@ -93,21 +90,21 @@ async def list_problems(request: web.Request) -> web.Response:
     """A page of problems; those a scheduled competition hides are left out for everyone but admins."""
     query = request.query
     limit = _limit(query.get("limit"))
-    difficulty = _difficulty(_text(query, "difficulty"))
+    difficulty = _difficulty(query_text(query, "difficulty"))
     who = caller(request)
     hidden = frozenset() if who.admin else (await current_locks(request)).hidden  # admins see every problem
     try:
         page: Page = await request.app[DEPS].index.page(
             limit,
-            cursor=_text(query, "cursor"),
+            cursor=query_text(query, "cursor"),
             difficulty=difficulty,
-            tag=_text(query, "tag"),
-            q=_text(query, "q"),
+            tag=query_text(query, "tag"),
+            q=query_text(query, "q"),
             exclude=hidden,
         )
     except InvalidCursor as error:
         raise ApiError(400, "bad_request", f"{error}: pass back a next_cursor exactly as it was given") from None
-    user_id = _text(query, "user_id")
+    user_id = query_text(query, "user_id")
     if user_id is not None and request.app[DEPS].history is not None:  # each problem with the user's standing
         return await personal_problem_page(request, page, user_id)
     return cached_json(request, page, private=who.kind == "admin")
@@ -122,7 +119,7 @@ async def get_problem(request: web.Request) -> web.Response:
         problem = None
     if problem is None:
         raise ApiError(404, "not_found", f"no problem {slug[:MAX_QUERY]!r}")
-    language = _text(request.query, "language") or DEFAULT_LANGUAGE
+    language = query_text(request.query, "language") or DEFAULT_LANGUAGE
     if language not in problem.languages:
         known = ", ".join(problem.languages)
         raise ApiError(400, "bad_request", f"unknown language {language[:50]!r} for this problem: one of {known}")
@@ -179,16 +176,6 @@ def design_text(design: Design) -> DesignText:
 
     methods = [MethodText(method.name, params(method.params), str(method.returns)) for method in design.methods]
     return DesignText(class_name=design.class_name, constructor=params(design.constructor), methods=methods)
-
-
-def _text(query: MultiMapping[str], name: str) -> str | None:
-    """A query parameter, None when absent or empty; 400 when too long."""
-    value = query.get(name)
-    if not value:
-        return None
-    if len(value) > MAX_QUERY:
-        raise ApiError(400, "bad_request", f"{name} is longer than {MAX_QUERY} characters")
-    return value
 
 
 def _limit(text: str | None) -> int:
