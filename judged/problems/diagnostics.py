@@ -81,6 +81,16 @@ class Folder:
         self.collector.error(path, None, f"is a symlink to {real}, outside the problem folder; refused")
         return False
 
+    def is_file_inside(self, path: Path, not_a_file: str) -> bool:
+        """Whether `path` is a file inside the folder; reports an error when it leaves the folder, or the error
+        `not_a_file` when it is something else (a folder, a symlink that leads nowhere)."""
+        if not self.inside(path):
+            return False
+        if not path.is_file():
+            self.collector.error(path, None, not_a_file)
+            return False
+        return True
+
     def read_text(self, path: Path) -> str | None:
         """The UTF-8 text of a file inside the folder, or None (with an error) when it cannot be read."""
         if not self.inside(path):

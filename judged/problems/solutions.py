@@ -59,10 +59,7 @@ def _read_verdict_folder(folder: Folder, directory: Path, verdict: ExpectedVerdi
     for path in sorted(directory.iterdir()):
         if path.name.startswith("."):
             continue
-        if not folder.inside(path):
-            continue
-        if not path.is_file():
-            folder.collector.error(path, None, "expected a solution file, not a folder")
+        if not folder.is_file_inside(path, "expected a solution file, not a folder"):
             continue
         language = registry.language_of_extension(path.suffix) if path.suffix else None
         if language is None:

@@ -53,10 +53,7 @@ def read_tests(folder: Folder, reader: TestReader | None) -> list[TestFile]:
         if path.suffix != EXTENSION:
             folder.collector.warning(path, None, f"ignored: test files are tests/*{EXTENSION}")
             continue
-        if not folder.inside(path):
-            continue
-        if not path.is_file():
-            folder.collector.error(path, None, "is not a file (a folder, or a symlink that leads nowhere)")
+        if not folder.is_file_inside(path, "is not a file (a folder, or a symlink that leads nowhere)"):
             continue
         test_file = _read_file(folder, path, reader)
         if test_file is not None:
