@@ -78,10 +78,7 @@ class ProblemConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 def read_config(folder: Folder) -> ProblemConfig | None:
     """The decoded `problem.toml`, or None with an error naming the file, line and key."""
     path = folder.path / FILE_NAME
-    if not path.is_file():
-        folder.collector.error(path, None, "missing: every problem folder has a problem.toml")
-        return None
-    text = folder.read_text(path)
+    text = folder.read_required(path, "missing: every problem folder has a problem.toml")
     if text is None:
         return None
     try:

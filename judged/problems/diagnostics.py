@@ -81,6 +81,13 @@ class Folder:
         self.collector.error(path, None, f"is a symlink to {real}, outside the problem folder; refused")
         return False
 
+    def read_required(self, path: Path, missing: str) -> str | None:
+        """The text of a file the folder must have, as `read_text`; the error `missing` when it is not there."""
+        if not path.is_file():
+            self.collector.error(path, None, missing)
+            return None
+        return self.read_text(path)
+
     def is_file_inside(self, path: Path, not_a_file: str) -> bool:
         """Whether `path` is a file inside the folder; reports an error when it leaves the folder, or the error
         `not_a_file` when it is something else (a folder, a symlink that leads nowhere)."""

@@ -194,10 +194,7 @@ def _package_slug(folder: Folder, name: str) -> str:
 
 def _read_statement(folder: Folder) -> str | None:
     path = folder.path / STATEMENT
-    if not path.is_file():
-        folder.collector.error(path, None, "missing: every problem has a statement.md")
-        return None
-    text = folder.read_text(path)
+    text = folder.read_required(path, "missing: every problem has a statement.md")
     if text is not None and not text.strip():
         folder.collector.error(path, None, "is empty")
         return None
