@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from functools import cache
 
 from judged.harness.design import Design
-from judged.harness.runtime_sources import read_runtime
-from judged.harness.types import NODES, Base, Param, Signature
+from judged.harness.runtime_sources import read_runtime, undeclared_nodes
+from judged.harness.types import Base, Param, Signature
 
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 
@@ -31,11 +31,9 @@ def user_text_and_nodes(
     `declaration` (the modifiers and keyword before the name) and the class's name."""
     text = solution.replace("\r\n", "\n")
     code = _COMMENT.sub("", text)
-    missing = [
-        definitions[base]
-        for base in NODES
-        if signature.uses(base) and not re.search(rf"{declaration}{base.value}\b", code, re.MULTILINE)
-    ]
+    missing = undeclared_nodes(
+        signature, definitions, lambda base: re.search(rf"{declaration}{base.value}\b", code, re.M) is not None
+    )
     return text, missing
 
 

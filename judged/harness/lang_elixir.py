@@ -20,6 +20,7 @@ import re
 
 from judged.harness.lang_erlang import HARNESS_FILE, harness, refuses
 from judged.harness.names import snake_case
+from judged.harness.runtime_sources import undeclared_nodes
 from judged.harness.support import declare
 from judged.harness.tables import comments_above, tables
 from judged.harness.types import Base, Signature
@@ -77,10 +78,14 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     refusal = refuses(signature)
     if refusal is not None:
         raise ValueError(f"Elixir cannot solve this problem: {refusal}")
-    prelude = ""
-    for base in DEFINITIONS:
-        if signature.uses(base) and not re.search(rf"^\s*defmodule\s+{base.value}\b", solution, re.MULTILINE):
-            prelude += _definition(base)
+    definitions = {base: _definition(base) for base in DEFINITIONS}
+    prelude = "".join(
+        undeclared_nodes(
+            signature,
+            definitions,
+            lambda base: re.search(rf"^\s*defmodule\s+{base.value}\b", solution, re.M) is not None,
+        )
+    )
     return {
         MAIN_FILE: ":judged_main.start()\n",
         SOLUTION_FILE: prelude + solution,

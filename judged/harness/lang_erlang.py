@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from judged.harness.names import snake_case
-from judged.harness.runtime_sources import read_runtime
+from judged.harness.runtime_sources import read_runtime, undeclared_nodes
 from judged.harness.support import declare
 from judged.harness.tables import comments_above, tables
 from judged.harness.types import Base, Signature, Type
@@ -100,12 +100,13 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         raise ValueError(f"Erlang cannot solve this problem: {refusal}")
     found = MODULE_ATTRIBUTE.search(solution)
     module = found.group(1) if found else "solution"
-    prelude = "" if found else "-module(solution). "
-    for base, record in RECORDS.items():
-        if signature.uses(base) and not re.search(
-            rf"^\s*-record\s*\(\s*{_RECORD_NAMES[base]}\b", solution, re.MULTILINE
-        ):
-            prelude += " ".join(line.strip() for line in record) + " "
+    records = {base: " ".join(line.strip() for line in record) + " " for base, record in RECORDS.items()}
+    missing = undeclared_nodes(
+        signature,
+        records,
+        lambda base: re.search(rf"^\s*-record\s*\(\s*{_RECORD_NAMES[base]}\b", solution, re.M) is not None,
+    )
+    prelude = ("" if found else "-module(solution). ") + "".join(missing)
     return {HARNESS_FILE: harness("erlang", module, signature), SOLUTION_FILE: prelude + solution}
 
 

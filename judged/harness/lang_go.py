@@ -25,7 +25,7 @@ import re
 
 from judged.harness.go_imports import missing_packages
 from judged.harness.names import RESERVED_BY_LANGUAGE
-from judged.harness.runtime_sources import node_sections, runtime_source
+from judged.harness.runtime_sources import node_sections, runtime_source, undeclared_nodes
 from judged.harness.stubs import go_stub
 from judged.harness.support import declare
 from judged.harness.typenames import type_name
@@ -92,6 +92,13 @@ _CODEC: dict[Base, str] = {
     Base.NODE: "Graph",
     Base.NESTED_INTEGER: "Nested",
 }
+_NODES = {
+    Base.LIST_NODE: _LIST_NODE,
+    Base.TREE_NODE: _TREE_NODE,
+    Base.NODE: _GRAPH_NODE,
+    Base.NESTED_INTEGER: _NESTED_INTEGER,
+}
+
 _SLICE = ("", "judgedSlice", "judgedSlice2")
 _WRITE_SLICE = ("", "judgedWriteSlice", "judgedWriteSlice2")
 
@@ -110,16 +117,9 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     """`main.go` for `signature` around the user's `solution` (LeetCode's Go form: functions, no package clause)."""
     user = _PACKAGE.sub("", solution.replace("\r\n", "\n"), count=1)
     parts = head(user)
-    definitions = {
-        Base.LIST_NODE: _LIST_NODE,
-        Base.TREE_NODE: _TREE_NODE,
-        Base.NODE: _GRAPH_NODE,
-        Base.NESTED_INTEGER: _NESTED_INTEGER,
-    }
-    for base, definition in definitions.items():
-        declared = re.search(rf"^type[ \t]+{base.value}[ \t]+struct\b", user, re.MULTILINE)
-        if signature.uses(base) and not declared:
-            parts.append(definition)
+    parts += undeclared_nodes(
+        signature, _NODES, lambda base: re.search(rf"^type[ \t]+{base.value}[ \t]+struct\b", user, re.M) is not None
+    )
     parts.append(runtime_source("go_main.go", node_sections(signature), {}))
     parts.append(_test_function(signature))
     return {FILE_NAME: "\n".join(parts)}

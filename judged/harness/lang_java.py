@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from judged.harness.names import RESERVED_BY_LANGUAGE
-from judged.harness.runtime_sources import node_sections, runtime_source
+from judged.harness.runtime_sources import node_sections, runtime_source, undeclared_nodes
 from judged.harness.stubs import java_stub
 from judged.harness.support import declare
 from judged.harness.types import Base, Signature
@@ -145,12 +145,10 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
     """`Main.java` for `signature` around the user's `solution` (LeetCode's Java form)."""
     parts = [_user_part(solution), ""]
     code = _COMMENT.sub("", solution)  # LeetCode's graph Node is shown inside /* */ as plain `class Node {`
-    for base, definition in _NODES.items():
-        declared = re.search(
-            rf"^(?:public[ \t]+)?(?:final[ \t]+)?(?:class|interface)[ \t]+{base.value}\b", code, re.MULTILINE
-        )
-        if signature.uses(base) and not declared:
-            parts.append(definition)
+    declaration = r"^(?:public[ \t]+)?(?:final[ \t]+)?(?:class|interface)[ \t]+"
+    parts += undeclared_nodes(
+        signature, _NODES, lambda base: re.search(rf"{declaration}{base.value}\b", code, re.M) is not None
+    )
     values = {
         "NAME": signature.name,
         "ARITY": str(len(signature.params)),

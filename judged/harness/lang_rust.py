@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from judged.harness.names import RESERVED_BY_LANGUAGE, snake_case
-from judged.harness.runtime_sources import node_sections, runtime_source
+from judged.harness.runtime_sources import node_sections, runtime_source, undeclared_nodes
 from judged.harness.stubs import rust_stub
 from judged.harness.support import declare
 from judged.harness.typenames import type_name
@@ -91,6 +91,13 @@ pub enum NestedInteger {
 }
 """
 
+_NODES = {
+    Base.LIST_NODE: _LIST_NODE,
+    Base.TREE_NODE: _TREE_NODE,
+    Base.NODE: _GRAPH_NODE,
+    Base.NESTED_INTEGER: _NESTED_INTEGER,
+}
+
 
 def build(signature: Signature, solution: str) -> dict[str, str]:
     """`main.rs` for `signature` around the user's `solution` (LeetCode's Rust form: `impl Solution {...}`)."""
@@ -102,15 +109,7 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         if not re.search(rf"\b{name}\b", imported):
             parts.append(f"use {path};")
     parts.append("")
-    definitions = {
-        Base.LIST_NODE: _LIST_NODE,
-        Base.TREE_NODE: _TREE_NODE,
-        Base.NODE: _GRAPH_NODE,
-        Base.NESTED_INTEGER: _NESTED_INTEGER,
-    }
-    for base, definition in definitions.items():
-        if signature.uses(base) and not _declares(solution, base.value):
-            parts.append(definition)
+    parts += undeclared_nodes(signature, _NODES, lambda base: _declares(solution, base.value))
     parts.append(runtime_source("rust_main.rs", node_sections(signature), {"TEST": _test_function(signature)}))
     return {FILE_NAME: "\n".join(parts)}
 
