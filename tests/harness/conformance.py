@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import msgspec
 
@@ -137,6 +138,20 @@ def _assert_run(outcome: Outcome, expect: Expect, result_type: Type, float_times
         assert text not in outcome.stderr, (text, outcome.stderr)
 
 
+def harness_errors_point_at_the_call(harness_file: str) -> Callable[[Outcome], None]:
+    """A check for a solution without the function the harness calls: the compiler names lines of `harness_file`
+    (the harness, not the user's file), and each of them is a line calling `twoSum`."""
+
+    def check(outcome: Outcome) -> None:
+        assert outcome.compile_output is not None
+        lines = outcome.files[harness_file].split("\n")
+        numbers = [int(number) for number in re.findall(rf"{re.escape(harness_file)}:(\d+):", outcome.compile_output)]
+        assert numbers
+        assert all("twoSum(" in lines[number - 1] for number in numbers)
+
+    return check
+
+
 def normal(value: object, type_: Type) -> object:
     """`value` as compared: a double as the repr of its float (-0.0 differs from 0.0), a bool never equal to 1."""
     if type_.is_array and isinstance(value, list):
@@ -164,7 +179,7 @@ def _interpreted(
     def run(signature: Signature, code: str, tests: Tests) -> Outcome:
         files = build(signature, code)
         done = hostrun.run_on_host(command, files, _stdin(tests))
-        return Outcome(files, None, done.results, done.stdout, done.stderr, done.status)
+        return _ran(files, done)
 
     return Runner(run, lambda _programs: None, float_times=float_times)
 
@@ -177,7 +192,7 @@ def _native(language: str, build: Callable[[Signature, str], dict[str, str]]) ->
         except hostrun_native.CompileError as error:
             return Outcome(files, error.output)
         done = hostrun_native.run(binary, _stdin(tests))
-        return Outcome(files, None, done.results, done.stdout, done.stderr, done.status)
+        return _ran(files, done)
 
     def prebuild(programs: Iterable[tuple[Signature, str]]) -> None:
         hostrun_native.prebuild(language, [build(signature, code) for signature, code in programs])
@@ -195,7 +210,7 @@ def _managed(language: str) -> Runner:
         except hostrun_jvm_go_rust.CompileError as error:
             return Outcome(files, str(error))
         done = hostrun_jvm_go_rust.run_program(language, out, _stdin(tests))
-        return Outcome(files, None, done.results, done.stdout, done.stderr, done.status)
+        return _ran(files, done)
 
     def compile_quietly(program: tuple[Signature, str]) -> None:
         with contextlib.suppress(hostrun_jvm_go_rust.CompileError):  # recorded; the case expecting it looks
@@ -227,7 +242,7 @@ def _from_toml(language_id: str) -> Runner:
             return Outcome(files, complaint)
         argv = [part.format(src=out, out=out, memory_mib=512) for part in language.run]
         done = hostrun.run_argv(argv, _stdin(tests), dict(language.env))
-        return Outcome(files, None, done.results, done.stdout, done.stderr, done.status)
+        return _ran(files, done)
 
     def prebuild(programs: Iterable[tuple[Signature, str]]) -> None:
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -244,12 +259,30 @@ def _beam(language: str, build: Callable[[Signature, str], dict[str, str]]) -> R
         except hostrun_beam.CompileError as error:
             return Outcome(files, str(error))
         done = hostrun_beam.run_program(language, built, _stdin(tests))
-        return Outcome(files, None, done.results, done.stdout, done.stderr, done.status)
+        return _ran(files, done)
 
     def prebuild(programs: Iterable[tuple[Signature, str]]) -> None:
         hostrun_beam.prebuild(language, [build(signature, code) for signature, code in programs])
 
     return Runner(run, prebuild)
+
+
+class _Ran(Protocol):
+    """A program's run on the host, as each host runner reports it."""
+
+    @property
+    def results(self) -> list[dict[str, object]]: ...
+    @property
+    def stdout(self) -> str: ...
+    @property
+    def stderr(self) -> str: ...
+    @property
+    def status(self) -> int: ...
+
+
+def _ran(files: dict[str, str], done: _Ran) -> Outcome:
+    """The outcome of a program that compiled and ran."""
+    return Outcome(files, None, done.results, done.stdout, done.stderr, done.status)
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import signal
 
 from judged.harness import stub
 from judged.harness.types import Type
 from judged.harness.values import LONG_MAX, LONG_MIN
-from tests.harness.conformance import Outcome, Solution
+from tests.harness.conformance import Outcome, Solution, harness_errors_point_at_the_call
 from tests.harness.conformance_cases import CASES
 from tests.harness.hostrun_native import identity_solution
 
@@ -59,14 +58,6 @@ def identity(type_: Type) -> str:
 
 def _one_file(outcome: Outcome) -> None:
     assert list(outcome.files) == ["main.c"]
-
-
-def _errors_in_main_point_at_main_c(outcome: Outcome) -> None:
-    assert outcome.compile_output is not None
-    lines = outcome.files["main.c"].split("\n")
-    numbers = [int(number) for number in re.findall(r"main\.c:(\d+):", outcome.compile_output)]
-    assert numbers
-    assert all("twoSum(" in lines[number - 1] for number in numbers)
 
 
 def _only_the_users_file(outcome: Outcome) -> None:
@@ -279,7 +270,7 @@ struct TreeNode* sortedArrayToBST(int* nums, int numsSize) { return build(nums, 
         expect={"compile_error": (r"solution\.c:3:",), "check": _only_the_users_file},
     ),
     "compile-error-line:in-main": Solution(
-        "int twoSum;", expect={"compile_error": (r"main\.c:\d+:",), "check": _errors_in_main_point_at_main_c}
+        "int twoSum;", expect={"compile_error": (r"main\.c:\d+:",), "check": harness_errors_point_at_the_call("main.c")}
     ),
     "pasted-from-leetcode": Solution(ADD_TWO_NUMBERS, expect={"check": _the_stub_has_the_commented_struct}),
     "global-named-time": "int time = 5;\nint stamp(int k) { return time++ + k; }",

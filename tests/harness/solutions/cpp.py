@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from judged.harness import stub
 from judged.harness.types import Type
 from judged.harness.values import LONG_MAX, LONG_MIN
-from tests.harness.conformance import Outcome, Solution
+from tests.harness.conformance import Outcome, Solution, harness_errors_point_at_the_call
 from tests.harness.conformance_cases import CASES
 from tests.harness.hostrun_native import identity_solution
 
@@ -80,14 +78,6 @@ def _one_file(outcome: Outcome) -> None:
 def _prints_stay_on_stdout(outcome: Outcome) -> None:
     assert outcome.stdout.startswith('{"v": 999}\nline 0\n')
     assert outcome.stderr == "to stderr" * 3
-
-
-def _errors_point_at_both_files(outcome: Outcome) -> None:
-    assert outcome.compile_output is not None
-    lines = outcome.files["main.cpp"].split("\n")
-    numbers = [int(number) for number in re.findall(r"main\.cpp:(\d+):", outcome.compile_output)]
-    assert numbers
-    assert all("twoSum(" in lines[number - 1] for number in numbers)
 
 
 def _the_stub_has_the_commented_struct(outcome: Outcome) -> None:
@@ -242,7 +232,7 @@ private:
     "compile-error-line": Solution(  # an error in the user's line 4, and no twoSum for main to call
         "class Solution {\npublic:\n    vector<int> twoSome(vector<int>& nums, int target) {\n"
         "        return x;\n    }\n};",
-        expect={"compile_error": (r"solution\.cpp:4:",), "check": _errors_point_at_both_files},
+        expect={"compile_error": (r"solution\.cpp:4:",), "check": harness_errors_point_at_the_call("main.cpp")},
     ),
     "pasted-from-leetcode": Solution(ADD_TWO_NUMBERS, expect={"check": _the_stub_has_the_commented_struct}),
     "list-cycle": solution_class("ListNode* makeCycle(ListNode* head) { if (head) head->next = head; return head; }"),
