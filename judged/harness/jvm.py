@@ -37,6 +37,13 @@ def user_text_and_nodes(
     return text, missing
 
 
+def method_arguments(signature: Signature, strings: str) -> str:
+    """What the runtime's `judged.Harness.run` takes after the class: the method's name, its parameter types as
+    the language writes an array of strings (`strings` around `{}`, as in `design_arrays`), the return type."""
+    params = strings.format(", ".join(json.dumps(str(param.type)) for param in signature.params))
+    return f"{json.dumps(signature.name)}, {params}, {json.dumps(str(signature.returns))}"
+
+
 def design_arrays(design: Design, strings: str, nested: str) -> tuple[str, str, str, str]:
     """The design's types as the language writes arrays: the constructor's parameter types, the method names,
     each method's parameter types, the return types. `strings` is an array of strings around `{}` (Kotlin's

@@ -67,11 +67,8 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         signature, solution, r"^\s*(?:(?:data|open|public)\s+)*class\s+", _DEFINITIONS
     )
     parts = [PRE_IMPORTS + text, "", *classes]
-    params = ", ".join(json.dumps(str(param.type)) for param in signature.params)
-    parts.append(
-        f"fun main() = judged.Harness.run({json.dumps(runtime_sha())}, Solution::class.java,"
-        f" {json.dumps(signature.name)}, arrayOf<String>({params}), {json.dumps(str(signature.returns))})\n"
-    )
+    arguments = jvm.method_arguments(signature, "arrayOf<String>({})")
+    parts.append(f"fun main() = judged.Harness.run({json.dumps(runtime_sha())}, Solution::class.java, {arguments})\n")
     return {FILE_NAME: "\n".join(parts)}
 
 

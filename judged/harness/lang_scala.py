@@ -58,11 +58,10 @@ def build(signature: Signature, solution: str) -> dict[str, str]:
         signature, solution, r"^\s*(?:(?:case|final)\s+)*(?:class|trait)\s+", _DEFINITIONS
     )
     parts = [text, "", *classes]
-    params = ", ".join(json.dumps(str(param.type)) for param in signature.params)
+    arguments = jvm.method_arguments(signature, "Array[String]({})")
     parts.append(
         "object JudgedMain { def main(args: Array[String]): Unit = judged.Harness.run("
-        f'{json.dumps(runtime_sha())}, "Solution", {json.dumps(signature.name)}, Array[String]({params}),'
-        f" {json.dumps(str(signature.returns))}) }}\n"
+        f'{json.dumps(runtime_sha())}, "Solution", {arguments}) }}\n'
     )
     return {FILE_NAME: "\n".join(parts)}
 
