@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 AHEAD = 2  # namespaces kept ready
 FIRST_WAIT = 5.0  # seconds the maker may take for its first namespace
+CLOSE_WAIT = 2.0  # seconds the maker may take to end at end-of-file, then again once killed
 
 
 class Netns:
@@ -145,11 +146,13 @@ class Netns:
             self._sock.close()  # end-of-file: the maker returns
             self._sock = None
         if self._proc is not None:
+            # Never an unbounded wait: a maker started on another event loop (a test's) is only killed.
             try:
-                await asyncio.wait_for(self._proc.wait(), 2.0)
-            except TimeoutError:
+                await asyncio.wait_for(self._proc.wait(), CLOSE_WAIT)
+            except (TimeoutError, ValueError, RuntimeError):
                 self._proc.kill()
-                await self._proc.wait()
+                with contextlib.suppress(TimeoutError, ValueError, RuntimeError):
+                    await asyncio.wait_for(self._proc.wait(), CLOSE_WAIT)
             self._proc = None
         while self._ready:
             os.close(self._ready.popleft())
