@@ -183,7 +183,6 @@ def host_favors_dynmods() -> bool:
 
 
 PROGRAM = "program"
-PROGRAM = "program"
 
 
 class RunCgroup:
