@@ -121,7 +121,7 @@ static long long elapsed_ns(const struct timespec *start) {
 
 static void child_exec(int status_fd, int nfds, const int *src, const int *dst, int error_fd, int go_fd,
                        char **prog) {
-    int scratch[MAX_FDS], above = status_fd;
+    int scratch[MAX_FDS], above = 2;
     sigset_t all;
     char go;
     ssize_t got;
@@ -130,12 +130,17 @@ static void child_exec(int status_fd, int nfds, const int *src, const int *dst, 
     while (got < 0 && errno == EINTR);
     if (got != 1) _exit(127);
     close(go_fd);
+    /* Copies go just above the highest DST, never above a SRC or STATUS_FD: those keep the daemon's
+       numbers, which a daemon holding many connections has far above the jail's open-files limit (a copy
+       there fails with EMFILE or EINVAL). Numbers above every DST are never clobbered by the moves. */
     for (int i = 0; i < nfds; i++) {
-        if (src[i] > above) above = src[i];
         if (dst[i] > above) above = dst[i];
     }
-    /* Two steps through numbers above every SRC and DST, so that a DST equal
-       to another SRC is not clobbered. */
+    int moved = fcntl(error_fd, F_DUPFD_CLOEXEC, above + 1);
+    if (moved < 0) goto fail;
+    close(error_fd);
+    error_fd = moved;
+    /* Two steps, so that a DST equal to another SRC is not clobbered. */
     for (int i = 0; i < nfds; i++) scratch[i] = fcntl(src[i], F_DUPFD, above + 1);
     for (int i = 0; i < nfds; i++) {
         if (scratch[i] < 0 || dup2(scratch[i], dst[i]) < 0) goto fail;

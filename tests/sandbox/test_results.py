@@ -11,7 +11,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from judged.sandbox import Limits, Mount, RunRequest, Sandbox, Status
+from judged.sandbox import Limits, Mount, RunRequest, Sandbox, Status, WarmJail
 from tests.sandbox.programs import ENV, c_request, compile_c, python, shell
 
 MiB = 1024 * 1024
@@ -203,3 +203,27 @@ async def test_mounts_add_to_the_system_root_unless_told_otherwise(sandbox: Sand
     assert with_root.stdout == b"extra mount\n"
     bare = await sandbox.run(RunRequest(argv=("cat", "/data/note.txt"), mounts=mounts, env=ENV, system_root=False))
     assert bare.status is Status.IE  # no /usr/bin/cat without the system root
+
+
+async def test_a_daemon_holding_many_descriptors_still_runs_programs(sandbox: Sandbox, bin_dir: Path) -> None:
+    """A busy daemon's descriptors (connections) number far above a jail's open-files limit: runs still work.
+
+    The jail's init used to copy the passed descriptors above their own numbers, beyond the jail's
+    RLIMIT_NOFILE, and every function and interactive run, cold or warm, failed with EMFILE or EINVAL.
+    """
+    held = [os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC) for _ in range(3 * Limits().open_files)]
+    read_end, write_end = os.pipe()
+    try:
+        assert write_end > Limits().open_files  # the daemon's next descriptors are above the jail's limit
+        base = c_request(compile_c("fd3_writer", bin_dir))
+        cold = await sandbox.run(RunRequest(argv=base.argv, mounts=base.mounts, env=ENV, extra_fds={3: write_end}))
+        os.close(write_end)
+        write_end = -1
+        assert (cold.status, cold.message) == (Status.OK, "")
+        assert os.read(read_end, 100) == b"via fd 3\n"
+        async with WarmJail(sandbox, shell("cat")) as jail:
+            runs = [await jail.run(b"test %d\n" % n) for n in range(3)]
+        assert [(run.status, run.stdout) for run in runs] == [(Status.OK, b"test %d\n" % n) for n in range(3)]
+    finally:
+        for fd in (*held, read_end, *((write_end,) if write_end >= 0 else ())):
+            os.close(fd)
