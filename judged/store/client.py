@@ -43,7 +43,7 @@ _OPTIONS: dict[str, Any] = {
 def connect(url: str) -> aioredis.Redis:
     """A client for `url` (redis://, rediss:// or unix://) that decodes replies to str, as the store expects."""
     pool = BlockingConnectionPool.from_url(url, **_OPTIONS)
-    return aioredis.Redis(connection_pool=pool)
+    return aioredis.Redis.from_pool(pool)  # owned: `aclose()` disconnects it (a bare pool argument would leak it)
 
 
 class _BlockingSentinelPool(SentinelConnectionPool, BlockingConnectionPool):
