@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Iterator
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from aiohttp import web
@@ -269,14 +267,7 @@ async def create_submission(request: web.Request) -> web.Response:
         if submissions.competition_check is None:
             raise ApiError(404, "not_found", f"no competition {body.competition_id!r}")
         await submissions.competition_check(body.competition_id, body.problem)
-    with _refused_as_429():
-        created = await submissions.store.create(
-            problem=body.problem,
-            language=body.language,
-            code=body.code,
-            user_id=user_id,
-            competition_id=body.competition_id,
-        )
+    created = await _store(submissions, body, user_id, competition_id=body.competition_id)
     if submissions.on_created is not None:
         await submissions.on_created(created)
     return _accepted(created.id)
@@ -303,16 +294,7 @@ async def create_run(request: web.Request) -> web.Response:
             raise ApiError(400, "bad_request", f"invalid test: {exc}") from exc
     submissions = _submissions(request)
     inputs = msgspec.json.encode(body.tests).decode() if body.tests is not None else None
-    with _refused_as_429():
-        created = await submissions.store.create(
-            problem=body.problem,
-            language=body.language,
-            code=body.code,
-            user_id=user_id,
-            kind=Kind.RUN,
-            inputs=inputs,
-            reference_output=reference_output,
-        )
+    created = await _store(submissions, body, user_id, kind=Kind.RUN, inputs=inputs, reference_output=reference_output)
     run = await _wait_finished(submissions, created.id, RUN_WAIT)
     url = f"/v1/runs/{created.id}"
     if run is None:
@@ -330,11 +312,14 @@ async def get_run(request: web.Request) -> web.Response:
     return json_response(run_view(run))
 
 
-@contextlib.contextmanager
-def _refused_as_429() -> Iterator[None]:
-    """Around storing and queueing: a fairness limit's refusal is the 429 with Retry-After."""
+async def _store(
+    submissions: Submissions, body: SubmissionRequest | RunModeRequest, user_id: str, **fields: Any
+) -> Submission:
+    """Store and queue what `body` sends for `user_id`; a fairness limit's refusal is the 429 with Retry-After."""
     try:
-        yield
+        return await submissions.store.create(
+            problem=body.problem, language=body.language, code=body.code, user_id=user_id, **fields
+        )
     except SubmissionRefused as refused:
         raise _too_many(refused) from refused
 
