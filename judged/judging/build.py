@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import os
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,14 +24,21 @@ from pathlib import Path
 import msgspec
 
 from judged.judging.build_cache import Build, BuildCache, BuildSettings, tree_size
-from judged.judging.languages import TOOLS, Language, compile_tools, expand
+from judged.judging.languages import TOOLS, Language, Precompile, SelfTest, compile_tools, expand
 from judged.judging.verdicts import JudgeResult, Verdict
 from judged.sandbox import Limits, MiB, Mount, RunRequest, RunResult, Sandbox, Status
 
+log = logging.getLogger(__name__)
+
 SRC, OUT = "/box/src", "/box/out"
+PRECOMPILED = "/box/pch"
+"""Where a compile finds its language's precompiled header (read-only): `{precompiled}` in `compile`."""
 PATH_ENV = "/usr/local/bin:/usr/bin:/bin"
 
-__all__ = ["Build", "BuildFailure", "BuildSettings", "Builder", "build_key", "build_sources", "language_mounts"]
+__all__ = [
+    "Build", "BuildFailure", "BuildSettings", "Builder", "build_key", "build_sources", "language_mounts",
+    "precompile_build",
+]  # fmt: skip
 
 
 def build_key(language: Language, files: dict[str, str]) -> str:
@@ -46,6 +55,23 @@ def language_mounts(language: Language) -> tuple[Mount, ...]:
     return tuple(Mount(source=path) for path in language.mounts if os.path.exists(path)) + tuple(
         Mount(source=path, empty=True) for path in language.hidden if os.path.isdir(path)
     )
+
+
+def precompile_build(language: Language, precompile: Precompile, version: str) -> tuple[Language, dict[str, str]]:
+    """The build of a language's precompiled header: a language of its own and its one source file.
+
+    The source includes the header and names the toolchain's version, so a new compiler is a new build key, as
+    are new flags (they are the build's `compile`); the result is `out/<header's file name>.gch`.
+    """
+    name = posixpath.basename(precompile.header)
+    argv = tuple(arg.format(header=f"{SRC}/{name}", gch=f"{OUT}/{name}.gch") for arg in precompile.compile)
+    header_language = Language(
+        name=f"{language.name}: precompiled <{precompile.header}>", files=(name,), id=f"{language.id}.precompile",
+        compile=argv, run=("/bin/true",), version=language.version, self_test=SelfTest(code=""),
+        mounts=language.mounts, hidden=language.hidden, compile_env=language.compile_env,
+        compile_limits=precompile.limits,
+    )  # fmt: skip
+    return header_language, {name: f"// {version}\n#include <{precompile.header}>\n"}
 
 
 class BuildFailure(msgspec.Struct, frozen=True):
@@ -90,6 +116,34 @@ class Builder:
         self.settings = settings or BuildSettings()
         self.cache = BuildCache(cache_dir, self.settings)
         self._locks: dict[str, asyncio.Lock] = {}
+        # The precompiled headers compiles are shown, held (never evicted) while this Builder lives.
+        self._precompiled: dict[Precompile, Build] = {}
+
+    async def precompile(self, language: Language, version: str) -> bool:
+        """Build (or find in the cache) the language's precompiled header for this toolchain `version`, and
+        show it to the language's compiles from now on. False, logged, when it cannot be built: compiles then
+        read the plain header, slower but the same program."""
+        if language.precompile is None:
+            return False
+        header_language, files = precompile_build(language, language.precompile, version)
+        build = await self.build(header_language, files)
+        if not build.ok:
+            self._precompiled.pop(language.precompile, None)
+            log.warning(
+                "language %s: no precompiled <%s>, compiles read the plain header: %s", language.id,
+                language.precompile.header, (build.internal_error or build.compile_output).strip()[:500],
+            )  # fmt: skip
+            return False
+        self._precompiled[language.precompile] = build
+        log.info("language %s: precompiled <%s> in %s", language.id, language.precompile.header, build.folder)
+        return True
+
+    def _precompiled_mount(self, language: Language) -> Mount | None:
+        """The folder of the language's precompiled header as its compile sees it, if there is one."""
+        if language.precompile is None or (build := self._precompiled.get(language.precompile)) is None:
+            return None
+        folder = posixpath.dirname(language.precompile.header)
+        return Mount(source=str(build.out), target=posixpath.join(PRECOMPILED, folder) if folder else PRECOMPILED)
 
     @property
     def cache_dir(self) -> Path:
@@ -142,8 +196,13 @@ class Builder:
 
     async def _compile(self, language: Language, work: Path) -> tuple[Build, bool]:
         limits = language.compile_limits
+        precompiled = self._precompiled_mount(language)
+        argv = expand(
+            language.compile, src=SRC, out=OUT, memory_mib=limits.memory_mib,
+            precompiled=PRECOMPILED if precompiled else None,
+        )  # fmt: skip
         request = RunRequest(
-            argv=expand(language.compile, src=SRC, out=OUT, memory_mib=limits.memory_mib),
+            argv=argv,
             limits=Limits(
                 cpu=limits.cpu,
                 wall=limits.wall,
@@ -158,6 +217,7 @@ class Builder:
                 Mount(source=str(work / "src"), target=SRC),
                 Mount(source=str(work / "out"), target=OUT, owned_by_run=True),
                 *((Mount(source=str(work / "tools"), target=TOOLS),) if language.compile_tools else ()),
+                *((precompiled,) if precompiled else ()),
                 *language_mounts(language),
             ),
             env={"PATH": PATH_ENV, "HOME": "/tmp", "LANG": "C.UTF-8", **language.compile_env},

@@ -20,6 +20,12 @@ from judged.harness import registry
 from judged.harness.types import Signature, parse_signature
 
 PLACEHOLDERS = frozenset({"src", "out", "memory_mib"})
+COMPILE_PLACEHOLDERS = PLACEHOLDERS | {"precompiled"}
+"""`compile` may also name `{precompiled}`, the folder of its precompiled header (see `Precompile`)."""
+PRECOMPILE_PLACEHOLDERS = frozenset({"header", "gch"})
+# Flags that must be the same when a precompiled header is built and when it is used (GCC's PCH rules: the
+# language standard, optimisation, code-generation and target options, macros); see `_check_precompile`.
+MATCHING_FLAGS = ("-std=", "-O", "-f", "-m", "-D", "-U")
 TOOLS = "/box/tools"
 """Where the compile step finds the `compile_tools` a language names (read-only)."""
 LANGUAGE_IDS = registry.LANGUAGE_IDS
@@ -51,6 +57,20 @@ class CompileLimits(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     output: int = 64 * 1024
 
 
+class Precompile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A header built once per toolchain version and flags, then shown read-only to every compile (GCC's PCH).
+
+    `header` is the header as sources include it (`bits/stdc++.h`); `compile` builds it, with `{header}` a
+    file that includes it and `{gch}` where the result goes. A compile gets the folder that holds
+    `<header>.gch` as `{precompiled}`; an argument of `compile` that uses it is left out when there is no
+    precompiled header, and the compiler reads the plain header instead.
+    """
+
+    header: str
+    compile: Argv
+    limits: CompileLimits = CompileLimits()
+
+
 class SelfTest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     code: str
 
@@ -77,6 +97,7 @@ class Language(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     # The pids cap of a run: runtimes start threads (the JVM about 20).
     processes: Annotated[int, msgspec.Meta(ge=1, le=4096)] = 64
     compile_limits: CompileLimits = CompileLimits()
+    precompile: Precompile | None = None
     # LeetCode's environment: the libraries the mounts bring (name and version), shown by GET /v1/languages.
     libraries: tuple[str, ...] = ()
     # Only for a language without a harness module; otherwise its `SUPPORT.extensions`, filled in at load.
@@ -97,17 +118,52 @@ def placeholders(argv: tuple[str, ...]) -> set[str]:
     return found
 
 
-def expand(argv: tuple[str, ...], *, src: str, out: str, memory_mib: int) -> tuple[str, ...]:
-    """The argv with its placeholders filled."""
-    return tuple(arg.format(src=src, out=out, memory_mib=memory_mib) for arg in argv)
+def expand(
+    argv: tuple[str, ...], *, src: str, out: str, memory_mib: int, precompiled: str | None = None
+) -> tuple[str, ...]:
+    """The argv with its placeholders filled; an argument naming `{precompiled}` is left out when that is None."""
+    return tuple(
+        arg.format(src=src, out=out, memory_mib=memory_mib, precompiled=precompiled)
+        for arg in argv
+        if precompiled is not None or "precompiled" not in placeholders((arg,))
+    )
+
+
+def _check_placeholders(argv: tuple[str, ...], known: frozenset[str], where: str) -> None:
+    unknown = placeholders(argv) - known
+    if unknown:
+        names = ", ".join(sorted(f"{{{u}}}" for u in unknown))
+        raise LanguageError(f"{where} uses unknown placeholders {names} (known: {', '.join(sorted(known))})")
+
+
+def _check_precompile(language: Language, path: Path) -> None:
+    precompile = language.precompile
+    uses = "precompiled" in placeholders(language.compile)
+    if precompile is None:
+        if uses:
+            raise LanguageError(f"{path}: compile uses {{precompiled}} but there is no [precompile] table")
+        return
+    if not uses:
+        raise LanguageError(f"{path}: [precompile] is never used: compile names no {{precompiled}} folder")
+    parts = precompile.header.split("/")
+    if precompile.header.startswith("/") or not all(part not in ("", ".", "..") for part in parts):
+        raise LanguageError(f"{path}: precompile.header {precompile.header!r} must be relative, as sources include it")
+    _check_placeholders(precompile.compile, PRECOMPILE_PLACEHOLDERS, f"{path}: precompile.compile")
+    missing = [
+        arg for arg in precompile.compile if arg.startswith(MATCHING_FLAGS) and arg not in language.compile
+    ]  # fmt: skip
+    if missing:
+        raise LanguageError(
+            f"{path}: precompile.compile has {', '.join(missing)}, which compile lacks: the compiler would never "
+            "use the precompiled header"
+        )
 
 
 def _check(language: Language, path: Path) -> None:
-    for field in ("compile", "run", "version"):
-        unknown = placeholders(getattr(language, field)) - PLACEHOLDERS
-        if unknown:
-            names = ", ".join(sorted(f"{{{u}}}" for u in unknown))
-            raise LanguageError(f"{path}: {field} uses unknown placeholders {names} (known: src, out, memory_mib)")
+    _check_placeholders(language.compile, COMPILE_PLACEHOLDERS, f"{path}: compile")
+    for field in ("run", "version"):
+        _check_placeholders(getattr(language, field), PLACEHOLDERS, f"{path}: {field}")
+    _check_precompile(language, path)
     if "out" in placeholders(language.run) and not language.compiled:
         raise LanguageError(f"{path}: run uses {{out}} but there is no compile step to fill it")
     if not language.files:

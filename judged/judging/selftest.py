@@ -54,12 +54,14 @@ async def self_test(
 ) -> LanguageStatus:
     """Judge the language's own self-test solution; anything but AC disables the language.
 
-    The version probe always runs; with a `cache` that reuses, a pass remembered for this
+    The version probe always runs, then the language's precompiled header is built or found for that
+    version (`Builder.precompile`); with a `cache` that reuses, a pass remembered for this
     toolchain version, definition and harness stands in for judging the self-test again.
     """
     version = await probe_version(language, sandbox)
     if not version:
         return _status(language, "", enabled=False, reason="the version probe failed")
+    await builder.precompile(language, version)  # before any compile, the self-test's too
     if cache is not None and cache.passed(language, version):
         log.info("language %s: self-test passed before with this toolchain, definition and harness", language.id)
         return _status(language, version, enabled=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 import msgspec
 
 from judged.harness.types import Base, Signature, Type
-from judged.judging.languages import TOOLS, Language
+from judged.judging.languages import TOOLS, Language, expand
 
 PYTHON_COMMAND = ("/usr/bin/python3", "-I", "-B", "{src}/main.py")
 JAVASCRIPT_COMMAND = ("/usr/bin/node", "--stack-size=65500", "{src}/main.js")
@@ -81,7 +81,8 @@ def compile_on_host(language: Language, files: dict[str, str]) -> tuple[Path, st
     for name, text in files.items():
         (src / name).write_text(text, encoding="utf-8")
     tools = str(Path(__file__).resolve().parents[2] / "judged" / "judging" / "runtime")
-    argv = [part.replace(TOOLS, tools).format(src=src, out=src, memory_mib=1024) for part in language.compile]
+    compile_argv = tuple(part.replace(TOOLS, tools) for part in language.compile)
+    argv = list(expand(compile_argv, src=str(src), out=str(src), memory_mib=1024))  # no precompiled header
     env = {**os.environ, "HOME": "/tmp", **language.compile_env}
     done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=TIMEOUT_SECONDS * 5, check=False)
     return src, None if done.returncode == 0 else done.stdout + done.stderr

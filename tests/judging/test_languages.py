@@ -76,3 +76,46 @@ def test_a_compile_tool_judged_does_not_ship_is_an_error(tmp_path: Path) -> None
     path = _write(tmp_path, 'run = ["/bin/x"]\ncompile_tools = ["nothing.js"]\n' + BASE)
     with pytest.raises(LanguageError, match=r"compile tool 'nothing\.js'"):
         load_language(path)
+
+
+COMPILE_PCH = (
+    'run = ["{out}/main"]\ncompile = ["/bin/cc", "-O2", "-I{precompiled}", "-o", "{out}/main", "{src}/main.x"]\n'
+)
+
+
+def _precompile(compile_argv: str, header: str = "bits/all.h") -> str:
+    return f'[precompile]\nheader = "{header}"\ncompile = {compile_argv}\n'
+
+
+def test_the_precompiled_folder_argument_is_left_out_when_there_is_none() -> None:
+    cpp = load_languages(LANGUAGES)["cpp"]
+    assert "-I/box/pch" in expand(cpp.compile, src="/s", out="/o", memory_mib=1, precompiled="/box/pch")
+    without = expand(cpp.compile, src="/s", out="/o", memory_mib=1)
+    assert not any("pch" in arg or arg == "-I" for arg in without)
+    assert without == ("/usr/bin/g++", "-std=gnu++17", "-O2", "-pipe", "-o", "/o/main", "/s/main.cpp")
+
+
+PCH_ARGV = '["/bin/cc", "-O2", "-o", "{gch}", "{header}"]'
+
+
+@pytest.mark.parametrize(
+    ("top", "table", "error"),
+    [
+        (COMPILE_PCH.replace("-I{precompiled}", "-I."), _precompile(PCH_ARGV), r"\[precompile\] is never used"),
+        (COMPILE_PCH, "", r"compile uses \{precompiled\} but there is no \[precompile\] table"),
+        (COMPILE_PCH, _precompile(PCH_ARGV.replace("-O2", "-O3")), "precompile.compile has -O3, which compile lacks"),
+        (COMPILE_PCH, _precompile(PCH_ARGV.replace("{gch}", "{out}")), r"unknown placeholders \{out\}"),
+        (COMPILE_PCH, _precompile(PCH_ARGV, header="/usr/include/all.h"), "must be relative"),
+        (COMPILE_PCH, _precompile(PCH_ARGV, header="../all.h"), "must be relative"),
+    ],
+)  # fmt: skip
+def test_a_precompiled_header_that_could_not_work_is_an_error(tmp_path: Path, top: str, table: str, error: str) -> None:
+    with pytest.raises(LanguageError, match=error):
+        load_language(_write(tmp_path, top + BASE + table))
+
+
+def test_a_precompiled_header_whose_flags_are_compiles_loads(tmp_path: Path) -> None:
+    text = COMPILE_PCH + BASE + _precompile('["/bin/cc", "-O2", "-x", "c-header", "-o", "{gch}", "{header}"]')
+    language = load_language(_write(tmp_path, text))
+    assert language.precompile is not None
+    assert language.precompile.header == "bits/all.h"
