@@ -18,7 +18,7 @@ import msgspec
 from aiohttp import web
 
 from judged.api.auth import ADMIN, caller
-from judged.api.deps import DEPS, ApiError, encode, json_response, read_body
+from judged.api.deps import DEPS, ApiError, encode, json_response, query_int, read_body
 from judged.competitions import Competitions
 from judged.competitions.errors import CompetitionInvalid, NotOnBoard
 from judged.store.competitions import Competition, ProblemLocks, decode_competition
@@ -98,15 +98,6 @@ async def finalize_competition(request: web.Request) -> web.Response:
     return json_response(competition.to_wire())
 
 
-def _int(request: web.Request, name: str, default: int, low: int, high: int) -> int:
-    raw = request.query.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ApiError(400, "bad_request", f"{name} must be an integer within {low}..{high}")
-    return int(raw)
-
-
 def _view(request: web.Request) -> View:
     raw = request.query.get("view", "public")
     if raw not in ("public", "live"):
@@ -148,8 +139,8 @@ async def _page(
 async def leaderboard_page(request: web.Request) -> web.Response:
     competitions = _competitions(request)
     competition = await competitions.require(request.match_info["competition_id"])
-    offset = _int(request, "offset", 0, 0, 10_000_000)
-    limit = _int(request, "limit", DEFAULT_PAGE, 1, MAX_LIMIT)
+    offset = query_int(request.query, "offset", 0, 0, 10_000_000)
+    limit = query_int(request.query, "limit", DEFAULT_PAGE, 1, MAX_LIMIT)
     view = _view(request)
     page = await _page(competitions, competition, view, offset, limit)
     return _cached(request, page, "application/json", view)
@@ -160,7 +151,7 @@ async def leaderboard_row(request: web.Request) -> web.Response:
     competitions = _competitions(request)
     competition = await competitions.require(request.match_info["competition_id"])
     user_id = request.match_info["user_id"]
-    neighbours = _int(request, "neighbours", 5, 0, 50)
+    neighbours = query_int(request.query, "neighbours", 5, 0, 50)
     view = _view(request)
     own = await competitions.boards.own_row(competition, user_id, neighbours=neighbours, view=view)
     if own is None:
@@ -204,7 +195,7 @@ async def competition_events(request: web.Request) -> web.StreamResponse:
     competitions = _competitions(request)
     competition_id = request.match_info["competition_id"]
     competition = await competitions.require(competition_id)
-    limit = _int(request, "limit", DEFAULT_PAGE, 1, MAX_LIMIT)
+    limit = query_int(request.query, "limit", DEFAULT_PAGE, 1, MAX_LIMIT)
     view = _view(request)
     decoder = msgspec.json.Decoder(_Rows)
     response = web.StreamResponse(

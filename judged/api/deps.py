@@ -192,6 +192,20 @@ def query_text(query: MultiMapping[str], name: str) -> str | None:
     return short_text(name, value) if value else None
 
 
+def query_int(query: MultiMapping[str], name: str, default: int, low: int, high: int) -> int:
+    """Integer parameter `name` from `low` to `high` (`default` when absent or empty); anything else is a 400.
+
+    Decimal ASCII digits only, leading zeros allowed (`limit=0100` is 100), the same on every route.
+    """
+    text = query.get(name)
+    if not text:
+        return default
+    value = int(text) if text.isascii() and text.isdigit() and len(text) <= len(str(high)) + 8 else None
+    if value is None or not low <= value <= high:
+        raise ApiError(400, "bad_request", f"{name} must be an integer from {low} to {high}, not {text[:20]!r}")
+    return value
+
+
 def wait_seconds(request: web.Request, limit: float) -> float:
     """`?wait=` of a long poll: seconds from 0 to `limit` (0 when absent); anything else is a 400."""
     raw = request.query.get("wait")

@@ -18,7 +18,7 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from judged.api.auth import caller
-from judged.api.deps import DEPS, ApiError, History, json_response, query_text, short_text
+from judged.api.deps import DEPS, ApiError, History, json_response, query_int, query_text, short_text
 from judged.judging.verdicts import Verdict
 from judged.problems import Difficulty
 from judged.store.archive import MAX_HISTORY_PAGE, HistoryQuery, ProblemStatus
@@ -76,16 +76,6 @@ def _whose(request: web.Request, named: str | None) -> str | None:
     return participant
 
 
-def _limit(query: MultiMapping[str], largest: int) -> int:
-    text = query.get("limit")
-    if not text:
-        return DEFAULT_HISTORY_LIMIT
-    limit = int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else 0
-    if not 1 <= limit <= largest:
-        raise ApiError(400, "bad_request", f"limit must be an integer from 1 to {largest}, not {text[:20]!r}")
-    return limit
-
-
 def _choice(query: MultiMapping[str], name: str, kind: type[Verdict] | type[ListedState]) -> str | None:
     text = query_text(query, name)
     if text is not None and text not in {member.value for member in kind}:
@@ -104,7 +94,7 @@ async def list_submissions(request: web.Request) -> web.Response:
         competition_id=query_text(query, "competition_id"),
         verdict=Verdict(verdict) if verdict is not None else None,
         language=query_text(query, "language"),
-        limit=_limit(query, MAX_HISTORY_PAGE),
+        limit=query_int(query, "limit", DEFAULT_HISTORY_LIMIT, 1, MAX_HISTORY_PAGE),
         cursor=query_text(query, "cursor"),
     )
     try:
@@ -158,7 +148,7 @@ async def list_competitions(request: web.Request) -> web.Response:
     try:
         page = await _history(request).competitions.page(
             ListedState(state) if state is not None else None,
-            limit=_limit(query, MAX_COMPETITION_PAGE),
+            limit=query_int(query, "limit", DEFAULT_HISTORY_LIMIT, 1, MAX_COMPETITION_PAGE),
             cursor=query_text(query, "cursor"),
         )
     except InvalidCursor as error:

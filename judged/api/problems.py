@@ -7,7 +7,7 @@ from aiohttp import web
 
 from judged.api.auth import caller
 from judged.api.competitions import current_locks
-from judged.api.deps import DEPS, MAX_QUERY, ApiError, cached_json, query_text
+from judged.api.deps import DEPS, MAX_QUERY, ApiError, cached_json, query_int, query_text
 from judged.api.history import personal_problem_page
 from judged.harness import Param, Signature, stub
 from judged.harness.design import Design
@@ -89,7 +89,7 @@ class ProblemPage(msgspec.Struct, frozen=True):
 async def list_problems(request: web.Request) -> web.Response:
     """A page of problems; those a scheduled competition hides are left out for everyone but admins."""
     query = request.query
-    limit = _limit(query.get("limit"))
+    limit = query_int(query, "limit", DEFAULT_LIMIT, 1, MAX_PAGE)
     difficulty = _difficulty(query_text(query, "difficulty"))
     who = caller(request)
     hidden = frozenset() if who.admin else (await current_locks(request)).hidden  # admins see every problem
@@ -176,15 +176,6 @@ def design_text(design: Design) -> DesignText:
 
     methods = [MethodText(method.name, params(method.params), str(method.returns)) for method in design.methods]
     return DesignText(class_name=design.class_name, constructor=params(design.constructor), methods=methods)
-
-
-def _limit(text: str | None) -> int:
-    if not text:
-        return DEFAULT_LIMIT
-    limit = int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else 0
-    if not 1 <= limit <= MAX_PAGE:
-        raise ApiError(400, "bad_request", f"limit must be an integer from 1 to {MAX_PAGE}, not {text[:20]!r}")
-    return limit
 
 
 def _difficulty(text: str | None) -> Difficulty | None:

@@ -150,6 +150,9 @@ async def test_pages_are_cacheable_and_revalidate(client: Client) -> None:
     again = await client.get(f"/v1/competitions/{competition}/leaderboard?limit=10", headers={"If-None-Match": etag})
     assert again.status == 304
     assert (await client.get(f"/v1/competitions/{competition}/leaderboard?limit=1001")).status == 400
+    padded = await client.get(f"/v1/competitions/{competition}/leaderboard?limit=010")  # the number, as elsewhere
+    assert (padded.status, padded.headers["ETag"]) == (200, etag)
+    assert (await client.get(f"/v1/competitions/{competition}/leaderboard?limit=\u0661\u0660")).status == 400
 
 
 async def test_the_freeze_shows_later_submissions_as_pending_to_the_public(client: Client) -> None:

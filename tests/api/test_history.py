@@ -105,7 +105,8 @@ async def test_history_filters_and_bad_parameters(host: Host) -> None:
     assert await ids("user_id=ada&verdict=AC") == ["x", "ac"]
     assert await ids("language=cpp") == ["ac"]
     assert await ids("competition_id=spring") == ["x"]
-    for bad in ("verdict=OK", "limit=0", "limit=101", "cursor=nonsense", f"problem={'p' * 201}"):
+    assert await ids("user_id=ada&limit=0001") == ["x"]  # leading zeros: the number (1), as on every route
+    for bad in ("verdict=OK", "limit=0", "limit=101", "limit=-1", "cursor=nonsense", f"problem={'p' * 201}"):
         body = await _json(host, f"/v1/submissions?{bad}", status=400)
         assert isinstance(body, dict)
         assert body["error"]["code"] == "bad_request"

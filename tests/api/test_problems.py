@@ -63,6 +63,11 @@ async def test_filters_by_difficulty_and_tag(client: Client) -> None:
     assert await all_slugs(client, 5, tag="no-such-tag") == []
 
 
+async def test_a_limit_with_leading_zeros_reads_as_the_number_as_on_every_route(client: Client) -> None:
+    padded = await get_json(client, "/v1/problems", limit="0002")
+    assert len(padded["items"]) == 2
+
+
 async def test_q_searches_titles_and_statements(client: Client) -> None:
     assert await all_slugs(client, 5, q="rainfall") == ["rain-window"]
     assert await all_slugs(client, 5, q="Balanc") == ["balance-point", "balance-scale"]
@@ -77,6 +82,9 @@ async def test_q_searches_titles_and_statements(client: Client) -> None:
         ({"limit": str(MAX_PAGE + 1)}, "limit"),
         ({"limit": "ten"}, "limit"),
         ({"limit": "1_0"}, "limit"),
+        ({"limit": "-1"}, "limit"),
+        ({"limit": "1e1"}, "limit"),
+        ({"limit": "\u0661\u0660"}, "limit"),  # Arabic-Indic digits: int() reads them, the API does not
         ({"difficulty": "impossible"}, "difficulty"),
         ({"cursor": "not-a-cursor"}, "cursor"),
         ({"cursor": "WzksImJhbGFuY2UtcG9pbnQiXQ"}, "cursor"),  # well-formed JSON, rank out of range
