@@ -100,11 +100,11 @@ async def test_slow_connections_cannot_keep_healthz_out_and_the_log_stays_small(
                 answers.append(await healthz(daemon.url))
         answers.append(await healthz(daemon.url))
         assert answers == [200] * len(answers), daemon.tail()
-        hung_up = sum(connection.closed.is_set() for connection in slow)
-        # At the cap the daemon closes the oldest connection still without a request head for each new one.
-        assert hung_up >= SLOW - CAP - 5, f"only {hung_up} of {SLOW} slow connections were closed"
-        await asyncio.wait_for(all_closed(slow), WAIT)  # the rest: closed at the head deadline
+        await asyncio.wait_for(all_closed(slow), WAIT)  # evicted at the cap, the rest at the head deadline
         assert await healthz(daemon.url) == 200
+        # At the cap the daemon closes the oldest connection still without a request head for each new one.
+        # Counted by the daemon, not by when this process saw each hang-up: the last batches may still sit in
+        # the kernel's accept queue of a busy API process when the loop above ends.
         counts = await closed_counts(daemon.url)
         assert counts["evicted_at_cap"] >= SLOW - CAP - 5, counts
         assert counts["evicted_at_cap"] + counts["head_timeout"] + counts["refused_at_cap"] >= SLOW, counts
