@@ -200,6 +200,7 @@ def query_int(query: MultiMapping[str], name: str, default: int, low: int, high:
     text = query.get(name)
     if not text:
         return default
+    # Up to 8 leading zeros beyond the largest value's digits: a longer string is refused unparsed.
     value = int(text) if text.isascii() and text.isdigit() and len(text) <= len(str(high)) + 8 else None
     if value is None or not low <= value <= high:
         raise ApiError(400, "bad_request", f"{name} must be an integer from {low} to {high}, not {text[:20]!r}")
